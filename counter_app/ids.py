@@ -1,0 +1,237 @@
+"""Identifier rules: resident ID numbers, unified social credit codes, mobile numbers (DESIGN §3).
+
+* Resident ID numbers (公民身份号码), GB 11643-1999: 6-digit address code, 8-digit birth date
+  ``YYYYMMDD``, 3-digit sequence code (odd for men, even for women) and a check character
+  computed with ISO 7064 MOD 11-2. The address code is *not* checked against a list of regions:
+  permanent-residence cards for foreigners start with 9 and Hong Kong/Macau/Taiwan residence
+  permits with 81/82/83, and region codes change over time.
+* Unified social credit codes (统一社会信用代码), GB 32100-2015: 17 characters from a
+  31-character alphabet plus a MOD 31 check character.
+* Mobile numbers: ``^1[3-9][0-9]{9}$`` (ASCII digits only).
+
+The ``is_valid_*`` functions never raise: anything that is not a ``str`` is simply invalid.
+The ``validate_*`` functions normalise the input and raise :class:`ValidationError` with a
+machine-readable ``code`` (``required``, ``format``, ``checksum``, ``birth_date``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from counter_app.errors import ValidationError
+
+__all__ = [
+    "MIN_BIRTH_DATE",
+    "USCC_ALPHABET",
+    "birth_date_from_resident_id",
+    "is_valid_mobile",
+    "is_valid_resident_id",
+    "is_valid_uscc",
+    "mask_mobile",
+    "mask_resident_id",
+    "normalise_mobile",
+    "normalise_resident_id",
+    "normalise_uscc",
+    "resident_id_check_char",
+    "sex_from_resident_id",
+    "uscc_check_char",
+    "validate_mobile",
+    "validate_resident_id",
+    "validate_uscc",
+]
+
+# --- resident ID numbers -----------------------------------------------------------------------
+
+RESIDENT_ID_WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+# Index = weighted sum mod 11.
+RESIDENT_ID_CHECK_CHARS = "10X98765432"
+MIN_BIRTH_DATE = date(1900, 1, 1)
+
+_RESIDENT_ID_RE = re.compile(r"[0-9]{17}[0-9Xx]")
+_SEVENTEEN_DIGITS_RE = re.compile(r"[0-9]{17}")
+
+
+def resident_id_check_char(first17: str) -> str:
+    """The check character (``0``-``9`` or ``X``) for the first 17 digits of a resident ID number.
+
+    Raises ``ValueError`` unless ``first17`` is exactly 17 ASCII digits.
+    """
+    if not isinstance(first17, str) or not _SEVENTEEN_DIGITS_RE.fullmatch(first17):
+        raise ValueError("expected exactly 17 ASCII digits")
+    total = sum(int(ch) * w for ch, w in zip(first17, RESIDENT_ID_WEIGHTS, strict=True))
+    return RESIDENT_ID_CHECK_CHARS[total % 11]
+
+
+def _birth_date(digits: str) -> date | None:
+    """The date written as ``YYYYMMDD`` in ``digits``, or None if there is no such day."""
+    try:
+        return date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def _birth_date_ok(born: date | None, today: date | None) -> bool:
+    if born is None:
+        return False
+    return MIN_BIRTH_DATE <= born <= (today or date.today())
+
+
+def is_valid_resident_id(text: object, *, today: date | None = None) -> bool:
+    """True if ``text`` is a valid 18-character resident ID number.
+
+    Checks the characters, the check character and the birth date (a real day, not before
+    1900-01-01 and not after ``today``, default: the current date). A lower-case ``x`` check
+    character is accepted; surrounding spaces are not (use :func:`validate_resident_id` for
+    typed input). Never raises.
+    """
+    if not isinstance(text, str) or not _RESIDENT_ID_RE.fullmatch(text):
+        return False
+    if resident_id_check_char(text[:17]) != text[17].upper():
+        return False
+    return _birth_date_ok(_birth_date(text[6:14]), today)
+
+
+def normalise_resident_id(text: str) -> str:
+    """Canonical form of a typed resident ID number.
+
+    Full-width characters become ASCII (NFKC), all whitespace is removed and ``x`` is upper-cased.
+    The result is not validated.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).upper()
+
+
+def validate_resident_id(text: object, field: str = "id_number", *, today: date | None = None) -> str:
+    """The normalised resident ID number, or :class:`ValidationError` on ``field``.
+
+    Codes: ``required`` (missing or blank), ``format`` (not 17 digits + digit/X),
+    ``checksum`` (wrong check character), ``birth_date`` (no such day, before 1900 or in the future).
+    """
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise ValidationError(field, "a resident ID number is required", code="required")
+    if not isinstance(text, str):
+        raise ValidationError(field, "a resident ID number must be text", code="format")
+    number = normalise_resident_id(text)
+    if not _RESIDENT_ID_RE.fullmatch(number):
+        raise ValidationError(
+            field, "a resident ID number is 17 digits followed by a digit or X", code="format"
+        )
+    if resident_id_check_char(number[:17]) != number[17]:
+        raise ValidationError(field, "the check character does not match", code="checksum")
+    if not _birth_date_ok(_birth_date(number[6:14]), today):
+        raise ValidationError(field, "the birth date is not a real past date", code="birth_date")
+    return number
+
+
+def birth_date_from_resident_id(text: str, *, field: str = "id_number") -> date:
+    """The birth date encoded in a valid resident ID number (:class:`ValidationError` otherwise)."""
+    number = validate_resident_id(text, field)
+    return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
+def sex_from_resident_id(text: str, *, field: str = "id_number") -> str:
+    """``"male"`` if the 17th digit is odd, ``"female"`` if even (:class:`ValidationError` if invalid)."""
+    number = validate_resident_id(text, field)
+    return "male" if int(number[16]) % 2 else "female"
+
+
+def mask_resident_id(text: str) -> str:
+    """Keep the first 6 and last 4 characters, mask the rest: ``110105********002X``.
+
+    Input of 10 characters or fewer is masked entirely so nothing leaks.
+    """
+    number = normalise_resident_id(text)
+    if len(number) <= 10:
+        return "*" * len(number)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+# --- unified social credit codes ------------------------------------------------------------------
+
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS: tuple[int, ...] = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_VALUE = {ch: i for i, ch in enumerate(USCC_ALPHABET)}
+_USCC_RE = re.compile(f"[{USCC_ALPHABET}]{{18}}")
+_USCC17_RE = re.compile(f"[{USCC_ALPHABET}]{{17}}")
+
+
+def uscc_check_char(first17: str) -> str:
+    """The check character for the first 17 characters of a unified social credit code.
+
+    Raises ``ValueError`` unless ``first17`` is 17 characters of the GB 32100 alphabet (upper case).
+    """
+    if not isinstance(first17, str) or not _USCC17_RE.fullmatch(first17):
+        raise ValueError(f"expected exactly 17 characters from {USCC_ALPHABET}")
+    total = sum(_USCC_VALUE[ch] * w for ch, w in zip(first17, USCC_WEIGHTS, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def is_valid_uscc(text: object) -> bool:
+    """True if ``text`` is an 18-character unified social credit code with a correct check character.
+
+    Strict: upper case only, no spaces (use :func:`validate_uscc` for typed input). Never raises.
+    """
+    if not isinstance(text, str) or not _USCC_RE.fullmatch(text):
+        return False
+    return uscc_check_char(text[:17]) == text[17]
+
+
+def normalise_uscc(text: str) -> str:
+    """Canonical form of a typed code: ASCII (NFKC), no whitespace, upper case. Not validated."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).upper()
+
+
+def validate_uscc(text: object, field: str = "uscc") -> str:
+    """The normalised code, or :class:`ValidationError` (``required``, ``format``, ``checksum``)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise ValidationError(field, "a unified social credit code is required", code="required")
+    if not isinstance(text, str):
+        raise ValidationError(field, "a unified social credit code must be text", code="format")
+    code = normalise_uscc(text)
+    if not _USCC_RE.fullmatch(code):
+        raise ValidationError(
+            field, f"a unified social credit code is 18 characters from {USCC_ALPHABET}", code="format"
+        )
+    if uscc_check_char(code[:17]) != code[17]:
+        raise ValidationError(field, "the check character does not match", code="checksum")
+    return code
+
+
+# --- mobile numbers ----------------------------------------------------------------------------------
+
+# [0-9], not \d: \d would also match other scripts' digits such as '١' or full-width '１'.
+_MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
+
+
+def is_valid_mobile(text: object) -> bool:
+    """True if ``text`` is an 11-digit mainland mobile number ``1[3-9]xxxxxxxxx``. Never raises."""
+    return isinstance(text, str) and _MOBILE_RE.fullmatch(text) is not None
+
+
+def normalise_mobile(text: str) -> str:
+    """Canonical form of a typed mobile number: ASCII (NFKC), without whitespace and hyphens."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).replace("-", "")
+
+
+def validate_mobile(text: object, field: str = "phone") -> str:
+    """The normalised mobile number, or :class:`ValidationError` (``required``, ``format``)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise ValidationError(field, "a mobile number is required", code="required")
+    if not isinstance(text, str):
+        raise ValidationError(field, "a mobile number must be text", code="format")
+    number = normalise_mobile(text)
+    if not is_valid_mobile(number):
+        raise ValidationError(field, "a mobile number is 11 digits starting 13-19", code="format")
+    return number
+
+
+def mask_mobile(text: str) -> str:
+    """Keep the first 3 and last 4 digits: ``138****5678``. Short input is masked entirely."""
+    number = normalise_mobile(text)
+    if len(number) <= 7:
+        return "*" * len(number)
+    return number[:3] + "*" * (len(number) - 7) + number[-4:]

@@ -1,0 +1,155 @@
+"""Administration: status, audit verification, backups."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from counter_app.accounts import Actor, Permission
+from counter_app.audit import VerifyResult, verify_chain
+from counter_app.services.context import Context
+from counter_app.store.outbox import CONFLICT, PENDING, REJECTED
+
+BACKUP_DB_NAME = "counter.db"
+
+
+@dataclass(frozen=True)
+class Status:
+    pending_ops: int
+    conflicts: int
+    rejected: int
+    last_sync: str | None
+    server: str | None
+    clock_offset_s: float | None
+    receipt_prefix: str
+    secrets: str
+    secrets_secure: bool
+    schema_version: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class AdminService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def status(self) -> Status:
+        ctx = self.ctx
+        offset = ctx.settings.get("clock_offset_s")
+        secrets = ctx.secrets.status()
+        return Status(
+            pending_ops=ctx.outbox.count(PENDING),
+            conflicts=ctx.outbox.count(CONFLICT),
+            rejected=ctx.outbox.count(REJECTED),
+            last_sync=ctx.settings.get("last_sync"),
+            server=ctx.settings.get("server_url"),
+            clock_offset_s=float(offset) if offset else None,
+            receipt_prefix=ctx.settings.get("receipt_prefix") or "",
+            secrets=secrets.describe(),
+            secrets_secure=secrets.secure,
+            schema_version=ctx.store.user_version,
+        )
+
+    def verify_audit(self, actor: Actor) -> VerifyResult:
+        actor.require(Permission.VIEW_AUDIT)
+        log = self.ctx.audit_log
+        result = verify_chain(log.iter_events(), log.recorded_head())
+        with self.ctx.store.transaction():
+            self.ctx.audit(actor, "audit.verify", outcome="success" if result.ok else "failure",
+                           events=result.events, problems=len(result.problems))
+        return result
+
+    def backup(self, actor: Actor, target: Path) -> Path:
+        """A consistent copy taken while the app runs: the database (SQLite backup API) and the
+        encrypted attachments, in one zip. Everything in it stays encrypted; the key is not in it."""
+        actor.require(Permission.BACKUP)
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        snapshot = self.ctx.paths.backups / f".snapshot-{os.getpid()}.db"
+        try:
+            self.ctx.store.backup_to(snapshot)
+            tmp = target.with_name(target.name + ".part")
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.write(snapshot, BACKUP_DB_NAME)
+                for path in sorted(self.ctx.paths.attachments.glob("*.bin")):
+                    archive.write(path, f"attachments/{path.name}")
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        finally:
+            snapshot.unlink(missing_ok=True)
+        with self.ctx.store.transaction():
+            self.ctx.audit(actor, "backup.create", outcome="success", size=target.stat().st_size)
+        return target
+
+
+def restore_backup(paths, archive: Path) -> Path:
+    """Replace the profile's database and attachments with a backup made by :meth:`AdminService.backup`.
+
+    Runs with the profile closed. The backup is checked first (a zip holding a database that passes
+    ``integrity_check`` and belongs to this profile, when one exists); the current database is kept
+    in ``backups/`` as ``pre-restore-*.db``. Returns that safety copy's path (or the restored path).
+    """
+    import shutil
+    import sqlite3
+    import tempfile
+    import time
+
+    from counter_app.errors import CorruptDatabase, DatabaseTooNew, ValidationError
+    from counter_app.store.migrations import LATEST_VERSION
+
+    archive = Path(archive)
+    if not archive.is_file():
+        raise ValidationError("path", f"{archive} does not exist", code="not_found")
+    paths.ensure()
+    with tempfile.TemporaryDirectory(dir=paths.root) as scratch:
+        try:
+            with zipfile.ZipFile(archive) as bundle:
+                names = bundle.namelist()
+                if BACKUP_DB_NAME not in names:
+                    raise ValidationError("path", f"{archive} is not a Counter backup", code="format")
+                bundle.extractall(scratch)
+        except zipfile.BadZipFile as exc:
+            raise ValidationError("path", f"{archive} is not a Counter backup ({exc})", code="format") from exc
+        candidate = Path(scratch) / BACKUP_DB_NAME
+        conn = sqlite3.connect(str(candidate))
+        try:
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            row = conn.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabase(str(archive), str(exc)) from exc
+        finally:
+            conn.close()
+        if check != "ok":
+            raise CorruptDatabase(str(archive), check)
+        if version > LATEST_VERSION:
+            raise DatabaseTooNew(str(archive), version, LATEST_VERSION)
+        safety = paths.database
+        if paths.database.exists():
+            current = sqlite3.connect(str(paths.database))
+            try:
+                mine = current.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
+                if mine and row and mine[0] != row[0]:
+                    raise ValidationError(
+                        "path", "this backup belongs to another profile (its data key is not this one's)",
+                        code="other_profile",
+                    )
+                safety = paths.backups / f"pre-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
+                current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                dest = sqlite3.connect(str(safety))
+                current.backup(dest)
+                dest.close()
+            finally:
+                current.close()
+        for suffix in ("-wal", "-shm"):
+            Path(str(paths.database) + suffix).unlink(missing_ok=True)
+        os.replace(candidate, paths.database)
+        restored = Path(scratch) / "attachments"
+        if restored.is_dir():
+            for item in restored.iterdir():
+                shutil.move(str(item), paths.attachments / item.name)
+    return safety

@@ -1,0 +1,81 @@
+"""好差评: one rating per visit; a 4 or 5 opens a rectification task with a deadline."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from counter_app.accounts import Actor, Permission
+from counter_app.errors import InvalidTransition, NotFound, ValidationError
+from counter_app.services.lifecycle import Steps
+from counter_app.workflow import Action, Status
+
+LEVELS = {1: "非常满意", 2: "满意", 3: "基本满意", 4: "不满意", 5: "非常不满意"}
+CHANNELS = ("counter_pad", "sms", "qr_code", "web", "phone_12345")
+RECTIFY_FROM_LEVEL = 4
+RECTIFY_WORKING_DAYS = 5
+
+
+class RatingService:
+    def __init__(self, ctx, steps: Steps) -> None:
+        self.ctx = ctx
+        self.steps = steps
+
+    def rate(self, actor: Actor, application_id: str, level: int, channel: str = "counter_pad",
+             comment: str = "") -> dict[str, Any]:
+        actor.require(Permission.RECORD_RATING)
+        if level not in LEVELS:
+            raise ValidationError("level", "1 (非常满意) to 5 (非常不满意)", code="choice")
+        if channel not in CHANNELS:
+            raise ValidationError("channel", f"one of {', '.join(CHANNELS)}", code="choice")
+        comment = (comment or "").strip()
+        if len(comment) > 500:
+            raise ValidationError("comment", "at most 500 characters", code="max_length")
+        app, _ = self.steps.load(application_id)
+        # A refused applicant may rate the visit too; the status stays "refused".
+        if app.status not in (Status.DELIVERED.value, Status.REFUSED.value):
+            raise InvalidTransition(Action.RATE.value, app.status)
+        ctx = self.ctx
+        now = ctx.now_iso()
+        with ctx.store.transaction():
+            if ctx.ratings.for_application(app.id) is not None:
+                raise ValidationError("application", "this visit has already been rated", code="duplicate")
+            rating = {"id": str(uuid.uuid4()), "application_id": app.id, "level": level, "channel": channel,
+                      "comment": comment or None, "rated_at": now, "version": 0, "sync_state": "pending"}
+            ctx.ratings.insert(rating)
+            ctx.queue(actor, "rating", rating["id"], "create", 0,
+                      {k: v for k, v in rating.items() if k not in ("id", "version", "sync_state")})
+            ctx.audit(actor, "rating.record", "application", app.id, level=level, channel=channel)
+            if level >= RECTIFY_FROM_LEVEL:
+                due = self.steps.catalogue.calendar().add_working_days(ctx.today(), RECTIFY_WORKING_DAYS)
+                task = {"id": str(uuid.uuid4()), "rating_id": rating["id"], "application_id": app.id,
+                        "due_date": due.isoformat(), "status": "open", "version": 0, "sync_state": "pending"}
+                ctx.ratings.insert_rectification(task)
+                ctx.queue(actor, "rectification", task["id"], "create", 0,
+                          {k: v for k, v in task.items() if k not in ("id", "version", "sync_state")})
+                ctx.audit(actor, "rectification.open", "rectification", task["id"])
+            if app.status == Status.DELIVERED.value:
+                self.steps.apply(actor, app, Action.RATE, {})
+        return rating
+
+    def close_rectification(self, actor: Actor, rectification_id: str, resolution: str) -> None:
+        actor.require(Permission.HANDLE_RECTIFICATION)
+        ctx = self.ctx
+        task = ctx.ratings.rectification(rectification_id)
+        if task is None:
+            raise NotFound("rectification", rectification_id)
+        resolution = (resolution or "").strip()
+        if not resolution:
+            raise ValidationError("resolution", "required", code="required")
+        if task["status"] != "open":
+            raise InvalidTransition("close", task["status"])
+        now = ctx.now_iso()
+        with ctx.store.transaction():
+            ctx.ratings.close_rectification(rectification_id, resolution, now)
+            ctx.queue(actor, "rectification", rectification_id, "update", task["version"],
+                      {"status": "closed", "resolution": resolution, "closed_at": now})
+            ctx.audit(actor, "rectification.close", "rectification", rectification_id)
+
+    def open_rectifications(self, actor: Actor) -> list[dict[str, Any]]:
+        actor.require(Permission.HANDLE_RECTIFICATION)
+        return self.ctx.ratings.open_rectifications()

@@ -1,0 +1,171 @@
+"""Applications, their materials checklist, suspensions and history."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from typing import Any
+
+from counter_app.crypto import FieldCipher
+from counter_app.store.db import Store
+
+_FORM = "application.form"
+
+
+@dataclass(frozen=True)
+class Application:
+    id: str
+    receipt_no: str
+    applicant_id: str
+    item_code: str
+    catalogue_version: str
+    status: str
+    form: dict[str, Any]
+    created_by: str | None
+    accepted_by: str | None
+    accepted_at: str | None
+    accepted_on: str | None
+    due_date: str | None
+    limit_value: int | None
+    limit_unit: str | None
+    missing_materials: list[str]
+    notice_issued_at: str | None
+    pending_materials: list[str]
+    commitment: str | None
+    pending_deadline: str | None
+    refusal_reason: str | None
+    remedies: str | None
+    resume_status: str | None
+    result: str | None
+    result_reason: str | None
+    completed_at: str | None
+    delivered_at: str | None
+    delivery_method: str | None
+    withdrawn_reason: str | None
+    version: int
+    sync_state: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class MaterialRecord:
+    material_code: str
+    originals: int
+    copies: int
+    status: str  # received | missing | pending
+
+
+_JSON_LISTS = ("missing_materials", "pending_materials")
+_COLUMNS = [f.name for f in fields(Application) if f.name != "form"] + ["form_enc"]
+
+
+class ApplicationRepo:
+    def __init__(self, store: Store, cipher: FieldCipher) -> None:
+        self.store = store
+        self.cipher = cipher
+
+    def _encode(self, values: dict[str, Any]) -> dict[str, Any]:
+        out = dict(values)
+        if "form" in out:
+            form = out.pop("form")
+            out["form_enc"] = self.cipher.encrypt(json.dumps(form, ensure_ascii=False, sort_keys=True), _FORM)
+        for name in _JSON_LISTS:
+            if name in out and out[name] is not None:
+                out[name] = json.dumps(out[name], ensure_ascii=False)
+        return out
+
+    def insert(self, values: dict[str, Any]) -> None:
+        row = self._encode(values)
+        columns = ", ".join(row)
+        self.store.execute(
+            f"INSERT INTO applications ({columns}) VALUES ({', '.join('?' for _ in row)})", list(row.values())
+        )
+
+    def update(self, application_id: str, changes: dict[str, Any]) -> None:
+        row = self._encode(changes)
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        self.store.execute(f"UPDATE applications SET {assignments} WHERE id = ?", [*row.values(), application_id])
+
+    def _decode(self, row: dict[str, Any]) -> Application:
+        values = {name: row[name] for name in _COLUMNS if name != "form_enc"}
+        form = self.cipher.decrypt(row["form_enc"], _FORM)
+        values["form"] = json.loads(form) if form else {}
+        for name in _JSON_LISTS:
+            values[name] = json.loads(row[name]) if row[name] else []
+        return Application(**values)
+
+    def get(self, application_id: str) -> Application | None:
+        row = self.store.one("SELECT * FROM applications WHERE id = ?", (application_id,))
+        return None if row is None else self._decode(row)
+
+    def get_by_receipt(self, receipt_no: str) -> Application | None:
+        row = self.store.one("SELECT * FROM applications WHERE receipt_no = ?", (receipt_no,))
+        return None if row is None else self._decode(row)
+
+    def for_applicant(self, applicant_id: str) -> list[Application]:
+        rows = self.store.all(
+            "SELECT * FROM applications WHERE applicant_id = ? ORDER BY created_at DESC", (applicant_id,)
+        )
+        return [self._decode(row) for row in rows]
+
+    def count(self, status: str | None = None) -> int:
+        if status is None:
+            return int(self.store.scalar("SELECT count(*) FROM applications"))
+        return int(self.store.scalar("SELECT count(*) FROM applications WHERE status = ?", (status,)))
+
+    def item_codes_in_use(self) -> set[str]:
+        return {row["item_code"] for row in self.store.all("SELECT DISTINCT item_code FROM applications")}
+
+    # --- materials -------------------------------------------------------------------------------
+    def set_material(self, application_id: str, record: MaterialRecord) -> None:
+        self.store.execute(
+            "INSERT INTO application_materials (application_id, material_code, originals, copies, status)"
+            " VALUES (?,?,?,?,?) ON CONFLICT (application_id, material_code) DO UPDATE SET"
+            " originals = excluded.originals, copies = excluded.copies, status = excluded.status",
+            (application_id, record.material_code, record.originals, record.copies, record.status),
+        )
+
+    def materials(self, application_id: str) -> dict[str, MaterialRecord]:
+        rows = self.store.all(
+            "SELECT material_code, originals, copies, status FROM application_materials"
+            " WHERE application_id = ?",
+            (application_id,),
+        )
+        return {row["material_code"]: MaterialRecord(**row) for row in rows}
+
+    # --- suspensions and history -------------------------------------------------------------
+    def open_suspension(self, application_id: str, started_on: str, reason: str) -> None:
+        self.store.execute(
+            "INSERT INTO suspensions (application_id, started_on, reason) VALUES (?,?,?)",
+            (application_id, started_on, reason),
+        )
+
+    def close_suspension(self, application_id: str, ended_on: str) -> None:
+        self.store.execute(
+            "UPDATE suspensions SET ended_on = ? WHERE application_id = ? AND ended_on IS NULL",
+            (ended_on, application_id),
+        )
+
+    def suspensions(self, application_id: str) -> list[dict[str, Any]]:
+        return self.store.all(
+            "SELECT started_on, ended_on, reason FROM suspensions WHERE application_id = ? ORDER BY id",
+            (application_id,),
+        )
+
+    def add_event(
+        self, application_id: str, action: str, from_status: str | None, to_status: str, at: str, actor: str,
+        note: str | None = None,
+    ) -> None:
+        self.store.execute(
+            "INSERT INTO application_events (application_id, action, from_status, to_status, at, actor, note)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (application_id, action, from_status, to_status, at, actor, note),
+        )
+
+    def events(self, application_id: str) -> list[dict[str, Any]]:
+        return self.store.all(
+            "SELECT action, from_status, to_status, at, actor, note FROM application_events"
+            " WHERE application_id = ? ORDER BY id",
+            (application_id,),
+        )

@@ -1,0 +1,85 @@
+"""SQL for the audit trail (the chain rules are in :mod:`counter_app.audit`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from counter_app.audit import GENESIS, chain_hash
+from counter_app.store.db import Store
+from counter_app.store.settings import SettingsRepo
+
+HEAD_KEY = "audit_head"
+
+
+class AuditLogRepo:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.settings = SettingsRepo(store)
+
+    def append(
+        self,
+        *,
+        ts: str,
+        device_ts: str,
+        actor: str,
+        action: str,
+        entity: str | None,
+        entity_id: str | None,
+        outcome: str,
+        detail: dict[str, Any],
+    ) -> int:
+        """Append one event. Must run inside the caller's transaction (the chain head is read there)."""
+        with self.store.transaction():
+            last = self.store.conn.execute(
+                "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+            event = {
+                "seq": seq,
+                "ts": ts,
+                "device_ts": device_ts,
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "outcome": outcome,
+                "detail": detail,
+            }
+            digest = chain_hash(prev_hash, event)
+            self.store.execute(
+                "INSERT INTO audit_events (seq, ts, device_ts, actor, action, entity, entity_id, outcome,"
+                " detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    seq,
+                    ts,
+                    device_ts,
+                    actor,
+                    action,
+                    entity,
+                    entity_id,
+                    outcome,
+                    json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                    prev_hash,
+                    digest,
+                ),
+            )
+            self.settings.set(HEAD_KEY, f"{seq}:{digest}")
+        return seq
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        yield from self.store.db.query("SELECT * FROM audit_events ORDER BY seq")
+
+    def recent(self, limit: int = 100) -> list[dict[str, Any]]:
+        return self.store.all("SELECT * FROM audit_events ORDER BY seq DESC LIMIT ?", (limit,))
+
+    def recorded_head(self) -> tuple[int, str] | None:
+        value = self.settings.get(HEAD_KEY)
+        if not value:
+            return None
+        seq, digest = value.split(":", 1)
+        return int(seq), digest
+
+    def count(self) -> int:
+        return int(self.store.scalar("SELECT count(*) FROM audit_events"))

@@ -1,0 +1,262 @@
+"""Schema versions of the client database, one ``upgrade_to_N`` per step.
+
+The version lives in ``PRAGMA user_version``. Before an existing database is upgraded, a copy is
+written to ``backups/``; each step then runs in its own transaction together with the bump of
+``user_version``. A database from a newer Counter is refused and left untouched.
+
+To change the schema:
+  1. write ``upgrade_to_N(store)`` below (plain SQL; backfill in the same function);
+  2. add it to ``MIGRATIONS``;
+  3. save a database of version N-1 as ``tests/fixtures/db_vN-1.sqlite`` with
+     ``python -m tests.fixtures.make_fixtures`` *before* the change lands, and extend
+     ``tests/core/test_migrations.py`` to check the backfill;
+  4. adjust the repository in ``counter_app/store/`` that owns the table.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from counter_app.errors import DatabaseTooNew
+from counter_app.store.db import Store
+
+
+def _run(store: Store, script: str) -> None:
+    """Run DDL statement by statement: ``executescript`` would commit the migration's transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            store.execute(statement)
+
+
+def upgrade_to_1(store: Store) -> None:
+    _run(
+        store,
+        """
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE applicants (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation')),
+            name TEXT NOT NULL,
+            id_type TEXT NOT NULL,
+            id_number_enc BLOB,
+            id_number_bidx TEXT,
+            id_masked TEXT,
+            birth_date TEXT,
+            sex TEXT,
+            phone_enc BLOB,
+            phone_bidx TEXT,
+            phone_masked TEXT,
+            address_enc BLOB,
+            representative TEXT,
+            version INTEGER NOT NULL DEFAULT 0,
+            sync_state TEXT NOT NULL DEFAULT 'pending',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX applicants_id_number ON applicants (id_number_bidx);
+        CREATE INDEX applicants_phone ON applicants (phone_bidx);
+        CREATE INDEX applicants_name ON applicants (name);
+
+        CREATE TABLE applications (
+            id TEXT PRIMARY KEY,
+            receipt_no TEXT NOT NULL UNIQUE,
+            applicant_id TEXT NOT NULL REFERENCES applicants (id),
+            item_code TEXT NOT NULL,
+            catalogue_version TEXT NOT NULL,
+            status TEXT NOT NULL,
+            form_enc BLOB,
+            created_by TEXT,
+            accepted_by TEXT,
+            accepted_at TEXT,
+            accepted_on TEXT,
+            due_date TEXT,
+            limit_value INTEGER,
+            limit_unit TEXT,
+            missing_materials TEXT,
+            notice_issued_at TEXT,
+            pending_materials TEXT,
+            commitment TEXT,
+            pending_deadline TEXT,
+            refusal_reason TEXT,
+            remedies TEXT,
+            resume_status TEXT,
+            result TEXT,
+            result_reason TEXT,
+            completed_at TEXT,
+            delivered_at TEXT,
+            delivery_method TEXT,
+            withdrawn_reason TEXT,
+            version INTEGER NOT NULL DEFAULT 0,
+            sync_state TEXT NOT NULL DEFAULT 'pending',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX applications_applicant ON applications (applicant_id);
+        CREATE INDEX applications_status_due ON applications (status, due_date);
+        CREATE INDEX applications_created ON applications (created_at);
+
+        CREATE TABLE application_materials (
+            application_id TEXT NOT NULL REFERENCES applications (id),
+            material_code TEXT NOT NULL,
+            originals INTEGER NOT NULL DEFAULT 0,
+            copies INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('received', 'missing', 'pending')),
+            PRIMARY KEY (application_id, material_code)
+        );
+
+        CREATE TABLE attachments (
+            id TEXT PRIMARY KEY,
+            application_id TEXT NOT NULL REFERENCES applications (id),
+            material_code TEXT NOT NULL,
+            name_enc BLOB,
+            mime TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX attachments_application ON attachments (application_id);
+
+        CREATE TABLE suspensions (
+            id INTEGER PRIMARY KEY,
+            application_id TEXT NOT NULL REFERENCES applications (id),
+            started_on TEXT NOT NULL,
+            ended_on TEXT,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX suspensions_application ON suspensions (application_id);
+
+        CREATE TABLE application_events (
+            id INTEGER PRIMARY KEY,
+            application_id TEXT NOT NULL REFERENCES applications (id),
+            action TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE INDEX application_events_application ON application_events (application_id);
+
+        CREATE TABLE ratings (
+            id TEXT PRIMARY KEY,
+            application_id TEXT NOT NULL UNIQUE REFERENCES applications (id),
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+            channel TEXT NOT NULL,
+            comment TEXT,
+            rated_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0,
+            sync_state TEXT NOT NULL DEFAULT 'pending'
+        );
+
+        CREATE TABLE receipt_sequences (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+
+        CREATE TABLE catalogue_versions (
+            version TEXT PRIMARY KEY,
+            etag TEXT NOT NULL,
+            document TEXT NOT NULL,
+            installed_at TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            op_id TEXT NOT NULL UNIQUE,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            op TEXT NOT NULL,
+            base_version INTEGER NOT NULL,
+            data_enc BLOB NOT NULL,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            catalogue_version TEXT,
+            client_ts TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            result TEXT,
+            acked_at TEXT
+        );
+        CREATE INDEX outbox_state ON outbox (state, seq);
+        CREATE INDEX outbox_entity ON outbox (entity_id, state);
+
+        CREATE TABLE audit_events (
+            seq INTEGER PRIMARY KEY,
+            ts TEXT NOT NULL,
+            device_ts TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT,
+            entity_id TEXT,
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        """
+    )
+
+
+def upgrade_to_2(store: Store) -> None:
+    """Name search by pinyin initials, and rectification tasks for poor ratings."""
+    from counter_app.names import pinyin_initials
+
+    store.execute("ALTER TABLE applicants ADD COLUMN name_initials TEXT NOT NULL DEFAULT ''")
+    for row in store.all("SELECT id, name FROM applicants"):
+        store.execute(
+            "UPDATE applicants SET name_initials = ? WHERE id = ?", (pinyin_initials(row["name"]), row["id"])
+        )
+    store.execute("CREATE INDEX applicants_initials ON applicants (name_initials)")
+    store.execute(
+        """
+        CREATE TABLE rectifications (
+            id TEXT PRIMARY KEY,
+            rating_id TEXT NOT NULL UNIQUE REFERENCES ratings (id),
+            application_id TEXT NOT NULL REFERENCES applications (id),
+            due_date TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            resolution TEXT,
+            closed_at TEXT,
+            version INTEGER NOT NULL DEFAULT 0,
+            sync_state TEXT NOT NULL DEFAULT 'pending'
+        )
+        """
+    )
+
+
+MIGRATIONS: dict[int, Callable[[Store], None]] = {1: upgrade_to_1, 2: upgrade_to_2}
+LATEST_VERSION = max(MIGRATIONS)
+
+
+def migrate(store: Store, backups_dir: Path, *, target: int = LATEST_VERSION) -> list[int]:
+    """Bring the database to ``target``; returns the versions applied."""
+    current = store.user_version
+    if current > LATEST_VERSION:
+        raise DatabaseTooNew(str(store.path), current, LATEST_VERSION)
+    if current >= target:
+        return []
+    if current > 0:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        store.backup_to(backups_dir / f"pre-migration-v{current}-{stamp}.db")
+    applied = []
+    for version in range(current + 1, target + 1):
+        with store.transaction():
+            MIGRATIONS[version](store)
+            store.execute(f"PRAGMA user_version = {int(version)}")
+        applied.append(version)
+    return applied

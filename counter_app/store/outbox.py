@@ -1,0 +1,137 @@
+"""The transactional outbox: one row per local change, written in the change's own transaction.
+
+An op's ``data`` may hold personal data, so it is stored encrypted like the record itself.
+The sync engine reads pending ops in ``seq`` order and marks them with the server's result.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from counter_app.crypto import FieldCipher
+from counter_app.store.db import Store
+
+PENDING = "pending"
+DONE = "done"
+CONFLICT = "conflict"
+REJECTED = "rejected"
+
+_PURPOSE = "outbox.data"
+
+
+@dataclass
+class OutboxOp:
+    op_id: str
+    seq: int
+    entity: str
+    entity_id: str
+    op: str
+    base_version: int
+    data: dict[str, Any]
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    catalogue_version: str | None = None
+    client_ts: str = ""
+    user_id: str = ""
+    state: str = PENDING
+
+    def wire(self) -> dict[str, Any]:
+        """The op as DESIGN §4 puts it on the wire."""
+        return {
+            "op_id": self.op_id,
+            "seq": self.seq,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "op": self.op,
+            "base_version": self.base_version,
+            "data": self.data,
+            "attachments": self.attachments,
+            "catalogue_version": self.catalogue_version,
+            "client_ts": self.client_ts,
+            "user_id": self.user_id,
+        }
+
+
+class OutboxRepo:
+    def __init__(self, store: Store, cipher: FieldCipher) -> None:
+        self.store = store
+        self.cipher = cipher
+
+    def add(
+        self,
+        *,
+        entity: str,
+        entity_id: str,
+        op: str,
+        base_version: int,
+        data: dict[str, Any],
+        client_ts: str,
+        user_id: str,
+        attachments: list[dict[str, Any]] | None = None,
+        catalogue_version: str | None = None,
+    ) -> str:
+        op_id = str(uuid.uuid4())
+        payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        self.store.execute(
+            "INSERT INTO outbox (op_id, entity, entity_id, op, base_version, data_enc, attachments,"
+            " catalogue_version, client_ts, user_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                op_id,
+                entity,
+                entity_id,
+                op,
+                base_version,
+                self.cipher.encrypt_bytes(payload.encode("utf-8"), _PURPOSE),
+                json.dumps(attachments or []),
+                catalogue_version,
+                client_ts,
+                user_id,
+            ),
+        )
+        return op_id
+
+    def _op(self, row: dict[str, Any]) -> OutboxOp:
+        data = json.loads(self.cipher.decrypt_bytes(row["data_enc"], _PURPOSE))
+        return OutboxOp(
+            op_id=row["op_id"],
+            seq=row["seq"],
+            entity=row["entity"],
+            entity_id=row["entity_id"],
+            op=row["op"],
+            base_version=row["base_version"],
+            data=data,
+            attachments=json.loads(row["attachments"]),
+            catalogue_version=row["catalogue_version"],
+            client_ts=row["client_ts"],
+            user_id=row["user_id"],
+            state=row["state"],
+        )
+
+    def pending(self, limit: int = 1000, after_seq: int = 0) -> list[OutboxOp]:
+        rows = self.store.all(
+            "SELECT * FROM outbox WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?", (PENDING, after_seq, limit)
+        )
+        return [self._op(row) for row in rows]
+
+    def for_entity(self, entity_id: str) -> list[OutboxOp]:
+        rows = self.store.all("SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq", (entity_id,))
+        return [self._op(row) for row in rows]
+
+    def count(self, state: str = PENDING) -> int:
+        return int(self.store.scalar("SELECT count(*) FROM outbox WHERE state = ?", (state,)))
+
+    def has_pending(self, entity_id: str) -> bool:
+        return (
+            self.store.scalar(
+                "SELECT 1 FROM outbox WHERE entity_id = ? AND state = ? LIMIT 1", (entity_id, PENDING)
+            )
+            is not None
+        )
+
+    def mark(self, op_id: str, state: str, result: dict[str, Any], acked_at: str) -> None:
+        self.store.execute(
+            "UPDATE outbox SET state = ?, result = ?, acked_at = ?, attempts = attempts + 1 WHERE op_id = ?",
+            (state, json.dumps(result, ensure_ascii=False), acked_at, op_id),
+        )
