@@ -1,17 +1,14 @@
-"""The service catalogue (政务服务事项目录) after GB/T 39046-2020, and the checks on its item forms.
-
 # Checklist: adding a field to service items (or to materials / form fields)
-#  1. Add the attribute to the frozen dataclass below, with a default if old documents lack it.
-#  2. Read it in the matching ``_parse_*`` function (``r.optional`` if it has a default) and
-#     validate it there; errors name the dotted path (``items[3].materials[1].copies``).
+#  1. Add the attribute to its frozen dataclass below, with a default if older documents lack it.
+#  2. Read and validate it in the matching ``_parse_*`` (pass ``default=`` if optional); errors
+#     name the dotted path, e.g. ``items[3].materials[1].copies``.
 #  3. Write it in the matching ``_*_to_dict`` so ``parse_catalogue(catalogue_to_dict(c)) == c``
-#     (this changes every catalogue ETag, which is intended: clients fetch the catalogue again).
-#  4. Add a malformed case to ``tests/core/test_catalogue.py`` and fill the field in
-#     ``resources/catalogue/demo.json``.
-#  5. If the UI shows it, translate its label in ``resources/i18n``; if central stores it
-#     separately, add a central migration.
-# Checklist: adding a form-field type: extend FIELD_TYPES, ``_clean_value`` and ``_RANGE_TYPES`` /
-# ``_TEXT_TYPES`` if min/max or max_length/pattern apply, then the form widget in ``ui``.
+#     (every catalogue ETag changes, as it should: clients fetch the catalogue again).
+#  4. Add a malformed case to ``tests/core/test_catalogue.py``; fill it in ``resources/catalogue/demo.json``.
+#  5. If the UI shows it, add its label to ``resources/i18n``; if central stores it apart, migrate central.
+# Adding a form-field type: FIELD_TYPES, ``_clean_value`` (and ``_RANGE_TYPES`` / ``_TEXT_TYPES``
+# if min/max or max_length/pattern apply), then the form widget in ``ui``.
+"""The service catalogue (政务服务事项目录) after GB/T 39046-2020, and the checks on its item forms.
 
 A catalogue document is JSON::
 
@@ -910,7 +907,8 @@ def _clean_value(form_field: FormField, raw: Any, where: str) -> Any:
     if kind == "date":
         return _clean_date(raw, where)
     if kind == "choice":
-        value = raw.strip() if isinstance(raw, str) else raw
+        value = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+        value = value.strip() if isinstance(value, str) else value
         if not isinstance(value, str) or form_field.choice(value) is None:
             raise ValidationError(where, f"{raw!r} is not one of the choices", code="choice")
         return value

@@ -65,12 +65,19 @@ class Counter:
         try:
             migrate(store, paths.backups)
             secrets, cipher, created = _open_keys(store, config_dir)
-            ctx = Context(store=store, cipher=cipher, clock=clock or SystemClock(), paths=paths, secrets=secrets)
+            ctx = Context(
+                store=store, cipher=cipher, clock=clock or SystemClock(), paths=paths, secrets=secrets
+            )
             counter = cls.compose(ctx)
             if created:
                 with store.transaction():
-                    ctx.audit("system", "profile.create", outcome="success",
-                              secrets=secrets.backend, secure=secrets.status().secure)
+                    ctx.audit(
+                        "system",
+                        "profile.create",
+                        outcome="success",
+                        secrets=secrets.backend,
+                        secure=secrets.status().secure,
+                    )
             if ctx.catalogues.active() is None:
                 catalogue = load_catalogue(catalogue_path or demo_catalogue_path())
                 counter.catalogue.install_parsed("system", catalogue)

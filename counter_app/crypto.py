@@ -55,9 +55,7 @@ class FieldCipher:
         try:
             return self._aead.decrypt(nonce, body, purpose.encode())
         except InvalidTag as exc:
-            raise SecretsUnavailable(
-                f"{purpose}: cannot decrypt (wrong data key or tampered value)"
-            ) from exc
+            raise SecretsUnavailable(f"{purpose}: cannot decrypt (wrong data key or tampered value)") from exc
 
     def encrypt(self, text: str | None, purpose: str) -> bytes | None:
         if text is None or text == "":

@@ -224,8 +224,11 @@ class PeopleGenerator:
         earliest = _years_before(reference_date, max_age + 1) + timedelta(days=1)
         n_days = (latest - earliest).days + 1
         self._dates = [earliest + timedelta(days=i) for i in range(n_days)]
-        self._date_digits = [d.strftime("%Y%m%d") for d in self._dates]
-        self._date_sums = [_weighted_sum(s, 6) for s in self._date_digits]
+        self._date_digits = [f"{d.year:04d}{d.month:02d}{d.day:02d}" for d in self._dates]
+        # Weighted sum of YYYYMMDD = sum over YYYY + sum over MMDD: a few hundred distinct parts.
+        year_sums = {y: _weighted_sum(f"{y:04d}", 6) for y in range(earliest.year, latest.year + 1)}
+        md_sums = {md: _weighted_sum(md, 10) for md in {s[4:] for s in self._date_digits}}
+        self._date_sums = [year_sums[int(s[:4])] + md_sums[s[4:]] for s in self._date_digits]
 
         self._seq_digits = [f"{i:03d}" for i in range(1000)]
         self._seq_sums = [_weighted_sum(s, 14) for s in self._seq_digits]

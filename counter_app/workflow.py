@@ -53,9 +53,7 @@ class Action(str, Enum):
 
 S, A = Status, Action
 
-OPEN = frozenset(
-    {S.DRAFT, S.AWAITING_MATERIALS, S.ACCEPTED, S.ACCEPTED_PENDING, S.IN_PROGRESS, S.SUSPENDED}
-)
+OPEN = frozenset({S.DRAFT, S.AWAITING_MATERIALS, S.ACCEPTED, S.ACCEPTED_PENDING, S.IN_PROGRESS, S.SUSPENDED})
 # The time limit runs in these statuses (and stops while suspended).
 CLOCK_RUNNING = frozenset({S.ACCEPTED, S.ACCEPTED_PENDING, S.IN_PROGRESS})
 FINAL = frozenset({S.REFUSED, S.RATED, S.WITHDRAWN})

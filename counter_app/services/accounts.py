@@ -39,12 +39,16 @@ class AccountService:
             self.ctx.audit(f"user:{record.username}", "user.create_first_admin", "user", record.id)
         return Actor.staff(record.id, record.username, record.display_name, Role.ADMIN)
 
-    def add_user(self, actor: Actor, username: str, display_name: str, role: Role | str, password: str) -> UserRecord:
+    def add_user(
+        self, actor: Actor, username: str, display_name: str, role: Role | str, password: str
+    ) -> UserRecord:
         actor.require(Permission.MANAGE_USERS)
         try:
             role = Role(role)
         except ValueError:
-            raise ValidationError("role", f"one of {', '.join(r.value for r in Role)}", code="choice") from None
+            raise ValidationError(
+                "role", f"one of {', '.join(r.value for r in Role)}", code="choice"
+            ) from None
         with self.ctx.store.transaction():
             record = self._new_user(username, display_name, role, password)
             self.ctx.audit(actor, "user.add", "user", record.id, role=role.value)
@@ -83,16 +87,27 @@ class AccountService:
             raise AuthenticationFailed("wrong user name or password")
         if record.locked or not record.active:
             with self.ctx.store.transaction():
-                self.ctx.audit(f"user:{record.username}", "login", "user", record.id, outcome=DENIED,
-                               reason="locked")
+                self.ctx.audit(
+                    f"user:{record.username}", "login", "user", record.id, outcome=DENIED, reason="locked"
+                )
             raise AccountLocked(record.username)
         if not verify_password(password or "", record.password_hash):
             failures = record.failed_attempts + 1
             lock = failures >= MAX_FAILED_LOGINS
             with self.ctx.store.transaction():
-                self.ctx.users.update(record.id, failed_attempts=failures, locked=lock, updated_at=self.ctx.now_iso())
-                self.ctx.audit(f"user:{record.username}", "login", "user", record.id, outcome=FAILURE,
-                               reason="wrong_password", failures=failures, locked=lock)
+                self.ctx.users.update(
+                    record.id, failed_attempts=failures, locked=lock, updated_at=self.ctx.now_iso()
+                )
+                self.ctx.audit(
+                    f"user:{record.username}",
+                    "login",
+                    "user",
+                    record.id,
+                    outcome=FAILURE,
+                    reason="wrong_password",
+                    failures=failures,
+                    locked=lock,
+                )
             if lock:
                 raise AccountLocked(record.username)
             raise AuthenticationFailed("wrong user name or password")
@@ -127,7 +142,9 @@ class AccountService:
         record = self._get(username)
         with self.ctx.store.transaction():
             if locked and record.role == Role.ADMIN.value and self.ctx.users.count_active_admins() <= 1:
-                raise ValidationError("username", "the last administrator cannot be locked", code="last_admin")
+                raise ValidationError(
+                    "username", "the last administrator cannot be locked", code="last_admin"
+                )
             self.ctx.users.update(record.id, locked=locked, failed_attempts=0, updated_at=self.ctx.now_iso())
             self.ctx.audit(actor, "user.lock" if locked else "user.unlock", "user", record.id)
 

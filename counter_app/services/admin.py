@@ -58,8 +58,13 @@ class AdminService:
         log = self.ctx.audit_log
         result = verify_chain(log.iter_events(), log.recorded_head())
         with self.ctx.store.transaction():
-            self.ctx.audit(actor, "audit.verify", outcome="success" if result.ok else "failure",
-                           events=result.events, problems=len(result.problems))
+            self.ctx.audit(
+                actor,
+                "audit.verify",
+                outcome="success" if result.ok else "failure",
+                events=result.events,
+                problems=len(result.problems),
+            )
         return result
 
     def backup(self, actor: Actor, target: Path) -> Path:
@@ -113,7 +118,9 @@ def restore_backup(paths, archive: Path) -> Path:
                     raise ValidationError("path", f"{archive} is not a Counter backup", code="format")
                 bundle.extractall(scratch)
         except zipfile.BadZipFile as exc:
-            raise ValidationError("path", f"{archive} is not a Counter backup ({exc})", code="format") from exc
+            raise ValidationError(
+                "path", f"{archive} is not a Counter backup ({exc})", code="format"
+            ) from exc
         candidate = Path(scratch) / BACKUP_DB_NAME
         conn = sqlite3.connect(str(candidate))
         try:
@@ -135,7 +142,8 @@ def restore_backup(paths, archive: Path) -> Path:
                 mine = current.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
                 if mine and row and mine[0] != row[0]:
                     raise ValidationError(
-                        "path", "this backup belongs to another profile (its data key is not this one's)",
+                        "path",
+                        "this backup belongs to another profile (its data key is not this one's)",
                         code="other_profile",
                     )
                 safety = paths.backups / f"pre-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"

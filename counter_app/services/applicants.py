@@ -57,9 +57,7 @@ class ApplicantService:
             "birth_date": ids.birth_date_from_resident_id(id_number).isoformat(),
             "sex": ids.sex_from_resident_id(id_number),
         }
-        return self._register(
-            actor, PERSON, name, "resident_id", id_number, phone, address, None, extra
-        )
+        return self._register(actor, PERSON, name, "resident_id", id_number, phone, address, None, extra)
 
     def register_organisation(self, actor: Actor, data: OrganisationInput) -> ApplicantSummary:
         actor.require(Permission.REGISTER_APPLICANT)
@@ -85,7 +83,11 @@ class ApplicantService:
         ctx = self.ctx
         applicant_id = str(uuid.uuid4())
         now = ctx.now_iso()
-        masked = ids.mask_resident_id(id_number) if id_type == "resident_id" else id_number[:8] + "******" + id_number[-4:]
+        masked = (
+            ids.mask_resident_id(id_number)
+            if id_type == "resident_id"
+            else id_number[:8] + "******" + id_number[-4:]
+        )
         row = {
             "id": applicant_id,
             "kind": kind,
@@ -105,7 +107,9 @@ class ApplicantService:
         with ctx.store.transaction():
             if ctx.applicants.find_by_id_number(id_number) is not None:
                 field = "id_number" if id_type == "resident_id" else "uscc"
-                raise ValidationError(field, "an applicant with this number is already registered", code="duplicate")
+                raise ValidationError(
+                    field, "an applicant with this number is already registered", code="duplicate"
+                )
             ctx.applicants.insert(row, id_number=id_number, phone=phone or None, address=address or None)
             wire = {
                 "kind": kind,
@@ -125,8 +129,9 @@ class ApplicantService:
         assert summary is not None
         return summary
 
-    def update_contact(self, actor: Actor, applicant_id: str, *, phone: str | None = None,
-                       address: str | None = None) -> ApplicantSummary:
+    def update_contact(
+        self, actor: Actor, applicant_id: str, *, phone: str | None = None, address: str | None = None
+    ) -> ApplicantSummary:
         actor.require(Permission.REGISTER_APPLICANT)
         ctx = self.ctx
         current = self.get(actor, applicant_id)
@@ -175,8 +180,9 @@ class ApplicantService:
         text = ids.normalise_resident_id(id_number) if len(id_number.strip()) == 18 else id_number.strip()
         found = self.ctx.applicants.find_by_id_number(text)
         with self.ctx.store.transaction():
-            self.ctx.audit(actor, "applicant.lookup", "applicant", found.id if found else None,
-                           found=found is not None)
+            self.ctx.audit(
+                actor, "applicant.lookup", "applicant", found.id if found else None, found=found is not None
+            )
         return found
 
     def search(self, actor: Actor, text: str, limit: int = 50) -> list[ApplicantSummary]:

@@ -19,7 +19,9 @@ class CaseService:
         self.steps = steps
         self.intake = intake
 
-    def supplement(self, actor: Actor, application_id: str, received: dict[str, tuple[int, int]]) -> Application:
+    def supplement(
+        self, actor: Actor, application_id: str, received: dict[str, tuple[int, int]]
+    ) -> Application:
         """Materials handed in later. The last pending material of a 容缺 acceptance ends it."""
         actor.require(Permission.PROCESS)
         app, item = self.steps.load(application_id)
@@ -33,8 +35,14 @@ class CaseService:
                 changes["pending_materials"] = still
                 if not still:
                     target = Status.ACCEPTED
-            return self.steps.apply(actor, app, Action.SUPPLEMENT, changes, target=target,
-                                    audit_detail={"materials": sorted(received)})
+            return self.steps.apply(
+                actor,
+                app,
+                Action.SUPPLEMENT,
+                changes,
+                target=target,
+                audit_detail={"materials": sorted(received)},
+            )
 
     def start(self, actor: Actor, application_id: str) -> Application:
         actor.require(Permission.PROCESS)
@@ -49,8 +57,14 @@ class CaseService:
         reason = _required_text(reason, "suspension_reason")
         with self.ctx.store.transaction():
             self.ctx.applications.open_suspension(app.id, self.ctx.today().isoformat(), reason)
-            return self.steps.apply(actor, app, Action.SUSPEND, {"resume_status": app.status},
-                                    wire_extra={"suspension_reason": reason}, note=reason)
+            return self.steps.apply(
+                actor,
+                app,
+                Action.SUSPEND,
+                {"resume_status": app.status},
+                wire_extra={"suspension_reason": reason},
+                note=reason,
+            )
 
     def resume(self, actor: Actor, application_id: str) -> Application:
         actor.require(Permission.PROCESS)
@@ -67,11 +81,16 @@ class CaseService:
         if not granted and not reason:
             raise ValidationError("result_reason", "a denial needs its reason", code="required")
         with self.ctx.store.transaction():
-            return self.steps.apply(actor, app, Action.COMPLETE, {
-                "result": "granted" if granted else "denied",
-                "result_reason": reason or None,
-                "completed_at": self.ctx.now_iso(),
-            })
+            return self.steps.apply(
+                actor,
+                app,
+                Action.COMPLETE,
+                {
+                    "result": "granted" if granted else "denied",
+                    "result_reason": reason or None,
+                    "completed_at": self.ctx.now_iso(),
+                },
+            )
 
     def deliver(self, actor: Actor, application_id: str, method: str = "counter") -> Application:
         actor.require(Permission.DELIVER)
@@ -79,8 +98,9 @@ class CaseService:
             raise ValidationError("delivery_method", f"one of {', '.join(DELIVERY_METHODS)}", code="choice")
         app, _ = self.steps.load(application_id)
         with self.ctx.store.transaction():
-            return self.steps.apply(actor, app, Action.DELIVER,
-                                    {"delivered_at": self.ctx.now_iso(), "delivery_method": method})
+            return self.steps.apply(
+                actor, app, Action.DELIVER, {"delivered_at": self.ctx.now_iso(), "delivery_method": method}
+            )
 
     def withdraw(self, actor: Actor, application_id: str, reason: str) -> Application:
         actor.require(Permission.WITHDRAW)

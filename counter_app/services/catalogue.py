@@ -46,7 +46,7 @@ class CatalogueService:
         return self._calendar[1]
 
     def install(self, actor: Actor, document: dict[str, Any]) -> Catalogue:
-        """Install a catalogue version and make it active. Items still in use may be retired, never dropped."""
+        """Install a version and make it active. Items still in use may be retired, never dropped."""
         actor.require(Permission.MANAGE_CATALOGUE)
         new = parse_catalogue(document)
         self.install_parsed(actor, new)

@@ -52,8 +52,9 @@ class IntakeService:
         if not item.is_active:
             raise ValidationError("item_code", "this service item has been retired", code="retired")
         if _SERVICE_OBJECT[applicant.kind] not in item.service_objects:
-            raise ValidationError("applicant", f"{item.name} is not available to this kind of applicant",
-                                  code="service_object")
+            raise ValidationError(
+                "applicant", f"{item.name} is not available to this kind of applicant", code="service_object"
+            )
         cleaned = validate_form(item, form or {})
         now = ctx.now_iso()
         application_id = str(uuid.uuid4())
@@ -76,10 +77,13 @@ class IntakeService:
             today = ctx.today()
             values["receipt_no"] = format_receipt(prefix, today, ctx.receipts.next(today))
             ctx.applications.insert(values)
-            ctx.applications.add_event(application_id, "draft", None, Status.DRAFT.value, now, actor.audit_name)
+            ctx.applications.add_event(
+                application_id, "draft", None, Status.DRAFT.value, now, actor.audit_name
+            )
             wire = {key: value for key, value in values.items() if key not in ("id", "version", "sync_state")}
-            ctx.queue(actor, "application", application_id, "create", 0, wire,
-                      catalogue_version=catalogue.version)
+            ctx.queue(
+                actor, "application", application_id, "create", 0, wire, catalogue_version=catalogue.version
+            )
             ctx.audit(actor, "application.draft", "application", application_id, item=item_code)
         created = ctx.applications.get(application_id)
         assert created is not None
@@ -92,52 +96,78 @@ class IntakeService:
             raise InvalidTransition("edit", app.status, "the form is fixed once a decision is made")
         cleaned = validate_form(item, form)
         with self.ctx.store.transaction():
-            self.ctx.applications.update(app.id, {"form": cleaned, "updated_at": self.ctx.now_iso(),
-                                                  "sync_state": "pending"})
-            self.ctx.queue(actor, "application", app.id, "update", app.version, {"form": cleaned},
-                           catalogue_version=app.catalogue_version)
+            self.ctx.applications.update(
+                app.id, {"form": cleaned, "updated_at": self.ctx.now_iso(), "sync_state": "pending"}
+            )
+            self.ctx.queue(
+                actor,
+                "application",
+                app.id,
+                "update",
+                app.version,
+                {"form": cleaned},
+                catalogue_version=app.catalogue_version,
+            )
             self.ctx.audit(actor, "application.update_form", "application", app.id)
         return self._get(app.id)
 
     # --- materials --------------------------------------------------------------------------------
-    def record_materials(self, actor: Actor, application_id: str,
-                         received: dict[str, tuple[int, int]]) -> MaterialCheck:
+    def record_materials(
+        self, actor: Actor, application_id: str, received: dict[str, tuple[int, int]]
+    ) -> MaterialCheck:
         """Record what the applicant handed over: material code → (originals, copies)."""
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
-        if app.status not in (Status.DRAFT.value, Status.AWAITING_MATERIALS.value,
-                              Status.ACCEPTED_PENDING.value):
+        if app.status not in (
+            Status.DRAFT.value,
+            Status.AWAITING_MATERIALS.value,
+            Status.ACCEPTED_PENDING.value,
+        ):
             raise InvalidTransition("record materials for", app.status)
         with self.ctx.store.transaction():
             self._write_materials(actor, app, item, received)
             self.ctx.audit(actor, "application.materials", "application", app.id, materials=sorted(received))
         return self.steps.materials(self._get(app.id), item)
 
-    def _write_materials(self, actor: Actor, app: Application, item: ServiceItem, received: dict[str, tuple[int, int]]) -> None:
+    def _write_materials(
+        self, actor: Actor, app: Application, item: ServiceItem, received: dict[str, tuple[int, int]]
+    ) -> None:
         existing = self.ctx.applications.materials(app.id)
         wire = {}
         for code, counts in received.items():
             try:
                 material = item.material(code)
             except NotFound:
-                raise ValidationError(f"materials.{code}", "not a material of this service item",
-                                      code="unknown") from None
+                raise ValidationError(
+                    f"materials.{code}", "not a material of this service item", code="unknown"
+                ) from None
             originals, copies = counts
             for name, value in (("originals", originals), ("copies", copies)):
                 if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 99:
                     raise ValidationError(f"materials.{code}.{name}", "a count from 0 to 99", code="range")
             complete = originals >= material.originals and copies >= material.copies
             previous = existing.get(code)
-            status = "received" if complete else ("pending" if previous and previous.status == "pending"
-                                                  else "missing")
+            status = (
+                "received"
+                if complete
+                else ("pending" if previous and previous.status == "pending" else "missing")
+            )
             self.ctx.applications.set_material(app.id, MaterialRecord(code, originals, copies, status))
             wire[code] = {"originals": originals, "copies": copies, "status": status}
         self.ctx.applications.update(app.id, {"updated_at": self.ctx.now_iso(), "sync_state": "pending"})
-        self.ctx.queue(actor, "application", app.id, "update", app.version, {"materials": wire},
-                       catalogue_version=app.catalogue_version)
+        self.ctx.queue(
+            actor,
+            "application",
+            app.id,
+            "update",
+            app.version,
+            {"materials": wire},
+            catalogue_version=app.catalogue_version,
+        )
 
-    def attach(self, actor: Actor, application_id: str, material_code: str, filename: str,
-               content: bytes) -> str:
+    def attach(
+        self, actor: Actor, application_id: str, material_code: str, filename: str, content: bytes
+    ) -> str:
         """Store a scan, encrypted. Type and size are checked against the material before anything is kept."""
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
@@ -146,10 +176,14 @@ class IntakeService:
         try:
             material = item.material(material_code)
         except NotFound:
-            raise ValidationError("material_code", "not a material of this service item", code="unknown") from None
+            raise ValidationError(
+                "material_code", "not a material of this service item", code="unknown"
+            ) from None
         extension = os.path.splitext(filename)[1].lower().lstrip(".")
         if extension not in material.accepted_types:
-            raise ValidationError("file", f"accepted types: {', '.join(material.accepted_types)}", code="file_type")
+            raise ValidationError(
+                "file", f"accepted types: {', '.join(material.accepted_types)}", code="file_type"
+            )
         if not content:
             raise ValidationError("file", "the file is empty", code="empty")
         if len(content) > material.max_size_mb * 1024 * 1024:
@@ -165,15 +199,28 @@ class IntakeService:
         mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
-            self.ctx.attachments.insert(attachment_id, app.id, material_code, filename, mime, len(content),
-                                        digest, now)
+            self.ctx.attachments.insert(
+                attachment_id, app.id, material_code, filename, mime, len(content), digest, now
+            )
             self.ctx.queue(
-                actor, "attachment", attachment_id, "create", 0,
-                {"application_id": app.id, "material_code": material_code, "name": filename, "mime": mime,
-                 "size": len(content), "sha256": digest},
+                actor,
+                "attachment",
+                attachment_id,
+                "create",
+                0,
+                {
+                    "application_id": app.id,
+                    "material_code": material_code,
+                    "name": filename,
+                    "mime": mime,
+                    "size": len(content),
+                    "sha256": digest,
+                },
                 attachments=[{"sha256": digest, "size": len(content)}],
             )
-            self.ctx.audit(actor, "attachment.add", "application", app.id, material=material_code, size=len(content))
+            self.ctx.audit(
+                actor, "attachment.add", "application", app.id, material=material_code, size=len(content)
+            )
         return attachment_id
 
     def read_attachment(self, actor: Actor, attachment_id: str) -> tuple[str, bytes]:
@@ -195,22 +242,31 @@ class IntakeService:
         check = self.steps.materials(app, item)
         missing = list(check.missing_mandatory) + list(check.pending)
         if not missing:
-            raise ValidationError("materials", "nothing is missing: accept the application", code="nothing_missing")
+            raise ValidationError(
+                "materials", "nothing is missing: accept the application", code="nothing_missing"
+            )
         with self.ctx.store.transaction():
-            return self.steps.apply(actor, app, Action.NOTIFY_MISSING,
-                                    {"missing_materials": missing, "notice_issued_at": self.ctx.now_iso()})
+            return self.steps.apply(
+                actor,
+                app,
+                Action.NOTIFY_MISSING,
+                {"missing_materials": missing, "notice_issued_at": self.ctx.now_iso()},
+            )
 
     def accept(self, actor: Actor, application_id: str) -> Application:
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         check = self.steps.materials(app, item)
         if not check.complete:
-            raise ValidationError("materials", "missing: " + ", ".join(check.missing_mandatory),
-                                  code="missing_materials")
+            raise ValidationError(
+                "materials", "missing: " + ", ".join(check.missing_mandatory), code="missing_materials"
+            )
         with self.ctx.store.transaction():
             return self.steps.apply(actor, app, Action.ACCEPT, self._acceptance(actor, app, item))
 
-    def accept_pending(self, actor: Actor, application_id: str, commitment: str, deadline: date) -> Application:
+    def accept_pending(
+        self, actor: Actor, application_id: str, commitment: str, deadline: date
+    ) -> Application:
         """容缺受理: accepted while minor materials are outstanding, on the applicant's written commitment."""
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
@@ -220,20 +276,27 @@ class IntakeService:
         check = self.steps.materials(app, item)
         outstanding = list(check.missing_mandatory) + list(check.pending)
         if not outstanding:
-            raise ValidationError("materials", "nothing is missing: accept the application", code="nothing_missing")
+            raise ValidationError(
+                "materials", "nothing is missing: accept the application", code="nothing_missing"
+            )
         not_minor = [code for code in outstanding if not item.material(code).minor]
         if not_minor:
-            raise ValidationError("materials", "not minor, cannot be pending: " + ", ".join(not_minor),
-                                  code="not_minor")
+            raise ValidationError(
+                "materials", "not minor, cannot be pending: " + ", ".join(not_minor), code="not_minor"
+            )
         with self.ctx.store.transaction():
             for code in outstanding:
                 record = self.ctx.applications.materials(app.id).get(code)
                 self.ctx.applications.set_material(
-                    app.id, MaterialRecord(code, record.originals if record else 0,
-                                           record.copies if record else 0, "pending"))
+                    app.id,
+                    MaterialRecord(
+                        code, record.originals if record else 0, record.copies if record else 0, "pending"
+                    ),
+                )
             changes = self._acceptance(actor, app, item)
-            changes.update(pending_materials=outstanding, commitment=commitment,
-                           pending_deadline=deadline.isoformat())
+            changes.update(
+                pending_materials=outstanding, commitment=commitment, pending_deadline=deadline.isoformat()
+            )
             return self.steps.apply(actor, app, Action.ACCEPT_PENDING, changes)
 
     def refuse(self, actor: Actor, application_id: str, reason: str, remedies: str = "") -> Application:
@@ -242,7 +305,9 @@ class IntakeService:
         reason = _required_text(reason, "refusal_reason")
         remedies = (remedies or "").strip() or DEFAULT_REMEDIES
         with self.ctx.store.transaction():
-            return self.steps.apply(actor, app, Action.REFUSE, {"refusal_reason": reason, "remedies": remedies})
+            return self.steps.apply(
+                actor, app, Action.REFUSE, {"refusal_reason": reason, "remedies": remedies}
+            )
 
     def _acceptance(self, actor: Actor, app: Application, item: ServiceItem) -> dict:
         today = self.ctx.today()

@@ -60,8 +60,9 @@ class Steps:
     def materials(self, app: Application, item: ServiceItem) -> MaterialCheck:
         return check_materials(item, self.ctx.applications.materials(app.id))
 
-    def due_date(self, app: Application, *, accepted_on: date | None = None,
-                 limit: tuple[int, str] | None = None) -> str | None:
+    def due_date(
+        self, app: Application, *, accepted_on: date | None = None, limit: tuple[int, str] | None = None
+    ) -> str | None:
         """The promised completion date: the time limit counted on the official calendar from
         acceptance, with every suspension's days taken out (the clock stops while suspended)."""
         start = accepted_on or (date.fromisoformat(app.accepted_on) if app.accepted_on else None)
@@ -98,15 +99,23 @@ class Steps:
         now = ctx.now_iso()
         record_changes = dict(changes, status=new_status.value, updated_at=now, sync_state="pending")
         ctx.applications.update(app.id, record_changes)
-        ctx.applications.add_event(app.id, action.value, status.value, new_status.value, now, actor.audit_name, note)
+        ctx.applications.add_event(
+            app.id, action.value, status.value, new_status.value, now, actor.audit_name, note
+        )
         wire = {key: value for key, value in record_changes.items() if key != "sync_state"}
         wire["action"] = action.value
         if wire_extra:
             wire.update(wire_extra)
-        ctx.queue(actor, "application", app.id, "update", app.version, wire,
-                  catalogue_version=app.catalogue_version)
-        ctx.audit(actor, f"application.{action.value}", "application", app.id,
-                  **{"from": status.value, "to": new_status.value, **(audit_detail or {})})
+        ctx.queue(
+            actor, "application", app.id, "update", app.version, wire, catalogue_version=app.catalogue_version
+        )
+        ctx.audit(
+            actor,
+            f"application.{action.value}",
+            "application",
+            app.id,
+            **{"from": status.value, "to": new_status.value, **(audit_detail or {})},
+        )
         updated = ctx.applications.get(app.id)
         assert updated is not None
         return updated

@@ -21,8 +21,9 @@ class RatingService:
         self.ctx = ctx
         self.steps = steps
 
-    def rate(self, actor: Actor, application_id: str, level: int, channel: str = "counter_pad",
-             comment: str = "") -> dict[str, Any]:
+    def rate(
+        self, actor: Actor, application_id: str, level: int, channel: str = "counter_pad", comment: str = ""
+    ) -> dict[str, Any]:
         actor.require(Permission.RECORD_RATING)
         if level not in LEVELS:
             raise ValidationError("level", "1 (非常满意) to 5 (非常不满意)", code="choice")
@@ -40,19 +41,46 @@ class RatingService:
         with ctx.store.transaction():
             if ctx.ratings.for_application(app.id) is not None:
                 raise ValidationError("application", "this visit has already been rated", code="duplicate")
-            rating = {"id": str(uuid.uuid4()), "application_id": app.id, "level": level, "channel": channel,
-                      "comment": comment or None, "rated_at": now, "version": 0, "sync_state": "pending"}
+            rating = {
+                "id": str(uuid.uuid4()),
+                "application_id": app.id,
+                "level": level,
+                "channel": channel,
+                "comment": comment or None,
+                "rated_at": now,
+                "version": 0,
+                "sync_state": "pending",
+            }
             ctx.ratings.insert(rating)
-            ctx.queue(actor, "rating", rating["id"], "create", 0,
-                      {k: v for k, v in rating.items() if k not in ("id", "version", "sync_state")})
+            ctx.queue(
+                actor,
+                "rating",
+                rating["id"],
+                "create",
+                0,
+                {k: v for k, v in rating.items() if k not in ("id", "version", "sync_state")},
+            )
             ctx.audit(actor, "rating.record", "application", app.id, level=level, channel=channel)
             if level >= RECTIFY_FROM_LEVEL:
                 due = self.steps.catalogue.calendar().add_working_days(ctx.today(), RECTIFY_WORKING_DAYS)
-                task = {"id": str(uuid.uuid4()), "rating_id": rating["id"], "application_id": app.id,
-                        "due_date": due.isoformat(), "status": "open", "version": 0, "sync_state": "pending"}
+                task = {
+                    "id": str(uuid.uuid4()),
+                    "rating_id": rating["id"],
+                    "application_id": app.id,
+                    "due_date": due.isoformat(),
+                    "status": "open",
+                    "version": 0,
+                    "sync_state": "pending",
+                }
                 ctx.ratings.insert_rectification(task)
-                ctx.queue(actor, "rectification", task["id"], "create", 0,
-                          {k: v for k, v in task.items() if k not in ("id", "version", "sync_state")})
+                ctx.queue(
+                    actor,
+                    "rectification",
+                    task["id"],
+                    "create",
+                    0,
+                    {k: v for k, v in task.items() if k not in ("id", "version", "sync_state")},
+                )
                 ctx.audit(actor, "rectification.open", "rectification", task["id"])
             if app.status == Status.DELIVERED.value:
                 self.steps.apply(actor, app, Action.RATE, {})
@@ -72,8 +100,14 @@ class RatingService:
         now = ctx.now_iso()
         with ctx.store.transaction():
             ctx.ratings.close_rectification(rectification_id, resolution, now)
-            ctx.queue(actor, "rectification", rectification_id, "update", task["version"],
-                      {"status": "closed", "resolution": resolution, "closed_at": now})
+            ctx.queue(
+                actor,
+                "rectification",
+                rectification_id,
+                "update",
+                task["version"],
+                {"status": "closed", "resolution": resolution, "closed_at": now},
+            )
             ctx.audit(actor, "rectification.close", "rectification", rectification_id)
 
     def open_rectifications(self, actor: Actor) -> list[dict[str, Any]]:

@@ -61,8 +61,8 @@ class Seeder:
         if organisation:
             org = self.people.organisation()
             return services.register_organisation(
-                self.actor, OrganisationInput(org.name, org.uscc, org.legal_representative.name, org.mobile,
-                                              org.address)
+                self.actor,
+                OrganisationInput(org.name, org.uscc, org.legal_representative.name, org.mobile, org.address),
             )
         person = self.people.person()
         return services.register_person(
@@ -118,13 +118,14 @@ class Seeder:
             values[form_field.name] = self.value_for(form_field)
         return values
 
-    def value_for(self, f: FormField):  # noqa: C901 - one branch per field type
+    def value_for(self, f: FormField):
         rng = self.rng
         makers: dict[str, Callable[[], object]] = {
             "choice": lambda: rng.choice(f.choices).value,
             "bool": lambda: rng.random() < 0.3,
-            "integer": lambda: rng.randint(int(f.min if f.min is not None else 1),
-                                           int(f.max if f.max is not None else 10)),
+            "integer": lambda: rng.randint(
+                int(f.min if f.min is not None else 1), int(f.max if f.max is not None else 10)
+            ),
             "decimal": lambda: str(self._decimal(f)),
             "date": lambda: self._date(f).isoformat(),
             "resident_id": lambda: self.people.person().resident_id,

@@ -55,7 +55,9 @@ class ApplicantRepo:
     def id_index(self, id_number: str) -> str | None:
         return self.cipher.blind_index(id_number, _ID)
 
-    def insert(self, row: dict[str, Any], *, id_number: str | None, phone: str | None, address: str | None) -> None:
+    def insert(
+        self, row: dict[str, Any], *, id_number: str | None, phone: str | None, address: str | None
+    ) -> None:
         values = dict(row)
         values.update(self._sensitive(id_number=id_number, phone=phone, address=address))
         columns = ", ".join(values)

@@ -85,7 +85,9 @@ class ApplicationRepo:
     def update(self, application_id: str, changes: dict[str, Any]) -> None:
         row = self._encode(changes)
         assignments = ", ".join(f"{name} = ?" for name in row)
-        self.store.execute(f"UPDATE applications SET {assignments} WHERE id = ?", [*row.values(), application_id])
+        self.store.execute(
+            f"UPDATE applications SET {assignments} WHERE id = ?", [*row.values(), application_id]
+        )
 
     def _decode(self, row: dict[str, Any]) -> Application:
         values = {name: row[name] for name in _COLUMNS if name != "form_enc"}
@@ -154,7 +156,13 @@ class ApplicationRepo:
         )
 
     def add_event(
-        self, application_id: str, action: str, from_status: str | None, to_status: str, at: str, actor: str,
+        self,
+        application_id: str,
+        action: str,
+        from_status: str | None,
+        to_status: str,
+        at: str,
+        actor: str,
         note: str | None = None,
     ) -> None:
         self.store.execute(

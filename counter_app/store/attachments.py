@@ -15,13 +15,30 @@ class AttachmentRepo:
         self.store = store
         self.cipher = cipher
 
-    def insert(self, attachment_id: str, application_id: str, material_code: str, name: str, mime: str,
-               size: int, sha256: str, created_at: str) -> None:
+    def insert(
+        self,
+        attachment_id: str,
+        application_id: str,
+        material_code: str,
+        name: str,
+        mime: str,
+        size: int,
+        sha256: str,
+        created_at: str,
+    ) -> None:
         self.store.execute(
-            "INSERT INTO attachments (id, application_id, material_code, name_enc, mime, size, sha256, created_at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (attachment_id, application_id, material_code, self.cipher.encrypt(name, _NAME), mime, size, sha256,
-             created_at),
+            "INSERT INTO attachments (id, application_id, material_code, name_enc, mime, size, sha256,"
+            " created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                attachment_id,
+                application_id,
+                material_code,
+                self.cipher.encrypt(name, _NAME),
+                mime,
+                size,
+                sha256,
+                created_at,
+            ),
         )
 
     def _decode(self, row: dict[str, Any]) -> dict[str, Any]:
@@ -34,6 +51,7 @@ class AttachmentRepo:
         return None if row is None else self._decode(row)
 
     def for_application(self, application_id: str) -> list[dict[str, Any]]:
-        rows = self.store.all("SELECT * FROM attachments WHERE application_id = ? ORDER BY created_at",
-                              (application_id,))
+        rows = self.store.all(
+            "SELECT * FROM attachments WHERE application_id = ? ORDER BY created_at", (application_id,)
+        )
         return [self._decode(row) for row in rows]

@@ -32,4 +32,7 @@ class CatalogueRepo:
         return None if text is None else json.loads(text)
 
     def versions(self) -> list[str]:
-        return [r["version"] for r in self.store.all("SELECT version FROM catalogue_versions ORDER BY installed_at")]
+        return [
+            r["version"]
+            for r in self.store.all("SELECT version FROM catalogue_versions ORDER BY installed_at")
+        ]

@@ -207,7 +207,7 @@ def upgrade_to_1(store: Store) -> None:
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL
         );
-        """
+        """,
     )
 
 

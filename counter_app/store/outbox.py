@@ -111,7 +111,8 @@ class OutboxRepo:
 
     def pending(self, limit: int = 1000, after_seq: int = 0) -> list[OutboxOp]:
         rows = self.store.all(
-            "SELECT * FROM outbox WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?", (PENDING, after_seq, limit)
+            "SELECT * FROM outbox WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?",
+            (PENDING, after_seq, limit),
         )
         return [self._op(row) for row in rows]
 

@@ -14,7 +14,8 @@ class RatingRepo:
     def insert(self, values: dict[str, Any]) -> None:
         columns = ", ".join(values)
         self.store.execute(
-            f"INSERT INTO ratings ({columns}) VALUES ({', '.join('?' for _ in values)})", list(values.values())
+            f"INSERT INTO ratings ({columns}) VALUES ({', '.join('?' for _ in values)})",
+            list(values.values()),
         )
 
     def for_application(self, application_id: str) -> dict[str, Any] | None:
@@ -38,7 +39,7 @@ class RatingRepo:
 
     def close_rectification(self, rectification_id: str, resolution: str, closed_at: str) -> None:
         self.store.execute(
-            "UPDATE rectifications SET status = 'closed', resolution = ?, closed_at = ?, sync_state = 'pending'"
-            " WHERE id = ?",
+            "UPDATE rectifications SET status = 'closed', resolution = ?, closed_at = ?,"
+            " sync_state = 'pending' WHERE id = ?",
             (resolution, closed_at, rectification_id),
         )

@@ -1,0 +1,216 @@
+"""``counter-app``: the command line (DESIGN §5).
+
+It acts with the authority of the operating-system user who owns the data directory (audited as
+``cli:<user>``) and asks for no staff login. PySide6 is imported only when a window opens, so every
+other command runs on a machine with no display.
+
+Exit codes: 0 success, 1 the command ran and found a problem (a broken audit chain), 2 bad input or
+a refused operation (the message names the field).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from counter_app.accounts import Actor, Role
+from counter_app.core import Counter
+from counter_app.errors import CounterError, ValidationError
+from counter_app.paths import DataPaths
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INPUT = 0, 1, 2
+
+
+def _read_password(args: argparse.Namespace, prompt: str) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        raise ValidationError("password", "no terminal to ask on: pass --password-stdin", code="required")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Repeat: ") != first:
+        raise ValidationError("password", "the two passwords differ", code="mismatch")
+    return first
+
+
+def _open(args: argparse.Namespace) -> Counter:
+    return Counter.open(args.data_dir)
+
+
+# --- commands ----------------------------------------------------------------------------------------
+def cmd_window(args: argparse.Namespace) -> int:
+    from ui.app import run  # PySide6 only from here on
+
+    return run(args.data_dir, language=getattr(args, "language", None))
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    with _open(args) as counter:
+        actor = Actor.command_line()
+        accounts = counter.accounts
+        if args.user_command == "add":
+            password = _read_password(args, f"Password for {args.username}: ")
+            record = accounts.add_user(
+                actor, args.username, args.name or args.username, Role(args.role), password
+            )
+            print(f"added {record.role} {record.username}")
+            print(record.id)
+        elif args.user_command == "passwd":
+            accounts.change_password(
+                actor, args.username, _read_password(args, f"New password for {args.username}: ")
+            )
+            print(f"password of {args.username} changed; the account is unlocked")
+        elif args.user_command == "lock":
+            accounts.set_locked(actor, args.username, not args.unlock)
+            print(f"{args.username} {'unlocked' if args.unlock else 'locked'}")
+        else:  # list
+            for user in accounts.list_users(actor):
+                state = "locked" if user.locked else ("inactive" if not user.active else "active")
+                print(f"{user.username:<20} {user.role:<11} {state:<8} {user.display_name}")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with _open(args) as counter:
+        result = counter.admin.verify_audit(Actor.command_line())
+    if args.json:
+        print(json.dumps({"ok": result.ok, "events": result.events, "problems": result.problems}))
+    else:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"audit chain {'intact' if result.ok else 'BROKEN'}: {result.events} events checked")
+    return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with _open(args) as counter:
+        status = counter.admin.status()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "pending_ops": status.pending_ops,
+                    "conflicts": status.conflicts,
+                    "last_sync": status.last_sync,
+                    "server": status.server,
+                    "clock_offset_s": status.clock_offset_s,
+                }
+            )
+        )
+        return EXIT_OK
+    print(f"pending operations: {status.pending_ops}")
+    print(f"conflicts:          {status.conflicts}")
+    print(f"rejected:           {status.rejected}")
+    print(f"last sync:          {status.last_sync or 'never'}")
+    print(f"server:             {status.server or 'not enrolled'}")
+    print(f"receipt prefix:     {status.receipt_prefix}")
+    print(f"keys:               {status.secrets}")
+    if not status.secrets_secure:
+        print("WARNING: no working OS keyring; the data key is in the fallback file above.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    from counter_app.services.seed import Seeder
+
+    if args.applications < 0:
+        raise ValidationError("applications", "must be 0 or more", code="range")
+    with _open(args) as counter:
+        report = Seeder(counter, Actor.command_line(), args.seed).run(args.applications)
+    print(f"seeded {report.applicants} applicants and {report.applications} applications")
+    for status, count in sorted(report.by_status.items()):
+        print(f"  {status:<20} {count}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as counter:
+        path = counter.admin.backup(Actor.command_line(), Path(args.path))
+    print(f"backup written to {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from counter_app.services.admin import restore_backup
+
+    safety = restore_backup(DataPaths.resolve(args.data_dir), Path(args.path))
+    # Opening migrates an older backup and checks that its key is here.
+    with _open(args) as counter, counter.ctx.store.transaction():
+        counter.ctx.audit(Actor.command_line(), "backup.restore", outcome="success")
+    print(f"restored from {args.path}; the previous database is kept as {safety}")
+    return EXIT_OK
+
+
+# --- parser ------------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counter-app", description="Counter: government service counter client"
+    )
+    parser.add_argument(
+        "--data-dir", help="profile directory (default: platform data dir or $COUNTER_APP_DATA_DIR)"
+    )
+    parser.add_argument("--language", choices=("zh_CN", "en"), help="user interface language")
+    parser.set_defaults(handler=cmd_window)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    user = commands.add_parser("user", help="staff accounts")
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_commands.add_parser("add", help="add a staff account")
+    add.add_argument("username")
+    add.add_argument("--role", choices=[r.value for r in Role], required=True)
+    add.add_argument("--name", help="display name (default: the user name)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    passwd = user_commands.add_parser("passwd", help="set a password (also unlocks the account)")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+    lock = user_commands.add_parser("lock", help="lock (or --unlock) an account")
+    lock.add_argument("username")
+    lock.add_argument("--unlock", action="store_true")
+    user_commands.add_parser("list", help="list accounts")
+    user.set_defaults(handler=cmd_user)
+
+    audit = commands.add_parser("audit", help="audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chain; exit 1 on any break")
+    verify.add_argument("--json", action="store_true")
+    audit.set_defaults(handler=cmd_audit)
+
+    status = commands.add_parser("status", help="pending operations, last sync, keys")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=cmd_status)
+
+    seed = commands.add_parser("seed", help="deterministic demo data through the intake use cases")
+    seed.add_argument("--applications", type=int, required=True)
+    seed.add_argument("--seed", type=int, default=0)
+    seed.set_defaults(handler=cmd_seed)
+
+    backup = commands.add_parser("backup", help="consistent online backup to PATH")
+    backup.add_argument("path")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", help="restore the backup at PATH (keeps the current database)")
+    restore.add_argument("path")
+    restore.set_defaults(handler=cmd_restore)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except ValidationError as error:
+        print(f"counter-app: {error.field}: {error.detail}", file=sys.stderr)
+        return EXIT_INPUT
+    except CounterError as error:
+        print(f"counter-app: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
