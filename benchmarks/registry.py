@@ -1,0 +1,12 @@
+"""Every benchmark ``python -m benchmarks`` knows: key -> "module:function" (``run`` if omitted).
+
+Adding one is one line here plus a module with ``run(options: Options) -> list[Result]``
+(see :mod:`benchmarks.runner`). Modules are imported only when their benchmark runs.
+"""
+
+from __future__ import annotations
+
+BENCHMARKS: dict[str, str] = {
+    "intake_save": "benchmarks.intake_save",
+    "id_lookup": "benchmarks.id_lookup",
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Makes sure the Debian/Ubuntu packages Qt and Chinese text need are present.
+# As root it installs what is missing; otherwise it prints the exact command and stops
+# (fonts are only recommended: without them Chinese renders as boxes, but tests still run).
+set -eu
+
+required="python3-venv libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
+libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
+recommended="fonts-noto-cjk"
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "system-deps: not a Debian/Ubuntu system; install Qt 6's runtime libraries and a CJK font yourself."
+    exit 0
+fi
+
+missing() {
+    for pkg in $1; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || printf '%s ' "$pkg"
+    done
+}
+
+need=$(missing "$required")
+want=$(missing "$recommended")
+[ -z "$need$want" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+    echo "system-deps: installing $need$want"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $need $want >/dev/null
+    exit 0
+fi
+
+if [ -n "$need" ]; then
+    echo "system-deps: missing packages. Run:"
+    echo "    sudo apt-get install -y $need$want"
+    exit 1
+fi
+echo "system-deps: recommended for Chinese text (otherwise it shows as boxes):"
+echo "    sudo apt-get install -y $want"

@@ -1,0 +1,88 @@
+"""Every earlier schema version opens, is backed up first, and comes out whole."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from counter_app.accounts import Actor
+from counter_app.core import Counter
+from counter_app.errors import DatabaseTooNew
+from counter_app.store.db import Store
+from counter_app.store.migrations import LATEST_VERSION, MIGRATIONS, migrate
+from tests.fixtures import make_fixtures as fx
+
+FIXTURES = Path(fx.__file__).parent
+EARLIER = sorted(int(p.stem.removeprefix("db_v")) for p in FIXTURES.glob("db_v*.sqlite"))
+
+
+def _install_fixture(version: int, data_dir: Path, config_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    shutil.copy(FIXTURES / f"db_v{version}.sqlite", data_dir / "counter.db")
+    (config_dir / "secrets").mkdir(parents=True)
+    shutil.copy(fx.secrets_file(version), config_dir / "secrets" / f"{fx.INSTALL_ID}.json")
+
+
+def test_a_fixture_exists_for_every_earlier_version() -> None:
+    assert list(range(1, LATEST_VERSION)) == EARLIER
+
+
+@pytest.mark.parametrize("version", EARLIER)
+def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path, config_dir: Path) -> None:
+    _install_fixture(version, data_dir, config_dir)
+    with Counter.open(data_dir, config_dir=config_dir) as counter:
+        assert counter.ctx.store.user_version == LATEST_VERSION
+        backups = list((data_dir / "backups").glob(f"pre-migration-v{version}-*.db"))
+        assert len(backups) == 1
+        with sqlite3.connect(backups[0]) as old:
+            assert old.execute("PRAGMA user_version").fetchone()[0] == version
+        actor = Actor.command_line("tester")
+        found = counter.applicants.find_by_id_number(actor, fx.CITIZEN["id_number"])
+        assert found is not None and found.name == fx.CITIZEN["name"]
+        # v2 backfilled pinyin initials for name search and added rectifications
+        assert [a.id for a in counter.ctx.applicants.search_name("oyxy")] == ["a1"]
+        assert counter.ctx.store.scalar("SELECT count(*) FROM rectifications") == 0
+        details = counter.applicants.reveal(actor, "a1")
+        assert details.phone == fx.CITIZEN["phone"]
+        assert counter.ctx.applications.get_by_receipt("LFIX012606010001").status == "draft"
+        assert counter.ctx.store.integrity_check() == "ok"
+
+
+def test_each_step_is_atomic(tmp_path: Path) -> None:
+    """A failing step leaves the database at the previous version, not half-way."""
+    store = Store(tmp_path / "x.db")
+    migrate(store, tmp_path / "backups", target=1)
+
+    def broken(s: Store) -> None:
+        s.execute("ALTER TABLE applicants ADD COLUMN half_done TEXT")
+        raise RuntimeError("power cut")
+
+    original = MIGRATIONS[2]
+    MIGRATIONS[2] = broken
+    try:
+        with pytest.raises(RuntimeError):
+            migrate(store, tmp_path / "backups")
+    finally:
+        MIGRATIONS[2] = original
+    assert store.user_version == 1
+    columns = {row["name"] for row in store.all("PRAGMA table_info(applicants)")}
+    assert "half_done" not in columns
+    assert list((tmp_path / "backups").glob("pre-migration-v1-*.db"))
+    store.close()
+
+
+def test_newer_database_is_refused_and_left_untouched(counter: Counter, data_dir: Path) -> None:
+    counter.close()
+    db = data_dir / "counter.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(DatabaseTooNew) as caught:
+        Counter.open(data_dir)
+    assert caught.value.found == 99 and caught.value.supported == LATEST_VERSION
+    assert "99" in str(caught.value)
+    assert db.read_bytes() == before
