@@ -8,7 +8,7 @@ import os
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.runner import main  # noqa: E402
+from benchmarks.runner import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

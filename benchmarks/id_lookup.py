@@ -124,7 +124,8 @@ def run(options: Options) -> list[Result]:
             found = repo.find_by_id_number(id_number)
             elapsed = time.perf_counter_ns() - t0
             if (found is not None) != expected:
-                raise RuntimeError(f"lookup of {'a present' if expected else 'an absent'} ID number went wrong")
+                kind = "a present" if expected else "an absent"
+                raise RuntimeError(f"the indexed lookup of {kind} ID number went wrong")
             indexed_ns.append(elapsed)
             (present_ns if expected else absent_ns).append(elapsed)
 
@@ -152,8 +153,8 @@ def run(options: Options) -> list[Result]:
     indexed, audited = summary_ms(indexed_ns), summary_ms(audited_ns)
     baseline = sum(scan_ms) / len(scan_ms)
     common = {"rows": rows, "n": len(queries), "present": len(queries) - len(absent), "absent": len(absent)}
-    baseline_note = (f"baseline = mean of {scans} decrypt-and-compare scans stopping at the match (IDs at evenly "
-                     "spaced positions: the expected cost of a present ID; an absent one costs ~2x); "
+    baseline_note = (f"baseline = mean of {scans} decrypt-and-compare scans stopping at the match (IDs at "
+                     "evenly spaced positions: the expected cost of a present ID; an absent one costs ~2x); "
                      "ratio = baseline / value (speed-up, higher is better)")
     return [
         Result.measured(

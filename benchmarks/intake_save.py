@@ -58,13 +58,15 @@ def run(options: Options) -> list[Result]:
         actor = Actor.command_line("bench")
         people = PeopleGenerator(SEED)
         seeder = Seeder(counter, actor, SEED)
-        items = [i for i in counter.catalogue.active().active_items() if "natural_person" in i.service_objects]
+        catalogue = counter.catalogue.active()
+        items = [i for i in catalogue.active_items() if "natural_person" in i.service_objects]
         if not items:
             raise RuntimeError("the active catalogue has no item for natural persons")
         # Inputs are prepared outside the timed region.
         persons = [people.person() for _ in range(total)]
         inputs = [PersonInput(p.name, p.resident_id, p.mobile, p.address) for p in persons]
-        drafts = [(items[k % len(items)].code, seeder.form_values(items[k % len(items)])) for k in range(total)]
+        chosen = [items[k % len(items)] for k in range(total)]
+        drafts = [(item.code, seeder.form_values(item)) for item in chosen]
         floor = FloorDatabase(root / "floor.db")
         try:
             options.progress(f"[intake_save] registering {total} applicants")
@@ -77,7 +79,7 @@ def run(options: Options) -> list[Result]:
                 applicant_ids.append(applicant.id)
             options.progress(f"[intake_save] drafting {total} applications")
             draft_ns, draft_floor_ns = [], []
-            for applicant_id, (code, form) in zip(applicant_ids, drafts):
+            for applicant_id, (code, form) in zip(applicant_ids, drafts, strict=True):
                 draft_floor_ns.append(floor.insert())
                 began = time.perf_counter_ns()
                 counter.intake.draft(actor, applicant_id, code, form)

@@ -156,7 +156,7 @@ class Result:
         higher_is_better: bool = False,
         **extra: Any,
     ) -> Result:
-        """A result; ``meets`` is ``value <= target`` (or ``>=`` when higher is better), None without a target."""
+        """A result. ``meets``: ``value <= target`` (``>=`` if higher is better); None without a target."""
         meets: bool | None = None
         if target is not None:
             meets = bool(value >= target) if higher_is_better else bool(value <= target)
@@ -259,7 +259,9 @@ def load(key: str) -> Callable[[Options], list[Result]]:
     return getattr(importlib.import_module(module_name), attribute or "run")
 
 
-def run_benchmarks(names: Sequence[str] | None, options: Options, *, keep_going: bool = False) -> dict[str, Any]:
+def run_benchmarks(
+    names: Sequence[str] | None, options: Options, *, keep_going: bool = False
+) -> dict[str, Any]:
     """Run the chosen benchmarks and return the report document. With ``keep_going`` a failing benchmark
     is reported under ``"errors"`` and the others still run; otherwise its exception propagates."""
     started = time.perf_counter()
@@ -307,9 +309,9 @@ def render_table(report: Mapping[str, Any]) -> str:
     rows = [tuple(_cell(r.get(h)) if h != "meets" or not r.get("info") else "info" for h in headers)
             for r in report["results"]]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
-    lines.extend("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) for row in rows)
+    lines.extend("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows)
     notes = [f"  {r['name']}: {r['note']}" for r in report["results"] if r.get("note")]
     if notes:
         lines += ["", "notes:", *notes]
@@ -338,14 +340,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                                      "(DESIGN.md §6), each against a baseline measured in the same run.")
     level = parser.add_mutually_exclusive_group()
     level.add_argument("--quick", action="store_true", help="smaller sizes (the whole run in a few minutes)")
-    level.add_argument("--tiny", action="store_true", help="smoke-test sizes: exercises the code, numbers mean nothing")
+    level.add_argument("--tiny", action="store_true",
+                       help="smoke-test sizes: exercises the code, the numbers mean nothing")
     parser.add_argument("--json", action="store_true", help="print the JSON report instead of a table")
     parser.add_argument("--only", action="append", metavar="NAME",
-                        help=f"run only this benchmark (repeatable; comma-separated ok): {', '.join(BENCHMARKS)}")
+                        help="run only this benchmark (repeatable, comma-separated): " + ", ".join(BENCHMARKS))
     parser.add_argument("--size", action="append", type=_size_override, default=[], metavar="NAME=N",
                         help="override one size parameter, e.g. --size rows=1000000")
     parser.add_argument("--tmp-dir", type=Path, default=None,
-                        help="where scratch profiles are created (must be a real disk for fsync to mean anything)")
+                        help="where scratch profiles go (a real disk: on tmpfs an fsync costs nothing)")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser.parse_args(argv)
 
