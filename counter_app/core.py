@@ -31,7 +31,7 @@ from counter_app.services.intake import IntakeService
 from counter_app.services.lifecycle import Steps
 from counter_app.services.ratings import RatingService
 from counter_app.store.db import Store
-from counter_app.store.migrations import migrate
+from counter_app.store.migrations import LATEST_VERSION, migrate
 from counter_app.store.settings import SettingsRepo
 
 DATA_KEY = "data_key"
@@ -61,7 +61,7 @@ class Counter:
         """Open (or create) a profile. Call on the thread that will use it."""
         paths = DataPaths.resolve(data_dir).ensure()
         backups = sorted(str(p) for p in paths.backups.glob("*.db"))
-        store = Store(paths.database, backups=backups)
+        store = Store(paths.database, backups=backups, max_version=LATEST_VERSION)
         try:
             migrate(store, paths.backups)
             secrets, cipher, created = _open_keys(store, config_dir)

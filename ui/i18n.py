@@ -83,6 +83,10 @@ def qm_path(language: str, directory: Path | None = None) -> Path:
     return (directory or translations_dir()) / f"counter_{language}.qm"
 
 
+def locale_for(language: str) -> QLocale:
+    return QLocale("zh_CN" if language == CHINESE else "en_US")
+
+
 def install_translators(
     app: QCoreApplication, language: str, directory: Path | None = None
 ) -> list[QTranslator]:
@@ -91,10 +95,6 @@ def install_translators(
     A missing ``.qm`` is not an error: the English source strings show instead. Returns the
     installed translators; keep them alive as long as the app (``app.removeTranslator`` undoes).
     """
-    locale = QLocale(QLocale.Language.Chinese, QLocale.Territory.China) if language == CHINESE else QLocale(
-        QLocale.Language.English, QLocale.Territory.UnitedStates
-    )
-    QLocale.setDefault(locale)
     installed: list[QTranslator] = []
     ours = qm_path(language, directory)
     candidates = [(ours.stem, str(ours.parent))]

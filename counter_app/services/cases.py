@@ -27,7 +27,8 @@ class CaseService:
         app, item = self.steps.load(application_id)
         target = next_status(Action.SUPPLEMENT, Status(app.status))
         with self.ctx.store.transaction():
-            self.intake._write_materials(actor, app, item, received)
+            # One change, one op: the materials travel in the step's own op.
+            wire = self.intake._write_materials(actor, app, item, received, queue=False)
             check = self.steps.materials(app, item)
             changes: dict = {}
             if app.status == Status.ACCEPTED_PENDING.value:
@@ -41,6 +42,7 @@ class CaseService:
                 Action.SUPPLEMENT,
                 changes,
                 target=target,
+                wire_extra={"materials": wire},
                 audit_detail={"materials": sorted(received)},
             )
 

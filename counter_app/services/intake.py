@@ -130,8 +130,16 @@ class IntakeService:
         return self.steps.materials(self._get(app.id), item)
 
     def _write_materials(
-        self, actor: Actor, app: Application, item: ServiceItem, received: dict[str, tuple[int, int]]
-    ) -> None:
+        self,
+        actor: Actor,
+        app: Application,
+        item: ServiceItem,
+        received: dict[str, tuple[int, int]],
+        *,
+        queue: bool = True,
+    ) -> dict[str, dict]:
+        """Write the counts (in the caller's transaction) and, unless ``queue`` is false (the caller puts
+        them in its own op), queue them. Returns the materials as they go on the wire."""
         existing = self.ctx.applications.materials(app.id)
         wire = {}
         for code, counts in received.items():
@@ -155,15 +163,17 @@ class IntakeService:
             self.ctx.applications.set_material(app.id, MaterialRecord(code, originals, copies, status))
             wire[code] = {"originals": originals, "copies": copies, "status": status}
         self.ctx.applications.update(app.id, {"updated_at": self.ctx.now_iso(), "sync_state": "pending"})
-        self.ctx.queue(
-            actor,
-            "application",
-            app.id,
-            "update",
-            app.version,
-            {"materials": wire},
-            catalogue_version=app.catalogue_version,
-        )
+        if queue:
+            self.ctx.queue(
+                actor,
+                "application",
+                app.id,
+                "update",
+                app.version,
+                {"materials": wire},
+                catalogue_version=app.catalogue_version,
+            )
+        return wire
 
     def attach(
         self, actor: Actor, application_id: str, material_code: str, filename: str, content: bytes
@@ -198,29 +208,33 @@ class IntakeService:
             os.fsync(handle.fileno())
         mime = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         now = self.ctx.now_iso()
-        with self.ctx.store.transaction():
-            self.ctx.attachments.insert(
-                attachment_id, app.id, material_code, filename, mime, len(content), digest, now
-            )
-            self.ctx.queue(
-                actor,
-                "attachment",
-                attachment_id,
-                "create",
-                0,
-                {
-                    "application_id": app.id,
-                    "material_code": material_code,
-                    "name": filename,
-                    "mime": mime,
-                    "size": len(content),
-                    "sha256": digest,
-                },
-                attachments=[{"sha256": digest, "size": len(content)}],
-            )
-            self.ctx.audit(
-                actor, "attachment.add", "application", app.id, material=material_code, size=len(content)
-            )
+        try:
+            with self.ctx.store.transaction():
+                self.ctx.attachments.insert(
+                    attachment_id, app.id, material_code, filename, mime, len(content), digest, now
+                )
+                self.ctx.queue(
+                    actor,
+                    "attachment",
+                    attachment_id,
+                    "create",
+                    0,
+                    {
+                        "application_id": app.id,
+                        "material_code": material_code,
+                        "name": filename,
+                        "mime": mime,
+                        "size": len(content),
+                        "sha256": digest,
+                    },
+                    attachments=[{"sha256": digest, "size": len(content)}],
+                )
+                self.ctx.audit(
+                    actor, "attachment.add", "application", app.id, material=material_code, size=len(content)
+                )
+        except BaseException:
+            target.unlink(missing_ok=True)  # nothing refers to the scan: do not leave it behind
+            raise
         return attachment_id
 
     def read_attachment(self, actor: Actor, attachment_id: str) -> tuple[str, bytes]:

@@ -32,10 +32,15 @@ class AuditLogRepo:
     ) -> int:
         """Append one event. Must run inside the caller's transaction (the chain head is read there)."""
         with self.store.transaction():
-            last = self.store.conn.execute(
-                "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
-            seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+            # The recorded head, not the last row, is the tip: after events were removed from the end,
+            # the next event still links to the removed one, so the gap stays visible for good.
+            head = self.recorded_head()
+            if head is None:
+                last = self.store.conn.execute(
+                    "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+                ).fetchone()
+                head = (last[0], last[1]) if last else (0, GENESIS)
+            seq, prev_hash = head[0] + 1, head[1]
             event = {
                 "seq": seq,
                 "ts": ts,

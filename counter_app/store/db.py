@@ -19,17 +19,24 @@ from typing import Any
 
 import sqlite_utils
 
-from counter_app.errors import CorruptDatabase
+from counter_app.errors import CorruptDatabase, DatabaseTooNew
 
 Params = Sequence[Any] | dict[str, Any]
 
 
 class Store:
-    def __init__(self, path: Path | str, *, backups: list[str] | None = None) -> None:
+    def __init__(
+        self, path: Path | str, *, backups: list[str] | None = None, max_version: int | None = None
+    ) -> None:
+        """``max_version``: refuse (and leave untouched) a database whose schema is newer."""
         self.path = Path(path)
         try:
             conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
             self.db = sqlite_utils.Database(conn)
+            found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if max_version is not None and found > max_version:
+                conn.close()
+                raise DatabaseTooNew(str(self.path), found, max_version)
             self._configure()
         except sqlite3.DatabaseError as exc:
             raise CorruptDatabase(str(self.path), str(exc), backups) from exc

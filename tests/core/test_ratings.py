@@ -1,0 +1,199 @@
+"""好差评: one rating per visit, after delivery (or on a refusal); a 4 or 5 opens a rectification task."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from counter_app.accounts import Actor
+from counter_app.catalogue import ServiceItem
+from counter_app.clock import FixedClock
+from counter_app.core import Counter
+from counter_app.errors import InvalidTransition, PermissionDenied, ValidationError
+from counter_app.people import PeopleGenerator
+from counter_app.services.applicants import PersonInput
+from counter_app.services.seed import Seeder
+from counter_app.store.applications import Application
+
+ITEM = "990101101-05-0006-001"  # 高龄津贴, 10 working days
+PEOPLE = PeopleGenerator(515)
+SEED = 5
+
+_SEEDER: list[Seeder] = []
+
+
+def form_values(counter: Counter, actor: Actor, service_item: ServiceItem) -> dict:
+    """Valid form values from the Seeder. One Seeder per module: each new one builds a
+    PeopleGenerator (~50 ms). Its random state is reset, so an item always gets the same values."""
+    if not _SEEDER:
+        _SEEDER.append(Seeder(counter, actor, 0))
+        _SEEDER[0].people = PEOPLE
+    seeder = _SEEDER[0]
+    seeder.counter, seeder.actor, seeder.rng = counter, actor, random.Random(SEED)
+    return seeder.form_values(service_item)
+
+
+def _application(counter: Counter, actor: Actor, status: str) -> Application:
+    p = PEOPLE.person()
+    applicant = counter.applicants.register_person(actor, PersonInput(p.name, p.resident_id, p.mobile))
+    service_item = counter.catalogue.active().item(ITEM)
+    app = counter.intake.draft(actor, applicant.id, ITEM, form_values(counter, actor, service_item))
+    if status == "draft":
+        return app
+    if status == "refused":
+        return counter.intake.refuse(actor, app.id, "年龄未达到条件")
+    counter.intake.record_materials(
+        actor, app.id, {m.code: (m.originals, m.copies) for m in service_item.materials}
+    )
+    app = counter.intake.accept(actor, app.id)
+    application_id = app.id
+    steps = (
+        lambda: counter.cases.start(actor, application_id),
+        lambda: counter.cases.complete(actor, application_id, granted=True),
+        lambda: counter.cases.deliver(actor, application_id),
+    )
+    for step in steps:
+        if app.status == status:
+            break
+        app = step()
+    assert app.status == status
+    return app
+
+
+def _counts(counter: Counter) -> tuple[int, ...]:
+    store = counter.ctx.store
+    return tuple(
+        int(store.scalar(f"SELECT count(*) FROM {table}"))
+        for table in ("ratings", "rectifications", "application_events", "outbox", "audit_events")
+    )
+
+
+def test_rating_a_delivered_application_closes_it(counter: Counter, clerk: Actor) -> None:
+    app = _application(counter, clerk, "delivered")
+    rating = counter.ratings.rate(clerk, app.id, 2, "qr_code", "  服务热情  ")
+    assert (rating["level"], rating["channel"], rating["comment"]) == (2, "qr_code", "服务热情")
+    assert counter.cases.get(clerk, app.id).status == "rated"
+    stored = counter.ctx.ratings.for_application(app.id)
+    assert stored is not None and stored["id"] == rating["id"] and stored["level"] == 2
+    (op,) = counter.ctx.outbox.for_entity(rating["id"])
+    assert (op.entity, op.op, op.base_version) == ("rating", "create", 0)
+    assert op.data["application_id"] == app.id and op.data["level"] == 2 and op.data["channel"] == "qr_code"
+    assert counter.ctx.ratings.rectification_for_rating(rating["id"]) is None
+
+
+def test_a_refused_applicant_may_rate_and_the_status_stays_refused(counter: Counter, clerk: Actor) -> None:
+    app = _application(counter, clerk, "refused")
+    events = len(counter.cases.history(clerk, app.id))
+    counter.ratings.rate(clerk, app.id, 3, "sms")
+    assert counter.cases.get(clerk, app.id).status == "refused"
+    assert len(counter.cases.history(clerk, app.id)) == events
+    assert counter.ctx.ratings.for_application(app.id)["level"] == 3
+
+
+@pytest.mark.parametrize("status", ["draft", "accepted", "in_progress", "completed"])
+def test_no_rating_before_delivery(counter: Counter, clerk: Actor, status: str) -> None:
+    app = _application(counter, clerk, status)
+    before = _counts(counter)
+    with pytest.raises(InvalidTransition):
+        counter.ratings.rate(clerk, app.id, 1)
+    assert _counts(counter) == before
+    assert counter.cases.get(clerk, app.id).status == status
+
+
+@pytest.mark.parametrize("status", ["delivered", "refused"])
+def test_one_rating_per_application(counter: Counter, clerk: Actor, status: str) -> None:
+    app = _application(counter, clerk, status)
+    counter.ratings.rate(clerk, app.id, 5)
+    before = _counts(counter)
+    with pytest.raises((ValidationError, InvalidTransition)):
+        counter.ratings.rate(clerk, app.id, 1)
+    assert _counts(counter) == before
+    assert counter.ctx.ratings.for_application(app.id)["level"] == 5
+
+
+@pytest.mark.parametrize("level", [0, 6, -1, 10, "3", None, 2.5])
+def test_level_outside_one_to_five_is_refused(counter: Counter, clerk: Actor, level: object) -> None:
+    app = _application(counter, clerk, "delivered")
+    before = _counts(counter)
+    with pytest.raises(ValidationError) as info:
+        counter.ratings.rate(clerk, app.id, level)  # type: ignore[arg-type]
+    assert info.value.field == "level"
+    assert _counts(counter) == before
+    assert counter.cases.get(clerk, app.id).status == "delivered"
+
+
+def test_unknown_channel_is_refused(counter: Counter, clerk: Actor) -> None:
+    app = _application(counter, clerk, "delivered")
+    with pytest.raises(ValidationError) as info:
+        counter.ratings.rate(clerk, app.id, 1, "carrier_pigeon")
+    assert info.value.field == "channel"
+    assert counter.ctx.ratings.for_application(app.id) is None
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_good_ratings_open_no_rectification(
+    counter: Counter, clerk: Actor, supervisor: Actor, level: int
+) -> None:
+    app = _application(counter, clerk, "delivered")
+    rating = counter.ratings.rate(clerk, app.id, level)
+    assert counter.ctx.ratings.rectification_for_rating(rating["id"]) is None
+    assert counter.ratings.open_rectifications(supervisor) == []
+
+
+@pytest.mark.parametrize("level", [4, 5])
+def test_poor_rating_opens_a_rectification_due_in_five_working_days(
+    counter: Counter, clerk: Actor, level: int
+) -> None:
+    app = _application(counter, clerk, "delivered")
+    rating = counter.ratings.rate(clerk, app.id, level, comment="等候时间太长")
+    task = counter.ctx.ratings.rectification_for_rating(rating["id"])
+    assert task is not None
+    assert task["application_id"] == app.id and task["status"] == "open"
+    # Rated Mon 23 Nov 2026: Tue 24 (1) ... Fri 27 (4), Mon 30 Nov (5).
+    assert task["due_date"] == "2026-11-30"
+    (op,) = counter.ctx.outbox.for_entity(task["id"])
+    assert (op.entity, op.op) == ("rectification", "create")
+    assert op.data["due_date"] == "2026-11-30" and op.data["rating_id"] == rating["id"]
+    actions = [e["action"] for e in counter.ctx.audit_log.recent(3)][::-1]
+    assert actions == ["rating.record", "rectification.open", "application.rate"]
+
+
+def test_rectification_deadline_skips_national_day(counter: Counter, clerk: Actor, clock: FixedClock) -> None:
+    app = _application(counter, clerk, "delivered")
+    clock.set_date(date(2026, 9, 30))  # FixedClock only moves when told; a rating on Wed 30 Sep
+    rating = counter.ratings.rate(clerk, app.id, 4)
+    # 1-7 Oct off; Thu 8 (1), Fri 9 (2), Sat 10 worked (3), Mon 12 (4), Tue 13 (5).
+    assert counter.ctx.ratings.rectification_for_rating(rating["id"])["due_date"] == "2026-10-13"
+
+
+def test_supervisor_closes_a_rectification_and_a_clerk_may_not(
+    counter: Counter, clerk: Actor, supervisor: Actor, clock: FixedClock
+) -> None:
+    app = _application(counter, clerk, "refused")
+    rating = counter.ratings.rate(clerk, app.id, 5, "phone_12345")
+    task = counter.ctx.ratings.rectification_for_rating(rating["id"])
+    assert [t["id"] for t in counter.ratings.open_rectifications(supervisor)] == [task["id"]]
+    before = _counts(counter)
+    with pytest.raises(PermissionDenied):
+        counter.ratings.close_rectification(clerk, task["id"], "已整改")
+    with pytest.raises(PermissionDenied):
+        counter.ratings.open_rectifications(clerk)
+    assert _counts(counter) == before
+    with pytest.raises(ValidationError) as info:
+        counter.ratings.close_rectification(supervisor, task["id"], "  ")
+    assert info.value.field == "resolution"
+    clock.advance(timedelta(days=2))
+    counter.ratings.close_rectification(supervisor, task["id"], "已电话回访并说明受理条件")
+    closed = counter.ctx.ratings.rectification(task["id"])
+    assert closed["status"] == "closed" and closed["resolution"] == "已电话回访并说明受理条件"
+    assert closed["closed_at"].startswith("2026-11-25")
+    assert counter.ratings.open_rectifications(supervisor) == []
+    ops = counter.ctx.outbox.for_entity(task["id"])
+    assert [op.op for op in ops] == ["create", "update"]
+    assert ops[1].data["status"] == "closed" and ops[1].user_id == supervisor.user_id
+    event = counter.ctx.audit_log.recent(1)[0]
+    assert (event["action"], event["actor"]) == ("rectification.close", supervisor.audit_name)
+    with pytest.raises(InvalidTransition):
+        counter.ratings.close_rectification(supervisor, task["id"], "再次关闭")

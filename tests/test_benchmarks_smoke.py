@@ -1,0 +1,75 @@
+"""The benchmark runner's code path at tiny sizes: the report's shape, never its timings."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from benchmarks import runner
+from benchmarks.registry import BENCHMARKS
+
+KEYS = ("name", "value", "unit", "target", "baseline", "ratio", "meets")
+EXPECTED = {"intake_save_p95", "register_applicant_p95", "id_lookup_p95", "id_lookup_audited_p95"}
+
+
+def _positive(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) and value > 0
+
+
+def _check_report(report: dict) -> None:
+    assert set(report) >= {"results", "machine"}
+    names = [r["name"] for r in report["results"]]
+    assert len(names) == len(set(names)), "result names are unique"
+    for result in report["results"]:
+        for key in KEYS:
+            assert key in result, (result.get("name"), key)
+        assert isinstance(result["name"], str) and result["name"]
+        assert isinstance(result["unit"], str) and result["unit"]
+        assert _positive(result["value"]), result
+        assert _positive(result["baseline"]), result
+        assert _positive(result["ratio"]), result
+        if result["target"] is None:  # informational
+            assert result["meets"] is None and result.get("info") is True, result
+        else:
+            assert _positive(result["target"]), result
+            assert isinstance(result["meets"], bool), result
+    machine = report["machine"]
+    assert machine["level"] == "tiny"
+    assert machine["cpu_count"] >= 1 and _positive(machine["elapsed_s"])
+
+
+def test_cli_json_report_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = runner.main(["--tiny", "--json", "--quiet", "--tmp-dir", str(tmp_path / "scratch")])
+    out = capsys.readouterr().out
+    assert code == 0
+    report = json.loads(out)  # stdout is exactly the JSON document
+    assert "errors" not in report
+    _check_report(report)
+    assert {r["name"] for r in report["results"]} >= EXPECTED
+    assert set(report["machine"]["benchmark_s"]) == set(BENCHMARKS)
+    assert not list((tmp_path / "scratch").iterdir()), "scratch profiles are removed"
+
+
+def test_only_with_a_result_name_and_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = runner.main(["--tiny", "--quiet", "--only", "id_lookup_p95", "--size", "rows=30",
+                        "--tmp-dir", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "id_lookup_p95" in out and "intake_save_p95" not in out
+    assert out.splitlines()[0].split()[:7] == list(KEYS)
+
+
+def test_sizes_and_selection() -> None:
+    options = runner.Options(level="tiny", overrides={"rows": 7})
+    assert options.size("rows", full=3, quick=2, tiny=1) == 7
+    assert options.size("n", full=3, quick=2, tiny=1) == 1
+    assert runner.select(["intake_save_p95", "intake_save"]) == ["intake_save"]
+    with pytest.raises(SystemExit):
+        runner.select(["no_such_benchmark"])
+    assert runner.percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
+    assert runner.percentile([10.0], 95) == 10.0

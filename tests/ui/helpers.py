@@ -1,0 +1,24 @@
+"""Keyboard helpers for UI tests: what a clerk does, typed key by key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget``: ASCII key by key; Chinese as an input method commits it (QTest
+    can only synthesise keys that exist on a keyboard)."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def press_enter(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
