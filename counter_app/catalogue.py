@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from counter_app.errors import NotFound, ValidationError
+from counter_app.names import pinyin_initials
 
 DEMO_CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "resources" / "catalogue" / "demo.json"
 
@@ -306,14 +307,6 @@ def _search_rank(item: ServiceItem, query: str, folded: str, letters: str) -> in
     if folded in item.code.casefold() or any(query in keyword for keyword in item.keywords):
         return 6
     return None
-
-
-def pinyin_initials(text: str) -> str:
-    """First letters of the pinyin of ``text``; Latin letters and digits pass through, lower-cased."""
-    from pypinyin import Style, lazy_pinyin  # lazily: importing pypinyin costs ~0.2 s at start-up
-
-    parts = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
-    return "".join(part[:1] for part in parts if part and part[:1].isascii() and part[:1].isalnum()).lower()
 
 
 # ------------------------------------------------------------------------------------- parsing
