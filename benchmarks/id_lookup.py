@@ -201,7 +201,7 @@ def run(options: Options) -> list[Result]:
             floor_p95=summary_ms(floor_ns)["p95"], **gate.info(),
             note="informational: counter.applicants.find_by_id_number, the card reader's path, which also "
                  "commits an audit event (one fsync'd transaction per lookup); floor_p95 = a plain sqlite3 "
-                 "INSERT+COMMIT timed before each lookup; rounds started on a quiet disk (see "
-                 "intake_save_p95); " + baseline_note,
+                 "INSERT+COMMIT timed before each lookup; timed in rounds, each started once the disk's "
+                 "fsync p95 <= 1 ms; " + baseline_note,
         ),
     ]

@@ -8,8 +8,10 @@ Baseline, in the same process and on the same disk: the machine's floor for one 
 plain ``sqlite3`` single-row INSERT + COMMIT in its own transaction on a WAL, ``synchronous=FULL``
 database. Each timed save is immediately preceded by one timed floor insert, so both series see
 the same disk conditions. ``ratio`` = value / baseline: how many floors one save costs (lower is
-better). Registration (``register_person``: record + outbox + audit, also one fsync'd transaction)
-is measured the same way first and reported as information.
+better). The saves run in rounds of 100, each released by :class:`~benchmarks.runner.QuietGate` once
+the disk is in its normal state (fsync p95 ≤ 1 ms), so a spell of a slow virtual disk is not
+reported as the app's cost. Registration (``register_person``: record + outbox + audit, also one
+fsync'd transaction) is measured the same way first and reported as information.
 """
 
 from __future__ import annotations
