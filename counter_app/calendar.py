@@ -23,8 +23,6 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from types import MappingProxyType
 
-import holidays
-
 __all__ = ["TIME_LIMIT_UNITS", "WorkingCalendar"]
 
 WORKING_DAY = "working_day"
@@ -37,6 +35,7 @@ FIRST_OFFICIAL_YEAR = 2001
 _ONE_DAY = timedelta(days=1)
 
 
+@cache
 def _published_through() -> int:
     """The last year whose holiday arrangement notice the installed ``holidays`` package contains."""
     try:
@@ -44,6 +43,8 @@ def _published_through() -> int:
 
         return max(ChinaStaticHolidays.special_public_holidays)
     except (ImportError, AttributeError, ValueError):  # pragma: no cover - depends on the package
+        import holidays
+
         years = [d.year for d in holidays.China(years=range(2001, date.today().year + 2)).weekend_workdays]
         return max(years, default=FIRST_OFFICIAL_YEAR - 1)
 
@@ -54,6 +55,8 @@ def _official_year(year: int) -> tuple[int, bytes]:
     first = date(year, 1, 1)
     days = (date(year + 1, 1, 1) - first).days if year < date.max.year else 365
     flags = bytearray(1 if (first + timedelta(days=i)).weekday() < 5 else 0 for i in range(days))
+    import holidays  # ~0.15 s: loaded on the first deadline, not at start-up
+
     if holidays.China.start_year <= year <= getattr(holidays.China, "end_year", 2100):
         official = holidays.China(years=year)
         for day in official:
@@ -117,8 +120,10 @@ class WorkingCalendar:
         """A new calendar with ``overrides`` added to (and winning over) this one's."""
         return WorkingCalendar({**self._overrides, **overrides})
 
-    published_through: int = _published_through()
-    """The last year whose make-up working days the installed ``holidays`` package knows."""
+    @property
+    def published_through(self) -> int:
+        """The last year whose make-up working days the installed ``holidays`` package knows."""
+        return _published_through()
 
     def is_official(self, year: int) -> bool:
         """True if the package holds the official arrangement for ``year``.

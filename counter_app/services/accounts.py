@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import cache
 
 from counter_app.accounts import (
     MAX_FAILED_LOGINS,
@@ -19,8 +20,11 @@ from counter_app.errors import AccountLocked, AuthenticationFailed, CounterError
 from counter_app.services.context import Context
 from counter_app.store.users import UserRecord
 
-# Spend the same scrypt time for unknown user names as for known ones.
-_DUMMY_HASH = hash_password("not-a-real-password")
+
+@cache
+def _dummy_hash() -> str:
+    """Spend the same scrypt time for unknown user names as for known ones."""
+    return hash_password("not-a-real-password")
 
 
 class AccountService:
@@ -81,7 +85,7 @@ class AccountService:
         name = (username or "").strip()
         record = self.ctx.users.by_username(name) if name else None
         if record is None:
-            verify_password(password or "", _DUMMY_HASH)
+            verify_password(password or "", _dummy_hash())
             with self.ctx.store.transaction():
                 self.ctx.audit(f"user:{name}", "login", outcome=FAILURE, reason="unknown_user")
             raise AuthenticationFailed("wrong user name or password")
