@@ -15,7 +15,7 @@ from counter_app.receipts import format_receipt
 from counter_app.services.context import Context
 from counter_app.services.lifecycle import MaterialCheck, Steps
 from counter_app.store.applications import Application, MaterialRecord
-from counter_app.workflow import Action, Status
+from counter_app.workflow import Action, Status, next_status
 
 DEFAULT_REMEDIES = (
     "如对本决定不服，可自收到本通知书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。"
@@ -253,6 +253,7 @@ class IntakeService:
         """The one-time notice (一次性告知): everything missing, listed at once."""
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
+        next_status(Action.NOTIFY_MISSING, Status(app.status))  # the step first, then the materials
         check = self.steps.materials(app, item)
         missing = list(check.missing_mandatory) + list(check.pending)
         if not missing:
@@ -270,6 +271,8 @@ class IntakeService:
     def accept(self, actor: Actor, application_id: str) -> Application:
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
+        # Refuse a wrong step before computing the due date (an open suspension has no end to count past).
+        next_status(Action.ACCEPT, Status(app.status))
         check = self.steps.materials(app, item)
         if not check.complete:
             raise ValidationError(
@@ -284,6 +287,7 @@ class IntakeService:
         """容缺受理: accepted while minor materials are outstanding, on the applicant's written commitment."""
         actor.require(Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
+        next_status(Action.ACCEPT_PENDING, Status(app.status))
         commitment = _required_text(commitment, "commitment")
         if not isinstance(deadline, date) or deadline <= self.ctx.today():
             raise ValidationError("pending_deadline", "a date after today", code="range")

@@ -73,7 +73,8 @@ class Steps:
         for suspension in self.ctx.applications.suspensions(app.id):
             first = date.fromisoformat(suspension["started_on"])
             end = suspension["ended_on"]
-            last = date.fromisoformat(end) - timedelta(days=1) if end else date.max - timedelta(days=1)
+            # An open suspension has stopped the clock up to today: the due date is at least this late.
+            last = date.fromisoformat(end) - timedelta(days=1) if end else self.ctx.today()
             if last >= first:
                 excluded.append((first, last))
         return self.catalogue.calendar().add_days(start, value, unit, excluded=excluded).isoformat()

@@ -25,7 +25,8 @@ class RatingService:
         self, actor: Actor, application_id: str, level: int, channel: str = "counter_pad", comment: str = ""
     ) -> dict[str, Any]:
         actor.require(Permission.RECORD_RATING)
-        if level not in LEVELS:
+        # Not a bool or a float that equals a level: the op would carry ``true`` or ``1.0`` on the wire.
+        if not isinstance(level, int) or isinstance(level, bool) or level not in LEVELS:
             raise ValidationError("level", "1 (非常满意) to 5 (非常不满意)", code="choice")
         if channel not in CHANNELS:
             raise ValidationError("channel", f"one of {', '.join(CHANNELS)}", code="choice")

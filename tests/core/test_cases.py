@@ -223,6 +223,20 @@ def test_suspend_from_elsewhere_is_refused(counter: Counter, cli_actor: Actor, s
     assert counter.ctx.applications.suspensions(app.id) == suspensions
 
 
+@pytest.mark.parametrize("status", ["suspended", "in_progress", "accepted_pending"])
+def test_accepting_again_is_an_invalid_transition(counter: Counter, cli_actor: Actor, status: str) -> None:
+    """Found by the state machine: accepting a suspended application used to count its due date past
+    the open suspension's end (none) and crash with OverflowError instead of refusing the step."""
+    app = bring_to(counter, cli_actor, status)
+    before = counts(counter)
+    with pytest.raises(InvalidTransition):
+        counter.intake.accept(cli_actor, app.id)
+    with pytest.raises(InvalidTransition):
+        counter.intake.accept_pending(cli_actor, app.id, "承诺", counter.ctx.today() + timedelta(days=3))
+    assert counts(counter) == before
+    assert counter.cases.get(cli_actor, app.id) == app
+
+
 def test_resume_when_not_suspended_is_refused(counter: Counter, cli_actor: Actor) -> None:
     app = bring_to(counter, cli_actor, "in_progress")
     with pytest.raises(InvalidTransition):

@@ -113,7 +113,7 @@ def test_one_rating_per_application(counter: Counter, clerk: Actor, status: str)
     assert counter.ctx.ratings.for_application(app.id)["level"] == 5
 
 
-@pytest.mark.parametrize("level", [0, 6, -1, 10, "3", None, 2.5])
+@pytest.mark.parametrize("level", [0, 6, -1, 10, "3", None, 2.5, True, 1.0])
 def test_level_outside_one_to_five_is_refused(counter: Counter, clerk: Actor, level: object) -> None:
     app = _application(counter, clerk, "delivered")
     before = _counts(counter)
