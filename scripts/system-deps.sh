@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Makes sure the Debian/Ubuntu packages Qt and Chinese text need are present.
+# Makes sure the Debian/Ubuntu packages Qt, Chinese text and the test suite (PostgreSQL) need are present.
 # As root it installs what is missing; otherwise it prints the exact command and stops
 # (fonts are only recommended: without them Chinese renders as boxes, but tests still run).
 set -eu
 
 required="python3-venv libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-libxcb-randr0 libxcb-xinerama0 libxcb-xkb1"
+libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 postgresql"
 recommended="fonts-noto-cjk"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,0 +1,74 @@
+"""``GET /v1/sync/pull`` (the office's changes after a cursor, in commit order) and
+``GET /v1/sync/verify`` (count and hash of the office's ``(entity, id, version)``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy import select
+
+from central import db
+from central.api.hello import server_epoch
+from central.auth import CurrentDevice
+from sync import protocol as p
+
+router = APIRouter()
+_ERRORS = {401: {"model": p.ErrorResponse}, 422: {"model": p.ErrorResponse}}
+
+
+@router.get("/v1/sync/pull", response_model=p.PullResponse, tags=["sync"], responses=_ERRORS)
+def pull(
+    request: Request,
+    device: CurrentDevice,
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT,
+) -> p.PullResponse:
+    r = db.records
+    with request.app.state.central.engine.connect() as conn:
+        rows = conn.execute(
+            select(r.c.cursor, r.c.entity, r.c.id, r.c.version, r.c.data, r.c.origin_device, r.c.updated_at)
+            .where(r.c.office_code == device.office_code, r.c.cursor > cursor)
+            .order_by(r.c.cursor)
+            .limit(limit + 1)
+        ).all()
+        epoch = server_epoch(conn)
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    changes = [
+        p.Change(
+            cursor=int(row.cursor),
+            entity=row.entity,
+            id=row.id,
+            version=int(row.version),
+            data=json.loads(row.data),
+            origin_device=row.origin_device,
+            updated_at=datetime.fromisoformat(row.updated_at),
+        )
+        for row in rows
+    ]
+    return p.PullResponse(
+        changes=changes,
+        next_cursor=int(rows[-1].cursor) if rows else cursor,
+        has_more=has_more,
+        server_epoch=epoch,
+        min_cursor=0,
+    )
+
+
+@router.get("/v1/sync/verify", response_model=p.VerifyResponse, tags=["sync"], responses=_ERRORS)
+def verify(request: Request, device: CurrentDevice) -> p.VerifyResponse:
+    r = db.records
+    with request.app.state.central.engine.connect() as conn:
+        rows = conn.execute(
+            select(r.c.entity, r.c.id, r.c.version).where(r.c.office_code == device.office_code)
+        ).all()
+        last = conn.execute(
+            select(db.office_counters.c.last_cursor).where(
+                db.office_counters.c.office_code == device.office_code
+            )
+        ).scalar()
+    count, digest = p.records_digest((row.entity, row.id, int(row.version)) for row in rows)
+    return p.VerifyResponse(count=count, hash=digest, cursor=int(last or 0))

@@ -1,0 +1,107 @@
+"""Device authentication (``Authorization: Bearer <token>``) and the per-device rate limit.
+
+Tokens are 256 random bits shown once at enrollment; only their SHA-256 is stored, so a copy of
+the database does not let anyone act as a device. Revoked devices get 401 ``device_revoked``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from central import db
+from central.errors import ApiError
+from sync.protocol import ErrorCode
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    office_code: str
+    receipt_prefix: str
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or len(token) > 200:
+        raise ApiError(
+            401,
+            ErrorCode.UNAUTHORIZED,
+            "a device token is required (Authorization: Bearer …)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return token
+
+
+def authenticate(request: Request) -> Device:
+    """FastAPI dependency: the device behind the bearer token (and one tick of its rate limit)."""
+    state = request.app.state.central
+    token = _bearer(request)
+    with state.engine.connect() as conn:
+        row = conn.execute(
+            select(
+                db.devices.c.id,
+                db.devices.c.office_code,
+                db.devices.c.receipt_prefix,
+                db.devices.c.revoked_at,
+            ).where(db.devices.c.token_hash == token_hash(token))
+        ).first()
+    if row is None:
+        raise ApiError(
+            401, ErrorCode.UNAUTHORIZED, "unknown device token", headers={"WWW-Authenticate": "Bearer"}
+        )
+    if row.revoked_at is not None:
+        raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device has been revoked; enroll it again")
+    device = Device(row.id, row.office_code, row.receipt_prefix)
+    check_rate(state, device.id)
+    return device
+
+
+def check_rate(state, device_id: str) -> None:  # type: ignore[no-untyped-def]
+    """A fixed one-minute window per device, counted in the database (shared by every server process)."""
+    limit = state.settings.rate_limit_per_minute
+    if limit <= 0:
+        return
+    window = int(time.time() // 60)
+    engine = state.engine
+    table = db.rate_limits
+    insert = (postgresql.insert if db.is_postgres(engine) else sqlite.insert)(table)
+    statement = (
+        insert.values(device_id=device_id, window=window, count=1)
+        .on_conflict_do_update(
+            index_elements=[table.c.device_id, table.c.window], set_={"count": table.c.count + 1}
+        )
+        .returning(table.c.count)
+    )
+    with engine.begin() as conn:
+        count = conn.execute(statement).scalar_one()
+        if count == 1:  # first request of a new window: forget old windows of this device
+            conn.execute(table.delete().where(table.c.device_id == device_id, table.c.window < window))
+    if count > limit:
+        retry = 60 - int(time.time()) % 60
+        raise ApiError(
+            429,
+            ErrorCode.RATE_LIMITED,
+            f"more than {limit} requests a minute; retry in {retry} s",
+            headers={"Retry-After": str(retry)},
+        )
+
+
+CurrentDevice = Annotated[Device, Depends(authenticate)]

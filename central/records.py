@@ -1,0 +1,100 @@
+"""The office's records and their commit-ordered change cursor.
+
+Every change to a record takes the next cursor of its office. Cursors are allocated only while the
+office's ``office_counters`` row is locked, and the lock is held until the transaction commits, so
+a cursor becomes visible only after every smaller cursor of the office has committed: a device that
+pulls ``cursor > n`` never skips a change that committed late.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Connection
+
+from central import db
+
+
+@dataclass
+class Record:
+    entity: str
+    id: str
+    office_code: str
+    version: int
+    data: dict[str, Any]
+    field_versions: dict[str, int]
+    cursor: int
+    receipt_no: str | None
+    created_at: str
+    updated_at: str
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def lock_office(conn: Connection, office_code: str) -> int:
+    """Lock the office's change cursor until commit; returns the last cursor handed out."""
+    statement = select(db.office_counters.c.last_cursor).where(
+        db.office_counters.c.office_code == office_code
+    )
+    if conn.dialect.name == "postgresql":
+        statement = statement.with_for_update()
+    return int(conn.execute(statement).scalar_one())
+
+
+def next_cursor(conn: Connection, office_code: str) -> int:
+    """The next cursor of the office (the caller holds ``lock_office``)."""
+    return int(
+        conn.execute(
+            update(db.office_counters)
+            .where(db.office_counters.c.office_code == office_code)
+            .values(last_cursor=db.office_counters.c.last_cursor + 1)
+            .returning(db.office_counters.c.last_cursor)
+        ).scalar_one()
+    )
+
+
+def load(conn: Connection, record_id: str) -> Record | None:
+    row = conn.execute(select(db.records).where(db.records.c.id == record_id)).first()
+    if row is None:
+        return None
+    return Record(
+        entity=row.entity,
+        id=row.id,
+        office_code=row.office_code,
+        version=int(row.version),
+        data=json.loads(row.data),
+        field_versions=json.loads(row.field_versions),
+        cursor=int(row.cursor),
+        receipt_no=row.receipt_no,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def save(conn: Connection, record: Record, *, origin_device: str | None, is_new: bool) -> None:
+    values = {
+        "entity": record.entity,
+        "office_code": record.office_code,
+        "version": record.version,
+        "data": dumps(record.data),
+        "field_versions": dumps(record.field_versions),
+        "cursor": record.cursor,
+        "receipt_no": record.receipt_no,
+        "origin_device": origin_device,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+    }
+    if is_new:
+        conn.execute(db.records.insert().values(id=record.id, **values))
+    else:
+        conn.execute(db.records.update().where(db.records.c.id == record.id).values(**values))
+
+
+def find_by_receipt(conn: Connection, receipt_no: str) -> Record | None:
+    record_id = conn.execute(select(db.records.c.id).where(db.records.c.receipt_no == receipt_no)).scalar()
+    return None if record_id is None else load(conn, record_id)
