@@ -30,6 +30,7 @@ from counter_app.services.context import Context
 from counter_app.services.intake import IntakeService
 from counter_app.services.lifecycle import Steps
 from counter_app.services.ratings import RatingService
+from counter_app.services.replica import ReplicaService
 from counter_app.store.db import Store
 from counter_app.store.migrations import LATEST_VERSION, migrate
 from counter_app.store.settings import SettingsRepo
@@ -48,6 +49,7 @@ class Counter:
     ratings: RatingService
     catalogue: CatalogueService
     admin: AdminService
+    replica: ReplicaService
 
     @classmethod
     def open(
@@ -100,6 +102,7 @@ class Counter:
             ratings=RatingService(ctx, steps),
             catalogue=catalogue,
             admin=AdminService(ctx),
+            replica=ReplicaService(ctx, catalogue),
         )
 
     def command_line_actor(self) -> Actor:

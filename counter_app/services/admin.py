@@ -10,7 +10,8 @@ from pathlib import Path
 from counter_app.accounts import Actor, Permission
 from counter_app.audit import VerifyResult, verify_chain
 from counter_app.services.context import Context
-from counter_app.store.outbox import CONFLICT, PENDING, REJECTED
+from counter_app.store.outbox import PENDING, REJECTED
+from counter_app.store.replica import ReplicaRepo
 
 BACKUP_DB_NAME = "counter.db"
 
@@ -42,7 +43,7 @@ class AdminService:
         secrets = ctx.secrets.status()
         return Status(
             pending_ops=ctx.outbox.count(PENDING),
-            conflicts=ctx.outbox.count(CONFLICT),
+            conflicts=ReplicaRepo(ctx.store, ctx.cipher).count_open_conflicts(),
             rejected=ctx.outbox.count(REJECTED),
             last_sync=ctx.settings.get("last_sync"),
             server=ctx.settings.get("server_url"),

@@ -238,7 +238,59 @@ def upgrade_to_2(store: Store) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[Store], None]] = {1: upgrade_to_1, 2: upgrade_to_2}
+def upgrade_to_3(store: Store) -> None:
+    """Sync: conflicts kept with both versions, the sync log, and an inbox for pulled changes whose
+    related record (an application's applicant…) has not arrived yet."""
+    # Two counters may register the same citizen while offline; both records reach every counter of the
+    # office, so the ID-number index can no longer be unique (registering checks for a match first).
+    store.execute("DROP INDEX applicants_id_number")
+    store.execute("CREATE INDEX applicants_id_number ON applicants (id_number_bidx)")
+    # Attachments are immutable; the server's version tells verify that central holds them.
+    store.execute("ALTER TABLE attachments ADD COLUMN server_version INTEGER NOT NULL DEFAULT 0")
+    _run(
+        store,
+        """
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            op_id TEXT NOT NULL UNIQUE,
+            fields TEXT NOT NULL,
+            local_enc BLOB NOT NULL,
+            server_version INTEGER NOT NULL,
+            server_enc BLOB NOT NULL,
+            detected_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT
+        );
+        CREATE INDEX conflicts_open ON conflicts (resolved_at);
+
+        CREATE TABLE sync_log (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            trigger TEXT NOT NULL,
+            outcome TEXT,
+            pushed INTEGER NOT NULL DEFAULT 0,
+            pulled INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            rejected INTEGER NOT NULL DEFAULT 0,
+            error TEXT
+        );
+
+        CREATE TABLE inbox (
+            id TEXT PRIMARY KEY,
+            entity TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            cursor INTEGER NOT NULL,
+            data_enc BLOB NOT NULL,
+            received_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
+MIGRATIONS: dict[int, Callable[[Store], None]] = {1: upgrade_to_1, 2: upgrade_to_2, 3: upgrade_to_3}
 LATEST_VERSION = max(MIGRATIONS)
 
 

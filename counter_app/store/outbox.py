@@ -18,6 +18,7 @@ PENDING = "pending"
 DONE = "done"
 CONFLICT = "conflict"
 REJECTED = "rejected"
+SUPERSEDED = "superseded"
 
 _PURPOSE = "outbox.data"
 
@@ -116,6 +117,21 @@ class OutboxRepo:
         )
         return [self._op(row) for row in rows]
 
+    def sendable(self, limit: int, after_seq: int = 0) -> list[OutboxOp]:
+        """Pending ops in order, except those of records with an open conflict (they wait for a decision)."""
+        rows = self.store.all(
+            "SELECT * FROM outbox WHERE state = ? AND seq > ? AND entity_id NOT IN"
+            " (SELECT entity_id FROM conflicts WHERE resolved_at IS NULL) ORDER BY seq LIMIT ?",
+            (PENDING, after_seq, limit),
+        )
+        return [self._op(row) for row in rows]
+
+    def supersede(self, entity_id: str) -> None:
+        """The record's waiting ops lost a conflict: they are kept, but never sent."""
+        self.store.execute(
+            "UPDATE outbox SET state = ? WHERE entity_id = ? AND state = ?", (SUPERSEDED, entity_id, PENDING)
+        )
+
     def for_entity(self, entity_id: str) -> list[OutboxOp]:
         rows = self.store.all("SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq", (entity_id,))
         return [self._op(row) for row in rows]
@@ -129,6 +145,20 @@ class OutboxRepo:
                 "SELECT 1 FROM outbox WHERE entity_id = ? AND state = ? LIMIT 1", (entity_id, PENDING)
             )
             is not None
+        )
+
+    def rebase(self, op_id: str, new_op_id: str, base_version: int) -> None:
+        """Send a refused op again on top of ``base_version``, with the record's later pending ops."""
+        row = self.store.one("SELECT seq, entity_id FROM outbox WHERE op_id = ?", (op_id,))
+        if row is None:
+            return
+        self.store.execute(
+            "UPDATE outbox SET op_id = ?, base_version = ?, state = ?, result = NULL WHERE op_id = ?",
+            (new_op_id, base_version, PENDING, op_id),
+        )
+        self.store.execute(
+            "UPDATE outbox SET base_version = ? WHERE entity_id = ? AND state = ? AND seq > ?",
+            (base_version, row["entity_id"], PENDING, row["seq"]),
         )
 
     def mark(self, op_id: str, state: str, result: dict[str, Any], acked_at: str) -> None:
