@@ -113,6 +113,47 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from sync.engine import enroll
+    from sync.transport import Refused, TransportError
+
+    with _open(args) as counter:
+        try:
+            reply = enroll(counter, args.server, args.code, args.name)
+        except Refused as exc:
+            raise ValidationError(exc.field or "code", exc.message, code=exc.code) from exc
+        except TransportError as exc:
+            raise ValidationError("server", f"cannot reach {args.server}: {exc}", code="unreachable") from exc
+    print(f"enrolled with {reply.office_name} ({reply.office_code}); receipt prefix {reply.receipt_prefix}")
+    print(reply.device_id)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync.engine import SyncEngine
+
+    with _open(args) as counter:
+        report = SyncEngine(counter).run(trigger="cli")
+    if args.json:
+        print(json.dumps(report.wire()))
+    else:
+        print(
+            f"{report.outcome}: pushed {report.pushed}, pulled {report.pulled}, "
+            f"conflicts {report.conflicts}, rejected {report.rejected}, "
+            f"{report.pending} still pending ({report.seconds:.1f} s)"
+        )
+        if report.error:
+            print(report.error, file=sys.stderr)
+    if report.outcome == "not_enrolled":
+        print(
+            "counter-app: this device is not enrolled: counter-app enroll --server URL --code CODE",
+            file=sys.stderr,
+        )
+    if report.outcome == "revoked":
+        print("counter-app: the server revoked this device: enroll it again", file=sys.stderr)
+    return EXIT_OK if report.outcome == "ok" else EXIT_PROBLEM
+
+
 def cmd_seed(args: argparse.Namespace) -> int:
     from counter_app.services.seed import Seeder
 
@@ -181,6 +222,18 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="pending operations, last sync, keys")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=cmd_status)
+
+    enroll = commands.add_parser("enroll", help="enroll this device with an office of the central platform")
+    enroll.add_argument(
+        "--server", required=True, help="central platform URL, e.g. https://gov.example/counter"
+    )
+    enroll.add_argument("--code", required=True, help="one-time enrollment code from the platform operator")
+    enroll.add_argument("--name", help="a name for this counter (default: none)")
+    enroll.set_defaults(handler=cmd_enroll)
+
+    sync = commands.add_parser("sync", help="sync now; exit 0 only if everything was pushed")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=cmd_sync)
 
     seed = commands.add_parser("seed", help="deterministic demo data through the intake use cases")
     seed.add_argument("--applications", type=int, required=True)

@@ -191,6 +191,10 @@ class ReplicaService:
     def cursor(self) -> int:
         return int(self.ctx.settings.get("pull_cursor") or 0)
 
+    def inbox_count(self) -> int:
+        """Pulled records still waiting for a related record."""
+        return self.repo.inbox_count()
+
     def server_epoch(self) -> str | None:
         return self.ctx.settings.get("server_epoch")
 

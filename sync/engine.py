@@ -1,0 +1,320 @@
+"""One sync run: hello → push the outbox in batches (uploading attachments the server lacks) →
+pull pages → verify → report the audit chain head.
+
+Offline is the normal state: an unreachable server ends the run quietly (outcome ``offline``) with
+everything kept for next time. Progress is reported through a plain callback (the UI adapts it to
+Qt signals in one place) and a run can be cancelled between requests. Call ``run`` on the thread
+that opened the ``Counter``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+
+from counter_app.core import Counter
+from sync import protocol as p
+from sync.lock import SyncLock
+from sync.transport import (
+    Cancelled,
+    DeviceRevoked,
+    PayloadTooLarge,
+    Refused,
+    Transport,
+    TransportError,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 500
+MAX_PUSH_PASSES = 3
+
+
+@dataclass
+class Progress:
+    stage: str  # hello | catalogue | push | upload | pull | verify | done
+    done: int = 0
+    total: int | None = None
+    message: str = ""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    seconds: float = 0.0
+    uploaded: int = 0
+    pending: int = 0
+    verified: bool | None = None
+    outcome: str = "ok"  # ok | partial | offline | cancelled | revoked | not_enrolled | failed
+    error: str | None = None
+
+    def wire(self) -> dict[str, object]:
+        """``counter-app sync --json`` (DESIGN §5)."""
+        return {
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+            "seconds": round(self.seconds, 3),
+        }
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class NotEnrolled(Exception):
+    pass
+
+
+def enroll(
+    counter: Counter,
+    server_url: str,
+    code: str,
+    device_name: str | None = None,
+    *,
+    verify_tls: bool | str = True,
+) -> p.EnrollResponse:
+    """Enroll this profile with an office of the central platform (token into the keyring)."""
+    from counter_app.accounts import Actor
+
+    transport = Transport(server_url, verify_tls=verify_tls, retries=2)
+    try:
+        reply = transport.post(
+            "/v1/devices/enroll", p.EnrollRequest(code=code, device_name=device_name), p.EnrollResponse
+        )
+    finally:
+        transport.close()
+    counter.replica.save_enrollment(
+        Actor.command_line(),
+        server_url,
+        reply.device_id,
+        reply.token,
+        reply.office_code,
+        reply.office_name,
+        reply.receipt_prefix,
+        reply.server_epoch,
+    )
+    return reply
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        counter: Counter,
+        *,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: threading.Event | None = None,
+        batch_size: int = DEFAULT_BATCH,
+        transport: Transport | None = None,
+        verify_tls: bool | str = True,
+    ) -> None:
+        self.counter = counter
+        self.replica = counter.replica
+        self.progress = progress or (lambda _p: None)
+        self.cancel = cancel or threading.Event()
+        self.batch_size = batch_size
+        self._transport = transport
+        self.verify_tls = verify_tls
+
+    def run(self, trigger: str = "manual") -> SyncReport:
+        report = SyncReport()
+        started = time.monotonic()
+        enrollment = self.replica.enrollment()
+        token = self.replica.token()
+        if enrollment is None or not token:
+            report.outcome = "not_enrolled"
+            report.pending = self.replica.pending_count()
+            return report
+        with SyncLock(self.counter.ctx.paths.lock_file):
+            transport = self._transport or Transport(
+                enrollment.server_url, token, cancel=self.cancel, verify_tls=self.verify_tls
+            )
+            transport.token = token
+            log_id = self.replica.start_log(trigger)
+            try:
+                self._run(transport, enrollment.device_id, report)
+                report.pending = self.replica.pending_count()
+                report.outcome = "ok" if not report.pending and not report.rejected else "partial"
+            except Cancelled:
+                report.outcome = "cancelled"
+            except DeviceRevoked as exc:
+                report.outcome, report.error = "revoked", str(exc)
+                self.replica.token_revoked()
+            except (TransportError, Refused) as exc:
+                report.outcome = "offline" if isinstance(exc, TransportError) else "failed"
+                report.error = str(exc)
+                log.info("sync stopped: %s", exc)
+            finally:
+                report.seconds = time.monotonic() - started
+                report.pending = self.replica.pending_count()
+                self.replica.finish_log(
+                    log_id,
+                    report.outcome,
+                    report.pushed,
+                    report.pulled,
+                    report.conflicts,
+                    report.rejected,
+                    report.error,
+                )
+                if self._transport is None:
+                    transport.close()
+            self.progress(Progress("done", message=report.outcome))
+        return report
+
+    # --- the stages --------------------------------------------------------------------------------
+    def _run(self, transport: Transport, device_id: str, report: SyncReport) -> None:
+        hello = self._hello(transport)
+        self._catalogue(transport, hello)
+        self._push(transport, device_id, hello, report)
+        self._pull(transport, hello, report)
+        self._verify(transport, report)
+        self._audit_head(transport)
+
+    def _hello(self, transport: Transport) -> p.Hello:
+        self.progress(Progress("hello"))
+        before = time.time()
+        hello = transport.get("/v1/hello", p.Hello)
+        after = time.time()
+        offset = hello.server_time.timestamp() - (before + after) / 2
+        self.replica.record_hello(offset)
+        if p.PROTOCOL_VERSION not in hello.protocol_versions:
+            raise Refused(
+                400, p.ErrorCode.UNSUPPORTED_PROTOCOL.value, "the server does not speak protocol v1"
+            )
+        known = self.replica.server_epoch()
+        if known != hello.server_epoch or self.replica.cursor() < hello.min_cursor:
+            self.replica.reset_replica(hello.server_epoch)
+        return hello
+
+    def _catalogue(self, transport: Transport, hello: p.Hello) -> None:
+        local = self.replica.catalogue_etag()
+        if not hello.catalogue_etag or hello.catalogue_etag == local:
+            return
+        self.progress(Progress("catalogue"))
+        headers = {"If-None-Match": f'"{local}"'} if local else None
+        response = transport.request("GET", "/v1/catalogue", headers=headers, ok=(200, 304))
+        if response.status_code == 304:
+            return
+        try:
+            version = self.replica.install_catalogue(response.json())
+        except Exception as exc:  # a catalogue the core refuses must not stop the sync
+            log.warning("catalogue from the server refused: %s", exc)
+            return
+        log.info("catalogue %s installed", version)
+
+    def _push(self, transport: Transport, device_id: str, hello: p.Hello, report: SyncReport) -> None:
+        batch = max(1, min(self.batch_size, hello.max_batch_ops))
+        total = self.replica.pending_count()
+        for _pass in range(MAX_PUSH_PASSES):
+            after_seq = 0
+            uploaded_any = False
+            while True:
+                ops = self.replica.pending_ops(batch, after_seq)
+                if not ops:
+                    break
+                self.progress(Progress("push", report.pushed, total))
+                request = p.PushRequest(
+                    device_id=device_id,
+                    batch_id=str(uuid.uuid4()),
+                    ops=[p.Op.model_validate(op.wire()) for op in ops],
+                )
+                try:
+                    reply = transport.post("/v1/sync/push", request, p.PushResponse)
+                except PayloadTooLarge:
+                    if batch == 1:
+                        raise
+                    batch = max(1, batch // 2)  # the same ops again, in smaller batches
+                    continue
+                if len(reply.results) != len(ops):
+                    raise_malformed("push reply has a different number of results")
+                results = [
+                    (op, result.model_dump(mode="json", exclude_none=True))
+                    for op, result in zip(ops, reply.results, strict=True)
+                ]
+                tally = self.replica.record_push_results(results)
+                report.pushed += tally.applied
+                report.conflicts += tally.conflicts
+                report.rejected += tally.rejected
+                for sha256 in sorted(tally.missing):
+                    uploaded_any |= self._upload(transport, sha256, report)
+                after_seq = ops[-1].seq
+            if not uploaded_any:
+                break
+
+    def _upload(self, transport: Transport, sha256: str, report: SyncReport) -> bool:
+        content = self.replica.attachment_content(sha256)
+        if content is None or hashlib.sha256(content).hexdigest() != sha256:
+            log.warning("attachment %s is not available locally", sha256[:12])
+            return False
+        self.progress(Progress("upload", message=sha256[:12]))
+        status = transport.post(
+            "/v1/uploads", p.UploadCreate(sha256=sha256, size=len(content)), p.UploadStatus, ok=(200, 201)
+        )
+        offset = status.offset
+        while offset < len(content):
+            chunk = content[offset : offset + p.MAX_CHUNK_BYTES]
+            response = transport.request(
+                "PATCH",
+                f"/v1/uploads/{status.id}",
+                raw=chunk,
+                ok=(200, 204, 409),
+                headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+            )
+            server_offset = response.headers.get("Upload-Offset")
+            if server_offset is None or not server_offset.isdigit():
+                current = transport.get(f"/v1/uploads/{status.id}", p.UploadStatus)
+                offset = current.offset if not current.complete else len(content)
+            else:
+                offset = int(server_offset)
+        report.uploaded += 1
+        return True
+
+    def _pull(self, transport: Transport, hello: p.Hello, report: SyncReport) -> None:
+        limit = min(p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)
+        while True:
+            cursor = self.replica.cursor()
+            self.progress(Progress("pull", report.pulled))
+            page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": limit})
+            if page.server_epoch != self.replica.server_epoch() or cursor < page.min_cursor:
+                self.replica.reset_replica(page.server_epoch)
+                continue
+            changes = [change.model_dump(mode="json") for change in page.changes]
+            report.pulled += self.replica.apply_pull_page(changes, page.next_cursor)
+            if not page.has_more:
+                return
+
+    def _verify(self, transport: Transport, report: SyncReport) -> None:
+        if self.replica.pending_count() or self.replica.inbox_count():
+            return  # only meaningful once everything is across
+        self.progress(Progress("verify"))
+        remote = transport.get("/v1/sync/verify", p.VerifyResponse)
+        count, digest = p.records_digest(self.replica.synced_versions())
+        report.verified = (count, digest) == (remote.count, remote.hash)
+        if not report.verified:
+            log.warning("verify: local %d records, server %d; hashes differ", count, remote.count)
+
+    def _audit_head(self, transport: Transport) -> None:
+        head = self.replica.audit_head()
+        if head is None:
+            return
+        body = p.AuditHead(seq=head[0], hash=head[1], device_ts=datetime.now(timezone.utc).isoformat())
+        try:
+            transport.post("/v1/audit/heads", body, p.AuditHeadAck)
+        except Refused as exc:
+            # The server holds a later head than our chain has: events were removed here.
+            log.error("audit chain head refused by the server: %s", exc)
+
+
+def raise_malformed(message: str) -> None:
+    from sync.transport import MalformedReply
+
+    raise MalformedReply(message)
