@@ -230,7 +230,8 @@ def decide(engine: Engine, receipt_no: str, approve: bool, reason: str = "") -> 
         }
         record.version += 1
         record.data.update(changes)
-        record.field_versions.update(dict.fromkeys(changes, record.version))
+        # [version, writer] like push.py; the back office is no device, so every device conflicts with it
+        record.field_versions.update({k: [record.version, None] for k in changes})
         record.cursor = records.next_cursor(conn, record.office_code)
         record.updated_at = stamp
         records.save(conn, record, origin_device=None, is_new=False)

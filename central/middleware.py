@@ -1,16 +1,153 @@
-"""Request bodies: size limit (413), gzip decoding with the same limit (no zip bombs), and JSON that
-is too deeply nested to parse refused with 400 before the framework sees it."""
+"""Hostile input stopped before the framework sees it, each refusal a 4xx in the error format:
+
+- a body over the limit, as sent or once decompressed (no zip bombs): 413;
+- ``Content-Encoding`` other than gzip or identity: 415; a body that is not valid gzip: 400;
+- a JSON body nested deeper than ``MAX_JSON_DEPTH`` (parsers and serialisers recurse; the
+  protocol never nests that deep): 400;
+- a JSON body that is not UTF-8, or holds NUL characters, unpaired surrogates (neither can be
+  stored: PostgreSQL refuses NUL, no database encodes a lone surrogate) or non-finite numbers
+  (``NaN``, ``Infinity``, ``1e999``; not JSON): 400 naming the field, e.g. ``ops.2.data.name``;
+- a NUL character in the URL path or a query parameter: 400.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 import zlib
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from central.errors import error_response
 from sync.protocol import ErrorCode
+
+MAX_JSON_DEPTH = 64
+
+# JSON strings (their brackets do not nest) and every byte but brackets.
+# Never fails once started (the closing quote is optional), so it runs in linear time on any input.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+# Only a body where these occur is parsed and walked: escapes that decode to a NUL or a surrogate
+# (inside strings), and numbers that may not be finite (outside strings).
+_ESCAPES = re.compile(rb"\\u0000|\\u[dD][89a-fA-F]")
+_NONFINITE = re.compile(rb"NaN|Infinity|[eE][+-]?[0-9]{3}|[0-9]{300}")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+class Refusal(Exception):
+    def __init__(
+        self, status: int, code: ErrorCode, message: str, field: str | None = None, close: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.close = close
+
+
+def nesting_exceeds(outside_strings: bytes, limit: int) -> bool:
+    """Whether JSON text (with its strings removed) nests arrays/objects deeper than ``limit``,
+    found without parsing, so without recursion. Text that is not JSON may be misjudged; the parser
+    refuses it anyway."""
+    brackets = outside_strings.translate(None, _NOT_BRACKETS)
+    for _ in range(limit):  # each pass removes the innermost level (at least)
+        if not brackets:
+            return False
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets):
+            return False  # unbalanced: not JSON
+        brackets = shorter
+    return bool(brackets)
+
+
+def _join(path: str, key: Any) -> str:
+    return f"{path}.{key}" if path else str(key)
+
+
+def unstorable_value(document: Any) -> tuple[str | None, str] | None:
+    """The first value no database can store faithfully: ``(field path, reason)``, or None."""
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if _UNSTORABLE.search(key):
+                    return path or None, "a key holds a NUL character or an unpaired surrogate"
+                stack.append((value, _join(path, key)))
+        elif isinstance(node, list):
+            stack.extend((value, _join(path, index)) for index, value in enumerate(node))
+        elif isinstance(node, str):
+            if _UNSTORABLE.search(node):
+                return path or None, "text must not hold NUL characters or unpaired surrogates"
+        elif isinstance(node, float) and not math.isfinite(node):
+            return path or None, "numbers must be finite"
+    return None
+
+
+def _is_json(content_type: str) -> bool:
+    # Wider than the framework's test (application/json, application/*+json): checking more is safe.
+    return "json" in content_type.lower()
+
+
+def check_json(body: bytes) -> None:
+    if not body.strip():
+        return
+    try:
+        encoding = json.detect_encoding(body)
+    except Exception:  # pragma: no cover - detect_encoding only looks at the first bytes
+        encoding = "utf-8"
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raise Refusal(400, ErrorCode.INVALID_REQUEST, "a JSON body must be UTF-8")
+    outside_strings = _STRING.sub(b'""', body)
+    if nesting_exceeds(outside_strings, MAX_JSON_DEPTH):
+        raise Refusal(400, ErrorCode.INVALID_REQUEST, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    if not (_ESCAPES.search(body) or _NONFINITE.search(outside_strings)):
+        return
+    try:
+        document = json.loads(body)
+    except RecursionError as exc:
+        raise Refusal(400, ErrorCode.INVALID_REQUEST, "JSON nested too deeply") from exc
+    except ValueError:
+        return  # malformed: the framework answers 400 with the position
+    problem = unstorable_value(document)
+    if problem is not None:
+        field, reason = problem
+        raise Refusal(400, ErrorCode.INVALID_REQUEST, reason, field)
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress every gzip member; never more than ``limit`` bytes of output."""
+    out = bytearray()
+    while True:
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += decoder.decompress(data, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise Refusal(400, ErrorCode.INVALID_REQUEST, "the body is not valid gzip") from exc
+        if len(out) > limit or decoder.unconsumed_tail:
+            raise Refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, f"decompressed body over {limit} bytes")
+        if not decoder.eof:
+            raise Refusal(400, ErrorCode.INVALID_REQUEST, "the gzip body is truncated")
+        data = decoder.unused_data
+        if not data:
+            return bytes(out)
+
+
+def _check_url(scope: Scope) -> None:
+    if "\x00" in scope.get("path", ""):
+        raise Refusal(400, ErrorCode.INVALID_REQUEST, "NUL character in the URL path")
+    query = scope.get("query_string", b"")
+    if b"%00" in query or b"\x00" in query:
+        field = None
+        for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+            if "\x00" in key or "\x00" in value:
+                field = key.replace("\x00", "") or None
+                break
+        raise Refusal(400, ErrorCode.INVALID_REQUEST, "NUL character in a query parameter", field)
 
 
 class BodyMiddleware:
@@ -20,81 +157,63 @@ class BodyMiddleware:
         self.max_raw = max_raw_body or max_body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_raw:
-            await self._refuse(
-                scope, receive, send, 413, ErrorCode.PAYLOAD_TOO_LARGE, "request body too large"
-            )
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
+        try:
+            _check_url(scope)
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+            declared = headers.get("content-length", "").strip()
+            if declared in ("", "0") and "transfer-encoding" not in headers:
+                await self.app(scope, receive, send)  # no body
                 return
-            body += message.get("body", b"")
-            if len(body) > self.max_raw:
-                await self._refuse(
-                    scope, receive, send, 413, ErrorCode.PAYLOAD_TOO_LARGE, "request body too large"
+            encoding = headers.get("content-encoding", "identity").strip().lower()
+            if encoding not in ("identity", "", "gzip", "x-gzip"):
+                raise Refusal(
+                    415,
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    f"unsupported Content-Encoding {encoding[:40]!r} (gzip or identity)",
+                    close=True,
                 )
-                return
-            if not message.get("more_body", False):
-                break
-        encoding = headers.get("content-encoding", "identity").strip().lower()
-        if encoding == "gzip":
-            try:
-                decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                plain = decoder.decompress(bytes(body), self.max_body + 1)
-                if len(plain) > self.max_body or decoder.unconsumed_tail:
-                    await self._refuse(
-                        scope,
-                        receive,
-                        send,
-                        413,
-                        ErrorCode.PAYLOAD_TOO_LARGE,
-                        "decompressed request body too large",
-                    )
+            if declared.isdigit() and int(declared) > self.max_raw:
+                raise Refusal(
+                    413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_raw} bytes", close=True
+                )
+            body = bytearray()
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
                     return
-                body = bytearray(plain)
-            except zlib.error:
-                await self._refuse(
-                    scope, receive, send, 400, ErrorCode.INVALID_REQUEST, "body is not valid gzip"
-                )
-                return
-            scope = dict(scope)
-            scope["headers"] = [
-                (k, v)
-                for k, v in scope["headers"]
-                if k.lower() not in (b"content-encoding", b"content-length")
-            ] + [(b"content-length", str(len(body)).encode())]
-        elif encoding not in ("identity", ""):
-            await self._refuse(
-                scope,
-                receive,
-                send,
-                415,
-                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                f"unsupported content-encoding {encoding!r}",
+                body += message.get("body", b"")
+                if len(body) > self.max_raw:
+                    raise Refusal(
+                        413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_raw} bytes", close=True
+                    )
+                if not message.get("more_body", False):
+                    break
+            data = bytes(body)
+            if encoding in ("gzip", "x-gzip"):
+                data = gunzip(data, self.max_body)
+                scope = dict(scope)
+                scope["headers"] = [
+                    (k, v)
+                    for k, v in scope["headers"]
+                    if k.lower() not in (b"content-encoding", b"content-length", b"transfer-encoding")
+                ] + [(b"content-length", str(len(data)).encode())]
+            if len(data) > self.max_body:
+                raise Refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_body} bytes")
+            if _is_json(headers.get("content-type", "")):
+                check_json(data)
+        except Refusal as refusal:
+            response: Any = error_response(
+                refusal.status,
+                refusal.code.value,
+                refusal.message,
+                refusal.field,
+                headers={"Connection": "close"} if refusal.close else None,
             )
+            await response(scope, receive, send)
             return
-        if len(body) > self.max_body:
-            await self._refuse(
-                scope, receive, send, 413, ErrorCode.PAYLOAD_TOO_LARGE, "request body too large"
-            )
-            return
-        if "json" in headers.get("content-type", "") and body:
-            try:
-                json.loads(body)
-            except RecursionError:
-                await self._refuse(
-                    scope, receive, send, 400, ErrorCode.INVALID_REQUEST, "JSON nested too deeply"
-                )
-                return
-            except ValueError:
-                pass  # the framework answers malformed JSON with 422 and the position
 
         sent = False
 
@@ -103,12 +222,6 @@ class BodyMiddleware:
             if sent:
                 return await receive()  # the body is consumed; only a disconnect can follow
             sent = True
-            return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return {"type": "http.request", "body": data, "more_body": False}
 
         await self.app(scope, replay, send)
-
-    async def _refuse(
-        self, scope: Scope, receive: Receive, send: Send, status: int, code: ErrorCode, message: str
-    ) -> None:
-        response: Any = error_response(status, code.value, message)
-        await response(scope, receive, send)

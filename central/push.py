@@ -36,6 +36,8 @@ NO_CONFLICT = frozenset({"updated_at", "action"})
 # Not stored in the record: the name of the lifecycle step that produced the change.
 TRANSIENT = frozenset({"action", "suspension_reason"})
 STORED_STATUSES = ("applied", "conflict", "rejected")
+# Reference fields and the entity they must point to.
+LINKS = {"applicant_id": "applicant", "application_id": "application", "rating_id": "rating"}
 
 
 def payload_hash(op: p.Op) -> str:
@@ -113,9 +115,26 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
                 raise Rejected("entity_id", "no such record", p.ErrorCode.UNKNOWN_RECORD)
             if op.base_version > record.version:
                 raise Rejected("base_version", f"newer than the server's version {record.version}")
-            _check_transition(record, op.data)
     except Rejected as refusal:
         return _rejected(op, refusal.code, refusal.field, refusal.message)
+
+    if record is not None:
+        # A stale op that changes what another writer changed since its base is a conflict, even if
+        # its lifecycle step no longer fits the server's status: the clerk must see the server's record.
+        overlap = _overlap(device, op, record)
+        if overlap:
+            return p.OpResult(
+                op_id=op.op_id,
+                status="conflict",
+                fields=overlap,
+                server_record=p.ServerRecord(
+                    entity=record.entity, id=record.id, version=record.version, data=record.data
+                ),
+            )
+        try:
+            _check_transition(record, op.data)
+        except Rejected as refusal:
+            return _rejected(op, refusal.code, refusal.field, refusal.message)
 
     missing = _missing_blobs(conn, op)
     if missing:
@@ -145,23 +164,6 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
         return p.OpResult(op_id=op.op_id, status="applied", new_version=version)
 
     merged = op.base_version < record.version
-    if merged:
-        overlap = sorted(
-            name
-            for name in changes.keys() - NO_CONFLICT
-            if name in record.field_versions
-            and record.field_versions[name][0] > op.base_version
-            and record.field_versions[name][1] != device.id
-        )
-        if overlap:
-            return p.OpResult(
-                op_id=op.op_id,
-                status="conflict",
-                fields=overlap,
-                server_record=p.ServerRecord(
-                    entity=record.entity, id=record.id, version=record.version, data=record.data
-                ),
-            )
     if "materials" in changes and isinstance(record.data.get("materials"), dict):
         changes["materials"] = {**record.data["materials"], **changes["materials"]}
     record.version += 1
@@ -173,15 +175,28 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
     return p.OpResult(op_id=op.op_id, status="applied", new_version=record.version, merged=merged or None)
 
 
+def _overlap(device: Device, op: p.Op, record: records.Record) -> list[str]:
+    """Fields this op changes that another writer changed after the op's base version."""
+    if op.base_version >= record.version:
+        return []
+    return sorted(
+        name
+        for name in op.data.keys() - NO_CONFLICT - TRANSIENT
+        if name in record.field_versions
+        and record.field_versions[name][0] > op.base_version
+        and record.field_versions[name][1] != device.id
+    )
+
+
 def _check_create_links(conn: Connection, device: Device, op: p.Op) -> None:
     """References to other records must point into the device's own office."""
-    for name in ("applicant_id", "application_id", "rating_id"):
+    for name, entity in LINKS.items():
         target_id = op.data.get(name)
         if target_id is None:
             continue
         target = records.load(conn, target_id)
-        if target is None or target.office_code != device.office_code:
-            raise Rejected(name, "no such record in this office", p.ErrorCode.UNKNOWN_RECORD)
+        if target is None or target.office_code != device.office_code or target.entity != entity:
+            raise Rejected(name, f"no such {entity} in this office", p.ErrorCode.UNKNOWN_RECORD)
     if op.entity == "application":
         version = op.data["catalogue_version"]
         document = conn.execute(

@@ -25,7 +25,7 @@ class Record:
     office_code: str
     version: int
     data: dict[str, Any]
-    field_versions: dict[str, int]
+    field_versions: dict[str, list[Any]]  # field -> [version, writer device id or None]
     cursor: int
     receipt_no: str | None
     created_at: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class SyncScheduler:
     def _loop(self) -> None:
         counter = self.open_counter(self.data_dir)
         try:
-            since_sync = self.interval_s  # sync soon after start when the server is there
+            last_sync = time.monotonic() - self.interval_s  # sync soon after start when the server is there
             while not self._stop.is_set():
                 asked = self._wake.is_set()
                 self._wake.clear()
@@ -73,11 +74,11 @@ class SyncScheduler:
                 if reachable != self.online:
                     self.online = reachable
                     self.on_online(reachable)
-                if reachable and (asked or came_back or since_sync >= self.interval_s):
+                due = time.monotonic() - last_sync >= self.interval_s
+                if reachable and (asked or came_back or due):
                     self._sync(counter)
-                    since_sync = 0.0
+                    last_sync = time.monotonic()
                 self._wake.wait(self.probe_interval_s)
-                since_sync += self.probe_interval_s
         finally:
             counter.close()
 
