@@ -30,7 +30,9 @@ class CentralServer:
     def enroll(self, office_code: str = "OFFICE-A", name: str = "counter 1") -> dict:
         """Enroll a new device over HTTP; returns the enroll reply (device_id, token, ...)."""
         code = admin.new_enroll_code(self.engine, office_code)
-        reply = requests.post(f"{self.url}/v1/devices/enroll", json={"code": code, "device_name": name}, timeout=10)
+        reply = requests.post(
+            f"{self.url}/v1/devices/enroll", json={"code": code, "device_name": name}, timeout=10
+        )
         reply.raise_for_status()
         return reply.json()
 

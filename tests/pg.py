@@ -37,7 +37,9 @@ def cluster() -> Iterator[str]:
     """Yields a server URL ``postgresql://postgres@127.0.0.1:PORT`` (no database part)."""
     bindir = pg_bin()
     if bindir is None:
-        raise RuntimeError("PostgreSQL is not installed: apt-get install postgresql (make test does it as root)")
+        raise RuntimeError(
+            "PostgreSQL is not installed: apt-get install postgresql (make test does it as root)"
+        )
     root = Path(tempfile.mkdtemp(prefix="counter-pg-"))
     data, run = root / "data", root / "run"
     run.mkdir()
@@ -48,16 +50,46 @@ def cluster() -> Iterator[str]:
         shutil.chown(run, "postgres")
         os.chmod(root, 0o755)
     port = _free_port()
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                    "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *prefix,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ],
+        check=True,
+        capture_output=True,
+    )
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {run} -c fsync=off -c max_connections=200"
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
-                    str(root / "log"), "start"], check=True, capture_output=True)
+    subprocess.run(
+        [
+            *prefix,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(root / "log"),
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 
