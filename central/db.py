@@ -94,7 +94,8 @@ records = Table(
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
     Index("records_office_cursor", "office_code", "cursor"),
-    Index("records_receipt", "receipt_no"),
+    # Unique across offices: device prefixes are unique, so two offices can never mint the same number.
+    Index("records_receipt", "receipt_no", unique=True),
 )
 
 applied_ops = Table(

@@ -10,6 +10,7 @@ format (a 5xx tells the client to retry the same request later).
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -100,6 +101,24 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
     return error_response(422, ErrorCode.INVALID_REQUEST.value, message, field)
 
 
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods documented at this path (Starlette's 405 names only the first route's)."""
+    table = getattr(request.app.state, "allowed_methods", None)
+    if table is None:
+        table = [
+            (re.compile("^" + re.sub(r"\\{[^}/]+\\}", "[^/]+", re.escape(path)) + "$"), item)
+            for path, item in request.app.openapi().get("paths", {}).items()
+        ]
+        request.app.state.allowed_methods = table
+    path = request.url.path
+    return sorted(
+        {m.upper() for pattern, item in table if pattern.match(path) for m in item if m in _METHODS}
+    )
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -110,13 +129,16 @@ def install(app: FastAPI) -> None:
         return _validation_response(exc)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         status = exc.status_code
         if status < 400:  # e.g. 304: not an error, no body
             return Response(status_code=status, headers=exc.headers)
         code = _HTTP_CODES.get(status, ErrorCode.INVALID_REQUEST if status < 500 else None)
+        headers = exc.headers
+        if status == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
         return error_response(
-            status, code.value if code else INTERNAL_ERROR, str(exc.detail), headers=exc.headers
+            status, code.value if code else INTERNAL_ERROR, str(exc.detail), headers=headers
         )
 
     @app.exception_handler(DataError)

@@ -16,6 +16,7 @@ import json
 import math
 import re
 import zlib
+from itertools import accumulate
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -25,11 +26,14 @@ from central.errors import error_response
 from sync.protocol import ErrorCode
 
 MAX_JSON_DEPTH = 64
+_DRAIN_FACTOR = 4
 
 # JSON strings (their brackets do not nest) and every byte but brackets.
 # Never fails once started (the closing quote is optional), so it runs in linear time on any input.
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_OPENING_AS_SQUARE = bytes.maketrans(b"{", b"[")
+_DEPTH_STEP = [1 if b in b"[{" else -1 for b in range(256)]
 # Only a body where these occur is parsed and walked: escapes that decode to a NUL or a surrogate
 # (inside strings), and numbers that may not be finite (outside strings).
 _ESCAPES = re.compile(rb"\\u0000|\\u[dD][89a-fA-F]")
@@ -51,17 +55,14 @@ class Refusal(Exception):
 
 def nesting_exceeds(outside_strings: bytes, limit: int) -> bool:
     """Whether JSON text (with its strings removed) nests arrays/objects deeper than ``limit``,
-    found without parsing, so without recursion. Text that is not JSON may be misjudged; the parser
-    refuses it anyway."""
+    found without parsing, so without recursion, in linear time. Text that is not JSON may be
+    misjudged; the parser refuses it anyway."""
     brackets = outside_strings.translate(None, _NOT_BRACKETS)
-    for _ in range(limit):  # each pass removes the innermost level (at least)
-        if not brackets:
-            return False
-        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
-        if len(shorter) == len(brackets):
-            return False  # unbalanced: not JSON
-        brackets = shorter
-    return bool(brackets)
+    if len(brackets) <= limit:
+        return False
+    if b"[" * (limit + 1) in brackets.translate(_OPENING_AS_SQUARE):
+        return True
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets))) > limit
 
 
 def _join(path: str, key: Any) -> str:
@@ -96,10 +97,7 @@ def _is_json(content_type: str) -> bool:
 def check_json(body: bytes) -> None:
     if not body.strip():
         return
-    try:
-        encoding = json.detect_encoding(body)
-    except Exception:  # pragma: no cover - detect_encoding only looks at the first bytes
-        encoding = "utf-8"
+    encoding = json.detect_encoding(body)
     if encoding not in ("utf-8", "utf-8-sig"):
         raise Refusal(400, ErrorCode.INVALID_REQUEST, "a JSON body must be UTF-8")
     outside_strings = _STRING.sub(b'""', body)
@@ -173,11 +171,16 @@ class BodyMiddleware:
                     415,
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     f"unsupported Content-Encoding {encoding[:40]!r} (gzip or identity)",
-                    close=True,
                 )
             if declared.isdigit() and int(declared) > self.max_raw:
+                # Refused unread. The server discards the rest of the body after the reply so the
+                # client, still sending, gets to read it; a body far over the limit is not worth
+                # that: the connection is closed instead.
                 raise Refusal(
-                    413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_raw} bytes", close=True
+                    413,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    f"request body over {self.max_raw} bytes",
+                    close=int(declared) > _DRAIN_FACTOR * self.max_raw,
                 )
             body = bytearray()
             while True:
@@ -186,9 +189,7 @@ class BodyMiddleware:
                     return
                 body += message.get("body", b"")
                 if len(body) > self.max_raw:
-                    raise Refusal(
-                        413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_raw} bytes", close=True
-                    )
+                    raise Refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_raw} bytes")
                 if not message.get("more_body", False):
                     break
             data = bytes(body)

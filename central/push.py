@@ -28,6 +28,7 @@ from central.auth import Device
 from central.clock import now_iso
 from central.validation import Rejected, check_data
 from counter_app.errors import InvalidTransition
+from counter_app.receipts import LOCAL_MARK
 from counter_app.workflow import Action, Status, next_status
 from sync import protocol as p
 
@@ -101,6 +102,8 @@ def _rejected(op: p.Op, code: str, field: str | None, message: str) -> p.OpResul
 
 def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
     record = records.load(conn, op.entity_id)
+    if record is not None and record.office_code != device.office_code and op.op == "update":
+        record = None  # another office's record is answered exactly like a record that does not exist
     if record is not None and (record.office_code != device.office_code or record.entity != op.entity):
         # Never tell a device anything about another office's records.
         return _rejected(op, p.ErrorCode.ALREADY_EXISTS.value, "entity_id", "this id is taken")
@@ -156,6 +159,12 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
             created_at=stamp,
             updated_at=stamp,
         )
+        prefix = (record.receipt_no or "")[:6]
+        if record.receipt_no and prefix != device.receipt_prefix and not prefix.startswith(LOCAL_MARK):
+            # Numbers made before enrollment carry a local "L" prefix; after it, the device's own.
+            return _rejected(
+                op, p.ErrorCode.INVALID_FIELD.value, "receipt_no", "not this device's receipt prefix"
+            )
         if record.receipt_no and records.find_by_receipt(conn, record.receipt_no) is not None:
             return _rejected(
                 op, p.ErrorCode.ALREADY_EXISTS.value, "receipt_no", "receipt number already used"

@@ -1,0 +1,87 @@
+"""Pull: paging in cursor order, every change once, latest version only; verify agrees with pull."""
+
+from __future__ import annotations
+
+from sync.protocol import records_digest
+from tests.central.syncops import Client, applied
+from tests.central_server import CentralServer
+
+
+def _pages(device: Client, cursor: int, limit: int) -> tuple[list[dict], int, int]:
+    """All pages from ``cursor``; returns (changes, final cursor, number of pages)."""
+    changes: list[dict] = []
+    pages = 0
+    while True:
+        page = device.pull(cursor, limit)
+        pages += 1
+        assert len(page["changes"]) <= limit
+        if page["changes"]:
+            assert page["next_cursor"] == page["changes"][-1]["cursor"]
+            assert page["changes"][0]["cursor"] > cursor
+        else:
+            assert page["next_cursor"] == cursor and not page["has_more"]
+        assert page["server_epoch"] and page["min_cursor"] == 0
+        changes += page["changes"]
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return changes, cursor, pages
+
+
+def test_paging_returns_every_change_once_in_cursor_order(server: CentralServer) -> None:
+    writer, reader = Client.enroll(server), Client.enroll(server)
+    people = [writer.new_applicant(name=f"申请人{i}") for i in range(23)]
+    assert applied(writer.push(people[:10])) and applied(writer.push(people[10:]))
+
+    changes, cursor, pages = _pages(reader, 0, 5)
+    assert pages == 5
+    cursors = [c["cursor"] for c in changes]
+    assert cursors == sorted(set(cursors))
+    assert [c["id"] for c in changes] == [p["entity_id"] for p in people]
+    assert all(c["version"] == 1 and c["origin_device"] == writer.device_id for c in changes)
+    assert changes[7]["data"]["name"] == "申请人7"
+    assert reader.pull(cursor) == {
+        **reader.pull(cursor),
+        "changes": [],
+        "has_more": False,
+        "next_cursor": cursor,
+    }
+
+    # exactly the limit left: one page, and it says there is no more
+    exact, _, pages = _pages(reader, 0, 23)
+    assert pages == 1
+    assert [c["id"] for c in exact] == [c["id"] for c in changes]
+
+    check = reader.verify()
+    assert check["cursor"] == cursor
+    assert (check["count"], check["hash"]) == records_digest(
+        (c["entity"], c["id"], c["version"]) for c in changes
+    )
+
+
+def test_a_record_changed_again_moves_to_a_higher_cursor(server: CentralServer) -> None:
+    writer, reader = Client.enroll(server), Client.enroll(server)
+    people = [writer.new_applicant(name=f"申请人{i}") for i in range(6)]
+    writer.push(people)
+    first, cursor, _ = _pages(reader, 0, 4)
+    assert len(first) == 6
+
+    moved = people[2]["entity_id"]
+    writer.push([writer.update("applicant", moved, 1, phone="13800138000")])
+    writer.push([writer.update("applicant", moved, 2, address="青山镇")])
+
+    [change] = reader.pull(cursor)["changes"]
+    assert change["id"] == moved and change["version"] == 3 and change["cursor"] > cursor
+    assert change["data"]["phone"] == "13800138000" and change["data"]["address"] == "青山镇"
+
+    everything, _, _ = _pages(reader, 0, 4)
+    ids = [c["id"] for c in everything]
+    assert len(ids) == len(set(ids)) == 6
+    assert ids[-1] == moved and everything[-1]["version"] == 3
+    assert [c["cursor"] for c in everything] == sorted(c["cursor"] for c in everything)
+
+    check = reader.verify()
+    assert (check["count"], check["hash"]) == records_digest(
+        (c["entity"], c["id"], c["version"]) for c in everything
+    )
+    stale = records_digest((c["entity"], c["id"], c["version"]) for c in first)
+    assert check["hash"] != stale[1]

@@ -1,0 +1,108 @@
+"""Push: idempotent replays, op-id reuse, the device of the token, and rejections that name the field."""
+
+from __future__ import annotations
+
+from tests.central.syncops import Client, db_records, error_of, last_cursors, new_id, publish_demo
+from tests.central_server import CentralServer
+
+
+def test_replayed_batch_is_duplicate_and_changes_nothing(server: CentralServer) -> None:
+    device = Client.enroll(server)
+    person = device.new_applicant(phone="13800138000")
+    application = device.new_application(person["entity_id"])
+    ops = [
+        person,
+        application,
+        device.update("application", application["entity_id"], 1, action="accept", status="accepted"),
+        device.new_applicant(id_number="110105194912310021"),  # bad check digit: rejected
+    ]
+    batch_id = new_id()
+    first = device.push(ops, batch_id)
+    assert [r["status"] for r in first] == ["applied", "applied", "applied", "rejected"]
+    records, cursors = db_records(server), last_cursors(server)
+    pulled = device.pull()
+
+    for replay_batch in (batch_id, new_id()):  # the same ops in a retried or a new batch
+        again = device.push(ops, replay_batch)
+        assert [r["status"] for r in again] == ["duplicate"] * 4
+        assert [r["stored"] for r in again] == first
+        assert db_records(server) == records and last_cursors(server) == cursors
+        assert device.pull() == pulled
+
+
+def test_same_op_id_with_another_payload_is_a_mismatch(server: CentralServer) -> None:
+    device = Client.enroll(server)
+    person = device.new_applicant(address="青山镇一号")
+    assert device.push([person])[0]["status"] == "applied"
+    before = db_records(server)
+
+    altered = {**person, "data": {**person["data"], "address": "白水乡二号"}}
+    result = device.push([altered])[0]
+    assert result["status"] == "idempotency_mismatch"
+    later_seq = {**person, "seq": person["seq"] + 100}  # any difference counts, not only the data
+    assert device.push([later_seq])[0]["status"] == "idempotency_mismatch"
+    assert db_records(server) == before
+
+
+def test_device_id_must_be_the_token_s_device(server: CentralServer) -> None:
+    device, other = Client.enroll(server), Client.enroll(server, "OFFICE-B")
+    reply = device.push_raw([device.new_applicant()], device_id=other.device_id)
+    assert reply.status_code == 403
+    assert error_of(reply)["code"] == "forbidden" and error_of(reply)["field"] == "device_id"
+    assert db_records(server) == {}
+
+
+def test_rejections_name_the_field(server: CentralServer) -> None:
+    publish_demo(server)
+    device, elsewhere = Client.enroll(server), Client.enroll(server, "OFFICE-B")
+    foreign_person, _, _ = elsewhere.seed_application()
+    person = device.new_applicant()
+    application = device.new_application(person["entity_id"])
+    app_id = application["entity_id"]
+    cases = [
+        (device.new_applicant(id_number="110105194912310021"), "invalid_field", "id_number"),
+        (device.new_applicant(nickname="小张"), "invalid_field", "nickname"),
+        (device.new_applicant(phone="12345"), "invalid_field", "phone"),
+        (person, None, None),
+        (application, None, None),
+        (device.update("application", app_id, 1, receipt_no="X1"), "invalid_field", "receipt_no"),
+        (
+            device.update("applicant", person["entity_id"], 1, id_number=person["data"]["id_number"]),
+            "invalid_field",
+            "id_number",
+        ),
+        (device.update("applicant", new_id(), 1, name="李四"), "unknown_record", "entity_id"),
+        (
+            device.update("application", app_id, 1, action="deliver", status="delivered"),
+            "invalid_transition",
+            "status",
+        ),
+        (
+            device.update("application", app_id, 1, action="accept", status="refused"),
+            "invalid_transition",
+            "status",
+        ),
+        (device.update("application", app_id, 1, status="accepted"), "invalid_transition", "status"),
+        (device.new_application(foreign_person), "unknown_record", "applicant_id"),
+        (device.new_application(app_id), "unknown_record", "applicant_id"),  # not an applicant
+        (
+            device.new_application(person["entity_id"], item_code="000000-00-0000-000"),
+            "unknown_item",
+            "item_code",
+        ),
+        (device.new_application(person["entity_id"], status="finished"), "invalid_field", "status"),
+        (device.update("application", app_id, 9, form={}), "invalid_field", "base_version"),
+    ]
+    results = device.push([op for op, _, _ in cases])
+    for (op, code, field), result in zip(cases, results, strict=True):
+        if code is None:
+            assert result["status"] == "applied", result
+        else:
+            assert (result["status"], result.get("code"), result.get("field")) == ("rejected", code, field), (
+                op["data"],
+                result,
+            )
+            assert result["message"]
+    mine = db_records(server, "OFFICE-A")
+    assert set(mine) == {person["entity_id"], app_id}
+    assert mine[app_id][0] == 1  # no rejected update touched it
