@@ -42,7 +42,9 @@ def running_server(db_url: str, settings: Settings | None = None) -> Iterator[Ce
     engine = make_engine(db_url)
     migrate(engine)
     app = create_app(engine, settings or Settings(rate_limit_per_minute=0))
-    sock = socket.socket()
+    # proto=IPPROTO_TCP: asyncio only sets TCP_NODELAY on sockets that say they are TCP; without it
+    # every small reply waits ~40 ms for Nagle's algorithm.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
