@@ -42,23 +42,23 @@ LINKS = {"applicant_id": "applicant", "application_id": "application", "rating_i
 
 
 def payload_hash(op: p.Op) -> str:
-    body = json.dumps(op.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    """A replayed op is byte-for-byte the op first sent (the client stores it), so hashing the model's
+    own serialisation (field order fixed by the model, ``data`` in the client's order) is stable."""
+    return hashlib.sha256(op.model_dump_json().encode("utf-8")).hexdigest()
 
 
 def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
+    """Apply a batch; the caller holds the transaction. Reads what the batch touches in a few
+    queries, applies the ops in memory, and writes every changed record once at the end."""
     records.lock_office(conn, device.office_code)
+    batch = _Batch(conn, device, ops)
     waiting: set[str] = set()
     results = []
     for op in ops:
         digest = payload_hash(op)
-        stored = conn.execute(
-            select(db.applied_ops.c.payload_hash, db.applied_ops.c.result).where(
-                db.applied_ops.c.op_id == op.op_id
-            )
-        ).first()
+        stored = batch.stored.get(op.op_id)
         if stored is not None:
-            if stored.payload_hash != digest:
+            if stored[0] != digest:
                 results.append(
                     p.OpResult(
                         op_id=op.op_id,
@@ -67,7 +67,7 @@ def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
                     )
                 )
             else:
-                previous = p.OpResult.model_validate_json(stored.result)
+                previous = p.OpResult.model_validate_json(stored[1])
                 if previous.status == "conflict":
                     waiting.add(op.entity_id)
                 results.append(p.OpResult(op_id=op.op_id, status="duplicate", stored=previous))
@@ -79,29 +79,118 @@ def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
                 )
             )
             continue
-        result = _apply(conn, device, op)
+        result = _apply(batch, op)
         if result.status in ("conflict", "missing_attachments"):
             waiting.add(op.entity_id)
         if result.status in STORED_STATUSES:
-            conn.execute(
-                db.applied_ops.insert().values(
-                    op_id=op.op_id,
-                    device_id=device.id,
-                    payload_hash=digest,
-                    result=result.model_dump_json(exclude_none=True),
-                    applied_at=now_iso(),
-                )
+            result_json = result.model_dump_json(exclude_none=True)
+            batch.stored[op.op_id] = (digest, result_json)
+            batch.applied.append(
+                {
+                    "op_id": op.op_id,
+                    "device_id": device.id,
+                    "payload_hash": digest,
+                    "result": result_json,
+                    "applied_at": batch.stamp,
+                }
             )
         results.append(result)
+    batch.write()
     return results
+
+
+class _Batch:
+    """What one batch reads and changes, loaded up front and written once."""
+
+    def __init__(self, conn: Connection, device: Device, ops: list[p.Op]) -> None:
+        self.conn = conn
+        self.device = device
+        self.stamp = now_iso()
+        op_ids = [op.op_id for op in ops]
+        self.stored: dict[str, tuple[str, str]] = {
+            row.op_id: (row.payload_hash, row.result)
+            for chunk in _chunks(op_ids)
+            for row in conn.execute(
+                select(db.applied_ops.c.op_id, db.applied_ops.c.payload_hash, db.applied_ops.c.result).where(
+                    db.applied_ops.c.op_id.in_(chunk)
+                )
+            )
+        }
+        wanted = {op.entity_id for op in ops}
+        wanted |= {op.data[name] for op in ops for name in LINKS if isinstance(op.data.get(name), str)}
+        self.records: dict[str, records.Record | None] = dict.fromkeys(wanted)
+        for chunk in _chunks(sorted(wanted)):
+            for record in records.load_many(conn, chunk):
+                self.records[record.id] = record
+        receipts = {
+            op.data["receipt_no"]
+            for op in ops
+            if op.entity == "application" and isinstance(op.data.get("receipt_no"), str)
+        }
+        self.receipts_taken = {
+            value
+            for chunk in _chunks(sorted(receipts))
+            for value in conn.execute(
+                select(db.records.c.receipt_no).where(db.records.c.receipt_no.in_(chunk))
+            ).scalars()
+        }
+        shas = sorted({ref.sha256 for op in ops for ref in op.attachments})
+        self.blobs = {
+            sha
+            for chunk in _chunks(shas)
+            for sha in conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256.in_(chunk))).scalars()
+        }
+        self._item_codes: dict[str, set[str] | None] = {}
+        self.new: dict[str, records.Record] = {}
+        self.changed: dict[str, records.Record] = {}
+        self.applied: list[dict[str, Any]] = []
+
+    def record(self, record_id: str) -> records.Record | None:
+        return self.records.get(record_id)
+
+    def item_codes(self, version: str) -> set[str] | None:
+        if version not in self._item_codes:
+            document = self.conn.execute(
+                select(db.catalogues.c.document).where(db.catalogues.c.version == version)
+            ).scalar()
+            self._item_codes[version] = None if document is None else _item_codes(document)
+        return self._item_codes[version]
+
+    def created(self, record: records.Record) -> None:
+        self.records[record.id] = record
+        self.new[record.id] = record
+        if record.receipt_no:
+            self.receipts_taken.add(record.receipt_no)
+
+    def touched(self, record: records.Record) -> None:
+        if record.id not in self.new:
+            self.changed.pop(record.id, None)
+            self.changed[record.id] = record  # keep the order of last change: cursors follow it
+
+    def write(self) -> None:
+        touched = list(self.new.values()) + list(self.changed.values())
+        if touched:
+            last = records.reserve_cursors(self.conn, self.device.office_code, len(touched))
+            for offset, record in enumerate(touched, start=last - len(touched) + 1):
+                record.cursor = offset
+            records.save_many(
+                self.conn, list(self.new.values()), list(self.changed.values()), origin_device=self.device.id
+            )
+        if self.applied:
+            self.conn.execute(db.applied_ops.insert(), self.applied)
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def _rejected(op: p.Op, code: str, field: str | None, message: str) -> p.OpResult:
     return p.OpResult(op_id=op.op_id, status="rejected", code=code, field=field, message=message)
 
 
-def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
-    record = records.load(conn, op.entity_id)
+def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
+    device = batch.device
+    record = batch.record(op.entity_id)
     if record is not None and record.office_code != device.office_code and op.op == "update":
         record = None  # another office's record is answered exactly like a record that does not exist
     if record is not None and (record.office_code != device.office_code or record.entity != op.entity):
@@ -112,7 +201,7 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
         if op.op == "create":
             if record is not None:
                 raise Rejected("entity_id", "the record exists already", p.ErrorCode.ALREADY_EXISTS)
-            _check_create_links(conn, device, op)
+            _check_create_links(batch, op)
         else:
             if record is None:
                 raise Rejected("entity_id", "no such record", p.ErrorCode.UNKNOWN_RECORD)
@@ -139,38 +228,38 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
         except Rejected as refusal:
             return _rejected(op, refusal.code, refusal.field, refusal.message)
 
-    missing = _missing_blobs(conn, op)
+    missing = sorted({ref.sha256 for ref in op.attachments} - batch.blobs)
     if missing:
         return p.OpResult(op_id=op.op_id, status="missing_attachments", missing=missing)
 
-    stamp = now_iso()
     changes = {k: v for k, v in op.data.items() if k not in TRANSIENT}
     if record is None:
-        version = 1
-        record = records.Record(
-            entity=op.entity,
-            id=op.entity_id,
-            office_code=device.office_code,
-            version=version,
-            data=changes,
-            field_versions={k: [version, device.id] for k in changes},
-            cursor=records.next_cursor(conn, device.office_code),
-            receipt_no=changes.get("receipt_no") if op.entity == "application" else None,
-            created_at=stamp,
-            updated_at=stamp,
-        )
-        prefix = (record.receipt_no or "")[:6]
-        if record.receipt_no and prefix != device.receipt_prefix and not prefix.startswith(LOCAL_MARK):
+        receipt_no = changes.get("receipt_no") if op.entity == "application" else None
+        prefix = (receipt_no or "")[:6]
+        if receipt_no and prefix != device.receipt_prefix and not prefix.startswith(LOCAL_MARK):
             # Numbers made before enrollment carry a local "L" prefix; after it, the device's own.
             return _rejected(
                 op, p.ErrorCode.INVALID_FIELD.value, "receipt_no", "not this device's receipt prefix"
             )
-        if record.receipt_no and records.find_by_receipt(conn, record.receipt_no) is not None:
+        if receipt_no and receipt_no in batch.receipts_taken:
             return _rejected(
                 op, p.ErrorCode.ALREADY_EXISTS.value, "receipt_no", "receipt number already used"
             )
-        records.save(conn, record, origin_device=device.id, is_new=True)
-        return p.OpResult(op_id=op.op_id, status="applied", new_version=version)
+        batch.created(
+            records.Record(
+                entity=op.entity,
+                id=op.entity_id,
+                office_code=device.office_code,
+                version=1,
+                data=changes,
+                field_versions={k: [1, device.id] for k in changes},
+                cursor=0,  # assigned when the batch is written
+                receipt_no=receipt_no,
+                created_at=batch.stamp,
+                updated_at=batch.stamp,
+            )
+        )
+        return p.OpResult(op_id=op.op_id, status="applied", new_version=1)
 
     merged = op.base_version < record.version
     if "materials" in changes and isinstance(record.data.get("materials"), dict):
@@ -178,9 +267,8 @@ def _apply(conn: Connection, device: Device, op: p.Op) -> p.OpResult:
     record.version += 1
     record.data.update(changes)
     record.field_versions.update({k: [record.version, device.id] for k in changes})
-    record.cursor = records.next_cursor(conn, device.office_code)
-    record.updated_at = stamp
-    records.save(conn, record, origin_device=device.id, is_new=False)
+    record.updated_at = batch.stamp
+    batch.touched(record)
     return p.OpResult(op_id=op.op_id, status="applied", new_version=record.version, merged=merged or None)
 
 
@@ -197,21 +285,19 @@ def _overlap(device: Device, op: p.Op, record: records.Record) -> list[str]:
     )
 
 
-def _check_create_links(conn: Connection, device: Device, op: p.Op) -> None:
-    """References to other records must point into the device's own office."""
+def _check_create_links(batch: _Batch, op: p.Op) -> None:
+    """References to other records must point to the right kind of record in the device's office."""
     for name, entity in LINKS.items():
         target_id = op.data.get(name)
         if target_id is None:
             continue
-        target = records.load(conn, target_id)
-        if target is None or target.office_code != device.office_code or target.entity != entity:
+        target = batch.record(target_id)
+        if target is None or target.office_code != batch.device.office_code or target.entity != entity:
             raise Rejected(name, f"no such {entity} in this office", p.ErrorCode.UNKNOWN_RECORD)
     if op.entity == "application":
         version = op.data["catalogue_version"]
-        document = conn.execute(
-            select(db.catalogues.c.document).where(db.catalogues.c.version == version)
-        ).scalar()
-        if document is not None and op.data["item_code"] not in _item_codes(document):
+        codes = batch.item_codes(version)
+        if codes is not None and op.data["item_code"] not in codes:
             raise Rejected("item_code", f"not in catalogue {version}", p.ErrorCode.UNKNOWN_ITEM)
 
 
@@ -244,11 +330,3 @@ def _check_transition(record: records.Record, data: dict[str, Any]) -> None:
             f"{action} leads to {expected.value}, not {data['status']}",
             p.ErrorCode.INVALID_TRANSITION,
         )
-
-
-def _missing_blobs(conn: Connection, op: p.Op) -> list[str]:
-    wanted = {ref.sha256 for ref in op.attachments}
-    if not wanted:
-        return []
-    held = set(conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256.in_(wanted))).scalars())
-    return sorted(wanted - held)

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from central import db
@@ -60,20 +60,7 @@ def next_cursor(conn: Connection, office_code: str) -> int:
 
 def load(conn: Connection, record_id: str) -> Record | None:
     row = conn.execute(select(db.records).where(db.records.c.id == record_id)).first()
-    if row is None:
-        return None
-    return Record(
-        entity=row.entity,
-        id=row.id,
-        office_code=row.office_code,
-        version=int(row.version),
-        data=json.loads(row.data),
-        field_versions=json.loads(row.field_versions),
-        cursor=int(row.cursor),
-        receipt_no=row.receipt_no,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return None if row is None else _from_row(row)
 
 
 def save(conn: Connection, record: Record, *, origin_device: str | None, is_new: bool) -> None:
@@ -98,3 +85,70 @@ def save(conn: Connection, record: Record, *, origin_device: str | None, is_new:
 def find_by_receipt(conn: Connection, receipt_no: str) -> Record | None:
     record_id = conn.execute(select(db.records.c.id).where(db.records.c.receipt_no == receipt_no)).scalar()
     return None if record_id is None else load(conn, record_id)
+
+
+def reserve_cursors(conn: Connection, office_code: str, count: int) -> int:
+    """Take ``count`` cursors at once (the caller holds ``lock_office``); returns the last one."""
+    return int(
+        conn.execute(
+            update(db.office_counters)
+            .where(db.office_counters.c.office_code == office_code)
+            .values(last_cursor=db.office_counters.c.last_cursor + count)
+            .returning(db.office_counters.c.last_cursor)
+        ).scalar_one()
+    )
+
+
+def _from_row(row: Any) -> Record:
+    return Record(
+        entity=row.entity,
+        id=row.id,
+        office_code=row.office_code,
+        version=int(row.version),
+        data=json.loads(row.data),
+        field_versions=json.loads(row.field_versions),
+        cursor=int(row.cursor),
+        receipt_no=row.receipt_no,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def load_many(conn: Connection, record_ids: list[str]) -> list[Record]:
+    if not record_ids:
+        return []
+    return [_from_row(row) for row in conn.execute(select(db.records).where(db.records.c.id.in_(record_ids)))]
+
+
+def save_many(
+    conn: Connection, new: list[Record], changed: list[Record], *, origin_device: str | None
+) -> None:
+    """Insert the new records and update the changed ones, one statement each (executemany)."""
+
+    def values(record: Record) -> dict[str, Any]:
+        return {
+            "entity": record.entity,
+            "office_code": record.office_code,
+            "version": record.version,
+            "data": dumps(record.data),
+            "field_versions": dumps(record.field_versions),
+            "cursor": record.cursor,
+            "receipt_no": record.receipt_no,
+            "origin_device": origin_device,
+            "created_at": record.created_at,
+            "updated_at": record.updated_at,
+        }
+
+    if new:
+        conn.execute(db.records.insert(), [{"id": record.id, **values(record)} for record in new])
+    if changed:
+        statement = (
+            db.records.update()
+            .where(db.records.c.id == bindparam("record_id"))
+            .values({name: bindparam(f"new_{name}") for name in values(changed[0])})
+        )
+        rows = [
+            {"record_id": record.id, **{f"new_{k}": v for k, v in values(record).items()}}
+            for record in changed
+        ]
+        conn.execute(statement, rows)
