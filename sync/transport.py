@@ -108,7 +108,8 @@ class Transport:
             data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             send_headers["Content-Type"] = "application/json"
             if len(data) >= GZIP_FROM_BYTES:
-                data = gzip.compress(data, compresslevel=6)
+                # Level 9: a few ms more per batch, ~5% fewer bytes on a slow rural link.
+                data = gzip.compress(data, compresslevel=9)
                 send_headers["Content-Encoding"] = "gzip"
         if self.token:
             send_headers["Authorization"] = f"Bearer {self.token}"
@@ -177,7 +178,8 @@ class Transport:
     def post(
         self, path: str, body: BaseModel | dict[str, Any], model: type[Model], ok: tuple[int, ...] = (200,)
     ) -> Model:
-        payload = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+        # Defaults (an op's empty attachment list…) are left off the wire: the server fills them in.
+        payload = body.model_dump(mode="json", exclude_defaults=True) if isinstance(body, BaseModel) else body
         return self._parse(self.request("POST", path, body=payload, ok=ok), model)
 
     @staticmethod
