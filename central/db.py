@@ -90,12 +90,15 @@ records = Table(
     Column("field_versions", Text, nullable=False),
     Column("cursor", BigInteger, nullable=False),
     Column("receipt_no", String(20)),
+    # What may exist once per office: one rating per application, one rectification per rating.
+    Column("unique_key", String(80)),
     Column("origin_device", String(36)),
     Column("created_at", String(40), nullable=False),
     Column("updated_at", String(40), nullable=False),
     Index("records_office_cursor", "office_code", "cursor"),
     # Unique across offices: device prefixes are unique, so two offices can never mint the same number.
     Index("records_receipt", "receipt_no", unique=True),
+    Index("records_unique_key", "unique_key", unique=True),
 )
 
 applied_ops = Table(

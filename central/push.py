@@ -134,6 +134,23 @@ class _Batch:
                 select(db.records.c.receipt_no).where(db.records.c.receipt_no.in_(chunk))
             ).scalars()
         }
+        keys = sorted(
+            {key for op in ops if op.op == "create" and (key := records.unique_key(op.entity, op.data))}
+        )
+        self.keys_taken = {
+            value
+            for chunk in _chunks(keys)
+            for value in conn.execute(
+                select(db.records.c.unique_key).where(db.records.c.unique_key.in_(chunk))
+            ).scalars()
+        }
+        # Receipt numbers carry the prefix of the device that made them: this device's, one it had
+        # before it was enrolled again, or the local "L" prefix of a device not yet enrolled.
+        self.prefixes = set(
+            conn.execute(
+                select(db.devices.c.receipt_prefix).where(db.devices.c.office_code == device.office_code)
+            ).scalars()
+        )
         shas = sorted({ref.sha256 for op in ops for ref in op.attachments})
         self.blobs = {
             sha
@@ -161,6 +178,9 @@ class _Batch:
         self.new[record.id] = record
         if record.receipt_no:
             self.receipts_taken.add(record.receipt_no)
+        key = records.unique_key(record.entity, record.data)
+        if key is not None:
+            self.keys_taken.add(key)
 
     def touched(self, record: records.Record) -> None:
         if record.id not in self.new:
@@ -236,11 +256,14 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
     if record is None:
         receipt_no = changes.get("receipt_no") if op.entity == "application" else None
         prefix = (receipt_no or "")[:6]
-        if receipt_no and prefix != device.receipt_prefix and not prefix.startswith(LOCAL_MARK):
-            # Numbers made before enrollment carry a local "L" prefix; after it, the device's own.
+        if receipt_no and prefix not in batch.prefixes and not prefix.startswith(LOCAL_MARK):
             return _rejected(
-                op, p.ErrorCode.INVALID_FIELD.value, "receipt_no", "not this device's receipt prefix"
+                op, p.ErrorCode.INVALID_FIELD.value, "receipt_no", "not a receipt prefix of this office"
             )
+        key = records.unique_key(op.entity, changes)
+        if key is not None and key in batch.keys_taken:
+            field = records.UNIQUE_PER[op.entity]
+            return _rejected(op, p.ErrorCode.ALREADY_EXISTS.value, field, f"this {field} has its {op.entity}")
         if receipt_no and receipt_no in batch.receipts_taken:
             return _rejected(
                 op, p.ErrorCode.ALREADY_EXISTS.value, "receipt_no", "receipt number already used"

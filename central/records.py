@@ -32,6 +32,16 @@ class Record:
     updated_at: str
 
 
+# entity -> the field that may hold a given value once (one rating per application, ...)
+UNIQUE_PER = {"rating": "application_id", "rectification": "rating_id"}
+
+
+def unique_key(entity: str, data: dict[str, Any]) -> str | None:
+    field = UNIQUE_PER.get(entity)
+    value = data.get(field) if field else None
+    return f"{entity}:{value}" if isinstance(value, str) else None
+
+
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -134,6 +144,7 @@ def save_many(
             "field_versions": dumps(record.field_versions),
             "cursor": record.cursor,
             "receipt_no": record.receipt_no,
+            "unique_key": unique_key(record.entity, record.data),
             "origin_device": origin_device,
             "created_at": record.created_at,
             "updated_at": record.updated_at,

@@ -143,7 +143,9 @@ class SyncEngine:
             try:
                 self._run(transport, enrollment.device_id, report)
                 report.pending = self.replica.pending_count()
-                report.outcome = "ok" if not report.pending and not report.rejected else "partial"
+                # An op in an open conflict was not pushed either: it waits for someone's decision.
+                unsettled = report.pending or report.rejected or self.replica.conflict_count()
+                report.outcome = "partial" if unsettled else "ok"
             except Cancelled:
                 report.outcome = "cancelled"
             except DeviceRevoked as exc:
@@ -153,6 +155,10 @@ class SyncEngine:
                 report.outcome = "offline" if isinstance(exc, TransportError) else "failed"
                 report.error = str(exc)
                 log.info("sync stopped: %s", exc)
+            except Exception as exc:
+                # A bug: let it surface, but the sync log and the audit trail must not call the run ok.
+                report.outcome, report.error = "failed", f"{type(exc).__name__}: {exc}"
+                raise
             finally:
                 report.seconds = time.monotonic() - started
                 report.pending = self.replica.pending_count()

@@ -5,7 +5,8 @@ and its cursor, are applied together or not at all; an interrupted sync never ha
 Rules kept here, whatever the network does:
   - an op leaves the outbox only when the server answered for it (applied, conflict or rejected);
   - a pulled change never overwrites a record that still has pending ops or an open conflict (the
-    server will see those ops and merge or report a conflict, and the record comes back later);
+    server will see those ops and merge or report a conflict, and the record comes back later); it
+    waits in the inbox until the record is settled, in case nothing brings the record back;
   - a pulled record whose related record has not arrived yet waits in the inbox;
   - a conflict keeps both versions (the local one backed up) until someone resolves it.
 """
@@ -138,12 +139,15 @@ class ReplicaService:
                 if status == "applied":
                     self.ctx.outbox.mark(op.op_id, DONE, result, now)
                     still = self.ctx.outbox.has_pending(op.entity_id)
-                    self.repo.set_version(
-                        op.entity,
-                        op.entity_id,
-                        int(result.get("new_version") or 0),
-                        "pending" if still else "synced",
-                    )
+                    state = "pending" if still else "synced"
+                    new_version = int(result.get("new_version") or 0)
+                    local = self.repo.local_version(op.entity, op.entity_id)
+                    if op.entity != "attachment" and local is not None and new_version > local + 1:
+                        # The server merged our op with another writer's change that this copy lacks:
+                        # keep the older version, so the pull brings the merged record.
+                        self.repo.set_sync_state(op.entity, op.entity_id, state)
+                    else:
+                        self.repo.set_version(op.entity, op.entity_id, new_version, state)
                     tally.applied += 1
                 elif status == "conflict":
                     server = result.get("server_record") or {}
@@ -236,8 +240,12 @@ class ReplicaService:
         local = self.repo.local_version(entity, record_id)
         if local is not None and entity != "attachment" and local >= version:
             return 0  # we have it (our own op came back)
-        if self.ctx.outbox.has_pending(record_id) or self.repo.in_conflict(record_id):
-            return 0  # never overwrite local work; the record comes back after our ops are answered
+        if self._held(record_id):
+            # Never overwrite local work. The change waits in the inbox: if our ops are applied the
+            # record comes back anyway, but a conflict settled with the server's copy (or a rejected
+            # op) changes nothing on the server, and the cursor is already past this change.
+            self.repo.stash(entity, record_id, version, cursor, data, now)
+            return 0
         if not self.repo.has_parent(entity, data):
             self.repo.stash(entity, record_id, version, cursor, data, now)
             return 0
@@ -245,13 +253,17 @@ class ReplicaService:
         self.repo.unstash(record_id)
         return 1
 
+    def _held(self, record_id: str) -> bool:
+        """The record has local work the server has not answered: pending ops or an open conflict."""
+        return self.ctx.outbox.has_pending(record_id) or self.repo.in_conflict(record_id)
+
     def _drain_inbox(self) -> int:
         applied = 0
         progress = True
         while progress:
             progress = False
             for entity, record_id, version, data in self.repo.inbox():
-                if self.repo.has_parent(entity, data):
+                if self.repo.has_parent(entity, data) and not self._held(record_id):
                     self.repo.unstash(record_id)
                     applied += self._apply_change(entity, record_id, version, data, 0, "")
                     progress = True
@@ -311,6 +323,10 @@ class ReplicaService:
             )
 
     # --- conflicts ----------------------------------------------------------------------------
+    def conflict_count(self) -> int:
+        """Open conflicts: their ops wait for someone to decide."""
+        return self.repo.count_open_conflicts()
+
     def open_conflicts(self, actor: Actor) -> list[dict[str, Any]]:
         actor.require(Permission.RUN_SYNC)
         return self.repo.open_conflicts()
@@ -328,12 +344,31 @@ class ReplicaService:
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
             if keep == "server":
+                # A field only our refused or waiting ops set is one the server's record lacks: it
+                # goes back to unset, or this copy would keep it (an upsert sets the fields it gets).
+                server = dict(conflict["server"])
+                for op in self.ctx.outbox.for_entity(record_id):
+                    if op.state == PENDING or op.op_id == conflict["op_id"]:
+                        for name in op.data:
+                            server.setdefault(name, None)
                 self.ctx.outbox.supersede(record_id)
-                self.repo.upsert(entity, record_id, conflict["server_version"], conflict["server"])
+                self.repo.upsert(entity, record_id, conflict["server_version"], server)
             else:
                 # The refused op goes out again in its place in the queue, on top of the server's
                 # version (a new op id: its payload changed), and so do the record's later ops.
                 self.ctx.outbox.rebase(conflict["op_id"], str(uuid.uuid4()), conflict["server_version"])
-                self.repo.set_version(entity, record_id, conflict["server_version"], "pending")
+                # The record becomes the server's with our waiting changes on top: what central will
+                # hold once they are applied (so the other writer's other fields are not lost here).
+                merged = dict(conflict["server"])
+                for op in self.ctx.outbox.for_entity(record_id):
+                    if op.state != PENDING:
+                        continue
+                    changes = dict(op.data)
+                    materials = merged.get("materials")
+                    if isinstance(changes.get("materials"), dict) and isinstance(materials, dict):
+                        changes["materials"] = {**materials, **changes["materials"]}  # as central merges them
+                    merged.update(changes)
+                self.repo.upsert(entity, record_id, conflict["server_version"], merged)
+                self.repo.set_sync_state(entity, record_id, "pending")
             self.repo.resolve_conflict(conflict_id, keep, now)
             self.ctx.audit(actor, "sync.resolve_conflict", entity, record_id, keep=keep)
