@@ -293,7 +293,10 @@ class SyncEngine:
             if page.server_epoch != self.replica.server_epoch() or cursor < page.min_cursor:
                 self.replica.reset_replica(page.server_epoch)
                 continue
-            changes = [change.model_dump(mode="json") for change in page.changes]
+            changes = [
+                {"entity": c.entity, "id": c.id, "version": c.version, "data": c.data, "cursor": c.cursor}
+                for c in page.changes
+            ]
             report.pulled += self.replica.apply_pull_page(changes, page.next_cursor)
             if not page.has_more:
                 return

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import select
 
 from central import db
@@ -25,7 +24,7 @@ def pull(
     device: CurrentDevice,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT,
-) -> p.PullResponse:
+) -> Response:
     r = db.records
     with request.app.state.central.engine.connect() as conn:
         rows = conn.execute(
@@ -37,25 +36,22 @@ def pull(
         epoch = server_epoch(conn)
     has_more = len(rows) > limit
     rows = rows[:limit]
-    changes = [
-        p.Change(
-            cursor=int(row.cursor),
-            entity=row.entity,
-            id=row.id,
-            version=int(row.version),
-            data=json.loads(row.data),
-            origin_device=row.origin_device,
-            updated_at=datetime.fromisoformat(row.updated_at),
-        )
+    # The stored ``data`` is JSON this server wrote: it goes into the reply as it is, without being
+    # parsed and serialised again (the reply is the PullResponse model, field for field).
+    changes = ",".join(
+        "{"
+        f'"cursor":{int(row.cursor)},"entity":{json.dumps(row.entity)},"id":{json.dumps(row.id)},'
+        f'"version":{int(row.version)},"data":{row.data},"origin_device":{json.dumps(row.origin_device)},'
+        f'"updated_at":{json.dumps(row.updated_at)}'
+        "}"
         for row in rows
-    ]
-    return p.PullResponse(
-        changes=changes,
-        next_cursor=int(rows[-1].cursor) if rows else cursor,
-        has_more=has_more,
-        server_epoch=epoch,
-        min_cursor=0,
     )
+    next_cursor = int(rows[-1].cursor) if rows else cursor
+    body = (
+        f'{{"changes":[{changes}],"next_cursor":{next_cursor},"has_more":{json.dumps(has_more)},'
+        f'"server_epoch":{json.dumps(epoch)},"min_cursor":0}}'
+    )
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/v1/sync/verify", response_model=p.VerifyResponse, tags=["sync"], responses=_ERRORS)
