@@ -326,6 +326,250 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>No. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Acceptance Notice</source>
+        <translation>Acceptance Notice</translation>
+    </message>
+    <message>
+        <source>One-time Notice of Materials to Supply</source>
+        <translation>One-time Notice of Materials to Supply</translation>
+    </message>
+    <message>
+        <source>Notice of Acceptance with Materials Pending</source>
+        <translation>Notice of Acceptance with Materials Pending</translation>
+    </message>
+    <message>
+        <source>Notice of Refusal to Accept</source>
+        <translation>Notice of Refusal to Accept</translation>
+    </message>
+    <message>
+        <source>the provisions on accepting applications with minor materials pending</source>
+        <translation>the provisions on accepting applications with minor materials pending</translation>
+    </message>
+    <message>
+        <source>the rules on one-time notification in government services</source>
+        <translation>the rules on one-time notification in government services</translation>
+    </message>
+    <message>
+        <source>Article 32 of the Administrative Licensing Law of the People&apos;s Republic of China</source>
+        <translation>Article 32 of the Administrative Licensing Law of the People&apos;s Republic of China</translation>
+    </message>
+    <message>
+        <source>Article 32, paragraph 1, item (4) of the Administrative Licensing Law of the People&apos;s Republic of China</source>
+        <translation>Article 32, paragraph 1, item (4) of the Administrative Licensing Law of the People&apos;s Republic of China</translation>
+    </message>
+    <message>
+        <source>Article 32, paragraph 1 of the Administrative Licensing Law of the People&apos;s Republic of China</source>
+        <translation>Article 32, paragraph 1 of the Administrative Licensing Law of the People&apos;s Republic of China</translation>
+    </message>
+    <message>
+        <source>%1 and related provisions</source>
+        <translation>%1 and related provisions</translation>
+    </message>
+    <message>
+        <source>on the spot</source>
+        <translation>on the spot</translation>
+    </message>
+    <message>
+        <source>%1 calendar days</source>
+        <translation>%1 calendar days</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined: the application materials are complete and in the statutory form. In accordance with %3, the application is accepted.</source>
+        <translation>Your application for “%1”, submitted on %2, has been examined: the application materials are complete and in the statutory form. In accordance with %3, the application is accepted.</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined: its main materials are complete and in the statutory form, and some minor materials are still to be supplied. As you have committed in writing to supply them within the time limit, the application is accepted with materials pending in accordance with %3.</source>
+        <translation>Your application for “%1”, submitted on %2, has been examined: its main materials are complete and in the statutory form, and some minor materials are still to be supplied. As you have committed in writing to supply them within the time limit, the application is accepted with materials pending in accordance with %3.</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined: the application materials are incomplete or not in the statutory form. In accordance with %3, everything you need to supply is listed below, all at once:</source>
+        <translation>Your application for “%1”, submitted on %2, has been examined: the application materials are incomplete or not in the statutory form. In accordance with %3, everything you need to supply is listed below, all at once:</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined and does not meet the conditions for acceptance, for this reason: %3. In accordance with %4, the application is not accepted.</source>
+        <translation>Your application for “%1”, submitted on %2, has been examined and does not meet the conditions for acceptance, for this reason: %3. In accordance with %4, the application is not accepted.</translation>
+    </message>
+    <message>
+        <source>This service is handled on the spot and completed the same day.</source>
+        <translation>This service is handled on the spot and completed the same day.</translation>
+    </message>
+    <message>
+        <source>This service is to be completed within %1, by %2. Days needed by law for hearings, tendering, auctions, inspection, testing, quarantine, appraisal or expert review are not counted in this time limit.</source>
+        <translation>This service is to be completed within %1, by %2. Days needed by law for hearings, tendering, auctions, inspection, testing, quarantine, appraisal or expert review are not counted in this time limit.</translation>
+    </message>
+    <message>
+        <source>Materials to supply (%1 items):</source>
+        <translation>Materials to supply (%1 items):</translation>
+    </message>
+    <message>
+        <source>Materials pending (%1 items):</source>
+        <translation>Materials pending (%1 items):</translation>
+    </message>
+    <message>
+        <source>Materials received (%1 items):</source>
+        <translation>Materials received (%1 items):</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between the items of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Materials received: %1 (%2 items).</source>
+        <translation>Materials received: %1 (%2 items).</translation>
+    </message>
+    <message>
+        <source>Keep this notice: quote the receipt number to follow the progress of the application and to collect the result.</source>
+        <translation>Keep this notice: quote the receipt number to follow the progress of the application and to collect the result.</translation>
+    </message>
+    <message>
+        <source>This list is complete: we will not ask for any material that is not on it. Bring all of the materials above, with this notice, to %1 and submit the application again; once the materials are complete and in the statutory form, it will be accepted according to law.</source>
+        <translation>This list is complete: we will not ask for any material that is not on it. Bring all of the materials above, with this notice, to %1 and submit the application again; once the materials are complete and in the statutory form, it will be accepted according to law.</translation>
+    </message>
+    <message>
+        <source>Supply the pending materials above by %1. If they are not supplied in time, or do not meet the requirements, the handling of the application will be terminated according to law and the applicant bears the consequences.</source>
+        <translation>Supply the pending materials above by %1. If they are not supplied in time, or do not meet the requirements, the handling of the application will be terminated according to law and the applicant bears the consequences.</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s commitment: %1</source>
+        <translation>Applicant&apos;s commitment: %1</translation>
+    </message>
+    <message>
+        <source>Hereby notified.</source>
+        <translation>Hereby notified.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation>Service code</translation>
+    </message>
+    <message>
+        <source>Implementing body</source>
+        <translation>Implementing body</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>Accepted on</translation>
+    </message>
+    <message>
+        <source>Promised completion date</source>
+        <translation>Promised completion date</translation>
+    </message>
+    <message>
+        <source>Pending materials due by</source>
+        <translation>Pending materials due by</translation>
+    </message>
+    <message>
+        <source>%1 (seal)</source>
+        <translation>%1 (seal)</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>Staff member: %1</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s signature to the commitment:</source>
+        <translation>Applicant&apos;s signature to the commitment:</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s signature:</source>
+        <translation>Applicant&apos;s signature:</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>Telephone: %1</source>
+        <translation>Telephone: %1</translation>
+    </message>
+    <message>
+        <source>This notice is made out in two copies: one for the applicant, one for the office.</source>
+        <translation>This notice is made out in two copies: one for the applicant, one for the office.</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>Scan to verify</translation>
+    </message>
+    <message>
+        <source>Verification code: %1</source>
+        <translation>Verification code: %1</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date format of notices (QDate::toString)</comment>
+        <translation>d MMMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePrinting</name>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Print preview: %1</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>Print notice</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Counter clerk</source>

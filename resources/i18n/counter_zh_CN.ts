@@ -324,6 +324,250 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>No. %1</source>
+        <translation>编号：%1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料名称</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Acceptance Notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <source>One-time Notice of Materials to Supply</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <source>Notice of Acceptance with Materials Pending</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>Notice of Refusal to Accept</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>the provisions on accepting applications with minor materials pending</source>
+        <translation>容缺受理的有关规定</translation>
+    </message>
+    <message>
+        <source>the rules on one-time notification in government services</source>
+        <translation>政务服务一次性告知制度的有关规定</translation>
+    </message>
+    <message>
+        <source>Article 32 of the Administrative Licensing Law of the People&apos;s Republic of China</source>
+        <translation>《中华人民共和国行政许可法》第三十二条的规定</translation>
+    </message>
+    <message>
+        <source>Article 32, paragraph 1, item (4) of the Administrative Licensing Law of the People&apos;s Republic of China</source>
+        <translation>《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定</translation>
+    </message>
+    <message>
+        <source>Article 32, paragraph 1 of the Administrative Licensing Law of the People&apos;s Republic of China</source>
+        <translation>《中华人民共和国行政许可法》第三十二条第一款的规定</translation>
+    </message>
+    <message>
+        <source>%1 and related provisions</source>
+        <translation>%1等有关规定</translation>
+    </message>
+    <message>
+        <source>on the spot</source>
+        <translation>即办</translation>
+    </message>
+    <message>
+        <source>%1 calendar days</source>
+        <translation>%1个自然日</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1个工作日</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined: the application materials are complete and in the statutory form. In accordance with %3, the application is accepted.</source>
+        <translation>你（单位）于%2提交的“%1”申请，经审查，申请材料齐全、符合法定形式，根据%3，决定予以受理。</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined: its main materials are complete and in the statutory form, and some minor materials are still to be supplied. As you have committed in writing to supply them within the time limit, the application is accepted with materials pending in accordance with %3.</source>
+        <translation>你（单位）于%2提交的“%1”申请，经审查，主要申请材料齐全、符合法定形式，尚有次要材料需要补正。鉴于你（单位）已书面承诺在规定期限内补齐，根据%3，决定予以容缺受理。</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined: the application materials are incomplete or not in the statutory form. In accordance with %3, everything you need to supply is listed below, all at once:</source>
+        <translation>你（单位）于%2提交的“%1”申请，经审查，申请材料不齐全或者不符合法定形式。根据%3，现将需要补正的全部材料一次性告知如下：</translation>
+    </message>
+    <message>
+        <source>Your application for “%1”, submitted on %2, has been examined and does not meet the conditions for acceptance, for this reason: %3. In accordance with %4, the application is not accepted.</source>
+        <translation>你（单位）于%2提交的“%1”申请，经审查，不符合受理条件，理由如下：%3。根据%4，决定不予受理。</translation>
+    </message>
+    <message>
+        <source>This service is handled on the spot and completed the same day.</source>
+        <translation>本事项为即办件，当场办结。</translation>
+    </message>
+    <message>
+        <source>This service is to be completed within %1, by %2. Days needed by law for hearings, tendering, auctions, inspection, testing, quarantine, appraisal or expert review are not counted in this time limit.</source>
+        <translation>本事项承诺办结时限为%1，承诺办结日期为%2。依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在办结时限内。</translation>
+    </message>
+    <message>
+        <source>Materials to supply (%1 items):</source>
+        <translation>需补正材料清单（共%1项）：</translation>
+    </message>
+    <message>
+        <source>Materials pending (%1 items):</source>
+        <translation>容缺材料清单（共%1项）：</translation>
+    </message>
+    <message>
+        <source>Materials received (%1 items):</source>
+        <translation>已收取材料清单（共%1项）：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Materials received: %1 (%2 items).</source>
+        <translation>已收取材料：%1，共%2项。</translation>
+    </message>
+    <message>
+        <source>Keep this notice: quote the receipt number to follow the progress of the application and to collect the result.</source>
+        <translation>请妥善保管本通知书，凭受理编号查询办理进度、领取办理结果。</translation>
+    </message>
+    <message>
+        <source>This list is complete: we will not ask for any material that is not on it. Bring all of the materials above, with this notice, to %1 and submit the application again; once the materials are complete and in the statutory form, it will be accepted according to law.</source>
+        <translation>以上为需要补正的全部材料，本单位不再要求补正本告知书所列以外的材料。请补齐上述全部材料后，持本告知书到%1重新提交申请；材料齐全、符合法定形式的，本单位将依法予以受理。</translation>
+    </message>
+    <message>
+        <source>Supply the pending materials above by %1. If they are not supplied in time, or do not meet the requirements, the handling of the application will be terminated according to law and the applicant bears the consequences.</source>
+        <translation>请于%1前补齐上述容缺材料。逾期未补齐或者补齐的材料不符合要求的，本事项将依法终止办理，由此产生的后果由申请人承担。</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s commitment: %1</source>
+        <translation>申请人承诺：%1</translation>
+    </message>
+    <message>
+        <source>Hereby notified.</source>
+        <translation>特此通知。</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <source>Service code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <source>Implementing body</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Promised completion date</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <source>Pending materials due by</source>
+        <translation>容缺材料补齐期限</translation>
+    </message>
+    <message>
+        <source>%1 (seal)</source>
+        <translation>%1（印章）</translation>
+    </message>
+    <message>
+        <source>Staff member: %1</source>
+        <translation>经办人：%1</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s signature to the commitment:</source>
+        <translation>申请人（承诺人）签字：</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s signature:</source>
+        <translation>申请人签收：</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Telephone: %1</source>
+        <translation>联系电话：%1</translation>
+    </message>
+    <message>
+        <source>This notice is made out in two copies: one for the applicant, one for the office.</source>
+        <translation>本通知书一式两份，申请人、受理单位各执一份。</translation>
+    </message>
+    <message>
+        <source>Scan to verify</source>
+        <translation>扫码核验</translation>
+    </message>
+    <message>
+        <source>Verification code: %1</source>
+        <translation>核验码：%1</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <comment>date format of notices (QDate::toString)</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePrinting</name>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>打印通知书</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Counter clerk</source>
