@@ -45,7 +45,7 @@ bearer_scheme = HTTPBearer(
     scheme_name="DeviceToken",
     description="The device token from POST /v1/devices/enroll.",
 )
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,200}$")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,200}")
 
 
 def _unauthorized(message: str) -> ApiError:
@@ -56,7 +56,7 @@ def _bearer(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None:
         raise _unauthorized("a device token is required (Authorization: Bearer …)")
     token = credentials.credentials.strip()
-    if not _TOKEN.match(token):
+    if not _TOKEN.fullmatch(token):
         raise _unauthorized("unknown device token")  # not one we could have issued
     return token
 

@@ -8,6 +8,10 @@
   stored: PostgreSQL refuses NUL, no database encodes a lone surrogate) or non-finite numbers
   (``NaN``, ``Infinity``, ``1e999``; not JSON): 400 naming the field, e.g. ``ops.2.data.name``;
 - a NUL character in the URL path or a query parameter: 400.
+
+A body refused before it was read is read and discarded (up to a few times the limit) before the
+reply: a client, or a reverse proxy, still sending would otherwise have the connection reset under
+it and never see the answer (nginx turns that into a 502).
 """
 
 from __future__ import annotations
@@ -148,6 +152,21 @@ def _check_url(scope: Scope) -> None:
         raise Refusal(400, ErrorCode.INVALID_REQUEST, "NUL character in a query parameter", field)
 
 
+async def _drain(receive: Receive, limit: int) -> bool | None:
+    """Discard the rest of a request body: True once it ended, False past ``limit`` bytes, None if
+    the client disconnected."""
+    discarded = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        discarded += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return True
+        if discarded > limit:
+            return False
+
+
 class BodyMiddleware:
     def __init__(self, app: ASGIApp, max_body: int, max_raw_body: int | None = None) -> None:
         self.app = app
@@ -158,12 +177,13 @@ class BodyMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        declared = headers.get("content-length", "").strip()
+        complete = declared in ("", "0") and "transfer-encoding" not in headers  # no body at all
         try:
             _check_url(scope)
-            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-            declared = headers.get("content-length", "").strip()
-            if declared in ("", "0") and "transfer-encoding" not in headers:
-                await self.app(scope, receive, send)  # no body
+            if complete:
+                await self.app(scope, receive, send)
                 return
             encoding = headers.get("content-encoding", "identity").strip().lower()
             if encoding not in ("identity", "", "gzip", "x-gzip"):
@@ -173,14 +193,14 @@ class BodyMiddleware:
                     f"unsupported Content-Encoding {encoding[:40]!r} (gzip or identity)",
                 )
             if declared.isdigit() and int(declared) > self.max_raw:
-                # Refused unread. The server discards the rest of the body after the reply so the
-                # client, still sending, gets to read it; a body far over the limit is not worth
-                # that: the connection is closed instead.
+                # Refused unread. A client that asked before sending (Expect: 100-continue) sends
+                # nothing more; one far over the limit is not worth reading: close instead.
                 raise Refusal(
                     413,
                     ErrorCode.PAYLOAD_TOO_LARGE,
                     f"request body over {self.max_raw} bytes",
-                    close=int(declared) > _DRAIN_FACTOR * self.max_raw,
+                    close=int(declared) > _DRAIN_FACTOR * self.max_raw
+                    or headers.get("expect", "").lower() == "100-continue",
                 )
             body = bytearray()
             while True:
@@ -188,9 +208,10 @@ class BodyMiddleware:
                 if message["type"] == "http.disconnect":
                     return
                 body += message.get("body", b"")
+                complete = not message.get("more_body", False)
                 if len(body) > self.max_raw:
                     raise Refusal(413, ErrorCode.PAYLOAD_TOO_LARGE, f"request body over {self.max_raw} bytes")
-                if not message.get("more_body", False):
+                if complete:
                     break
             data = bytes(body)
             if encoding in ("gzip", "x-gzip"):
@@ -206,12 +227,20 @@ class BodyMiddleware:
             if _is_json(headers.get("content-type", "")):
                 check_json(data)
         except Refusal as refusal:
+            close = refusal.close
+            if not complete and not close:
+                # Read the rest of the body before answering: a client (or a proxy) still sending
+                # would otherwise have the connection reset under it and never see the answer.
+                drained = await _drain(receive, _DRAIN_FACTOR * self.max_raw)
+                if drained is None:
+                    return  # the client is gone
+                close = not drained
             response: Any = error_response(
                 refusal.status,
                 refusal.code.value,
                 refusal.message,
                 refusal.field,
-                headers={"Connection": "close"} if refusal.close else None,
+                headers={"Connection": "close"} if close else None,
             )
             await response(scope, receive, send)
             return
