@@ -12,7 +12,15 @@ from benchmarks import runner
 from benchmarks.registry import BENCHMARKS
 
 KEYS = ("name", "value", "unit", "target", "baseline", "ratio", "meets")
-EXPECTED = {"intake_save_p95", "register_applicant_p95", "id_lookup_p95", "id_lookup_audited_p95"}
+EXPECTED = {
+    "intake_save_p95",
+    "register_applicant_p95",
+    "id_lookup_p95",
+    "id_lookup_audited_p95",
+    "sync_push_ops_per_s",
+    "sync_pull_changes_per_s",
+    "wire_bytes_per_application",
+}
 
 
 def _positive(value: object) -> bool:
