@@ -23,7 +23,7 @@ from counter_app.receipts import validate_prefix
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.store.outbox import CONFLICT, DONE, PENDING, REJECTED, OutboxOp
-from counter_app.store.replica import ReplicaRepo
+from counter_app.store.replica import PARENTS, TABLES, ReplicaRepo
 
 TOKEN = "device_token"
 SYNC_ACTOR = "sync"
@@ -215,6 +215,7 @@ class ReplicaService:
         applied = 0
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
+            page = _PageState(self, changes)
             for change in changes:
                 applied += self._apply_change(
                     change["entity"],
@@ -223,8 +224,10 @@ class ReplicaService:
                     dict(change["data"]),
                     int(change["cursor"]),
                     now,
+                    page,
                 )
-            applied += self._drain_inbox()
+            if page.inbox_used:
+                applied += self._drain_inbox()
             self.ctx.settings.set("pull_cursor", str(next_cursor))
             if changes:
                 self.ctx.audit(
@@ -233,24 +236,39 @@ class ReplicaService:
         return applied
 
     def _apply_change(
-        self, entity: str, record_id: str, version: int, data: dict[str, Any], cursor: int, now: str
+        self,
+        entity: str,
+        record_id: str,
+        version: int,
+        data: dict[str, Any],
+        cursor: int,
+        now: str,
+        page: _PageState | None = None,
     ) -> int:
-        if entity not in ("applicant", "application", "rating", "rectification", "attachment"):
+        if entity not in ENTITIES:
             return 0  # a newer server's entity: ignored by this version
-        local = self.repo.local_version(entity, record_id)
+        if page is not None:
+            local = page.versions.get(record_id)
+            held = record_id in page.held
+        else:
+            local = self.repo.local_version(entity, record_id)
+            held = self._held(record_id)
         if local is not None and entity != "attachment" and local >= version:
             return 0  # we have it (our own op came back)
-        if self._held(record_id):
+        if held or not (page.has_parent(entity, data) if page else self.repo.has_parent(entity, data)):
             # Never overwrite local work. The change waits in the inbox: if our ops are applied the
             # record comes back anyway, but a conflict settled with the server's copy (or a rejected
             # op) changes nothing on the server, and the cursor is already past this change.
+            # A record whose parent has not arrived waits there too.
             self.repo.stash(entity, record_id, version, cursor, data, now)
+            if page is not None:
+                page.inbox_used = True
             return 0
-        if not self.repo.has_parent(entity, data):
-            self.repo.stash(entity, record_id, version, cursor, data, now)
-            return 0
-        self.repo.upsert(entity, record_id, version, data)
-        self.repo.unstash(record_id)
+        self.repo.upsert(entity, record_id, version, data, exists=local is not None)
+        if page is None or page.inbox_used:
+            self.repo.unstash(record_id)
+        if page is not None:
+            page.arrived(entity, record_id, version)
         return 1
 
     def _held(self, record_id: str) -> bool:
@@ -372,3 +390,38 @@ class ReplicaService:
                 self.repo.set_sync_state(entity, record_id, "pending")
             self.repo.resolve_conflict(conflict_id, keep, now)
             self.ctx.audit(actor, "sync.resolve_conflict", entity, record_id, keep=keep)
+
+
+ENTITIES = ("applicant", "application", "rating", "rectification", "attachment")
+
+
+class _PageState:
+    """What one pulled page needs to know about the local store, read in a few queries."""
+
+    def __init__(self, service: ReplicaService, changes: list[dict[str, Any]]) -> None:
+        repo = service.repo
+        ids_by_entity: dict[str, list[str]] = {}
+        for change in changes:
+            if change["entity"] in ENTITIES:
+                ids_by_entity.setdefault(change["entity"], []).append(change["id"])
+        self.versions: dict[str, int] = {}
+        for entity, ids in ids_by_entity.items():
+            self.versions.update(repo.versions_among(entity, ids))
+        all_ids = [change["id"] for change in changes]
+        self.held = service.ctx.outbox.pending_among(all_ids) | repo.records_in_conflict()
+        self.present: dict[str, set[str]] = {}
+        for entity, (column, table) in PARENTS.items():
+            wanted = [c["data"].get(column) for c in changes if c["entity"] == entity]
+            wanted = [value for value in wanted if isinstance(value, str)]
+            self.present.setdefault(table, set()).update(repo.existing(table, wanted))
+        self.inbox_used = repo.inbox_count() > 0
+
+    def has_parent(self, entity: str, data: dict[str, Any]) -> bool:
+        if entity not in PARENTS:
+            return True
+        column, table = PARENTS[entity]
+        return data.get(column) in self.present.get(table, set())
+
+    def arrived(self, entity: str, record_id: str, version: int) -> None:
+        self.versions[record_id] = version
+        self.present.setdefault(TABLES[entity], set()).add(record_id)

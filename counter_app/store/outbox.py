@@ -175,6 +175,19 @@ class OutboxRepo:
             (base_version, row["entity_id"], PENDING, row["seq"]),
         )
 
+    def pending_among(self, entity_ids: list[str]) -> set[str]:
+        """Which of ``entity_ids`` still have pending ops."""
+        found: set[str] = set()
+        for start in range(0, len(entity_ids), 500):
+            chunk = entity_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.conn.execute(
+                f"SELECT DISTINCT entity_id FROM outbox WHERE state = ? AND entity_id IN ({marks})",
+                [PENDING, *chunk],
+            ).fetchall()
+            found.update(row[0] for row in rows)
+        return found
+
     def mark(self, op_id: str, state: str, result: dict[str, Any], acked_at: str) -> None:
         self.store.execute(
             "UPDATE outbox SET state = ?, result = ?, acked_at = ?, attempts = attempts + 1 WHERE op_id = ?",

@@ -129,9 +129,33 @@ class ReplicaRepo:
         return out
 
     # --- applying a pulled record -------------------------------------------------------------
-    def upsert(self, entity: str, record_id: str, version: int, data: dict[str, Any]) -> None:
-        exists = self.local_version(entity, record_id) is not None
+    def upsert(
+        self, entity: str, record_id: str, version: int, data: dict[str, Any], exists: bool | None = None
+    ) -> None:
+        if exists is None:
+            exists = self.local_version(entity, record_id) is not None
         getattr(self, f"_upsert_{entity}")(record_id, version, data, exists)
+
+    # --- a page at a time: the lookups of a whole pulled page in a few queries ------------------
+    def versions_among(self, entity: str, record_ids: list[str]) -> dict[str, int]:
+        """Local versions of those of ``record_ids`` that exist (attachments: 0)."""
+        found: dict[str, int] = {}
+        column = "0" if entity == "attachment" else "version"
+        for chunk in _chunks(record_ids):
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.conn.execute(
+                f"SELECT id, {column} FROM {TABLES[entity]} WHERE id IN ({marks})", chunk
+            ).fetchall()
+            found.update((row[0], row[1]) for row in rows)
+        return found
+
+    def existing(self, table: str, record_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(record_ids):
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk).fetchall()
+            found.update(row[0] for row in rows)
+        return found
 
     def _upsert_applicant(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         from counter_app import ids
@@ -305,6 +329,10 @@ class ReplicaRepo:
             out.append(row)
         return out
 
+    def records_in_conflict(self) -> set[str]:
+        rows = self.store.conn.execute("SELECT entity_id FROM conflicts WHERE resolved_at IS NULL").fetchall()
+        return {row[0] for row in rows}
+
     def in_conflict(self, record_id: str) -> bool:
         query = "SELECT 1 FROM conflicts WHERE entity_id = ? AND resolved_at IS NULL"
         return self.store.scalar(query, (record_id,)) is not None
@@ -348,3 +376,7 @@ class ReplicaRepo:
 
 def _dump(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
