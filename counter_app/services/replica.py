@@ -131,24 +131,41 @@ class ReplicaService:
         tally = PushTally()
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
+            # Applied ops, the common case, are recorded together: marks, then each record's version.
+            applied = [
+                (op, r) for op, r in ((op, _stored(r)) for op, r in results) if r.get("status") == "applied"
+            ]
+            self.ctx.outbox.mark_many([(op.op_id, DONE, result) for op, result in applied], now)
+            versions: dict[str, dict[str, int | None]] = {}
+            for op, _result in applied:
+                versions.setdefault(op.entity, {})
+            for entity, known in versions.items():
+                ids = [op.entity_id for op, _ in applied if op.entity == entity]
+                local = self.repo.versions_among(entity, ids)
+                known.update({record_id: local.get(record_id) for record_id in ids})
+            for op, result in applied:
+                new_version = int(result.get("new_version") or 0)
+                local = versions[op.entity][op.entity_id]
+                if op.entity != "attachment" and local is not None and new_version > local + 1:
+                    # The server merged our op with another writer's change that this copy lacks:
+                    # keep the older version, so the pull brings the merged record.
+                    continue
+                versions[op.entity][op.entity_id] = max(local or 0, new_version)
+            still = self.ctx.outbox.pending_among(sorted({op.entity_id for op, _ in applied}))
+            for entity, known in versions.items():
+                self.repo.set_versions(
+                    entity,
+                    [
+                        (record_id, version or 0, "pending" if record_id in still else "synced")
+                        for record_id, version in known.items()
+                    ],
+                )
+            tally.applied = len(applied)
             for op, result in results:
+                result = _stored(result)
                 status = result.get("status")
-                if status == "duplicate" and isinstance(result.get("stored"), dict):
-                    result = result["stored"]  # the answer recorded the first time
-                    status = result.get("status")
                 if status == "applied":
-                    self.ctx.outbox.mark(op.op_id, DONE, result, now)
-                    still = self.ctx.outbox.has_pending(op.entity_id)
-                    state = "pending" if still else "synced"
-                    new_version = int(result.get("new_version") or 0)
-                    local = self.repo.local_version(op.entity, op.entity_id)
-                    if op.entity != "attachment" and local is not None and new_version > local + 1:
-                        # The server merged our op with another writer's change that this copy lacks:
-                        # keep the older version, so the pull brings the merged record.
-                        self.repo.set_sync_state(op.entity, op.entity_id, state)
-                    else:
-                        self.repo.set_version(op.entity, op.entity_id, new_version, state)
-                    tally.applied += 1
+                    continue
                 elif status == "conflict":
                     server = result.get("server_record") or {}
                     self.ctx.outbox.mark(op.op_id, CONFLICT, result, now)
@@ -425,3 +442,10 @@ class _PageState:
     def arrived(self, entity: str, record_id: str, version: int) -> None:
         self.versions[record_id] = version
         self.present.setdefault(TABLES[entity], set()).add(record_id)
+
+
+def _stored(result: dict[str, Any]) -> dict[str, Any]:
+    """A ``duplicate`` carries the answer recorded the first time: that is the answer."""
+    if result.get("status") == "duplicate" and isinstance(result.get("stored"), dict):
+        return result["stored"]
+    return result

@@ -188,6 +188,16 @@ class OutboxRepo:
             found.update(row[0] for row in rows)
         return found
 
+    def mark_many(self, marks: list[tuple[str, str, dict[str, Any]]], acked_at: str) -> None:
+        """``(op_id, state, result)`` for many ops in one statement."""
+        self.store.executemany(
+            "UPDATE outbox SET state = ?, result = ?, acked_at = ?, attempts = attempts + 1 WHERE op_id = ?",
+            [
+                (state, json.dumps(result, ensure_ascii=False), acked_at, op_id)
+                for op_id, state, result in marks
+            ],
+        )
+
     def mark(self, op_id: str, state: str, result: dict[str, Any], acked_at: str) -> None:
         self.store.execute(
             "UPDATE outbox SET state = ?, result = ?, acked_at = ?, attempts = attempts + 1 WHERE op_id = ?",

@@ -110,6 +110,15 @@ class ReplicaRepo:
             (version, sync_state, record_id),
         )
 
+    def set_versions(self, entity: str, rows: list[tuple[str, int, str]]) -> None:
+        """``(id, version, sync_state)`` for many records of one entity (version never goes down)."""
+        if entity == "attachment":
+            return
+        self.store.executemany(
+            f"UPDATE {TABLES[entity]} SET version = max(version, ?), sync_state = ? WHERE id = ?",
+            [(version, state, record_id) for record_id, version, state in rows],
+        )
+
     def set_sync_state(self, entity: str, record_id: str, sync_state: str) -> None:
         if entity != "attachment":
             self.store.execute(
