@@ -249,7 +249,30 @@ class ReplicaRepo:
             )
 
     def _upsert_rating(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
+        if not exists:
+            self._give_way(data.get("application_id"), record_id)
         self._upsert_simple("ratings", _RATING_COLUMNS, record_id, version, data, exists)
+
+    def _give_way(self, application_id: Any, server_rating_id: str) -> None:
+        """One rating per visit: two counters rated it offline and central kept the other one. Our
+        rating, never accepted by central (version 0), gives way with its rectification task; its
+        ops are kept in the outbox, superseded, so nothing is silently deleted from the record."""
+        losers = self.store.all(
+            "SELECT id FROM ratings WHERE application_id = ? AND id != ? AND version = 0",
+            (application_id, server_rating_id),
+        )
+        for loser in losers:
+            tasks = [
+                r["id"]
+                for r in self.store.all("SELECT id FROM rectifications WHERE rating_id = ?", (loser["id"],))
+            ]
+            for entity_id in [loser["id"], *tasks]:
+                self.store.execute(
+                    "UPDATE outbox SET state = 'superseded' WHERE entity_id = ? AND state = 'pending'",
+                    (entity_id,),
+                )
+            self.store.execute("DELETE FROM rectifications WHERE rating_id = ?", (loser["id"],))
+            self.store.execute("DELETE FROM ratings WHERE id = ?", (loser["id"],))
 
     def _upsert_rectification(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         self._upsert_simple("rectifications", _RECTIFICATION_COLUMNS, record_id, version, data, exists)
