@@ -7,8 +7,9 @@ QM := resources/i18n/counter_zh_CN.qm resources/i18n/counter_en.qm
 
 .PHONY: run test setup system-deps lint i18n benchmarks clean
 
+# The demo: the app with an embedded central platform on loopback and demo data (see ui/demo.py).
 run: setup
-	$(BIN)/counter-app
+	$(BIN)/counter-app demo
 
 test: setup
 	$(BIN)/ruff check .

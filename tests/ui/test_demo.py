@@ -1,0 +1,230 @@
+"""``counter-app demo``: the set-up without a display, the demo login, and the whole run."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter_app.accounts import Actor, Role
+from counter_app.core import Counter
+from sync.engine import SyncEngine
+from ui import demo
+from ui.cli import build_parser
+from ui.demo import DEMO_ACCOUNTS, DemoError, DemoInfo, prepare_demo, run_demo
+from ui.dialogs.login import LoginDialog
+from ui.main_window import MainWindow
+
+GIVE_UP_MS = 60_000
+GAVE_UP = 99
+
+
+def export(info: DemoInfo) -> list[dict]:
+    """What the platform holds, read the way its operator would: ``counter-central export --json``."""
+    out = subprocess.run(
+        [sys.executable, "-m", "central.cli", "--db", info.central_db_url, "export", "--office",
+         info.office_code, "--json"],
+        check=True, capture_output=True, text=True, encoding="utf-8",
+    ).stdout
+    return json.loads(out)["applications"]
+
+
+def assert_gone(pid: int) -> None:
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+@pytest.mark.slow
+def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
+    root = tmp_path / "demo"
+    with prepare_demo(root) as first:
+        assert first.created and first.central.running()
+        assert first.profile_dir == root / "counter" and (root / "demo.json").exists()
+        applications = export(first)
+        assert len(applications) == first.seeded == 30
+        with Counter.open(first.profile_dir) as counter:
+            status = counter.admin.status()
+            assert status.pending_ops == 0 and status.last_sync is not None
+            assert status.server == first.server_url
+            for account in DEMO_ACCOUNTS:
+                actor = counter.accounts.login(account.username, account.password)
+                assert actor.role is account.role and actor.display_name == account.display_name
+            assert len(DEMO_ACCOUNTS) == 4 and all(len(a.password) >= 8 for a in DEMO_ACCOUNTS)
+            assert {a.role for a in DEMO_ACCOUNTS} == {Role.ADMIN, Role.SUPERVISOR, Role.CLERK}
+            # The back office's decisions were pulled: the counter sees them completed.
+            by_receipt = {app["receipt_no"]: app for app in applications}
+            assert len(first.decided) == 3
+            for receipt in first.decided:
+                assert by_receipt[receipt]["status"] == "completed"
+                local = counter.cases.get(Actor.command_line("test"), by_receipt[receipt]["id"])
+                assert local.status == "completed"
+        with pytest.raises(DemoError, match="running already"):
+            prepare_demo(root)  # a second demo at the same time would re-enroll the counter under it
+        pid = first.central.pid
+    assert not first.central.running()
+    assert_gone(pid)
+
+    with prepare_demo(root) as again:  # the next start: nothing set up twice
+        assert not again.created and again.details == {"moved": False}
+        assert again.server_url == first.server_url  # the same port, so no new enrollment
+        assert [app["id"] for app in export(again)] == [app["id"] for app in applications]
+        with Counter.open(again.profile_dir) as counter:
+            assert len(counter.accounts.list_users(Actor.command_line("test"))) == len(DEMO_ACCOUNTS)
+        second_pid = again.central.pid
+    assert_gone(second_pid)
+
+    with socket.socket() as squatter:  # another program took the port meanwhile
+        squatter.bind(("127.0.0.1", int(first.server_url.rsplit(":", 1)[1])))
+        squatter.listen()
+        with prepare_demo(root) as moved:
+            assert not moved.created and moved.details == {"moved": True}
+            assert moved.server_url != first.server_url
+            with Counter.open(moved.profile_dir) as counter:
+                assert counter.admin.status().server == moved.server_url
+                assert SyncEngine(counter).run().outcome == "ok"
+            moved_pid = moved.central.pid
+    assert_gone(moved_pid)
+
+
+def test_an_interrupted_first_start_is_cleared_but_a_foreign_directory_is_refused(tmp_path: Path) -> None:
+    interrupted = tmp_path / "interrupted"
+    (interrupted / "counter").mkdir(parents=True)
+    (interrupted / "central.db").write_bytes(b"half")
+    (interrupted / "notes.txt").write_text("mine")
+    demo._clear_interrupted_setup(interrupted)
+    assert sorted(p.name for p in interrupted.iterdir()) == ["notes.txt"]
+
+    foreign = tmp_path / "foreign"
+    (foreign / "counter").mkdir(parents=True)
+    with pytest.raises(DemoError, match="not a demo directory"):
+        prepare_demo(foreign)
+    assert (foreign / "counter").exists()
+
+
+def test_the_command_line_takes_the_demo_directory_before_or_after() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["demo"]).data_dir is None
+    assert parser.parse_args(["demo", "--data-dir", "/x"]).data_dir == "/x"
+    assert parser.parse_args(["--data-dir", "/y", "demo"]).data_dir == "/y"
+    assert parser.parse_args(["demo"]).handler.__name__ == "cmd_demo"
+
+
+def test_the_login_shows_demo_credentials_only_in_demo_mode(qtbot: QtBot, counter: Counter) -> None:
+    plain = LoginDialog(counter.accounts)
+    qtbot.addWidget(plain)
+    plain.show()
+    assert plain.demo_hint.isHidden() and plain.demo_hint.text() == ""
+
+    supervisor = DEMO_ACCOUNTS[1]
+    counter.accounts.create_first_admin("admin", "王芳", "admin-demo-1")
+    counter.accounts.add_user(Actor.command_line("setup"), supervisor.username, supervisor.display_name,
+                              supervisor.role, supervisor.password)
+    dialog = LoginDialog(counter.accounts, demo_credentials=DEMO_ACCOUNTS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.demo_hint.isVisible()
+    for account in DEMO_ACCOUNTS:
+        assert account.username in dialog.demo_hint.text() and account.password in dialog.demo_hint.text()
+    dialog.demo_hint.linkActivated.emit(supervisor.username)  # a click on the user name
+    assert dialog.username.text() == supervisor.username
+    with qtbot.waitSignal(dialog.logged_in) as logged_in:
+        dialog.submit()
+    assert logged_in.args[0].role is Role.SUPERVISOR
+
+
+@pytest.fixture
+def app_state(qapp: QApplication) -> Iterator[QApplication]:
+    """``run`` configures the shared QApplication; put it back for the other tests."""
+    saved = (qapp.font(), qapp.applicationName(), qapp.applicationDisplayName(),
+             qapp.quitOnLastWindowClosed(), QLocale())
+    yield qapp
+    font, name, display_name, quit_on_last, locale = saved
+    qapp.setFont(font)
+    qapp.setApplicationName(name)
+    qapp.setApplicationDisplayName(display_name)
+    qapp.setQuitOnLastWindowClosed(quit_on_last)
+    QLocale.setDefault(locale)
+
+
+def drive(qapp: QApplication, steps: list[Callable[[], bool]]) -> list[QTimer]:
+    """Poll the event loop: each step returns True when done, then the next one runs. If the steps
+    do not finish, end the loop with GAVE_UP instead of hanging the suite."""
+    poll = QTimer()
+    poll.setInterval(20)
+
+    def tick() -> None:
+        if steps and steps[0]():
+            steps.pop(0)
+        if not steps:
+            poll.stop()
+
+    poll.timeout.connect(tick)
+    poll.start()
+    give_up = QTimer()
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: qapp.exit(GAVE_UP))
+    give_up.start(GIVE_UP_MS)
+    return [poll, give_up]
+
+
+def visible(qapp: QApplication, kind: type) -> list:
+    return [w for w in qapp.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+@pytest.mark.slow
+def test_counter_app_demo_runs_the_app_and_stops_the_platform(
+    app_state: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prepared: list[DemoInfo] = []
+
+    def keep(data_dir: Path | str, **kwargs: object) -> DemoInfo:
+        info = prepare_demo(data_dir, **kwargs)  # type: ignore[arg-type]
+        prepared.append(info)
+        return info
+
+    monkeypatch.setattr(demo, "prepare_demo", keep)
+    seen: dict[str, str] = {}
+
+    def log_in() -> bool:
+        dialogs = visible(app_state, LoginDialog)
+        if not dialogs:
+            return False
+        dialog = dialogs[0]
+        seen["hint"] = dialog.demo_hint.text()
+        dialog.fill_demo_account("supervisor")
+        dialog.submit()
+        return True
+
+    def see_it_synced_then_quit() -> bool:
+        windows = visible(app_state, MainWindow)
+        if not windows or windows[0].connection_label.text() != "● Online":
+            return False
+        window = windows[0]
+        seen.update(user=window.user_label.text(), pending=window.pending_label.text(),
+                    last_sync=window.last_sync_label.text(), button=str(window.sync_button.isVisible()))
+        window.close()
+        return True
+
+    timers = drive(app_state, [log_in, see_it_synced_then_quit])
+    code = run_demo(tmp_path / "demo", language="en")
+    for timer in timers:
+        timer.stop()
+
+    assert code == 0
+    assert "admin-demo-1" in seen["hint"] and "supervisor" in seen["hint"]
+    assert seen["user"] == "Logged in: 李建国 (Supervisor)"
+    assert seen["pending"].startswith("0 operation")  # "operations" once the English .qm is built
+    assert seen["last_sync"].startswith("Last sync: ") and seen["button"] == "True"
+    (info,) = prepared
+    assert not info.central.running()
+    assert_gone(info.central.pid)

@@ -1,0 +1,148 @@
+"""Sync in the desktop app: the one place where the sync scheduler's callbacks become Qt signals.
+
+:class:`sync.scheduler.SyncScheduler` runs in its own thread with its own ``Counter`` and reports
+through plain callbacks called on that thread. :class:`SyncController` lives on the UI thread. Each
+callback only emits a private signal; the private signals are connected *queued* to the
+controller's own slots, so Qt delivers them on the controller's (the UI) thread, where they are
+re-emitted as the public signals widgets connect to. Nothing else of the UI sees the scheduler's
+thread (``ui/workers.py`` is the other place that crosses threads, for one-off jobs).
+
+Offline is the normal state: the scheduler probes quietly and syncs when the platform is back;
+nothing here raises or shows a dialog for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from counter_app.accounts import Actor, Permission
+from counter_app.core import Counter
+from sync.engine import Progress, SyncReport
+from sync.scheduler import SyncScheduler
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_S = 300.0
+DEFAULT_PROBE_INTERVAL_S = 30.0
+
+
+class SyncController(QObject):
+    """Runs automatic sync for one profile and reports it as signals on the UI thread.
+
+    Create, connect and call on the UI thread. ``start()`` starts the scheduler (it syncs soon after
+    when the platform is reachable); ``stop()`` ends it (call before closing the profile).
+
+    Signals (all emitted on the UI thread):
+      - ``online_changed(bool)``: the platform became reachable / unreachable;
+      - ``progress(stage, done, total)``: a sync is running (``total`` 0 when not known);
+      - ``finished(dict)``: a sync ended; the dict is :meth:`SyncReport.as_dict`.
+    """
+
+    online_changed = Signal(bool)
+    progress = Signal(str, int, int)
+    finished = Signal(dict)
+
+    # Emitted on the scheduler's thread, delivered queued to this object's (the UI) thread.
+    _online_from_scheduler = Signal(bool)
+    _progress_from_scheduler = Signal(str, int, int)
+    _report_from_scheduler = Signal(object)
+
+    def __init__(
+        self,
+        data_dir: Path | str,
+        *,
+        interval_s: float = DEFAULT_INTERVAL_S,
+        probe_interval_s: float = DEFAULT_PROBE_INTERVAL_S,
+        open_counter: Callable[[Path | str | None], Counter] = Counter.open,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.online: bool | None = None  # None: not probed yet
+        self.busy = False
+        self.last_report: dict | None = None
+        self._started = self._stopped = False
+        queued = Qt.ConnectionType.QueuedConnection
+        self._online_from_scheduler.connect(self._deliver_online, queued)
+        self._progress_from_scheduler.connect(self._deliver_progress, queued)
+        self._report_from_scheduler.connect(self._deliver_report, queued)
+        self._scheduler = SyncScheduler(
+            data_dir,
+            interval_s=interval_s,
+            probe_interval_s=probe_interval_s,
+            on_report=self._report_in_scheduler_thread,
+            on_progress=self._progress_in_scheduler_thread,
+            on_online=self._online_from_scheduler.emit,
+            open_counter=open_counter,
+        )
+
+    # --- UI thread ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the scheduler's thread. Safe to call more than once."""
+        if self._started or self._stopped:
+            return
+        self._started = True
+        self._scheduler.start()
+
+    def stop(self) -> None:
+        """Cancel a running sync between requests and end the scheduler's thread (waits for it).
+        Safe to call more than once; signals still queued are dropped."""
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._started:
+            self._scheduler.stop()
+
+    @staticmethod
+    def may_sync(actor: Actor) -> bool:
+        return actor.can(Permission.RUN_SYNC)
+
+    def sync_now(self, actor: Actor) -> None:
+        """Ask for a sync at once (supervisors and administrators). Raises ``PermissionDenied``
+        for anyone else. Returns at once: the result comes as ``finished``. When the platform is
+        unreachable nothing is attempted; the scheduler syncs as soon as it is back."""
+        actor.require(Permission.RUN_SYNC)
+        if self._stopped:
+            return
+        if not self._started:
+            self.start()  # a fresh scheduler syncs right away when the platform is reachable
+            return
+        self._scheduler.run_now()
+
+    @Slot(bool)
+    def _deliver_online(self, online: bool) -> None:
+        if self._stopped:
+            return
+        self.online = online
+        self.online_changed.emit(online)
+
+    @Slot(str, int, int)
+    def _deliver_progress(self, stage: str, done: int, total: int) -> None:
+        if self._stopped:
+            return
+        self.busy = stage != "done"
+        self.progress.emit(stage, done, total)
+
+    @Slot(object)
+    def _deliver_report(self, report: dict) -> None:
+        if self._stopped:
+            return
+        self.busy = False
+        self.last_report = report
+        # A run tells more than the last probe: the platform may have gone (or come back) since.
+        reached = {"ok": True, "partial": True, "offline": False}.get(str(report.get("outcome")))
+        if reached is not None and reached != self.online:
+            self.online = reached
+            self.online_changed.emit(reached)
+        self.finished.emit(report)
+
+    # --- the scheduler's thread: emit only -----------------------------------------------------------
+    def _progress_in_scheduler_thread(self, progress: Progress) -> None:
+        self._progress_from_scheduler.emit(progress.stage, progress.done, progress.total or 0)
+
+    def _report_in_scheduler_thread(self, report: SyncReport) -> None:
+        self._report_from_scheduler.emit(report.as_dict())
