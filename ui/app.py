@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from ui.dialogs.first_admin import FirstAdminDialog
-from ui.dialogs.login import LoginDialog
+from ui.dialogs.login import DemoCredential, LoginDialog
 from ui.i18n import app_font, choose_language, error_text, install_translators, locale_for
 from ui.main_window import MainWindow
+from ui.sync_controller import DEFAULT_INTERVAL_S, DEFAULT_PROBE_INTERVAL_S, SyncController
+from ui.views.intake import IntakeView
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +31,26 @@ EXIT_OK = 0
 EXIT_CANNOT_OPEN = 1
 
 OpenProfile = Callable[[str | None], Counter]
+MakeSync = Callable[[Counter], SyncController]
 
 
-def build_main_window(counter: Counter, actor: Actor, parent: QWidget | None = None) -> MainWindow:
+def build_main_window(
+    counter: Counter, actor: Actor, parent: QWidget | None = None, *, sync: SyncController | None = None
+) -> MainWindow:
     """The main window for ``actor`` over an open profile (not shown)."""
-    return MainWindow(actor, counter.admin.status, parent)
+    return MainWindow(
+        actor, counter.admin.status, parent, sync=sync, intake_factory=lambda: IntakeView(counter, actor)
+    )
+
+
+def sync_for(interval_s: float, probe_interval_s: float) -> MakeSync:
+    """Automatic sync for the open profile (its own thread opens the same data directory)."""
+
+    def make(counter: Counter) -> SyncController:
+        root = counter.ctx.paths.root
+        return SyncController(root, interval_s=interval_s, probe_interval_s=probe_interval_s)
+
+    return make
 
 
 def configure_application(app: QApplication) -> None:
@@ -51,15 +68,28 @@ class AppController(QObject):
 
     Call on the UI thread. ``finished(exit_code)`` says the application should end: 0 when the
     user quit, 1 when the profile could not be opened (after the user read why).
+
+    ``make_sync``: when given, sync runs in the background from the moment the profile is open
+    until ``shutdown()``, across locks. ``demo_credentials``: shown in the login dialog (demo mode).
     """
 
     finished = Signal(int)
 
-    def __init__(self, data_dir: str | None, *, open_profile: OpenProfile = Counter.open) -> None:
+    def __init__(
+        self,
+        data_dir: str | None,
+        *,
+        open_profile: OpenProfile = Counter.open,
+        make_sync: MakeSync | None = None,
+        demo_credentials: Sequence[DemoCredential] = (),
+    ) -> None:
         super().__init__()
         self._data_dir = data_dir
         self._open_profile = open_profile
+        self._make_sync = make_sync
+        self._demo_credentials = tuple(demo_credentials)
         self.counter: Counter | None = None
+        self.sync: SyncController | None = None
         self.dialog: QDialog | None = None
         self.window: MainWindow | None = None
         self.message_box: QMessageBox | None = None
@@ -71,6 +101,9 @@ class AppController(QObject):
             log.exception("cannot open the profile")
             self._show_open_error(exc)
             return
+        if self._make_sync is not None:
+            self.sync = self._make_sync(self.counter)
+            self.sync.start()
         if self.counter.accounts.needs_first_admin():
             self._show_first_admin()
         else:
@@ -83,6 +116,9 @@ class AppController(QObject):
                 widget.hide()
                 widget.deleteLater()
         self.dialog = self.window = self.message_box = None
+        if self.sync is not None:
+            self.sync.stop()  # before the profile closes: it may be mid-sync on its own connection
+            self.sync = None
         if self.counter is not None:
             self.counter.close()
             self.counter = None
@@ -107,7 +143,9 @@ class AppController(QObject):
 
     def _show_login(self, username: str = "") -> None:
         assert self.counter is not None
-        dialog = LoginDialog(self.counter.accounts, username=username)
+        dialog = LoginDialog(
+            self.counter.accounts, username=username, demo_credentials=self._demo_credentials
+        )
         dialog.logged_in.connect(self._show_main_window)
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         self._replace_dialog(dialog)
@@ -115,7 +153,7 @@ class AppController(QObject):
     def _show_main_window(self, actor: Actor) -> None:
         assert self.counter is not None
         self._close_dialog()
-        window = build_main_window(self.counter, actor)
+        window = build_main_window(self.counter, actor, sync=self.sync)
         window.lock_requested.connect(self.lock)
         window.closed.connect(lambda: self.finished.emit(EXIT_OK))
         self.window = window
@@ -147,10 +185,19 @@ class AppController(QObject):
             dialog.deleteLater()
 
 
-def run(data_dir: str | None, *, language: str | None = None) -> int:
+def run(
+    data_dir: str | None,
+    *,
+    language: str | None = None,
+    sync_interval_s: float = DEFAULT_INTERVAL_S,
+    probe_interval_s: float = DEFAULT_PROBE_INTERVAL_S,
+    demo_credentials: Sequence[DemoCredential] = (),
+) -> int:
     """Open the desktop app on the profile in ``data_dir`` (None: the default profile).
 
     ``language``: ``"zh_CN"`` (the default) or ``"en"``; None reads ``COUNTER_APP_LANG``.
+    Sync runs in the background (it waits quietly while the profile is not enrolled).
+    ``demo_credentials`` are shown at the login (``counter-app demo`` only).
     Returns the process exit code: 0 after a normal quit, 1 when the profile cannot be opened.
     """
     existing = QApplication.instance()
@@ -160,7 +207,9 @@ def run(data_dir: str | None, *, language: str | None = None) -> int:
     QLocale.setDefault(locale_for(chosen))
     translators = install_translators(app, chosen)
     configure_application(app)
-    controller = AppController(data_dir)
+    controller = AppController(
+        data_dir, make_sync=sync_for(sync_interval_s, probe_interval_s), demo_credentials=demo_credentials
+    )
     # Queued: an exit asked for before the event loop runs still ends it.
     controller.finished.connect(app.exit, Qt.ConnectionType.QueuedConnection)
     controller.start()

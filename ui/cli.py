@@ -47,6 +47,16 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run(args.data_dir, language=getattr(args, "language", None))
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ui.demo import DemoError, run_demo  # PySide6 only once the demo is ready
+
+    try:
+        return run_demo(args.data_dir, language=getattr(args, "language", None))
+    except DemoError as error:
+        print(f"counter-app demo: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     with _open(args) as counter:
         actor = Actor.command_line()
@@ -196,6 +206,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=("zh_CN", "en"), help="user interface language")
     parser.set_defaults(handler=cmd_window)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="the app with an embedded central platform and demo data (set up on first use)"
+    )
+    # SUPPRESS: "counter-app --data-dir D demo" and "counter-app demo --data-dir D" both work.
+    demo.add_argument("--data-dir", default=argparse.SUPPRESS,
+                      help="demo directory (default: <data dir>/demo); reused when it exists")
+    demo.set_defaults(handler=cmd_demo)
 
     user = commands.add_parser("user", help="staff accounts")
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)

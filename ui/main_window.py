@@ -1,14 +1,15 @@
 """The main window: navigation, pages and status bar — layout and wiring only.
 
 Everything the window shows comes in through its constructor (the acting user, a function that
-reads the profile's status); it reaches no global and no database. The pages are placeholders
-until their issues land; each says so in one line rather than pretending to work.
+reads the profile's status, the sync controller); it reaches no global and no database. The pages
+are placeholders until their issues land; each says so in one line rather than pretending to work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -27,10 +28,20 @@ from PySide6.QtWidgets import (
 from counter_app.accounts import Actor, Role
 from counter_app.services.admin import Status
 from ui.i18n import fill, role_name
+from ui.sync_controller import SyncController
 
 STATUS_REFRESH_MS = 30_000
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on the 1366×768 screens of many counters
 WARNING_STYLE = "background: #fff4ce; color: #5c3c00; border: 1px solid #e0b000; padding: 6px;"
+STATUS_LABEL_STYLE = "padding: 0 12px 0 4px;"
+# Offline is the normal state of a township office: grey, never red.
+CONNECTION_STYLES = {
+    "online": "color: #1e6b2e;",
+    "syncing": "color: #1e4f8c;",
+    "offline": "color: #5f5f5f;",
+    "unenrolled": "color: #5f5f5f;",
+    "revoked": "color: #8a4b00;",
+}
 
 
 @dataclass(frozen=True)
@@ -41,17 +52,32 @@ class Page:
 
 
 class MainWindow(QMainWindow):
-    """The shell after login. Emits ``lock_requested`` (Ctrl+L) and ``closed`` (the user quit)."""
+    """The shell after login. Emits ``lock_requested`` (Ctrl+L) and ``closed`` (the user quit).
+
+    ``sync``: the app's sync controller, when sync runs (the status bar shows its state and, for
+    roles that may sync, a "Sync now" button with F5); without it the status bar shows only what
+    ``status_source`` reads.
+
+    ``intake_factory``: makes the intake page (``ui.views.intake.IntakeView``); without it, a placeholder.
+    """
 
     lock_requested = Signal()
     closed = Signal()
 
     def __init__(
-        self, actor: Actor, status_source: Callable[[], Status], parent: QWidget | None = None
+        self,
+        actor: Actor,
+        status_source: Callable[[], Status],
+        parent: QWidget | None = None,
+        *,
+        sync: SyncController | None = None,
+        intake_factory: Callable[[], QWidget] | None = None,
     ) -> None:
         super().__init__(parent)
         self.actor = actor
         self._status_source = status_source
+        self._sync = sync
+        self._sync_progress = self.tr("Syncing…") if sync is not None and sync.busy else ""
         self.setWindowTitle(self.tr("Workbench"))
         self.pages = self._page_definitions()
 
@@ -65,7 +91,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setToolTip(f"{page.title} (Ctrl+{number})")
             self.navigation.addItem(item)
-            self.stack.addWidget(self._placeholder(page))
+            if page.key == "intake" and intake_factory is not None:
+                self.stack.addWidget(intake_factory())  # the intake page (ui.views.intake)
+            else:
+                self.stack.addWidget(self._placeholder(page))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.secrets_warning = QLabel()
@@ -149,16 +178,39 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(fill(self.tr("Logged in: %1 (%2)"), self.actor.display_name,
                                       role_name(self.actor.role)))
         self.user_label.setAccessibleName(self.tr("Logged-in user"))
+        self.connection_label = QLabel()
+        self.connection_label.setAccessibleName(self.tr("Connection to the platform"))
         self.pending_label = QLabel()
         self.pending_label.setAccessibleName(self.tr("Pending sync operations"))
+        self.last_sync_label = QLabel()
+        self.last_sync_label.setAccessibleName(self.tr("Last sync"))
         self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lock_button.clicked.connect(self.lock_requested)
-        for label in (self.user_label, self.pending_label):
-            label.setStyleSheet("padding: 0 12px 0 4px;")
+        for label in (self.user_label, self.connection_label, self.pending_label, self.last_sync_label):
+            label.setStyleSheet(STATUS_LABEL_STYLE)
             bar.addWidget(label)
+
+        # "Sync now" exists only for the roles the core lets sync (it checks again when asked).
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.sync_button = QPushButton(self.tr("Sync now (F5)"))
+        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.sync_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sync_button.clicked.connect(self.sync_now)
+        may_sync = self._sync is not None and SyncController.may_sync(self.actor)
+        self.sync_button.setVisible(may_sync)
+        if may_sync:
+            self.addAction(self.sync_action)
+            bar.addPermanentWidget(self.sync_button)
         bar.addPermanentWidget(self.lock_button)
+
+        if self._sync is not None:
+            self._sync.online_changed.connect(self.refresh_status)
+            self._sync.progress.connect(self._show_sync_progress)
+            self._sync.finished.connect(self._sync_finished)
 
     def _fit_to_screen(self) -> None:
         size = QSize(DEFAULT_SIZE)
@@ -174,10 +226,72 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return self.pages[self.stack.currentIndex()].key
 
+    def sync_now(self) -> None:
+        """Ask the sync controller for a sync (the core refuses roles that may not sync)."""
+        if self._sync is None or not self.sync_button.isEnabled():
+            return
+        self._sync.sync_now(self.actor)
+        if self._sync.online is False:
+            self.statusBar().showMessage(
+                self.tr("The platform cannot be reached now; sync starts as soon as it can be."), 5000
+            )
+
+    def _show_sync_progress(self, stage: str, done: int, total: int) -> None:
+        if stage == "done":
+            self._sync_progress = ""
+        elif total > 0:
+            self._sync_progress = fill(self.tr("Syncing… %1/%2"), done, total)
+        else:
+            self._sync_progress = self.tr("Syncing…")
+        self._show_connection(self._status_source())
+
+    def _sync_finished(self, _report: dict) -> None:
+        self._sync_progress = ""
+        self.refresh_status()
+
+    def _show_connection(self, status: Status) -> None:
+        """Online / offline / syncing / not enrolled — offline is normal and never an error."""
+        sync = self._sync
+        outcome = (sync.last_report or {}).get("outcome") if sync is not None else None
+        if not status.server:
+            state, text = "unenrolled", self.tr("Not connected to a platform")
+            tip = self.tr("This counter is not enrolled with a government service platform yet; "
+                          "everything is kept on this computer.")
+        elif outcome == "revoked":
+            state, text = "revoked", self.tr("Access revoked")
+            tip = self.tr("The platform revoked this counter's access: enroll it again.")
+        elif self._sync_progress:
+            state, text, tip = "syncing", self._sync_progress, status.server
+        elif sync is not None and sync.online:
+            state, text = "online", self.tr("Online")
+            tip = fill(self.tr("Connected to %1"), status.server)
+        elif sync is not None and sync.online is None:
+            state, text, tip = "offline", self.tr("Checking the connection…"), status.server
+        else:
+            state, text = "offline", self.tr("Offline")
+            tip = fill(self.tr("%1 cannot be reached now. Work carries on; changes are sent when it "
+                               "can be reached again."), status.server)
+        self.connection_label.setText("● " + text)
+        self.connection_label.setToolTip(tip)
+        self.connection_label.setStyleSheet(STATUS_LABEL_STYLE + CONNECTION_STYLES[state])
+        self.sync_button.setEnabled(bool(status.server) and outcome != "revoked")
+        self.sync_button.setToolTip(tip)
+
+    def _last_sync_text(self, last_sync: str | None) -> str:
+        if not last_sync:
+            return self.tr("Never synced")
+        try:
+            moment = datetime.fromisoformat(last_sync).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            moment = last_sync
+        return fill(self.tr("Last sync: %1"), moment)
+
     def refresh_status(self) -> None:
         """Read the profile's status (a small query, on the UI thread) and show it."""
         status = self._status_source()
         self.pending_label.setText(self.tr("%n operation(s) waiting to sync", "", status.pending_ops))
+        self.last_sync_label.setText(self._last_sync_text(status.last_sync))
+        self._show_connection(status)
         show_warning = self.actor.role is Role.ADMIN and not status.secrets_secure
         if show_warning:
             self.secrets_warning.setText(self.tr(

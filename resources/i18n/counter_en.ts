@@ -20,6 +20,258 @@
     </message>
 </context>
 <context>
+    <name>ApplicantPanel</name>
+    <message>
+        <source>Search applicants</source>
+        <translation>Search applicants</translation>
+    </message>
+    <message>
+        <source>ID number, name, pinyin initials (zs for 张三) or mobile number</source>
+        <translation>ID number, name, pinyin initials (zs for 张三) or mobile number</translation>
+    </message>
+    <message>
+        <source>Applicants found</source>
+        <translation>Applicants found</translation>
+    </message>
+    <message>
+        <source>Search message</source>
+        <translation>Search message</translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation>Search result</translation>
+    </message>
+    <message>
+        <source>&amp;Register new applicant</source>
+        <translation>&amp;Register new applicant</translation>
+    </message>
+    <message>
+        <source>Register new applicant</source>
+        <translation>Register new applicant</translation>
+    </message>
+    <message>
+        <source>&amp;Find the applicant:</source>
+        <translation>&amp;Find the applicant:</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Read the ID card (this works anywhere on the intake screen), or type an ID number, a name, its pinyin initials or a mobile number. Down arrow: into the list. Enter: take the applicant.</source>
+        <translation>Read the ID card (this works anywhere on the intake screen), or type an ID number, a name, its pinyin initials or a mobile number. Down arrow: into the list. Enter: take the applicant.</translation>
+    </message>
+    <message>
+        <source>Find the applicant first, or register a new one (Alt+R).</source>
+        <translation>Find the applicant first, or register a new one (Alt+R).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid ID number.</source>
+        <translation>“%1” is not a valid ID number.</translation>
+    </message>
+    <message>
+        <source>No applicant has this number yet: register them.</source>
+        <translation>No applicant has this number yet: register them.</translation>
+    </message>
+    <message>
+        <source>Found by ID number.</source>
+        <translation>Found by ID number.</translation>
+    </message>
+    <message>
+        <source>Registered.</source>
+        <translation>Registered.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s) found. Enter takes the highlighted one.</source>
+        <translation>
+            <numerusform>%n applicant found. Enter takes the highlighted one.</numerusform>
+            <numerusform>%n applicants found. Enter takes the highlighted one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No applicant found. Alt+R registers a new one.</source>
+        <translation>No applicant found. Alt+R registers a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Accept with minor materials &amp;pending</source>
+        <translation>Accept with minor materials &amp;pending</translation>
+    </message>
+    <message>
+        <source>Accept with minor materials pending</source>
+        <translation>Accept with minor materials pending</translation>
+    </message>
+    <message>
+        <source>One-time &amp;notice of missing materials</source>
+        <translation>One-time &amp;notice of missing materials</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation>One-time notice of missing materials</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>Re&amp;fuse</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Why a decision is not available</source>
+        <translation>Why a decision is not available</translation>
+    </message>
+    <message>
+        <source>What accepting means</source>
+        <translation>What accepting means</translation>
+    </message>
+    <message>
+        <source>Materials left pending</source>
+        <translation>Materials left pending</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s commitment</source>
+        <translation>Applicant&apos;s commitment</translation>
+    </message>
+    <message>
+        <source>Commitment problem</source>
+        <translation>Commitment problem</translation>
+    </message>
+    <message>
+        <source>Deadline for the pending materials</source>
+        <translation>Deadline for the pending materials</translation>
+    </message>
+    <message>
+        <source>Materials missing</source>
+        <translation>Materials missing</translation>
+    </message>
+    <message>
+        <source>Reason for refusing</source>
+        <translation>Reason for refusing</translation>
+    </message>
+    <message>
+        <source>Reason problem</source>
+        <translation>Reason problem</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>Remedies</translation>
+    </message>
+    <message>
+        <source>&amp;Commitment:</source>
+        <translation>&amp;Commitment:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>R&amp;emedies:</source>
+        <translation>R&amp;emedies:</translation>
+    </message>
+    <message>
+        <source>The applicant is told why, and how to seek administrative review or bring a lawsuit.</source>
+        <translation>The applicant is told why, and how to seek administrative review or bring a lawsuit.</translation>
+    </message>
+    <message>
+        <source>Decision problem</source>
+        <translation>Decision problem</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Alt+A, Alt+P, Alt+N or Alt+F chooses; Ctrl+Enter decides and issues the notice.</source>
+        <translation>Alt+A, Alt+P, Alt+N or Alt+F chooses; Ctrl+Enter decides and issues the notice.</translation>
+    </message>
+    <message>
+        <source>Not accepted yet: %1 missing.</source>
+        <translation>Not accepted yet: %1 missing.</translation>
+    </message>
+    <message>
+        <source>Cannot be left pending (not minor): %1.</source>
+        <translation>Cannot be left pending (not minor): %1.</translation>
+    </message>
+    <message>
+        <source>Every mandatory material is in: nothing to notify.</source>
+        <translation>Every mandatory material is in: nothing to notify.</translation>
+    </message>
+    <message>
+        <source>Every mandatory material has been received. The application is accepted and promised within %1.</source>
+        <translation>Every mandatory material has been received. The application is accepted and promised within %1.</translation>
+    </message>
+    <message>
+        <source>The notice lists, at once, everything still to hand in: %1.</source>
+        <translation>The notice lists, at once, everything still to hand in: %1.</translation>
+    </message>
+    <message>
+        <source>Left pending, on the applicant&apos;s commitment: %1.</source>
+        <translation>Left pending, on the applicant&apos;s commitment: %1.</translation>
+    </message>
+    <message>
+        <source>I commit to hand in %1 by the deadline; the materials I have handed in are true and valid.</source>
+        <translation>I commit to hand in %1 by the deadline; the materials I have handed in are true and valid.</translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation>Choose a decision.</translation>
+    </message>
+    <message>
+        <source>Write down the applicant&apos;s commitment.</source>
+        <translation>Write down the applicant&apos;s commitment.</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>At most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>Give the reason for refusing.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Enter a user name.</source>
@@ -177,6 +429,365 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>18 characters, or read the ID card</source>
+        <translation>18 characters, or read the ID card</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11 digits</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 characters</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>up to %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormPanel</name>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required. Each value is checked as you type.</source>
+        <translation>Fields marked * are required. Each value is checked as you type.</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Form fields</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>Form: %1</translation>
+    </message>
+    <message>
+        <source>%1: problem</source>
+        <translation>%1: problem</translation>
+    </message>
+    <message>
+        <source>This service has no form of its own: go on to the materials.</source>
+        <translation>This service has no form of its own: go on to the materials.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeMessages</name>
+    <message>
+        <source>Enter the resident ID number.</source>
+        <translation>Enter the resident ID number.</translation>
+    </message>
+    <message>
+        <source>A resident ID number is 17 digits followed by a digit or X.</source>
+        <translation>A resident ID number is 17 digits followed by a digit or X.</translation>
+    </message>
+    <message>
+        <source>The check digit does not match: a digit was probably mistyped.</source>
+        <translation>The check digit does not match: a digit was probably mistyped.</translation>
+    </message>
+    <message>
+        <source>This ID number is already registered: search for the applicant instead.</source>
+        <translation>This ID number is already registered: search for the applicant instead.</translation>
+    </message>
+    <message>
+        <source>The birth date in the number (%1) is in the future.</source>
+        <translation>The birth date in the number (%1) is in the future.</translation>
+    </message>
+    <message>
+        <source>The birth date in the number (%1) is before 1900.</source>
+        <translation>The birth date in the number (%1) is before 1900.</translation>
+    </message>
+    <message>
+        <source>The birth date in the number is not a real date.</source>
+        <translation>The birth date in the number is not a real date.</translation>
+    </message>
+    <message>
+        <source>Enter the mobile number.</source>
+        <translation>Enter the mobile number.</translation>
+    </message>
+    <message>
+        <source>A mobile number is 11 digits starting with 13 to 19.</source>
+        <translation>A mobile number is 11 digits starting with 13 to 19.</translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code.</source>
+        <translation>Enter the unified social credit code.</translation>
+    </message>
+    <message>
+        <source>A unified social credit code is 18 characters: digits and capital letters (no I, O, S, V, Z).</source>
+        <translation>A unified social credit code is 18 characters: digits and capital letters (no I, O, S, V, Z).</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a character was probably mistyped.</source>
+        <translation>The check character does not match: a character was probably mistyped.</translation>
+    </message>
+    <message>
+        <source>This code is already registered: search for the organisation instead.</source>
+        <translation>This code is already registered: search for the organisation instead.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>At most %1 characters.</translation>
+    </message>
+    <message>
+        <source>This does not have the expected form.</source>
+        <translation>This does not have the expected form.</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>At least %1.</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>At most %1.</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>Choose one of the options.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Enter a number, such as 1200 or 1200.50.</source>
+        <translation>Enter a number, such as 1200 or 1200.50.</translation>
+    </message>
+    <message>
+        <source>There is no such date.</source>
+        <translation>There is no such date.</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-01-31.</source>
+        <translation>Enter a date such as 2026-01-31.</translation>
+    </message>
+    <message>
+        <source>Answer yes or no.</source>
+        <translation>Answer yes or no.</translation>
+    </message>
+    <message>
+        <source>Wrong file type: only %1 files are accepted.</source>
+        <translation>Wrong file type: only %1 files are accepted.</translation>
+    </message>
+    <message>
+        <source>The file is too large: at most %1 MB.</source>
+        <translation>The file is too large: at most %1 MB.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Mandatory materials are missing: the application cannot be accepted yet.</source>
+        <translation>Mandatory materials are missing: the application cannot be accepted yet.</translation>
+    </message>
+    <message>
+        <source>Some missing materials are not minor: they cannot be left pending. Issue a one-time notice.</source>
+        <translation>Some missing materials are not minor: they cannot be left pending. Issue a one-time notice.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: accept the application.</source>
+        <translation>Nothing is missing: accept the application.</translation>
+    </message>
+    <message>
+        <source>The deadline must be after today.</source>
+        <translation>The deadline must be after today.</translation>
+    </message>
+    <message>
+        <source>Write down the applicant&apos;s commitment.</source>
+        <translation>Write down the applicant&apos;s commitment.</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>Give the reason for refusing.</translation>
+    </message>
+    <message>
+        <source>This service is not open to this kind of applicant.</source>
+        <translation>This service is not open to this kind of applicant.</translation>
+    </message>
+    <message>
+        <source>This service has been retired from the catalogue.</source>
+        <translation>This service has been retired from the catalogue.</translation>
+    </message>
+    <message>
+        <source>This step is not possible for the application in its current state.</source>
+        <translation>This step is not possible for the application in its current state.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>This intake so far</source>
+        <translation>This intake so far</translation>
+    </message>
+    <message>
+        <source>Intake message</source>
+        <translation>Intake message</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Back (Alt+B, Alt+Left)</source>
+        <translation>Back (Alt+B, Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Go on</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Your role does not take applications in. Log in as a counter clerk or supervisor to take one in.</source>
+        <translation>Your role does not take applications in. Log in as a counter clerk or supervisor to take one in.</translation>
+    </message>
+    <message>
+        <source>Decide and issue the notice (Ctrl+Enter)</source>
+        <translation>Decide and issue the notice (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Next (Ctrl+Enter)</source>
+        <translation>Next (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>Some fields need attention.</translation>
+    </message>
+    <message>
+        <source>Application %1 was left as a draft.</source>
+        <translation>Application %1 was left as a draft.</translation>
+    </message>
+    <message>
+        <source>An ID card was read while an application is being taken in. Finish it, or start a new intake (Ctrl+N) and read the card again.</source>
+        <translation>An ID card was read while an application is being taken in. Finish it, or start a new intake (Ctrl+N) and read the card again.</translation>
+    </message>
+    <message>
+        <source>Applicant: %1 (%2)</source>
+        <translation>Applicant: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Receipt number: %1 (%2)</source>
+        <translation>Receipt number: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A new intake: find the applicant first (or read the ID card).</source>
+        <translation>A new intake: find the applicant first (or read the ID card).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>On the spot</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Awaiting materials</source>
+        <translation>Awaiting materials</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Accepted, minor materials pending</source>
+        <translation>Accepted, minor materials pending</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in</source>
@@ -213,6 +824,18 @@
     <message>
         <source>Enter your user name and password.</source>
         <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Demo accounts</translation>
+    </message>
+    <message>
+        <source>Demo mode: these accounts hold made-up data only.</source>
+        <translation>Demo mode: these accounts hold made-up data only.</translation>
+    </message>
+    <message>
+        <source>%1: user name %2, password %3</source>
+        <translation>%1: user name %2, password %3</translation>
     </message>
 </context>
 <context>
@@ -323,6 +946,248 @@
     <message>
         <source>Warning: no working OS keyring was found, so the key that protects personal data is kept in a fallback key file. Anyone who can copy that file and the data can read them. Protect the file, or set up the OS keyring.</source>
         <translation>Warning: no working OS keyring was found, so the key that protects personal data is kept in a fallback key file. Anyone who can copy that file and the data can read them. Protect the file, or set up the OS keyring.</translation>
+    </message>
+    <message>
+        <source>Connection to the platform</source>
+        <translation>Connection to the platform</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>Sync now (F5)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Syncing… %1/%2</source>
+        <translation>Syncing… %1/%2</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached now; sync starts as soon as it can be.</source>
+        <translation>The platform cannot be reached now; sync starts as soon as it can be.</translation>
+    </message>
+    <message>
+        <source>Not connected to a platform</source>
+        <translation>Not connected to a platform</translation>
+    </message>
+    <message>
+        <source>This counter is not enrolled with a government service platform yet; everything is kept on this computer.</source>
+        <translation>This counter is not enrolled with a government service platform yet; everything is kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Access revoked</source>
+        <translation>Access revoked</translation>
+    </message>
+    <message>
+        <source>The platform revoked this counter&apos;s access: enroll it again.</source>
+        <translation>The platform revoked this counter&apos;s access: enroll it again.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connected to %1</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Checking the connection…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached now. Work carries on; changes are sent when it can be reached again.</source>
+        <translation>%1 cannot be reached now. Work carries on; changes are sent when it can be reached again.</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsModel</name>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (optional)</translation>
+    </message>
+    <message>
+        <source>originals %1, copies %2</source>
+        <translation>originals %1, copies %2</translation>
+    </message>
+    <message>
+        <source>, may be pending</source>
+        <translation>, may be pending</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 and %2 more</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Not handed in</source>
+        <translation>Not handed in</translation>
+    </message>
+    <message>
+        <source>Scans: %1, at most %2 MB</source>
+        <translation>Scans: %1, at most %2 MB</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPanel</name>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Mark all mandatory &amp;received</source>
+        <translation>Mark all mandatory &amp;received</translation>
+    </message>
+    <message>
+        <source>Mark all mandatory materials received</source>
+        <translation>Mark all mandatory materials received</translation>
+    </message>
+    <message>
+        <source>&amp;Attach scan…</source>
+        <translation>&amp;Attach scan…</translation>
+    </message>
+    <message>
+        <source>Attach a scan from a file</source>
+        <translation>Attach a scan from a file</translation>
+    </message>
+    <message>
+        <source>Pick up from &amp;camera folder</source>
+        <translation>Pick up from &amp;camera folder</translation>
+    </message>
+    <message>
+        <source>Pick up the newest scan from the camera folder</source>
+        <translation>Pick up the newest scan from the camera folder</translation>
+    </message>
+    <message>
+        <source>Camera &amp;folder…</source>
+        <translation>Camera &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Choose the camera folder</source>
+        <translation>Choose the camera folder</translation>
+    </message>
+    <message>
+        <source>Camera folder</source>
+        <translation>Camera folder</translation>
+    </message>
+    <message>
+        <source>Materials summary</source>
+        <translation>Materials summary</translation>
+    </message>
+    <message>
+        <source>Scan problem</source>
+        <translation>Scan problem</translation>
+    </message>
+    <message>
+        <source>Scan attached</source>
+        <translation>Scan attached</translation>
+    </message>
+    <message>
+        <source>Space: received in full (or nothing); type a number to change the count under the cursor. Scans are checked for type and size before they are kept.</source>
+        <translation>Space: received in full (or nothing); type a number to change the count under the cursor. Scans are checked for type and size before they are kept.</translation>
+    </message>
+    <message>
+        <source>Received: %1 · mandatory missing: %2 · optional not handed in: %3</source>
+        <translation>Received: %1 · mandatory missing: %2 · optional not handed in: %3</translation>
+    </message>
+    <message>
+        <source>Scan of %1</source>
+        <translation>Scan of %1</translation>
+    </message>
+    <message>
+        <source>Scans (%1)</source>
+        <translation>Scans (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the camera folder first (Alt+F).</source>
+        <translation>Choose the camera folder first (Alt+F).</translation>
+    </message>
+    <message>
+        <source>No scan found in %1.</source>
+        <translation>No scan found in %1.</translation>
+    </message>
+    <message>
+        <source>%1 was not attached to %2: %3</source>
+        <translation>%1 was not attached to %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 attached to %2.</source>
+        <translation>%1 attached to %2.</translation>
+    </message>
+    <message>
+        <source>Folder where the document camera saves</source>
+        <translation>Folder where the document camera saves</translation>
+    </message>
+    <message>
+        <source>Camera folder: %1</source>
+        <translation>Camera folder: %1</translation>
+    </message>
+    <message>
+        <source>No camera folder chosen.</source>
+        <translation>No camera folder chosen.</translation>
     </message>
 </context>
 <context>
@@ -570,6 +1435,243 @@
     </message>
 </context>
 <context>
+    <name>RegisterForm</name>
+    <message>
+        <source>Applicant type</source>
+        <translation>Applicant type</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <source>18 characters, or read the ID card</source>
+        <translation>18 characters, or read the ID card</translation>
+    </message>
+    <message>
+        <source>Birth date and sex from the ID number</source>
+        <translation>Birth date and sex from the ID number</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Name problem</source>
+        <translation>Name problem</translation>
+    </message>
+    <message>
+        <source>ID number problem</source>
+        <translation>ID number problem</translation>
+    </message>
+    <message>
+        <source>Credit code problem</source>
+        <translation>Credit code problem</translation>
+    </message>
+    <message>
+        <source>Representative problem</source>
+        <translation>Representative problem</translation>
+    </message>
+    <message>
+        <source>Mobile number problem</source>
+        <translation>Mobile number problem</translation>
+    </message>
+    <message>
+        <source>Address problem</source>
+        <translation>Address problem</translation>
+    </message>
+    <message>
+        <source>Registration problem</source>
+        <translation>Registration problem</translation>
+    </message>
+    <message>
+        <source>Save applicant (Ctrl+Enter)</source>
+        <translation>Save applicant (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save applicant</source>
+        <translation>Save applicant</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Cancel registration</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <source>Credit &amp;code:</source>
+        <translation>Credit &amp;code:</translation>
+    </message>
+    <message>
+        <source>Re&amp;presentative:</source>
+        <translation>Re&amp;presentative:</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>&amp;Mobile:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;ddress:</translation>
+    </message>
+    <message>
+        <source>Register a new applicant</source>
+        <translation>Register a new applicant</translation>
+    </message>
+    <message>
+        <source>%1 of 18 characters</source>
+        <translation>%1 of 18 characters</translation>
+    </message>
+    <message>
+        <source>Born %1, %2</source>
+        <translation>Born %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Notice</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Decision details</source>
+        <translation>Decision details</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm receipt roll</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view… (Ctrl+P)</source>
+        <translation>Print pre&amp;view… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF… (Ctrl+S)</source>
+        <translation>Save as P&amp;DF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>New intake (Ctrl+N)</source>
+        <translation>New intake (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New intake</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <source>Where the PDF was saved</source>
+        <translation>Where the PDF was saved</translation>
+    </message>
+    <message>
+        <source>Notice problem</source>
+        <translation>Notice problem</translation>
+    </message>
+    <message>
+        <source>The notice</source>
+        <translation>The notice</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>Pape&amp;r:</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Decision: %1</translation>
+    </message>
+    <message>
+        <source>Receipt number: %1</source>
+        <translation>Receipt number: %1</translation>
+    </message>
+    <message>
+        <source>Promised completion date: %1</source>
+        <translation>Promised completion date: %1</translation>
+    </message>
+    <message>
+        <source>Pending materials due by: %1</source>
+        <translation>Pending materials due by: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) to hand in.</source>
+        <translation>
+            <numerusform>%n material to hand in.</numerusform>
+            <numerusform>%n materials to hand in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the notice for the applicant, or save it as a PDF.</source>
+        <translation>Print the notice for the applicant, or save it as a PDF.</translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>Save the notice as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>The PDF could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Counter clerk</source>
@@ -586,6 +1688,83 @@
     <message>
         <source>Command line</source>
         <translation>Command line</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Search services</source>
+        <translation>Search services</translation>
+    </message>
+    <message>
+        <source>Name in Chinese, pinyin initials (zdsh) or code</source>
+        <translation>Name in Chinese, pinyin initials (zdsh) or code</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>Service details</translation>
+    </message>
+    <message>
+        <source>Service message</source>
+        <translation>Service message</translation>
+    </message>
+    <message>
+        <source>&amp;Find the service:</source>
+        <translation>&amp;Find the service:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Choose a service from the list.</source>
+        <translation>Choose a service from the list.</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer characters or the pinyin initials.</source>
+        <translation>No service matches. Try fewer characters or the pinyin initials.</translation>
+    </message>
+    <message>
+        <source>fee %1 yuan</source>
+        <translation>fee %1 yuan</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>free of charge</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
+        <translation>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Promised time</source>
+        <translation>Promised time</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Step %1: %2</translation>
     </message>
 </context>
 </TS>

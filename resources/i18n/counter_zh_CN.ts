@@ -20,6 +20,257 @@
     </message>
 </context>
 <context>
+    <name>ApplicantPanel</name>
+    <message>
+        <source>Search applicants</source>
+        <translation>查找申请人</translation>
+    </message>
+    <message>
+        <source>ID number, name, pinyin initials (zs for 张三) or mobile number</source>
+        <translation>身份证号、姓名、拼音首字母（如 zs 查张三）或手机号</translation>
+    </message>
+    <message>
+        <source>Applicants found</source>
+        <translation>查找到的申请人</translation>
+    </message>
+    <message>
+        <source>Search message</source>
+        <translation>查找提示</translation>
+    </message>
+    <message>
+        <source>Search result</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>&amp;Register new applicant</source>
+        <translation>登记新申请人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Register new applicant</source>
+        <translation>登记新申请人</translation>
+    </message>
+    <message>
+        <source>&amp;Find the applicant:</source>
+        <translation>查找申请人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Read the ID card (this works anywhere on the intake screen), or type an ID number, a name, its pinyin initials or a mobile number. Down arrow: into the list. Enter: take the applicant.</source>
+        <translation>刷身份证（在受理界面任意位置均可），或输入身份证号、姓名、姓名拼音首字母、手机号。下方向键：进入列表；回车：选定申请人。</translation>
+    </message>
+    <message>
+        <source>Find the applicant first, or register a new one (Alt+R).</source>
+        <translation>请先查找申请人，或登记新申请人（Alt+R）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid ID number.</source>
+        <translation>“%1”不是有效的证件号码。</translation>
+    </message>
+    <message>
+        <source>No applicant has this number yet: register them.</source>
+        <translation>尚无此证件号码的申请人，请登记。</translation>
+    </message>
+    <message>
+        <source>Found by ID number.</source>
+        <translation>已按证件号码找到。</translation>
+    </message>
+    <message>
+        <source>Registered.</source>
+        <translation>已登记。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n applicant(s) found. Enter takes the highlighted one.</source>
+        <translation>
+            <numerusform>找到 %n 位申请人，回车选定高亮的一位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No applicant found. Alt+R registers a new one.</source>
+        <translation>未找到申请人。按 Alt+R 登记新申请人。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>受理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Accept with minor materials &amp;pending</source>
+        <translation>容缺受理(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Accept with minor materials pending</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>One-time &amp;notice of missing materials</source>
+        <translation>一次性告知补正材料(&amp;N)</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知补正材料</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>不予受理(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Why a decision is not available</source>
+        <translation>不能选择某项决定的原因</translation>
+    </message>
+    <message>
+        <source>What accepting means</source>
+        <translation>受理说明</translation>
+    </message>
+    <message>
+        <source>Materials left pending</source>
+        <translation>容缺材料</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s commitment</source>
+        <translation>申请人承诺</translation>
+    </message>
+    <message>
+        <source>Commitment problem</source>
+        <translation>承诺内容问题</translation>
+    </message>
+    <message>
+        <source>Deadline for the pending materials</source>
+        <translation>容缺材料补交期限</translation>
+    </message>
+    <message>
+        <source>Materials missing</source>
+        <translation>缺少的材料</translation>
+    </message>
+    <message>
+        <source>Reason for refusing</source>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <source>Reason problem</source>
+        <translation>理由问题</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>救济途径</translation>
+    </message>
+    <message>
+        <source>&amp;Commitment:</source>
+        <translation>承诺内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>补交期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;emedies:</source>
+        <translation>救济途径(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>The applicant is told why, and how to seek administrative review or bring a lawsuit.</source>
+        <translation>告知申请人不予受理的理由，以及申请行政复议或提起行政诉讼的途径。</translation>
+    </message>
+    <message>
+        <source>Decision problem</source>
+        <translation>决定问题</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>受理决定</translation>
+    </message>
+    <message>
+        <source>Alt+A, Alt+P, Alt+N or Alt+F chooses; Ctrl+Enter decides and issues the notice.</source>
+        <translation>Alt+A、Alt+P、Alt+N、Alt+F 选择；Ctrl+Enter 作出决定并出具通知书。</translation>
+    </message>
+    <message>
+        <source>Not accepted yet: %1 missing.</source>
+        <translation>暂不能受理：缺少%1。</translation>
+    </message>
+    <message>
+        <source>Cannot be left pending (not minor): %1.</source>
+        <translation>不能容缺（非次要材料）：%1。</translation>
+    </message>
+    <message>
+        <source>Every mandatory material is in: nothing to notify.</source>
+        <translation>必要材料已齐全，无需告知补正。</translation>
+    </message>
+    <message>
+        <source>Every mandatory material has been received. The application is accepted and promised within %1.</source>
+        <translation>必要材料已全部收取。予以受理，承诺时限为%1。</translation>
+    </message>
+    <message>
+        <source>The notice lists, at once, everything still to hand in: %1.</source>
+        <translation>告知书一次性列出需补正的全部材料：%1。</translation>
+    </message>
+    <message>
+        <source>Left pending, on the applicant&apos;s commitment: %1.</source>
+        <translation>凭申请人承诺容缺：%1。</translation>
+    </message>
+    <message>
+        <source>I commit to hand in %1 by the deadline; the materials I have handed in are true and valid.</source>
+        <translation>本人承诺在规定期限内补齐%1，所提交材料真实有效。</translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation>请选择受理决定。</translation>
+    </message>
+    <message>
+        <source>Write down the applicant&apos;s commitment.</source>
+        <translation>请填写申请人的承诺内容。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>请填写不予受理的理由。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Enter a user name.</source>
@@ -176,6 +427,365 @@
     </message>
 </context>
 <context>
+    <name>FormFields</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2026-01-31</translation>
+    </message>
+    <message>
+        <source>18 characters, or read the ID card</source>
+        <translation>18 位，或刷身份证</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11 位数字</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>不小于 %1</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>不大于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormPanel</name>
+    <message>
+        <source>Form</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <source>Fields marked * are required. Each value is checked as you type.</source>
+        <translation>带 * 的为必填项。输入时即时校验。</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>申请表内容</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>申请表：%1</translation>
+    </message>
+    <message>
+        <source>%1: problem</source>
+        <translation>%1：问题</translation>
+    </message>
+    <message>
+        <source>This service has no form of its own: go on to the materials.</source>
+        <translation>本事项无需另填申请表，请继续核对材料。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeMessages</name>
+    <message>
+        <source>Enter the resident ID number.</source>
+        <translation>请输入公民身份号码。</translation>
+    </message>
+    <message>
+        <source>A resident ID number is 17 digits followed by a digit or X.</source>
+        <translation>公民身份号码为 17 位数字加 1 位数字或 X。</translation>
+    </message>
+    <message>
+        <source>The check digit does not match: a digit was probably mistyped.</source>
+        <translation>校验码不符，可能有数字输错。</translation>
+    </message>
+    <message>
+        <source>This ID number is already registered: search for the applicant instead.</source>
+        <translation>该证件号码已登记，请直接查找申请人。</translation>
+    </message>
+    <message>
+        <source>The birth date in the number (%1) is in the future.</source>
+        <translation>号码中的出生日期（%1）晚于今天。</translation>
+    </message>
+    <message>
+        <source>The birth date in the number (%1) is before 1900.</source>
+        <translation>号码中的出生日期（%1）早于 1900 年。</translation>
+    </message>
+    <message>
+        <source>The birth date in the number is not a real date.</source>
+        <translation>号码中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>Enter the mobile number.</source>
+        <translation>请输入手机号码。</translation>
+    </message>
+    <message>
+        <source>A mobile number is 11 digits starting with 13 to 19.</source>
+        <translation>手机号码为 11 位数字，以 13 至 19 开头。</translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code.</source>
+        <translation>请输入统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code is 18 characters: digits and capital letters (no I, O, S, V, Z).</source>
+        <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a character was probably mistyped.</source>
+        <translation>校验码不符，可能有字符输错。</translation>
+    </message>
+    <message>
+        <source>This code is already registered: search for the organisation instead.</source>
+        <translation>该代码已登记，请直接查找该单位。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>This does not have the expected form.</source>
+        <translation>格式不正确。</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>不能小于 %1。</translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation>不能大于 %1。</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>请从选项中选择。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Enter a number, such as 1200 or 1200.50.</source>
+        <translation>请输入数字，如 1200 或 1200.50。</translation>
+    </message>
+    <message>
+        <source>There is no such date.</source>
+        <translation>没有这个日期。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-01-31.</source>
+        <translation>请按 2026-01-31 的格式输入日期。</translation>
+    </message>
+    <message>
+        <source>Answer yes or no.</source>
+        <translation>请选择是或否。</translation>
+    </message>
+    <message>
+        <source>Wrong file type: only %1 files are accepted.</source>
+        <translation>文件类型不符：只接受 %1 文件。</translation>
+    </message>
+    <message>
+        <source>The file is too large: at most %1 MB.</source>
+        <translation>文件过大：最大 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>Mandatory materials are missing: the application cannot be accepted yet.</source>
+        <translation>缺少必要材料，暂不能受理。</translation>
+    </message>
+    <message>
+        <source>Some missing materials are not minor: they cannot be left pending. Issue a one-time notice.</source>
+        <translation>所缺材料中有非次要材料，不能容缺受理，请出具一次性告知书。</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: accept the application.</source>
+        <translation>材料齐全，请直接受理。</translation>
+    </message>
+    <message>
+        <source>The deadline must be after today.</source>
+        <translation>补交期限必须晚于今天。</translation>
+    </message>
+    <message>
+        <source>Write down the applicant&apos;s commitment.</source>
+        <translation>请填写申请人的承诺内容。</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>请填写不予受理的理由。</translation>
+    </message>
+    <message>
+        <source>This service is not open to this kind of applicant.</source>
+        <translation>该事项不面向此类申请人。</translation>
+    </message>
+    <message>
+        <source>This service has been retired from the catalogue.</source>
+        <translation>该事项已从目录中停用。</translation>
+    </message>
+    <message>
+        <source>This step is not possible for the application in its current state.</source>
+        <translation>申请当前所处状态不能进行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>This intake so far</source>
+        <translation>本次受理概况</translation>
+    </message>
+    <message>
+        <source>Intake message</source>
+        <translation>受理提示</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Back (Alt+B, Alt+Left)</source>
+        <translation>上一步（Alt+B、Alt+←）</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Your role does not take applications in. Log in as a counter clerk or supervisor to take one in.</source>
+        <translation>您的角色不办理受理业务。请以窗口工作人员或负责人身份登录后受理。</translation>
+    </message>
+    <message>
+        <source>Decide and issue the notice (Ctrl+Enter)</source>
+        <translation>作出决定并出具通知书（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Next (Ctrl+Enter)</source>
+        <translation>下一步（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>有些内容需要修改。</translation>
+    </message>
+    <message>
+        <source>Application %1 was left as a draft.</source>
+        <translation>申请 %1 已保留为草稿。</translation>
+    </message>
+    <message>
+        <source>An ID card was read while an application is being taken in. Finish it, or start a new intake (Ctrl+N) and read the card again.</source>
+        <translation>正在受理一件申请时刷了身份证。请先办完本件，或新建受理（Ctrl+N）后重新刷卡。</translation>
+    </message>
+    <message>
+        <source>Applicant: %1 (%2)</source>
+        <translation>申请人：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <source>Receipt number: %1 (%2)</source>
+        <translation>受理编号：%1（%2）</translation>
+    </message>
+    <message>
+        <source>A new intake: find the applicant first (or read the ID card).</source>
+        <translation>新的受理：请先查找申请人（或刷身份证）。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>On the spot</source>
+        <translation>即办</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting materials</source>
+        <translation>待补正材料</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Accepted, minor materials pending</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in</source>
@@ -212,6 +822,18 @@
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>演示账号</translation>
+    </message>
+    <message>
+        <source>Demo mode: these accounts hold made-up data only.</source>
+        <translation>演示模式：以下账号中的数据均为虚构。</translation>
+    </message>
+    <message>
+        <source>%1: user name %2, password %3</source>
+        <translation>%1：用户名 %2，密码 %3</translation>
     </message>
 </context>
 <context>
@@ -321,6 +943,248 @@
     <message>
         <source>Warning: no working OS keyring was found, so the key that protects personal data is kept in a fallback key file. Anyone who can copy that file and the data can read them. Protect the file, or set up the OS keyring.</source>
         <translation>警告：没有找到可用的系统密钥环，保护个人信息的密钥存放在备用密钥文件中。任何能复制该文件和数据的人都能读取这些信息。请妥善保护该文件，或配置系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Connection to the platform</source>
+        <translation>平台连接状态</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步时间</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>立即同步 (F5)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Syncing… %1/%2</source>
+        <translation>正在同步… %1/%2</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached now; sync starts as soon as it can be.</source>
+        <translation>暂时无法连接平台，连通后将自动同步。</translation>
+    </message>
+    <message>
+        <source>Not connected to a platform</source>
+        <translation>未接入政务服务平台</translation>
+    </message>
+    <message>
+        <source>This counter is not enrolled with a government service platform yet; everything is kept on this computer.</source>
+        <translation>本窗口尚未接入政务服务平台，所有数据保存在本机。</translation>
+    </message>
+    <message>
+        <source>Access revoked</source>
+        <translation>接入已被撤销</translation>
+    </message>
+    <message>
+        <source>The platform revoked this counter&apos;s access: enroll it again.</source>
+        <translation>平台已撤销本窗口的接入，请重新接入。</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>正在检查网络连接…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached now. Work carries on; changes are sent when it can be reached again.</source>
+        <translation>暂时无法连接 %1。业务照常办理，数据将在连通后自动上传。</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsModel</name>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>出具单位：%1</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1（非必要）</translation>
+    </message>
+    <message>
+        <source>originals %1, copies %2</source>
+        <translation>原件 %1 份，复印件 %2 份</translation>
+    </message>
+    <message>
+        <source>, may be pending</source>
+        <translation>，可容缺</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>未采用：%1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等 %2 个</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Not handed in</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>Scans: %1, at most %2 MB</source>
+        <translation>扫描件：%1，最大 %2 MB</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPanel</name>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Mark all mandatory &amp;received</source>
+        <translation>必要材料全部收齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark all mandatory materials received</source>
+        <translation>标记必要材料全部收齐</translation>
+    </message>
+    <message>
+        <source>&amp;Attach scan…</source>
+        <translation>添加扫描件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attach a scan from a file</source>
+        <translation>从文件添加扫描件</translation>
+    </message>
+    <message>
+        <source>Pick up from &amp;camera folder</source>
+        <translation>取高拍仪最新图像(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pick up the newest scan from the camera folder</source>
+        <translation>从高拍仪文件夹取最新的扫描件</translation>
+    </message>
+    <message>
+        <source>Camera &amp;folder…</source>
+        <translation>高拍仪文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose the camera folder</source>
+        <translation>选择高拍仪文件夹</translation>
+    </message>
+    <message>
+        <source>Camera folder</source>
+        <translation>高拍仪文件夹</translation>
+    </message>
+    <message>
+        <source>Materials summary</source>
+        <translation>材料汇总</translation>
+    </message>
+    <message>
+        <source>Scan problem</source>
+        <translation>扫描件问题</translation>
+    </message>
+    <message>
+        <source>Scan attached</source>
+        <translation>扫描件已添加</translation>
+    </message>
+    <message>
+        <source>Space: received in full (or nothing); type a number to change the count under the cursor. Scans are checked for type and size before they are kept.</source>
+        <translation>空格：该项收齐（再按一次清零）；输入数字修改光标处的份数。扫描件保存前检查文件类型和大小。</translation>
+    </message>
+    <message>
+        <source>Received: %1 · mandatory missing: %2 · optional not handed in: %3</source>
+        <translation>已收：%1 项 · 缺少必要材料：%2 项 · 未提交非必要材料：%3 项</translation>
+    </message>
+    <message>
+        <source>Scan of %1</source>
+        <translation>%1的扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (%1)</source>
+        <translation>扫描件（%1）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the camera folder first (Alt+F).</source>
+        <translation>请先选择高拍仪文件夹（Alt+F）。</translation>
+    </message>
+    <message>
+        <source>No scan found in %1.</source>
+        <translation>%1 中没有扫描件。</translation>
+    </message>
+    <message>
+        <source>%1 was not attached to %2: %3</source>
+        <translation>%1 未添加到“%2”：%3</translation>
+    </message>
+    <message>
+        <source>%1 attached to %2.</source>
+        <translation>%1 已添加到“%2”。</translation>
+    </message>
+    <message>
+        <source>Folder where the document camera saves</source>
+        <translation>高拍仪保存图像的文件夹</translation>
+    </message>
+    <message>
+        <source>Camera folder: %1</source>
+        <translation>高拍仪文件夹：%1</translation>
+    </message>
+    <message>
+        <source>No camera folder chosen.</source>
+        <translation>尚未选择高拍仪文件夹。</translation>
     </message>
 </context>
 <context>
@@ -568,6 +1432,242 @@
     </message>
 </context>
 <context>
+    <name>RegisterForm</name>
+    <message>
+        <source>Applicant type</source>
+        <translation>申请人类型</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Resident ID number</source>
+        <translation>公民身份号码</translation>
+    </message>
+    <message>
+        <source>18 characters, or read the ID card</source>
+        <translation>18 位，或刷身份证</translation>
+    </message>
+    <message>
+        <source>Birth date and sex from the ID number</source>
+        <translation>号码中的出生日期和性别</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Name problem</source>
+        <translation>姓名问题</translation>
+    </message>
+    <message>
+        <source>ID number problem</source>
+        <translation>身份证号问题</translation>
+    </message>
+    <message>
+        <source>Credit code problem</source>
+        <translation>信用代码问题</translation>
+    </message>
+    <message>
+        <source>Representative problem</source>
+        <translation>法定代表人问题</translation>
+    </message>
+    <message>
+        <source>Mobile number problem</source>
+        <translation>手机号码问题</translation>
+    </message>
+    <message>
+        <source>Address problem</source>
+        <translation>地址问题</translation>
+    </message>
+    <message>
+        <source>Registration problem</source>
+        <translation>登记问题</translation>
+    </message>
+    <message>
+        <source>Save applicant (Ctrl+Enter)</source>
+        <translation>保存申请人（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Save applicant</source>
+        <translation>保存申请人</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>取消登记</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名/名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Credit &amp;code:</source>
+        <translation>信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;presentative:</source>
+        <translation>法定代表人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>手机号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Register a new applicant</source>
+        <translation>登记新申请人</translation>
+    </message>
+    <message>
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1 位，共 18 位</translation>
+    </message>
+    <message>
+        <source>Born %1, %2</source>
+        <translation>出生日期 %1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Decision details</source>
+        <translation>决定详情</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米小票</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view… (Ctrl+P)</source>
+        <translation>打印预览(&amp;V)…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF… (Ctrl+S)</source>
+        <translation>另存为 PDF(&amp;D)…（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>New intake (Ctrl+N)</source>
+        <translation>新建受理（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>New intake</source>
+        <translation>新建受理</translation>
+    </message>
+    <message>
+        <source>Where the PDF was saved</source>
+        <translation>PDF 保存位置</translation>
+    </message>
+    <message>
+        <source>Notice problem</source>
+        <translation>通知书问题</translation>
+    </message>
+    <message>
+        <source>The notice</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>纸张(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>决定：%1</translation>
+    </message>
+    <message>
+        <source>Receipt number: %1</source>
+        <translation>受理编号：%1</translation>
+    </message>
+    <message>
+        <source>Promised completion date: %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <source>Pending materials due by: %1</source>
+        <translation>容缺材料补交期限：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) to hand in.</source>
+        <translation>
+            <numerusform>需补正材料 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the notice for the applicant, or save it as a PDF.</source>
+        <translation>请为申请人打印通知书，或另存为 PDF。</translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>将通知书另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Counter clerk</source>
@@ -584,6 +1684,83 @@
     <message>
         <source>Command line</source>
         <translation>命令行</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Search services</source>
+        <translation>查找事项</translation>
+    </message>
+    <message>
+        <source>Name in Chinese, pinyin initials (zdsh) or code</source>
+        <translation>事项名称、拼音首字母（如 zdsh）或编码</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>事项详情</translation>
+    </message>
+    <message>
+        <source>Service message</source>
+        <translation>事项提示</translation>
+    </message>
+    <message>
+        <source>&amp;Find the service:</source>
+        <translation>查找事项(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Choose a service from the list.</source>
+        <translation>请从列表中选择事项。</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer characters or the pinyin initials.</source>
+        <translation>没有匹配的事项。请少输几个字，或改用拼音首字母。</translation>
+    </message>
+    <message>
+        <source>fee %1 yuan</source>
+        <translation>收费 %1 元</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
+        <translation>%1 · %2 · 承诺时限：%3（法定时限：%4）· %5 · 必要材料：%6 项 · 表单项：%7 项</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>事项类型</translation>
+    </message>
+    <message>
+        <source>Promised time</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>实施编码</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
     </message>
 </context>
 </TS>

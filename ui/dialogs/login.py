@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -13,11 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.accounts import Actor
+from counter_app.accounts import Actor, Role
 from counter_app.errors import CounterError
 from counter_app.services.accounts import AccountService
 from ui.dialogs.fields import MessageLabel, line_edit
-from ui.i18n import error_text
+from ui.i18n import error_text, fill, role_name
+
+DEMO_STYLE = "background: #e8f1fb; color: #123c69; border: 1px solid #9cc0e6; padding: 6px;"
+
+
+class DemoCredential(Protocol):
+    """A demo account whose password may be shown (``counter-app demo`` only)."""
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def password(self) -> str: ...
+
+    @property
+    def role(self) -> Role: ...
 
 
 class LoginDialog(QDialog):
@@ -31,10 +50,16 @@ class LoginDialog(QDialog):
     logged_in = Signal(object)  # the Actor
 
     def __init__(
-        self, accounts: AccountService, parent: QWidget | None = None, *, username: str = ""
+        self,
+        accounts: AccountService,
+        parent: QWidget | None = None,
+        *,
+        username: str = "",
+        demo_credentials: Sequence[DemoCredential] = (),
     ) -> None:
         super().__init__(parent)
         self._accounts = accounts
+        self._demo_credentials = {item.username: item for item in demo_credentials}
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Log in"))
         self.setMinimumWidth(380)
@@ -49,6 +74,7 @@ class LoginDialog(QDialog):
         self.username.setText(username)
         self.password = line_edit(self.tr("Password"), password=True)
         self.message = MessageLabel(self.tr("Login message"))
+        self.demo_hint = self._demo_hint(demo_credentials)
 
         form = QFormLayout()
         for text, field in ((self.tr("&User name:"), self.username), (self.tr("&Password:"), self.password)):
@@ -69,10 +95,41 @@ class LoginDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(heading)
         layout.addLayout(form)
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
         (self.password if username else self.username).setFocus()
+
+    def _demo_hint(self, credentials: Sequence[DemoCredential]) -> QLabel:
+        """The demo accounts and their passwords; a click on a user name fills the form. Hidden
+        (and empty) unless the app runs as the demo: real passwords are never shown anywhere."""
+        hint = QLabel()
+        hint.setAccessibleName(self.tr("Demo accounts"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet(DEMO_STYLE)
+        hint.setVisible(bool(credentials))
+        if not credentials:
+            return hint
+        lines = [html.escape(self.tr("Demo mode: these accounts hold made-up data only."))]
+        for item in credentials:
+            link = f'<a href="{html.escape(item.username)}">{html.escape(item.username)}</a>'
+            lines.append(fill(html.escape(self.tr("%1: user name %2, password %3")),
+                              html.escape(role_name(item.role)), link, html.escape(item.password)))
+        hint.setTextFormat(Qt.TextFormat.RichText)
+        hint.setText("<br>".join(lines))
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        hint.linkActivated.connect(self.fill_demo_account)
+        return hint
+
+    def fill_demo_account(self, username: str) -> None:
+        """Put a demo account's user name and password in the form (demo mode only)."""
+        item = self._demo_credentials.get(username)
+        if item is None:
+            return
+        self.username.setText(item.username)
+        self.password.setText(item.password)
+        self.submit_button.setFocus()
 
     def submit(self) -> None:
         """Check the password with the core; on success remember the actor, emit and accept."""

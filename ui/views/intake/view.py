@@ -1,0 +1,356 @@
+"""The intake page (受理): applicant → service → form → materials → decision → notice.
+
+Layout and wiring only: each step is a panel of its own, ``IntakeSession`` talks to the core, and
+this page moves between them. Keyboard: Ctrl+Enter goes on (on the decision step: decides),
+Alt+B or Alt+Left goes back, Alt+1 … Alt+6 jumps to a step that is open, Ctrl+N starts the next
+intake. An ID card read anywhere on the page looks the applicant up (``CardReader``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from counter_app.accounts import Actor, Permission
+from counter_app.catalogue import ServiceItem
+from counter_app.core import Counter
+from counter_app.errors import CounterError, ValidationError
+from counter_app.store.applicants import ApplicantSummary
+from ui.dialogs.fields import MessageLabel
+from ui.i18n import error_text, fill
+from ui.models.labels import applicant_kind_name, comma, localised, sex_name, status_name
+from ui.notices import NoticeWords
+from ui.views.intake.applicant_panel import ApplicantPanel
+from ui.views.intake.card_reader import CardReader
+from ui.views.intake.decision_panel import DecisionPanel
+from ui.views.intake.form_panel import FormPanel
+from ui.views.intake.materials_panel import MaterialsPanel
+from ui.views.intake.messages import decision_error
+from ui.views.intake.result_panel import ResultPanel
+from ui.views.intake.scans import ScanFolder
+from ui.views.intake.service_picker import ServicePicker
+from ui.views.intake.session import IntakeSession
+from ui.views.intake.step_bar import StepBar
+from ui.views.intake.widgets import heading, hint, named
+
+APPLICANT, SERVICE, FORM, MATERIALS, DECISION, NOTICE = range(6)
+SUMMARY_STYLE = "background: #f1f4f9; border: 1px solid #d3dbe8; border-radius: 4px; padding: 6px;"
+
+
+class IntakeView(QWidget):
+    def __init__(
+        self,
+        counter: Counter,
+        actor: Actor,
+        *,
+        today: Callable[[], date] | None = None,
+        scan_folder: ScanFolder | None = None,
+        notice_words: Callable[[], NoticeWords] = NoticeWords,
+        native_dialogs: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_intake")
+        self.card_reader: CardReader | None = None
+        if not actor.can(Permission.TAKE_IN):
+            self._build_not_allowed()
+            return
+        self.session = IntakeSession(counter, actor, today)
+        today_fn = self.session.today
+
+        self.step_bar = StepBar(
+            [
+                self.tr("Applicant"),
+                self.tr("Service"),
+                self.tr("Form"),
+                self.tr("Materials"),
+                self.tr("Decision"),
+                self.tr("Notice"),
+            ]
+        )
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(SUMMARY_STYLE)
+        self.summary.setAccessibleName(self.tr("This intake so far"))
+
+        self.applicant_panel = ApplicantPanel(counter.applicants, actor, today_fn)
+        self.service_picker = ServicePicker(self.session.catalogue)
+        self.form_panel = FormPanel(today_fn)
+        self.materials_panel = MaterialsPanel(scan_folder or ScanFolder(), native_dialogs=native_dialogs)
+        self.materials_panel.attach = self.session.attach
+        self.decision_panel = DecisionPanel(today_fn)
+        self.result_panel = ResultPanel(notice_words, native_dialogs=native_dialogs)
+        self.pages = QStackedWidget()
+        for panel in (
+            self.applicant_panel,
+            self.service_picker,
+            self.form_panel,
+            self.materials_panel,
+            self.decision_panel,
+            self.result_panel,
+        ):
+            self.pages.addWidget(panel)
+
+        self.message = MessageLabel(self.tr("Intake message"))
+        self.back_button = named(QPushButton(self.tr("&Back")), self.tr("Back"))
+        self.back_button.setToolTip(self.tr("Back (Alt+B, Alt+Left)"))
+        self.next_button = named(QPushButton(), self.tr("Go on"))
+        self.next_button.setDefault(False)
+        self.next_button.setAutoDefault(False)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.step_bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(line)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.proceed_action = self._action(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")], self.proceed
+        )
+        self.back_action = self._action([QKeySequence("Alt+Left")], self.back)
+        self.new_action = self._action([QKeySequence(QKeySequence.StandardKey.New)], self.new_intake)
+        self.card_reader = CardReader(self)
+
+        self.step_bar.step_requested.connect(self.go_to)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.proceed)
+        self.applicant_panel.chosen.connect(self._applicant_chosen)
+        self.service_picker.chosen.connect(self._service_chosen)
+        self.result_panel.new_intake_requested.connect(self.new_intake)
+        self.card_reader.scanned.connect(self.card_read)
+        self._show(APPLICANT)
+
+    def _build_not_allowed(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Intake")))
+        layout.addWidget(
+            hint(
+                self.tr(
+                    "Your role does not take applications in. Log in as a counter clerk "
+                    "or supervisor to take one in."
+                )
+            )
+        )
+        layout.addStretch(1)
+
+    def _action(self, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
+        action = QAction(self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # --- moving between steps ------------------------------------------------------------------------------
+    def current_step(self) -> int:
+        return self.pages.currentIndex()
+
+    def reachable(self) -> set[int]:
+        session = self.session
+        if session.decided:
+            return {NOTICE}
+        steps = set()
+        if not session.drafted:
+            steps.add(APPLICANT)
+            if session.applicant is not None:
+                steps.add(SERVICE)
+        if session.item is not None:
+            steps.add(FORM)
+        if session.drafted:
+            steps.add(MATERIALS)
+        if session.check is not None:
+            steps.add(DECISION)
+        return steps
+
+    def go_to(self, step: int) -> None:
+        """Jump to a step (Alt+<number>). Going forward passes through the steps between, saving each
+        as Ctrl+Enter does, and stops where something is missing."""
+        if step not in self.reachable() and step <= self.current_step():
+            return
+        while self.current_step() < step:
+            before = self.current_step()
+            self.proceed()
+            if self.current_step() == before:
+                return
+        if step < self.current_step() and step in self.reachable():
+            self._show(step)
+
+    def back(self) -> None:
+        step = self.current_step()
+        if step - 1 in self.reachable():
+            self._show(step - 1)
+
+    def proceed(self) -> None:
+        """Ctrl+Enter: finish the current step and go on."""
+        self.message.clear_message()
+        step = self.current_step()
+        if step == APPLICANT:
+            self.applicant_panel.proceed()
+        elif step == SERVICE:
+            self.service_picker.proceed()
+        elif step == FORM:
+            self._save_form()
+        elif step == MATERIALS:
+            self._record_materials()
+        elif step == DECISION:
+            self._decide()
+
+    def _show(self, step: int) -> None:
+        self.pages.setCurrentIndex(step)
+        self.step_bar.show_step(step, self.reachable())
+        self.back_button.setEnabled(step - 1 in self.reachable())
+        self.back_action.setEnabled(self.back_button.isEnabled())
+        self.next_button.setVisible(step != NOTICE)
+        self.back_button.setVisible(step != NOTICE)
+        self.next_button.setText(
+            self.tr("Decide and issue the notice (Ctrl+Enter)")
+            if step == DECISION
+            else self.tr("Next (Ctrl+Enter)")
+        )
+        self._summarise()
+        panel = self.pages.currentWidget()
+        focus_first = getattr(panel, "focus_first", None)
+        if focus_first is not None:
+            focus_first()
+
+    # --- the steps ------------------------------------------------------------------------------------------
+    def _applicant_chosen(self, applicant: ApplicantSummary) -> None:
+        if self.session.drafted:
+            return
+        same = self.session.applicant is not None and self.session.applicant.id == applicant.id
+        self.session.choose_applicant(applicant)
+        self.service_picker.start(applicant.kind)
+        if same and self.session.item is not None:
+            self.service_picker.select_code(self.session.item.code)
+        self._show(SERVICE)
+
+    def _service_chosen(self, item: ServiceItem) -> None:
+        if self.session.drafted:
+            return
+        self.session.choose_item(item)
+        self.form_panel.set_item(item)
+        self.materials_panel.set_item(item)
+        self._show(FORM)
+
+    def _save_form(self) -> None:
+        cleaned = self.form_panel.validate()
+        if cleaned is None:
+            self.message.show_message(self.tr("Some fields need attention."))
+            return
+        try:
+            self.session.save_form(cleaned)
+        except ValidationError as exc:
+            if not self.form_panel.show_refusal(exc):
+                self.message.show_message(decision_error(exc))
+            return
+        except CounterError as exc:
+            self.message.show_message(error_text(exc))
+            return
+        self._show(MATERIALS)
+
+    def _record_materials(self) -> None:
+        try:
+            check = self.session.record_materials(self.materials_panel.received())
+        except CounterError as exc:
+            self.message.show_message(error_text(exc))
+            return
+        assert self.session.item is not None
+        self.decision_panel.set_check(self.session.item, check)
+        self._show(DECISION)
+
+    def _decide(self) -> None:
+        choice = self.decision_panel.choice()
+        if choice is None:
+            return
+        try:
+            application = self.session.decide(choice)
+        except CounterError as exc:
+            if not self.session.decided:
+                self.decision_panel.show_refusal(exc)
+                return
+            self.message.show_message(error_text(exc))  # decided, but the notice could not be gathered
+            self._show(NOTICE)
+            return
+        assert self.session.notice is not None
+        self.result_panel.show_decision(application, self.session.notice)
+        self._show(NOTICE)
+
+    def new_intake(self) -> None:
+        """Start again with the next applicant (Ctrl+N). An undecided application stays a draft."""
+        left = self.session.application if self.session.drafted and not self.session.decided else None
+        self.session.reset()
+        self.applicant_panel.reset()
+        self.form_panel.clear()
+        self.materials_panel.clear()
+        self.decision_panel.reset()
+        self._show(APPLICANT)
+        if left is not None:
+            self.message.show_message(fill(self.tr("Application %1 was left as a draft."), left.receipt_no))
+
+    def card_read(self, number: str) -> None:
+        """An ID card (or a licence's credit code) was read somewhere on this page."""
+        if self.session.drafted and not self.session.decided:
+            self.message.show_message(
+                self.tr(
+                    "An ID card was read while an application is being taken in. Finish it, or start a new "
+                    "intake (Ctrl+N) and read the card again."
+                )
+            )
+            return
+        if self.session.decided:
+            self.new_intake()
+        self._show(APPLICANT)
+        self.applicant_panel.lookup_id(number)
+
+    def _summarise(self) -> None:
+        session = self.session
+        parts = []
+        applicant = session.applicant
+        if applicant is not None:
+            facts = [applicant.id_masked or ""]
+            if applicant.kind == "person":
+                facts += [sex_name(applicant.sex), applicant.birth_date or ""]
+            else:
+                facts.insert(0, applicant_kind_name(applicant.kind))
+            parts.append(
+                fill(self.tr("Applicant: %1 (%2)"), applicant.name, comma().join(f for f in facts if f))
+            )
+        if session.item is not None:
+            parts.append(fill(self.tr("Service: %1"), localised(session.item.name, session.item.name_en)))
+        if session.application is not None:
+            parts.append(
+                fill(
+                    self.tr("Receipt number: %1 (%2)"),
+                    session.application.receipt_no,
+                    status_name(session.application.status),
+                )
+            )
+        text = "   ·   ".join(parts) or self.tr(
+            "A new intake: find the applicant first (or read the ID card)."
+        )
+        self.summary.setText(text)
+        self.summary.setAccessibleDescription(text)
+
+    # --- the card reader listens while the page is on screen ---------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.card_reader is not None:
+            self.card_reader.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self.card_reader is not None:
+            self.card_reader.stop()
+        super().hideEvent(event)
