@@ -74,22 +74,10 @@ def load(conn: Connection, record_id: str) -> Record | None:
 
 
 def save(conn: Connection, record: Record, *, origin_device: str | None, is_new: bool) -> None:
-    values = {
-        "entity": record.entity,
-        "office_code": record.office_code,
-        "version": record.version,
-        "data": dumps(record.data),
-        "field_versions": dumps(record.field_versions),
-        "cursor": record.cursor,
-        "receipt_no": record.receipt_no,
-        "origin_device": origin_device,
-        "created_at": record.created_at,
-        "updated_at": record.updated_at,
-    }
     if is_new:
-        conn.execute(db.records.insert().values(id=record.id, **values))
+        save_many(conn, [record], [], origin_device=origin_device)
     else:
-        conn.execute(db.records.update().where(db.records.c.id == record.id).values(**values))
+        save_many(conn, [], [record], origin_device=origin_device)
 
 
 def find_by_receipt(conn: Connection, receipt_no: str) -> Record | None:
@@ -136,19 +124,7 @@ def save_many(
     """Insert the new records and update the changed ones, one statement each (executemany)."""
 
     def values(record: Record) -> dict[str, Any]:
-        return {
-            "entity": record.entity,
-            "office_code": record.office_code,
-            "version": record.version,
-            "data": dumps(record.data),
-            "field_versions": dumps(record.field_versions),
-            "cursor": record.cursor,
-            "receipt_no": record.receipt_no,
-            "unique_key": unique_key(record.entity, record.data),
-            "origin_device": origin_device,
-            "created_at": record.created_at,
-            "updated_at": record.updated_at,
-        }
+        return _columns(record, origin_device)
 
     if new:
         conn.execute(db.records.insert(), [{"id": record.id, **values(record)} for record in new])
@@ -163,3 +139,19 @@ def save_many(
             for record in changed
         ]
         conn.execute(statement, rows)
+
+
+def _columns(record: Record, origin_device: str | None) -> dict[str, Any]:
+    return {
+        "entity": record.entity,
+        "office_code": record.office_code,
+        "version": record.version,
+        "data": dumps(record.data),
+        "field_versions": dumps(record.field_versions),
+        "cursor": record.cursor,
+        "receipt_no": record.receipt_no,
+        "unique_key": unique_key(record.entity, record.data),
+        "origin_device": origin_device,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
+    }

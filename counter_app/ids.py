@@ -235,3 +235,13 @@ def mask_mobile(text: str) -> str:
     if len(number) <= 7:
         return "*" * len(number)
     return number[:3] + "*" * (len(number) - 7) + number[-4:]
+
+
+def mask_identifier(id_type: str, number: str) -> str:
+    """The masked form printed and listed: a resident ID keeps its first 6 and last 4 characters,
+    a unified social credit code its first 8 and last 4."""
+    if id_type == "resident_id":
+        return mask_resident_id(number)
+    return (
+        number[:8] + "*" * max(0, len(number) - 12) + number[-4:] if len(number) > 12 else "*" * len(number)
+    )

@@ -83,11 +83,7 @@ class ApplicantService:
         ctx = self.ctx
         applicant_id = str(uuid.uuid4())
         now = ctx.now_iso()
-        masked = (
-            ids.mask_resident_id(id_number)
-            if id_type == "resident_id"
-            else id_number[:8] + "******" + id_number[-4:]
-        )
+        masked = ids.mask_identifier(id_type, id_number)
         row = {
             "id": applicant_id,
             "kind": kind,

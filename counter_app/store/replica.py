@@ -176,13 +176,7 @@ class ReplicaRepo:
             "name": data.get("name", ""),
             "name_initials": pinyin_initials(data.get("name", "")),
             "id_type": data.get("id_type", "resident_id"),
-            "id_masked": (
-                ids.mask_resident_id(id_number)
-                if data.get("id_type") == "resident_id"
-                else (id_number[:8] + "******" + id_number[-4:])
-                if id_number
-                else None
-            ),
+            "id_masked": ids.mask_identifier(data.get("id_type", ""), id_number) if id_number else None,
             "birth_date": data.get("birth_date"),
             "sex": data.get("sex"),
             "phone_masked": ids.mask_mobile(phone) if phone else None,
