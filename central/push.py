@@ -107,13 +107,16 @@ class _Batch:
         self.device = device
         self.stamp = now_iso()
         op_ids = [op.op_id for op in ops]
+        # An op id first used by a device of another office is answered like a changed payload: its
+        # stored result (which may hold that office's record) is never shown here.
+        applied, devices = db.applied_ops, db.devices
         self.stored: dict[str, tuple[str, str]] = {
-            row.op_id: (row.payload_hash, row.result)
+            row.op_id: (row.payload_hash if row.office_code == device.office_code else "", row.result)
             for chunk in _chunks(op_ids)
             for row in conn.execute(
-                select(db.applied_ops.c.op_id, db.applied_ops.c.payload_hash, db.applied_ops.c.result).where(
-                    db.applied_ops.c.op_id.in_(chunk)
-                )
+                select(applied.c.op_id, applied.c.payload_hash, applied.c.result, devices.c.office_code)
+                .join(devices, devices.c.id == applied.c.device_id)
+                .where(applied.c.op_id.in_(chunk))
             )
         }
         wanted = {op.entity_id for op in ops}

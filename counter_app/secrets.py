@@ -109,6 +109,8 @@ class Secrets:
                 keyring.delete_password(SERVICE, self._user(name))
             except keyring.errors.PasswordDeleteError:
                 pass
+            except keyring.errors.KeyringError as exc:
+                raise SecretsUnavailable(f"the OS keyring cannot be written: {exc}") from exc
             return
         data = self._read_file()
         if data.pop(name, None) is not None:
@@ -135,6 +137,7 @@ class Secrets:
         os.chmod(path.parent, 0o700)
         tmp = path.with_suffix(".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # a leftover .tmp keeps its old mode through O_CREAT
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
             handle.flush()

@@ -18,7 +18,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
+from pydantic import ValidationError as ModelError
+
 from counter_app.core import Counter
+from counter_app.store.outbox import OutboxOp
 from sync import protocol as p
 from sync.lock import SyncLock
 from sync.transport import (
@@ -228,11 +231,16 @@ class SyncEngine:
                 if not ops:
                     break
                 self.progress(Progress("push", report.pushed, total))
-                request = p.PushRequest(
-                    device_id=device_id,
-                    batch_id=str(uuid.uuid4()),
-                    ops=[p.Op.model_validate(op.wire()) for op in ops],
-                )
+                wire_ops, invalid = _wire_ops(ops)
+                if invalid:
+                    # An op the protocol cannot carry would block every later op: refuse it here,
+                    # visibly (rejected, like a server refusal), and send the rest.
+                    tally = self.replica.record_push_results(invalid)
+                    report.rejected += tally.rejected
+                    ops = [op for op in ops if op.op_id not in {bad.op_id for bad, _ in invalid}]
+                    if not ops:
+                        continue
+                request = p.PushRequest(device_id=device_id, batch_id=str(uuid.uuid4()), ops=wire_ops)
                 try:
                     reply = transport.post("/v1/sync/push", request, p.PushResponse)
                 except PayloadTooLarge:
@@ -266,7 +274,10 @@ class SyncEngine:
             "/v1/uploads", p.UploadCreate(sha256=sha256, size=len(content)), p.UploadStatus, ok=(200, 201)
         )
         offset = status.offset
+        stalled = 0
         while offset < len(content):
+            if stalled >= 2:
+                raise TransportError(f"upload {status.id} does not advance past byte {offset}")
             chunk = content[offset : offset + p.MAX_CHUNK_BYTES]
             response = transport.request(
                 "PATCH",
@@ -276,11 +287,13 @@ class SyncEngine:
                 headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
             )
             server_offset = response.headers.get("Upload-Offset")
+            before = offset
             if server_offset is None or not server_offset.isdigit():
                 current = transport.get(f"/v1/uploads/{status.id}", p.UploadStatus)
                 offset = current.offset if not current.complete else len(content)
             else:
                 offset = int(server_offset)
+            stalled = stalled + 1 if offset <= before else 0
         report.uploaded += 1
         return True
 
@@ -327,3 +340,27 @@ def raise_malformed(message: str) -> None:
     from sync.transport import MalformedReply
 
     raise MalformedReply(message)
+
+
+def _wire_ops(ops: list[OutboxOp]) -> tuple[list[p.Op], list[tuple[OutboxOp, dict[str, object]]]]:
+    """The ops as the protocol carries them, and those it cannot carry (with the reason)."""
+    good: list[p.Op] = []
+    bad: list[tuple[OutboxOp, dict[str, object]]] = []
+    for op in ops:
+        try:
+            good.append(p.Op.model_validate(op.wire()))
+        except ModelError as exc:
+            first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": str(exc)}
+            field = ".".join(str(part) for part in first.get("loc", ())) or None
+            bad.append(
+                (
+                    op,
+                    {
+                        "status": "rejected",
+                        "code": "invalid_field",
+                        "field": field,
+                        "message": f"not sendable: {first.get('msg')}",
+                    },
+                )
+            )
+    return good, bad

@@ -165,8 +165,8 @@ class Transport:
         except (ModelError, ValueError):
             code, message, field = "http_error", response.text[:200], None
         kind: type[Refused] = Refused
-        if response.status_code == 401:
-            kind = DeviceRevoked
+        if response.status_code == 401 and code == p.ErrorCode.DEVICE_REVOKED.value:
+            kind = DeviceRevoked  # only then is the token forgotten; any other 401 keeps it
         elif response.status_code == 413:
             kind = PayloadTooLarge
         return kind(response.status_code, code, message, field)

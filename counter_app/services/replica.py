@@ -82,8 +82,16 @@ class ReplicaService:
         prefix = validate_prefix(receipt_prefix)
         if not token:
             raise ValidationError("token", "the server sent no device token", code="required")
-        self.ctx.secrets.set(TOKEN, token)
         previous = self.enrollment()
+        if previous is not None and previous.office_code != office_code and self.repo.holds_records():
+            # One profile holds one office's citizens: moving them to another office's platform
+            # records (and their pending ops) would file them under the wrong office.
+            raise ValidationError(
+                "code",
+                f"this profile holds the records of office {previous.office_code}; "
+                "enroll a new data directory for office " + office_code,
+                code="other_office",
+            )
         with self.ctx.store.transaction():
             s = self.ctx.settings
             for key, value in (
@@ -102,6 +110,7 @@ class ReplicaService:
                 s.set("pull_cursor", "0")
                 s.set("server_epoch", server_epoch)
             self.ctx.audit(actor, "device.enroll", "device", device_id, server=server_url, office=office_code)
+        self.ctx.secrets.set(TOKEN, token)  # after the commit: never a token without its enrollment
         enrollment = self.enrollment()
         assert enrollment is not None
         return enrollment
@@ -168,7 +177,7 @@ class ReplicaService:
                     continue
                 elif status == "conflict":
                     server = result.get("server_record") or {}
-                    self.ctx.outbox.mark(op.op_id, CONFLICT, result, now)
+                    self.ctx.outbox.mark(op.op_id, CONFLICT, _without_record(result), now)
                     self.repo.add_conflict(
                         op.entity,
                         op.entity_id,
@@ -182,7 +191,7 @@ class ReplicaService:
                     self.repo.set_sync_state(op.entity, op.entity_id, "conflict")
                     tally.conflicts += 1
                 elif status in ("rejected", "idempotency_mismatch"):
-                    self.ctx.outbox.mark(op.op_id, REJECTED, result, now)
+                    self.ctx.outbox.mark(op.op_id, REJECTED, _without_record(result), now)
                     self.repo.set_sync_state(op.entity, op.entity_id, "rejected")
                     tally.rejected += 1
                 else:  # deferred, missing_attachments: stays pending
@@ -449,3 +458,9 @@ def _stored(result: dict[str, Any]) -> dict[str, Any]:
     if result.get("status") == "duplicate" and isinstance(result.get("stored"), dict):
         return result["stored"]
     return result
+
+
+def _without_record(result: dict[str, Any]) -> dict[str, Any]:
+    """The outbox keeps the server's answer in plain JSON: without the server's copy of the record,
+    which holds personal data (the conflicts table keeps that copy, encrypted)."""
+    return {key: value for key, value in result.items() if key != "server_record"}

@@ -355,6 +355,13 @@ class ReplicaRepo:
             out.append(row)
         return out
 
+    def holds_records(self) -> bool:
+        """Any applicant or pending op in this profile?"""
+        return (
+            self.store.scalar("SELECT 1 FROM applicants LIMIT 1") is not None
+            or self.store.scalar("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1") is not None
+        )
+
     def records_in_conflict(self) -> set[str]:
         rows = self.store.conn.execute("SELECT entity_id FROM conflicts WHERE resolved_at IS NULL").fetchall()
         return {row[0] for row in rows}
