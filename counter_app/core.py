@@ -29,6 +29,7 @@ from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.services.intake import IntakeService
 from counter_app.services.lifecycle import Steps
+from counter_app.services.queries import QueryService
 from counter_app.services.ratings import RatingService
 from counter_app.services.replica import ReplicaService
 from counter_app.store.db import Store
@@ -50,6 +51,7 @@ class Counter:
     catalogue: CatalogueService
     admin: AdminService
     replica: ReplicaService
+    queries: QueryService
 
     @classmethod
     def open(
@@ -103,6 +105,7 @@ class Counter:
             catalogue=catalogue,
             admin=AdminService(ctx),
             replica=ReplicaService(ctx, catalogue),
+            queries=QueryService(ctx),
         )
 
     def command_line_actor(self) -> Actor:

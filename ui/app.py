@@ -12,7 +12,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app.accounts import Actor
@@ -20,8 +21,13 @@ from counter_app.core import Counter
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.login import DemoCredential, LoginDialog
 from ui.i18n import app_font, choose_language, error_text, install_translators, locale_for
+from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
+from ui.preferences import Preferences, scaled_font
 from ui.sync_controller import DEFAULT_INTERVAL_S, DEFAULT_PROBE_INTERVAL_S, SyncController
+from ui.views.applicants import ApplicantsView
+from ui.views.applications import ApplicationsView
+from ui.views.catalogue import CatalogueView
 from ui.views.intake import IntakeView
 
 log = logging.getLogger(__name__)
@@ -38,8 +44,18 @@ def build_main_window(
     counter: Counter, actor: Actor, parent: QWidget | None = None, *, sync: SyncController | None = None
 ) -> MainWindow:
     """The main window for ``actor`` over an open profile (not shown)."""
+    pages = {
+        "applications": lambda: ApplicationsView(counter, actor),
+        "applicants": lambda: ApplicantsView(counter, actor),
+        "catalogue": lambda: CatalogueView(counter),
+    }
     return MainWindow(
-        actor, counter.admin.status, parent, sync=sync, intake_factory=lambda: IntakeView(counter, actor)
+        actor,
+        counter.admin.status,
+        parent,
+        sync=sync,
+        intake_factory=lambda: IntakeView(counter, actor),
+        page_factories=pages,
     )
 
 
@@ -53,10 +69,14 @@ def sync_for(interval_s: float, probe_interval_s: float) -> MakeSync:
     return make
 
 
+def display_name() -> str:
+    return QCoreApplication.translate("App", "Counter Government Service Desk")
+
+
 def configure_application(app: QApplication) -> None:
     """Names and font; call after the translators are installed (the display name is translated)."""
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "Counter Government Service Desk"))
+    app.setApplicationDisplayName(display_name())
     app.setFont(app_font(app.font()))
     # The controller decides when the app ends: between the login dialog closing and the main
     # window opening no window is visible, and that must not quit.
@@ -71,6 +91,11 @@ class AppController(QObject):
 
     ``make_sync``: when given, sync runs in the background from the moment the profile is open
     until ``shutdown()``, across locks. ``demo_credentials``: shown in the login dialog (demo mode).
+
+    ``preferences``: this machine's view preferences (large text, language, idle-lock minutes);
+    without them, defaults kept in memory. ``idle_lock_ms`` overrides the preference's idle time
+    (tests use a few milliseconds; 0 turns the idle lock off). The controller applies the large
+    text (from ``start()``) and the language (``use_language``), and undoes both in ``shutdown()``.
     """
 
     finished = Signal(int)
@@ -82,9 +107,18 @@ class AppController(QObject):
         open_profile: OpenProfile = Counter.open,
         make_sync: MakeSync | None = None,
         demo_credentials: Sequence[DemoCredential] = (),
+        preferences: Preferences | None = None,
+        idle_lock_ms: int | None = None,
     ) -> None:
         super().__init__()
         self._data_dir = data_dir
+        self.preferences = preferences if preferences is not None else Preferences()
+        self.idle = IdleWatcher(self.preferences.idle_lock_ms if idle_lock_ms is None else idle_lock_ms, self)
+        self.idle.timed_out.connect(self.lock)
+        self.language: str | None = None  # None: the controller installed no translation
+        self._translators: list[QTranslator] = []
+        self._locale_before: QLocale | None = None
+        self._normal_font: QFont | None = None
         self._open_profile = open_profile
         self._make_sync = make_sync
         self._demo_credentials = tuple(demo_credentials)
@@ -95,6 +129,9 @@ class AppController(QObject):
         self.message_box: QMessageBox | None = None
 
     def start(self) -> None:
+        self._normal_font = QFont(QApplication.font())
+        if self.preferences.large_text:
+            QApplication.setFont(scaled_font(self._normal_font, True))
         try:
             self.counter = self._open_profile(self._data_dir)
         except Exception as exc:  # CounterError on purpose; anything else still deserves words, not a crash
@@ -116,6 +153,14 @@ class AppController(QObject):
                 widget.hide()
                 widget.deleteLater()
         self.dialog = self.window = self.message_box = None
+        self.idle.stop()
+        if self._normal_font is not None:
+            QApplication.setFont(self._normal_font)
+            self._normal_font = None
+        self._remove_translators()
+        if self._locale_before is not None:
+            QLocale.setDefault(self._locale_before)
+            self._locale_before = None
         if self.sync is not None:
             self.sync.stop()  # before the profile closes: it may be mid-sync on its own connection
             self.sync = None
@@ -156,12 +201,20 @@ class AppController(QObject):
         window = build_main_window(self.counter, actor, sync=self.sync)
         window.lock_requested.connect(self.lock)
         window.closed.connect(lambda: self.finished.emit(EXIT_OK))
+        window.show_view_options(large_text=self.preferences.large_text, language=self.language)
+        window.large_text_toggled.connect(self.set_large_text)
+        window.language_chosen.connect(self.switch_language)
         self.window = window
         window.show()
         window.activateWindow()
+        self.idle.start()
 
     def lock(self) -> None:
-        """Put the main window away (nothing of it stays on screen) and ask for a login again."""
+        """Put the main window away (nothing of it stays on screen) and ask for a login again.
+
+        Ctrl+L, the Lock button and the idle timer all come here; the core audits the unlock's login.
+        """
+        self.idle.stop()
         window, self.window = self.window, None
         if window is None:
             return
@@ -169,6 +222,60 @@ class AppController(QObject):
         window.hide()  # hide, not close: closing means quitting
         window.deleteLater()
         self._show_login(username)
+
+    # --- view options -------------------------------------------------------------------------------
+    def set_large_text(self, on: bool) -> None:
+        """Scale the application's font (every widget without a font of its own follows); remember it."""
+        self.preferences.large_text = on
+        normal = self._normal_font if self._normal_font is not None else QApplication.font()
+        QApplication.setFont(scaled_font(normal, on))
+        # A widget with a style sheet keeps the font it was polished with: polish it again.
+        for widget in QApplication.allWidgets():
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
+
+    def use_language(self, language: str) -> None:
+        """Install ``language``'s translations in place of the ones this controller installed."""
+        app = QCoreApplication.instance()
+        assert app is not None
+        if self._locale_before is None:
+            self._locale_before = QLocale()
+        self._remove_translators()
+        QLocale.setDefault(locale_for(language))
+        self._translators = install_translators(app, language)
+        self.language = language
+        if isinstance(app, QApplication):
+            app.setApplicationDisplayName(display_name())
+
+    def switch_language(self, language: str) -> None:
+        """The View menu's choice: remember it, install it, and rebuild the main window in it.
+
+        Rebuilding (rather than retranslating every page) keeps the pages simple; the open page,
+        size and position are kept, text typed into an unfinished form is not.
+        """
+        self.preferences.language = language
+        if language == self.language:
+            return
+        self.use_language(language)
+        old = self.window
+        if old is None:
+            return
+        page, geometry = old.stack.currentIndex(), old.geometry()
+        self.window = None
+        old.blockSignals(True)
+        old.hide()
+        old.deleteLater()
+        self._show_main_window(old.actor)
+        assert self.window is not None
+        self.window.setGeometry(geometry)
+        self.window.show_page(page)
+
+    def _remove_translators(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._translators = []
 
     def _replace_dialog(self, dialog: QDialog) -> None:
         self._close_dialog()
@@ -195,7 +302,8 @@ def run(
 ) -> int:
     """Open the desktop app on the profile in ``data_dir`` (None: the default profile).
 
-    ``language``: ``"zh_CN"`` (the default) or ``"en"``; None reads ``COUNTER_APP_LANG``.
+    ``language``: ``"zh_CN"`` (the default) or ``"en"``; None reads ``COUNTER_APP_LANG``, then the
+    language last chosen in the View menu on this machine.
     Sync runs in the background (it waits quietly while the profile is not enrolled).
     ``demo_credentials`` are shown at the login (``counter-app demo`` only).
     Returns the process exit code: 0 after a normal quit, 1 when the profile cannot be opened.
@@ -203,19 +311,19 @@ def run(
     existing = QApplication.instance()
     # Qt's own command-line options are not offered: the command line is ui/cli.py's.
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    chosen = choose_language(language)
-    QLocale.setDefault(locale_for(chosen))
-    translators = install_translators(app, chosen)
-    configure_application(app)
+    preferences = Preferences.for_this_machine()
     controller = AppController(
-        data_dir, make_sync=sync_for(sync_interval_s, probe_interval_s), demo_credentials=demo_credentials
+        data_dir,
+        make_sync=sync_for(sync_interval_s, probe_interval_s),
+        demo_credentials=demo_credentials,
+        preferences=preferences,
     )
+    controller.use_language(choose_language(language, saved=preferences.language))
+    configure_application(app)
     # Queued: an exit asked for before the event loop runs still ends it.
     controller.finished.connect(app.exit, Qt.ConnectionType.QueuedConnection)
     controller.start()
     try:
         return app.exec()
     finally:
-        controller.shutdown()
-        for translator in translators:
-            app.removeTranslator(translator)
+        controller.shutdown()  # also removes the translators and the large font

@@ -211,8 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="the app with an embedded central platform and demo data (set up on first use)"
     )
     # SUPPRESS: "counter-app --data-dir D demo" and "counter-app demo --data-dir D" both work.
-    demo.add_argument("--data-dir", default=argparse.SUPPRESS,
-                      help="demo directory (default: <data dir>/demo); reused when it exists")
+    demo.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="demo directory (default: <data dir>/demo); reused when it exists",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     user = commands.add_parser("user", help="staff accounts")

@@ -332,8 +332,14 @@ def _reuse(root: Path, state: dict[str, Any], started: float, say: Report) -> De
     except BaseException:
         central.stop()
         raise
-    return DemoInfo(root, central, created=False, seconds=time.monotonic() - started,
-                    office_code=state["office"], details={"moved": moved})
+    return DemoInfo(
+        root,
+        central,
+        created=False,
+        seconds=time.monotonic() - started,
+        office_code=state["office"],
+        details={"moved": moved},
+    )
 
 
 def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
@@ -358,12 +364,15 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
             say("The back office decides a few applications …")
             decided = _decide(db_url, root)
             pulled = _sync(counter, "pull")
-        _write_marker(root, {
-            "format": MARKER_FORMAT,
-            "office": OFFICE_CODE,
-            "port": central.port,
-            "accounts": [account.username for account in DEMO_ACCOUNTS],
-        })
+        _write_marker(
+            root,
+            {
+                "format": MARKER_FORMAT,
+                "office": OFFICE_CODE,
+                "port": central.port,
+                "accounts": [account.username for account in DEMO_ACCOUNTS],
+            },
+        )
     except BaseException:
         central.stop()
         for process in (publishing, coding):
@@ -371,8 +380,15 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
                 process.kill()
                 process.wait()
         raise
-    return DemoInfo(root, central, created=True, seconds=time.monotonic() - started, decided=decided,
-                    seeded=seeded, details={"pushed": pushed, "pulled": pulled})
+    return DemoInfo(
+        root,
+        central,
+        created=True,
+        seconds=time.monotonic() - started,
+        decided=decided,
+        seeded=seeded,
+        details={"pushed": pushed, "pulled": pulled},
+    )
 
 
 def _create_accounts(counter: Counter) -> dict[str, Actor]:
@@ -399,8 +415,9 @@ def _sync(counter: Counter, what: str) -> int:
 def _decide(db_url: str, root: Path) -> tuple[str, ...]:
     """The back office completes a few accepted applications (granted or denied)."""
     exported = json.loads(_run_command(db_url, root, "export", "--office", OFFICE_CODE, "--json"))
-    open_ones = [app["receipt_no"] for app in exported["applications"]
-                 if app["status"] in ("accepted", "in_progress")]
+    open_ones = [
+        app["receipt_no"] for app in exported["applications"] if app["status"] in ("accepted", "in_progress")
+    ]
     chosen = list(zip(open_ones, DECISIONS, strict=False))  # fewer open ones: fewer decisions
     running = [_start_command(db_url, root, "decide", receipt, *verdict) for receipt, verdict in chosen]
     for process in running:
@@ -437,8 +454,11 @@ def run_demo(data_dir: Path | str | None = None, *, language: str | None = None)
     root = Path(data_dir) if data_dir else default_demo_dir()
     info = prepare_demo(root, report=lambda text: print(text, flush=True))
     try:
-        print(f"Central platform {info.server_url} (pid {info.central.pid}); demo ready in "
-              f"{info.seconds:.1f} s. Log in as:", flush=True)
+        print(
+            f"Central platform {info.server_url} (pid {info.central.pid}); demo ready in "
+            f"{info.seconds:.1f} s. Log in as:",
+            flush=True,
+        )
         for account in info.accounts:
             print(f"  {account.username:<11} {account.password:<13} {account.role.value}", flush=True)
 
@@ -449,7 +469,12 @@ def run_demo(data_dir: Path | str | None = None, *, language: str | None = None)
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         with _quit_on_signals(app):
-            return run(str(info.profile_dir), language=language, sync_interval_s=SYNC_INTERVAL_S,
-                       probe_interval_s=PROBE_INTERVAL_S, demo_credentials=info.accounts)
+            return run(
+                str(info.profile_dir),
+                language=language,
+                sync_interval_s=SYNC_INTERVAL_S,
+                probe_interval_s=PROBE_INTERVAL_S,
+                demo_credentials=info.accounts,
+            )
     finally:
         info.close()

@@ -69,10 +69,11 @@ def normalise_language(value: str | None) -> str | None:
     return None
 
 
-def choose_language(requested: str | None = None) -> str:
-    """The language to show: the one asked for, else ``COUNTER_APP_LANG``, else Simplified Chinese."""
+def choose_language(requested: str | None = None, saved: str | None = None) -> str:
+    """The language to show: the one asked for, else ``COUNTER_APP_LANG``, else the one ``saved``
+    from the View menu, else Simplified Chinese."""
     from_env = normalise_language(os.environ.get(LANGUAGE_ENV))
-    return normalise_language(requested) or from_env or DEFAULT_LANGUAGE
+    return normalise_language(requested) or from_env or normalise_language(saved) or DEFAULT_LANGUAGE
 
 
 def translations_dir() -> Path:
@@ -182,19 +183,24 @@ def error_text(error: BaseException) -> str:
                 "The database %1 was written by a newer version of Counter (schema version %2; this "
                 "version reads up to %3). Install the newer version. The file was not changed.",
             ),
-            error.path, error.found, error.supported,
+            error.path,
+            error.found,
+            error.supported,
         )
     if isinstance(error, CorruptDatabase):
         text = fill(translate("Errors", "The database %1 is damaged and cannot be opened."), error.path)
         backup = latest_backup(error.backups)
         if backup:
-            return text + " " + fill(
-                translate(
-                    "Errors",
-                    "The last backup is %1. An administrator can restore it with "
-                    "“counter-app restore”.",
-                ),
-                backup,
+            return (
+                text
+                + " "
+                + fill(
+                    translate(
+                        "Errors",
+                        "The last backup is %1. An administrator can restore it with “counter-app restore”.",
+                    ),
+                    backup,
+                )
             )
         return text + " " + translate("Errors", "No backup of it was found.")
     if isinstance(error, SecretsUnavailable):

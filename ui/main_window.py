@@ -7,19 +7,21 @@ are placeholders until their issues land; each says so in one line rather than p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.accounts import Actor, Role
 from counter_app.services.admin import Status
-from ui.i18n import fill, role_name
+from ui.i18n import CHINESE, ENGLISH, fill, role_name
 from ui.sync_controller import SyncController
 
 STATUS_REFRESH_MS = 30_000
@@ -35,6 +37,9 @@ DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on the 1366×768 sc
 WARNING_STYLE = "background: #fff4ce; color: #5c3c00; border: 1px solid #e0b000; padding: 6px;"
 STATUS_LABEL_STYLE = "padding: 0 12px 0 4px;"
 # Offline is the normal state of a township office: grey, never red.
+# Each language is named in itself, so it can be found whatever language the menus are in.
+LANGUAGE_NAMES = {CHINESE: "简体中文", ENGLISH: "English"}
+LARGE_TEXT_SHORTCUTS = ("Ctrl+Shift+=", "Ctrl++")
 CONNECTION_STYLES = {
     "online": "color: #1e6b2e;",
     "syncing": "color: #1e4f8c;",
@@ -52,17 +57,23 @@ class Page:
 
 
 class MainWindow(QMainWindow):
-    """The shell after login. Emits ``lock_requested`` (Ctrl+L) and ``closed`` (the user quit).
+    """The shell after login. Emits ``lock_requested`` (Ctrl+L) and ``closed`` (the user quit);
+    from the View menu ``large_text_toggled(on)`` (Ctrl+Shift+=) and ``language_chosen(language)``,
+    which the app controller applies and remembers (``show_view_options`` ticks the current ones).
 
     ``sync``: the app's sync controller, when sync runs (the status bar shows its state and, for
     roles that may sync, a "Sync now" button with F5); without it the status bar shows only what
     ``status_source`` reads.
 
     ``intake_factory``: makes the intake page (``ui.views.intake.IntakeView``); without it, a placeholder.
+    ``page_factories``: page key (``applications``, ``applicants``, ``catalogue``) → a function that
+    makes that page; a key without one shows its placeholder.
     """
 
     lock_requested = Signal()
     closed = Signal()
+    large_text_toggled = Signal(bool)
+    language_chosen = Signal(str)
 
     def __init__(
         self,
@@ -72,6 +83,7 @@ class MainWindow(QMainWindow):
         *,
         sync: SyncController | None = None,
         intake_factory: Callable[[], QWidget] | None = None,
+        page_factories: Mapping[str, Callable[[], QWidget]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.actor = actor
@@ -93,6 +105,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             if page.key == "intake" and intake_factory is not None:
                 self.stack.addWidget(intake_factory())  # the intake page (ui.views.intake)
+            elif page_factories and page.key in page_factories:
+                self.stack.addWidget(page_factories[page.key]())
             else:
                 self.stack.addWidget(self._placeholder(page))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -106,7 +120,12 @@ class MainWindow(QMainWindow):
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.addWidget(self.secrets_warning)
-        content.addWidget(self.stack, 1)
+        # Pages scroll rather than push the window past a 1366×768 screen (large text makes them wider).
+        self.page_area = QScrollArea()
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidget(self.stack)
+        content.addWidget(self.page_area, 1)
         central = QWidget()
         body = QHBoxLayout(central)
         body.addWidget(self.navigation)
@@ -126,18 +145,36 @@ class MainWindow(QMainWindow):
 
     def _page_definitions(self) -> list[Page]:
         return [
-            Page("intake", self.tr("Intake"),
-                 self.tr("Taking in a citizen's application arrives in a later release.")),
-            Page("applications", self.tr("Applications"),
-                 self.tr("The list of applications and their progress arrives in a later release.")),
-            Page("applicants", self.tr("Applicants"),
-                 self.tr("Looking up and registering applicants arrives in a later release.")),
-            Page("catalogue", self.tr("Catalogue"),
-                 self.tr("Browsing the catalogue of services arrives in a later release.")),
-            Page("dashboard", self.tr("Dashboard"),
-                 self.tr("Statistics and service ratings arrive in a later release.")),
-            Page("admin", self.tr("Admin"),
-                 self.tr("Staff accounts, sync and backups arrive in a later release.")),
+            Page(
+                "intake",
+                self.tr("Intake"),
+                self.tr("Taking in a citizen's application arrives in a later release."),
+            ),
+            Page(
+                "applications",
+                self.tr("Applications"),
+                self.tr("The list of applications and their progress arrives in a later release."),
+            ),
+            Page(
+                "applicants",
+                self.tr("Applicants"),
+                self.tr("Looking up and registering applicants arrives in a later release."),
+            ),
+            Page(
+                "catalogue",
+                self.tr("Catalogue"),
+                self.tr("Browsing the catalogue of services arrives in a later release."),
+            ),
+            Page(
+                "dashboard",
+                self.tr("Dashboard"),
+                self.tr("Statistics and service ratings arrive in a later release."),
+            ),
+            Page(
+                "admin",
+                self.tr("Admin"),
+                self.tr("Staff accounts, sync and backups arrive in a later release."),
+            ),
         ]
 
     def _placeholder(self, page: Page) -> QWidget:
@@ -173,10 +210,37 @@ class MainWindow(QMainWindow):
             go.addAction(action)
             self.page_actions.append(action)
 
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.large_text_action = QAction(self.tr("Lar&ge text"), self)
+        self.large_text_action.setCheckable(True)
+        self.large_text_action.setShortcuts([QKeySequence(keys) for keys in LARGE_TEXT_SHORTCUTS])
+        self.large_text_action.toggled.connect(self.large_text_toggled)
+        view.addAction(self.large_text_action)
+        languages = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for language, name in LANGUAGE_NAMES.items():
+            action = QAction(name, group)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, code=language: self.language_chosen.emit(code))
+            languages.addAction(action)
+            self.language_actions[language] = action
+
+    def show_view_options(self, *, large_text: bool, language: str | None) -> None:
+        """Tick the View menu's entries to match what is in effect (emits nothing)."""
+        for action in (self.large_text_action, *self.language_actions.values()):
+            action.blockSignals(True)
+        self.large_text_action.setChecked(large_text)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == language)
+        for action in (self.large_text_action, *self.language_actions.values()):
+            action.blockSignals(False)
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.user_label = QLabel(fill(self.tr("Logged in: %1 (%2)"), self.actor.display_name,
-                                      role_name(self.actor.role)))
+        self.user_label = QLabel(
+            fill(self.tr("Logged in: %1 (%2)"), self.actor.display_name, role_name(self.actor.role))
+        )
         self.user_label.setAccessibleName(self.tr("Logged-in user"))
         self.connection_label = QLabel()
         self.connection_label.setAccessibleName(self.tr("Connection to the platform"))
@@ -255,8 +319,10 @@ class MainWindow(QMainWindow):
         outcome = (sync.last_report or {}).get("outcome") if sync is not None else None
         if not status.server:
             state, text = "unenrolled", self.tr("Not connected to a platform")
-            tip = self.tr("This counter is not enrolled with a government service platform yet; "
-                          "everything is kept on this computer.")
+            tip = self.tr(
+                "This counter is not enrolled with a government service platform yet; "
+                "everything is kept on this computer."
+            )
         elif outcome == "revoked":
             state, text = "revoked", self.tr("Access revoked")
             tip = self.tr("The platform revoked this counter's access: enroll it again.")
@@ -269,8 +335,13 @@ class MainWindow(QMainWindow):
             state, text, tip = "offline", self.tr("Checking the connection…"), status.server
         else:
             state, text = "offline", self.tr("Offline")
-            tip = fill(self.tr("%1 cannot be reached now. Work carries on; changes are sent when it "
-                               "can be reached again."), status.server)
+            tip = fill(
+                self.tr(
+                    "%1 cannot be reached now. Work carries on; changes are sent when it "
+                    "can be reached again."
+                ),
+                status.server,
+            )
         self.connection_label.setText("● " + text)
         self.connection_label.setToolTip(tip)
         self.connection_label.setStyleSheet(STATUS_LABEL_STYLE + CONNECTION_STYLES[state])
@@ -294,11 +365,13 @@ class MainWindow(QMainWindow):
         self._show_connection(status)
         show_warning = self.actor.role is Role.ADMIN and not status.secrets_secure
         if show_warning:
-            self.secrets_warning.setText(self.tr(
-                "Warning: no working OS keyring was found, so the key that protects personal data is kept "
-                "in a fallback key file. Anyone who can copy that file and the data can read them. "
-                "Protect the file, or set up the OS keyring."
-            ))
+            self.secrets_warning.setText(
+                self.tr(
+                    "Warning: no working OS keyring was found, so the key that protects personal data is kept "  # noqa: E501 - the source text of a translation
+                    "in a fallback key file. Anyone who can copy that file and the data can read them. "
+                    "Protect the file, or set up the OS keyring."
+                )
+            )
             self.secrets_warning.setToolTip(status.secrets)
         self.secrets_warning.setVisible(show_warning)
 

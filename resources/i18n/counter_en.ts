@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <source>Delivery method</source>
+        <translation>Delivery method</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>1 Very satisfied</source>
+        <translation>1 Very satisfied</translation>
+    </message>
+    <message>
+        <source>2 Satisfied</source>
+        <translation>2 Satisfied</translation>
+    </message>
+    <message>
+        <source>3 Fairly satisfied</source>
+        <translation>3 Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>4 Dissatisfied</source>
+        <translation>4 Dissatisfied</translation>
+    </message>
+    <message>
+        <source>5 Very dissatisfied</source>
+        <translation>5 Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>Rating channel</source>
+        <translation>Rating channel</translation>
+    </message>
+    <message>
+        <source>Counter pad</source>
+        <translation>Counter pad</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Originals: %1</source>
+        <translation>Originals: %1</translation>
+    </message>
+    <message>
+        <source>Copies: %1</source>
+        <translation>Copies: %1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Counter Government Service Desk</source>
@@ -118,6 +221,456 @@
     <message>
         <source>Mobile</source>
         <translation>Mobile</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantsView</name>
+    <message>
+        <source>Search applicants</source>
+        <translation>Search applicants</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, ID number or mobile number</source>
+        <translation>Name, pinyin initials, ID number or mobile number</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, ID number or mobile</source>
+        <translation>Name, pinyin initials, ID number or mobile</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Applicants found</source>
+        <translation>Applicants found</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Show &amp;personal data</source>
+        <translation>Show &amp;personal data</translation>
+    </message>
+    <message>
+        <source>Show personal data</source>
+        <translation>Show personal data</translation>
+    </message>
+    <message>
+        <source>Shows the full ID number, mobile and address; this is recorded</source>
+        <translation>Shows the full ID number, mobile and address; this is recorded</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s applications</source>
+        <translation>The applicant&apos;s applications</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>Applicants</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>Applications:</translation>
+    </message>
+    <message>
+        <source>No applicant found.</source>
+        <translation>No applicant found.</translation>
+    </message>
+    <message>
+        <source>Search for an applicant, then choose one in the list.</source>
+        <translation>Search for an applicant, then choose one in the list.</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>Mobile: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsView</name>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Search applications</source>
+        <translation>Search applications</translation>
+    </message>
+    <message>
+        <source>Part of the receipt number or the applicant&apos;s name</source>
+        <translation>Part of the receipt number or the applicant&apos;s name</translation>
+    </message>
+    <message>
+        <source>Receipt number or applicant name</source>
+        <translation>Receipt number or applicant name</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Application details</source>
+        <translation>Application details</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>Print notice…</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <source>Notice as PDF…</source>
+        <translation>Notice as PDF…</translation>
+    </message>
+    <message>
+        <source>Save notice as PDF</source>
+        <translation>Save notice as PDF</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Choose an application in the list.</source>
+        <translation>Choose an application in the list.</translation>
+    </message>
+    <message>
+        <source>Receipt no.: %1</source>
+        <translation>Receipt no.: %1</translation>
+    </message>
+    <message>
+        <source>Applicant: %1 (%2)</source>
+        <translation>Applicant: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Accepted on: %1</source>
+        <translation>Accepted on: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) still to hand in.</source>
+        <translation>
+            <numerusform>%n material still to hand in.</numerusform>
+            <numerusform>%n materials still to hand in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation>Denied: %1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>Delivered: %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>Withdrawn: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>Save the notice as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Awaiting materials</source>
+        <translation>Awaiting materials</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Accepted, materials pending</source>
+        <translation>Accepted, materials pending</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Drafted</translation>
+    </message>
+    <message>
+        <source>One-time notice</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Accept, materials pending</source>
+        <translation>Accept, materials pending</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Supplement materials</source>
+        <translation>Supplement materials</translation>
+    </message>
+    <message>
+        <source>Start processing</source>
+        <translation>Start processing</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspend</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Deliver the result</source>
+        <translation>Deliver the result</translation>
+    </message>
+    <message>
+        <source>Record the rating</source>
+        <translation>Record the rating</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>Rejected by the platform</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueView</name>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>Search the catalogue</translation>
+    </message>
+    <message>
+        <source>Part of the name, or its pinyin initials</source>
+        <translation>Part of the name, or its pinyin initials</translation>
+    </message>
+    <message>
+        <source>Service name or pinyin initials, e.g. zdshbz</source>
+        <translation>Service name or pinyin initials, e.g. zdshbz</translation>
+    </message>
+    <message>
+        <source>Service items</source>
+        <translation>Service items</translation>
+    </message>
+    <message>
+        <source>Service item details</source>
+        <translation>Service item details</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Form fields</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Materials:</source>
+        <translation>Materials:</translation>
+    </message>
+    <message>
+        <source>Form fields:</source>
+        <translation>Form fields:</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>No service item matches.</source>
+        <translation>No service item matches.</translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Type: %1</translation>
+    </message>
+    <message>
+        <source>Implemented by: %1</source>
+        <translation>Implemented by: %1</translation>
+    </message>
+    <message>
+        <source>Legal time limit: %1; promised: %2</source>
+        <translation>Legal time limit: %1; promised: %2</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>Fee: %1</translation>
+    </message>
+    <message>
+        <source>Conditions: %1</source>
+        <translation>Conditions: %1</translation>
     </message>
 </context>
 <context>
@@ -495,6 +1048,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>IntakeMessages</name>
     <message>
         <source>Enter the resident ID number.</source>
@@ -745,6 +1321,64 @@
     </message>
 </context>
 <context>
+    <name>ItemFormModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ItemMaterialsModel</name>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Required, may follow later</source>
+        <translation>Required, may follow later</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Male</source>
@@ -915,6 +1549,18 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ge text</source>
+        <translation>Lar&amp;ge text</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>Logged in: %1 (%2)</source>

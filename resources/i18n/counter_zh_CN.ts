@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <source>Delivery method</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价等级</translation>
+    </message>
+    <message>
+        <source>1 Very satisfied</source>
+        <translation>1 非常满意</translation>
+    </message>
+    <message>
+        <source>2 Satisfied</source>
+        <translation>2 满意</translation>
+    </message>
+    <message>
+        <source>3 Fairly satisfied</source>
+        <translation>3 基本满意</translation>
+    </message>
+    <message>
+        <source>4 Dissatisfied</source>
+        <translation>4 不满意</translation>
+    </message>
+    <message>
+        <source>5 Very dissatisfied</source>
+        <translation>5 非常不满意</translation>
+    </message>
+    <message>
+        <source>Rating channel</source>
+        <translation>评价渠道</translation>
+    </message>
+    <message>
+        <source>Counter pad</source>
+        <translation>窗口评价器</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>扫码评价</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>评价渠道</translation>
+    </message>
+    <message>
+        <source>Originals: %1</source>
+        <translation>原件份数：%1</translation>
+    </message>
+    <message>
+        <source>Copies: %1</source>
+        <translation>复印件份数：%1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Counter Government Service Desk</source>
@@ -117,6 +220,455 @@
     <message>
         <source>Mobile</source>
         <translation>手机号</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantsView</name>
+    <message>
+        <source>Search applicants</source>
+        <translation>查询申请人</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, ID number or mobile number</source>
+        <translation>姓名、拼音首字母、证件号码或手机号码</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, ID number or mobile</source>
+        <translation>姓名、拼音首字母、证件号码或手机号</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Applicants found</source>
+        <translation>查询结果</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Show &amp;personal data</source>
+        <translation>查看个人信息(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <source>Shows the full ID number, mobile and address; this is recorded</source>
+        <translation>显示完整的证件号码、手机号码和住址；查看将被记录</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s applications</source>
+        <translation>申请人的办件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>群众</translation>
+    </message>
+    <message>
+        <source>Applications:</source>
+        <translation>办件：</translation>
+    </message>
+    <message>
+        <source>No applicant found.</source>
+        <translation>未找到申请人。</translation>
+    </message>
+    <message>
+        <source>Search for an applicant, then choose one in the list.</source>
+        <translation>请查询申请人，然后在列表中选择。</translation>
+    </message>
+    <message>
+        <source>ID number: %1</source>
+        <translation>证件号码：%1</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>手机号码：%1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>住址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsView</name>
+    <message>
+        <source>Status filter</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search applications</source>
+        <translation>查询办件</translation>
+    </message>
+    <message>
+        <source>Part of the receipt number or the applicant&apos;s name</source>
+        <translation>受理编号的一部分或申请人姓名</translation>
+    </message>
+    <message>
+        <source>Receipt number or applicant name</source>
+        <translation>受理编号或申请人姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Application details</source>
+        <translation>办件详情</translation>
+    </message>
+    <message>
+        <source>Print notice…</source>
+        <translation>打印通知书…</translation>
+    </message>
+    <message>
+        <source>Print notice</source>
+        <translation>打印通知书</translation>
+    </message>
+    <message>
+        <source>Notice as PDF…</source>
+        <translation>通知书另存为PDF…</translation>
+    </message>
+    <message>
+        <source>Save notice as PDF</source>
+        <translation>通知书另存为PDF</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Choose an application in the list.</source>
+        <translation>请在列表中选择办件。</translation>
+    </message>
+    <message>
+        <source>Receipt no.: %1</source>
+        <translation>受理编号：%1</translation>
+    </message>
+    <message>
+        <source>Applicant: %1 (%2)</source>
+        <translation>申请人：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Accepted on: %1</source>
+        <translation>受理日期：%1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) still to hand in.</source>
+        <translation>
+            <numerusform>尚有 %n 项材料待补交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>办理结果：%1</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <source>Denied: %1</source>
+        <translation>不予许可：%1</translation>
+    </message>
+    <message>
+        <source>Delivered: %1</source>
+        <translation>送达时间：%1</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>撤回理由：%1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>将通知书保存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting materials</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Accepted, materials pending</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>One-time notice</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Accept, materials pending</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Supplement materials</source>
+        <translation>补交材料</translation>
+    </message>
+    <message>
+        <source>Start processing</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>中止（特别程序）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复办理</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Deliver the result</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>Record the rating</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>平台拒收</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueView</name>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>查询事项</translation>
+    </message>
+    <message>
+        <source>Part of the name, or its pinyin initials</source>
+        <translation>事项名称的一部分或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Service name or pinyin initials, e.g. zdshbz</source>
+        <translation>事项名称或拼音首字母，如 zdshbz</translation>
+    </message>
+    <message>
+        <source>Service items</source>
+        <translation>事项列表</translation>
+    </message>
+    <message>
+        <source>Service item details</source>
+        <translation>事项详情</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>表单字段</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Materials:</source>
+        <translation>申请材料：</translation>
+    </message>
+    <message>
+        <source>Form fields:</source>
+        <translation>表单字段：</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>No service item matches.</source>
+        <translation>没有匹配的事项。</translation>
+    </message>
+    <message>
+        <source>Free of charge</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>事项类型：%1</translation>
+    </message>
+    <message>
+        <source>Implemented by: %1</source>
+        <translation>实施主体：%1</translation>
+    </message>
+    <message>
+        <source>Legal time limit: %1; promised: %2</source>
+        <translation>法定时限：%1；承诺时限：%2</translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>收费：%1</translation>
+    </message>
+    <message>
+        <source>Conditions: %1</source>
+        <translation>受理条件：%1</translation>
     </message>
 </context>
 <context>
@@ -493,6 +1045,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>IntakeMessages</name>
     <message>
         <source>Enter the resident ID number.</source>
@@ -743,6 +1318,64 @@
     </message>
 </context>
 <context>
+    <name>ItemFormModel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ItemMaterialsModel</name>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>非必需</translation>
+    </message>
+    <message>
+        <source>Required, may follow later</source>
+        <translation>必需，可容缺后补</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Male</source>
@@ -913,6 +1546,18 @@
     <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ge text</source>
+        <translation>大字模式(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Logged in: %1 (%2)</source>

@@ -18,4 +18,3 @@ def controller(qtbot: QtBot, counter: Counter) -> Iterator[AppController]:
     app_controller = AppController(None, open_profile=lambda _data_dir: counter)
     yield app_controller
     app_controller.shutdown()
-

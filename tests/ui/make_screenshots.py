@@ -33,8 +33,11 @@ from ui.i18n import CHINESE, install_translators, locale_for
 def compile_translations(language: str, target: Path) -> None:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     ts = ROOT / "resources" / "i18n" / f"counter_{language}.ts"
-    subprocess.run([str(lrelease), str(ts), "-qm", str(target / f"counter_{language}.qm")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(lrelease), str(ts), "-qm", str(target / f"counter_{language}.qm")],
+        check=True,
+        capture_output=True,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -258,4 +258,3 @@ def test_a_database_from_a_newer_version_is_refused_with_words(qtbot: QtBot, tmp
         assert finished.args == [EXIT_CANNOT_OPEN]
     finally:
         controller.shutdown()
-

@@ -31,9 +31,21 @@ GAVE_UP = 99
 def export(info: DemoInfo) -> list[dict]:
     """What the platform holds, read the way its operator would: ``counter-central export --json``."""
     out = subprocess.run(
-        [sys.executable, "-m", "central.cli", "--db", info.central_db_url, "export", "--office",
-         info.office_code, "--json"],
-        check=True, capture_output=True, text=True, encoding="utf-8",
+        [
+            sys.executable,
+            "-m",
+            "central.cli",
+            "--db",
+            info.central_db_url,
+            "export",
+            "--office",
+            info.office_code,
+            "--json",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     ).stdout
     return json.loads(out)["applications"]
 
@@ -126,8 +138,13 @@ def test_the_login_shows_demo_credentials_only_in_demo_mode(qtbot: QtBot, counte
 
     supervisor = DEMO_ACCOUNTS[1]
     counter.accounts.create_first_admin("admin", "王芳", "admin-demo-1")
-    counter.accounts.add_user(Actor.command_line("setup"), supervisor.username, supervisor.display_name,
-                              supervisor.role, supervisor.password)
+    counter.accounts.add_user(
+        Actor.command_line("setup"),
+        supervisor.username,
+        supervisor.display_name,
+        supervisor.role,
+        supervisor.password,
+    )
     dialog = LoginDialog(counter.accounts, demo_credentials=DEMO_ACCOUNTS)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -145,8 +162,13 @@ def test_the_login_shows_demo_credentials_only_in_demo_mode(qtbot: QtBot, counte
 @pytest.fixture
 def app_state(qapp: QApplication) -> Iterator[QApplication]:
     """``run`` configures the shared QApplication; put it back for the other tests."""
-    saved = (qapp.font(), qapp.applicationName(), qapp.applicationDisplayName(),
-             qapp.quitOnLastWindowClosed(), QLocale())
+    saved = (
+        qapp.font(),
+        qapp.applicationName(),
+        qapp.applicationDisplayName(),
+        qapp.quitOnLastWindowClosed(),
+        QLocale(),
+    )
     yield qapp
     font, name, display_name, quit_on_last, locale = saved
     qapp.setFont(font)
@@ -210,8 +232,12 @@ def test_counter_app_demo_runs_the_app_and_stops_the_platform(
         if not windows or windows[0].connection_label.text() != "● Online":
             return False
         window = windows[0]
-        seen.update(user=window.user_label.text(), pending=window.pending_label.text(),
-                    last_sync=window.last_sync_label.text(), button=str(window.sync_button.isVisible()))
+        seen.update(
+            user=window.user_label.text(),
+            pending=window.pending_label.text(),
+            last_sync=window.last_sync_label.text(),
+            button=str(window.sync_button.isVisible()),
+        )
         window.close()
         return True
 

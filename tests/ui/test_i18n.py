@@ -86,8 +86,12 @@ def test_translation_sources_match_the_code(tmp_path: Path) -> None:
         pytest.skip("pyside6-lupdate is not installed")
     sources = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([lupdate, *sources, "-locations", "none", "-ts", str(fresh)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [lupdate, *sources, "-locations", "none", "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     in_code = source_keys(fresh)
     for language in (CHINESE, ENGLISH):
         in_ts = source_keys(TS_DIR / f"counter_{language}.ts")
@@ -101,8 +105,16 @@ def compiled(tmp_path: Path) -> Path:
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed")
     for language in (CHINESE, ENGLISH):
-        subprocess.run([lrelease, str(TS_DIR / f"counter_{language}.ts"), "-qm",
-                        str(tmp_path / f"counter_{language}.qm")], check=True, capture_output=True)
+        subprocess.run(
+            [
+                lrelease,
+                str(TS_DIR / f"counter_{language}.ts"),
+                "-qm",
+                str(tmp_path / f"counter_{language}.qm"),
+            ],
+            check=True,
+            capture_output=True,
+        )
     return tmp_path
 
 

@@ -74,7 +74,12 @@ def test_status_bar_shows_user_role_and_pending_operations(
 def test_every_page_is_an_honest_placeholder(qtbot: QtBot, counter: Counter, clerk: Actor) -> None:
     window = shown(qtbot, build_main_window(counter, clerk))
     assert [page.key for page in window.pages] == [
-        "intake", "applications", "applicants", "catalogue", "dashboard", "admin"
+        "intake",
+        "applications",
+        "applicants",
+        "catalogue",
+        "dashboard",
+        "admin",
     ]
     for index, page in enumerate(window.pages):
         window.navigation.setCurrentRow(index)

@@ -19,8 +19,13 @@ GAVE_UP = 99
 @pytest.fixture
 def app_state(qapp: QApplication) -> Iterator[QApplication]:
     """``run`` configures the shared QApplication; put it back for the other tests."""
-    saved = (qapp.font(), qapp.applicationName(), qapp.applicationDisplayName(),
-             qapp.quitOnLastWindowClosed(), QLocale())
+    saved = (
+        qapp.font(),
+        qapp.applicationName(),
+        qapp.applicationDisplayName(),
+        qapp.quitOnLastWindowClosed(),
+        QLocale(),
+    )
     yield qapp
     font, name, display_name, quit_on_last, locale = saved
     qapp.setFont(font)
@@ -30,8 +35,9 @@ def app_state(qapp: QApplication) -> Iterator[QApplication]:
     QLocale.setDefault(locale)
 
 
-def answer_when_shown(qapp: QApplication, kind: type[QWidget], answer: Callable[[QWidget], None],
-                      seen: list[QWidget]) -> list[QTimer]:
+def answer_when_shown(
+    qapp: QApplication, kind: type[QWidget], answer: Callable[[QWidget], None], seen: list[QWidget]
+) -> list[QTimer]:
     """Poll the top-level windows; answer the first visible ``kind`` once. If it never shows, end
     the event loop with GAVE_UP instead of hanging the suite."""
     poll = QTimer()

@@ -51,17 +51,24 @@ class FirstAdminDialog(QDialog):
         self.form_message = MessageLabel(self.tr("Message"))
 
         form = QFormLayout()
-        form.addRow(self._label(self.tr("&User name:"), self.username), with_message(self.username,
-                                                                                      self.username_message))
+        form.addRow(
+            self._label(self.tr("&User name:"), self.username),
+            with_message(self.username, self.username_message),
+        )
         form.addRow(self._label(self.tr("&Display name:"), self.display_name), self.display_name)
-        form.addRow(self._label(self.tr("&Password:"), self.password), with_message(self.password,
-                                                                                    self.password_message))
-        form.addRow(self._label(self.tr("&Confirm password:"), self.confirm), with_message(self.confirm,
-                                                                                          self.confirm_message))
+        form.addRow(
+            self._label(self.tr("&Password:"), self.password),
+            with_message(self.password, self.password_message),
+        )
+        form.addRow(
+            self._label(self.tr("&Confirm password:"), self.confirm),
+            with_message(self.confirm, self.confirm_message),
+        )
 
         self.buttons = QDialogButtonBox()
-        self.submit_button = self.buttons.addButton(self.tr("Create administrator"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button = self.buttons.addButton(
+            self.tr("Create administrator"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.submit_button.setAccessibleName(self.tr("Create administrator"))
         self.submit_button.setDefault(True)
         self.quit_button = self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -114,8 +114,14 @@ class LoginDialog(QDialog):
         lines = [html.escape(self.tr("Demo mode: these accounts hold made-up data only."))]
         for item in credentials:
             link = f'<a href="{html.escape(item.username)}">{html.escape(item.username)}</a>'
-            lines.append(fill(html.escape(self.tr("%1: user name %2, password %3")),
-                              html.escape(role_name(item.role)), link, html.escape(item.password)))
+            lines.append(
+                fill(
+                    html.escape(self.tr("%1: user name %2, password %3")),
+                    html.escape(role_name(item.role)),
+                    link,
+                    html.escape(item.password),
+                )
+            )
         hint.setTextFormat(Qt.TextFormat.RichText)
         hint.setText("<br>".join(lines))
         hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
