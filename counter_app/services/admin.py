@@ -100,11 +100,11 @@ def restore_backup(paths, archive: Path) -> Path:
     in ``backups/`` as ``pre-restore-*.db``. Returns that safety copy's path (or the restored path).
     """
     import shutil
-    import sqlite3
     import tempfile
     import time
 
     from counter_app.errors import CorruptDatabase, DatabaseTooNew, ValidationError
+    from counter_app.store import files
     from counter_app.store.migrations import LATEST_VERSION
 
     archive = Path(archive)
@@ -123,37 +123,29 @@ def restore_backup(paths, archive: Path) -> Path:
                 "path", f"{archive} is not a Counter backup ({exc})", code="format"
             ) from exc
         candidate = Path(scratch) / BACKUP_DB_NAME
-        conn = sqlite3.connect(str(candidate))
-        try:
-            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            row = conn.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise CorruptDatabase(str(archive), str(exc)) from exc
-        finally:
-            conn.close()
-        if check != "ok":
-            raise CorruptDatabase(str(archive), check)
-        if version > LATEST_VERSION:
-            raise DatabaseTooNew(str(archive), version, LATEST_VERSION)
+        backup = files.inspect(candidate, label=str(archive))
+        if backup.integrity != "ok":
+            raise CorruptDatabase(str(archive), backup.integrity)
+        if backup.version > LATEST_VERSION:
+            raise DatabaseTooNew(str(archive), backup.version, LATEST_VERSION)
         safety = paths.database
         if paths.database.exists():
-            current = sqlite3.connect(str(paths.database))
+            stamp = time.strftime("%Y%m%d-%H%M%S")
             try:
-                mine = current.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
-                if mine and row and mine[0] != row[0]:
+                mine = files.inspect(paths.database, check=False).install_id
+            except CorruptDatabase:
+                # Restoring is what one does with a damaged database: set it aside as it is.
+                safety = paths.backups / f"damaged-{stamp}.db"
+                os.replace(paths.database, safety)
+            else:
+                if mine and backup.install_id and mine != backup.install_id:
                     raise ValidationError(
                         "path",
                         "this backup belongs to another profile (its data key is not this one's)",
                         code="other_profile",
                     )
-                safety = paths.backups / f"pre-restore-{time.strftime('%Y%m%d-%H%M%S')}.db"
-                current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                dest = sqlite3.connect(str(safety))
-                current.backup(dest)
-                dest.close()
-            finally:
-                current.close()
+                safety = paths.backups / f"pre-restore-{stamp}.db"
+                files.copy_closed(paths.database, safety)
         for suffix in ("-wal", "-shm"):
             Path(str(paths.database) + suffix).unlink(missing_ok=True)
         os.replace(candidate, paths.database)

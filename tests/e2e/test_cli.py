@@ -371,3 +371,19 @@ def test_a_newer_database_in_rollback_journal_mode_is_left_alone(
     seeded: tuple[Path, Path], tmp_path: Path
 ) -> None:
     _refused_unchanged(_newer_copy(seeded, tmp_path / "newer", "delete"), seeded[1])
+
+
+def test_restore_replaces_a_damaged_database(tmp_path: Path) -> None:
+    data, config = tmp_path / "damaged-data", tmp_path / "damaged-config"
+    assert run_cli(data, config, "seed", "--applications", "3", "--seed", "5").returncode == 0
+    backup = tmp_path / "good.zip"
+    assert run_cli(data, config, "backup", str(backup)).returncode == 0
+    db = data / "counter.db"
+    db.write_bytes(b"not a database any more" * 500)
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    restored = run_cli(data, config, "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert list((data / "backups").glob("damaged-*.db"))
+    status = run_cli(data, config, "status", "--json")
+    assert status.returncode == 0 and json.loads(status.stdout)["pending_ops"] > 0

@@ -1,0 +1,48 @@
+"""SQL on database files that are not open as the profile: a backup being checked, the current
+database being set aside before a restore."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.errors import CorruptDatabase
+
+
+@dataclass(frozen=True)
+class DatabaseFacts:
+    integrity: str
+    version: int
+    install_id: str | None
+
+
+def inspect(path: Path, *, label: str | None = None, check: bool = True) -> DatabaseFacts:
+    """Integrity (unless ``check`` is off), schema version and install id of a closed database file."""
+    conn = sqlite3.connect(str(path))
+    try:
+        integrity = str(conn.execute("PRAGMA integrity_check").fetchone()[0]) if check else "unchecked"
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
+        except sqlite3.OperationalError:  # no settings table: not a profile (yet)
+            row = None
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabase(label or str(path), str(exc)) from exc
+    finally:
+        conn.close()
+    return DatabaseFacts(integrity, version, row[0] if row else None)
+
+
+def copy_closed(source: Path, target: Path) -> None:
+    """A consistent copy of a database no one has open (its WAL folded in first)."""
+    current = sqlite3.connect(str(source))
+    try:
+        current.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        dest = sqlite3.connect(str(target))
+        try:
+            current.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        current.close()
