@@ -96,6 +96,7 @@ class IntakeService:
             raise InvalidTransition("edit", app.status, "the form is fixed once a decision is made")
         cleaned = validate_form(item, form)
         with self.ctx.store.transaction():
+            self.steps.unchanged(app, "edit")
             self.ctx.applications.update(
                 app.id, {"form": cleaned, "updated_at": self.ctx.now_iso(), "sync_state": "pending"}
             )
@@ -125,6 +126,7 @@ class IntakeService:
         ):
             raise InvalidTransition("record materials for", app.status)
         with self.ctx.store.transaction():
+            self.steps.unchanged(app, "record materials for")
             self._write_materials(actor, app, item, received)
             self.ctx.audit(actor, "application.materials", "application", app.id, materials=sorted(received))
         return self.steps.materials(self._get(app.id), item)

@@ -10,7 +10,7 @@ from typing import Any
 
 from counter_app.accounts import Actor
 from counter_app.catalogue import ServiceItem
-from counter_app.errors import NotFound
+from counter_app.errors import InvalidTransition, NotFound
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.store.applications import Application, MaterialRecord
@@ -79,6 +79,15 @@ class Steps:
                 excluded.append((first, last))
         return self.catalogue.calendar().add_days(start, value, unit, excluded=excluded).isoformat()
 
+    def unchanged(self, app: Application, action: str) -> None:
+        """Inside the write transaction: the application is still as the caller read it. (The sync
+        thread's own connection may have applied a pulled version since; then the step is refused
+        and the clerk looks again, rather than deciding on a stale status.)"""
+        current = self.ctx.applications.get(app.id)
+        if current is None or (current.status, current.version) != (app.status, app.version):
+            status = current.status if current else "gone"
+            raise InvalidTransition(action, status, "the application changed meanwhile; look at it again")
+
     def apply(
         self,
         actor: Actor,
@@ -93,6 +102,7 @@ class Steps:
     ) -> Application:
         """Apply one step; must run inside the caller's transaction."""
         ctx = self.ctx
+        self.unchanged(app, action.value)
         status = Status(app.status)
         new_status = target or next_status(
             action, status, resume_to=Status(app.resume_status) if app.resume_status else None
