@@ -46,8 +46,9 @@ SEED = 1_000_003
 _PURPOSE = "applicant.id_number"
 
 
-def load_population(counter: Counter, rows: int, batch: int, wanted: dict[int, list[int]], picked: list[str],
-                    options: Options) -> PeopleGenerator:
+def load_population(
+    counter: Counter, rows: int, batch: int, wanted: dict[int, list[int]], picked: list[str], options: Options
+) -> PeopleGenerator:
     """Insert ``rows`` fake citizens; ``picked[slot]`` receives the ID number of row ``index`` for every
     ``slot`` in ``wanted[index]``. Returns the generator, positioned after the last person loaded."""
     ctx = counter.ctx
@@ -75,8 +76,9 @@ def load_population(counter: Counter, rows: int, batch: int, wanted: dict[int, l
                     "created_at": now,
                     "updated_at": now,
                 }
-                ctx.applicants.insert(row, id_number=person.resident_id, phone=person.mobile,
-                                      address=person.address)
+                ctx.applicants.insert(
+                    row, id_number=person.resident_id, phone=person.mobile, address=person.address
+                )
                 for slot in wanted.get(index, ()):
                     picked[slot] = person.resident_id
         done = stop
@@ -123,8 +125,8 @@ def run(options: Options) -> list[Result]:
         settle()
         settle_s = time.perf_counter() - began
         db_mb = counter.ctx.store.path.stat().st_size / 1e6
-        present = picked[:len(present_rows)]
-        scan_ids = picked[len(present_rows):]
+        present = picked[: len(present_rows)]
+        scan_ids = picked[len(present_rows) :]
         absent = [people.person().resident_id for _ in range(absent_count)]  # never loaded: same generator
         queries = [(i, True) for i in present[warmup:]] + [(i, False) for i in absent]
         rng.shuffle(queries)
@@ -176,32 +178,53 @@ def run(options: Options) -> list[Result]:
     indexed, audited = summary_ms(indexed_ns), summary_ms(audited_ns)
     baseline = sum(scan_ms) / len(scan_ms)
     common = {"rows": rows, "n": len(queries), "present": len(queries) - len(absent), "absent": len(absent)}
-    baseline_note = (f"baseline = mean of {scans} decrypt-and-compare scans stopping at the match (IDs at "
-                     "evenly spaced positions: the expected cost of a present ID; an absent one costs ~2x); "
-                     "ratio = baseline / value (speed-up, higher is better)")
+    baseline_note = (
+        f"baseline = mean of {scans} decrypt-and-compare scans stopping at the match (IDs at "
+        "evenly spaced positions: the expected cost of a present ID; an absent one costs ~2x); "
+        "ratio = baseline / value (speed-up, higher is better)"
+    )
     return [
         Result.measured(
-            "id_lookup_p95", indexed["p95"], "ms", target=TARGET_MS, baseline=baseline,
-            ratio=baseline / indexed["p95"], **common,
-            p50=indexed["p50"], p99=indexed["p99"], max=indexed["max"], mean=indexed["mean"],
+            "id_lookup_p95",
+            indexed["p95"],
+            "ms",
+            target=TARGET_MS,
+            baseline=baseline,
+            ratio=baseline / indexed["p95"],
+            **common,
+            p50=indexed["p50"],
+            p99=indexed["p99"],
+            max=indexed["max"],
+            mean=indexed["mean"],
             present_p95=summary_ms(present_ns)["p95"],
             absent_p95=summary_ms(absent_ns)["p95"] if absent_ns else None,
             scans_ms=[rounded(ms) for ms in scan_ms],
-            load_s=rounded(load_s), load_rows_per_s=rounded(rows / load_s), settle_s=rounded(settle_s),
+            load_s=rounded(load_s),
+            load_rows_per_s=rounded(rows / load_s),
+            settle_s=rounded(settle_s),
             db_mb=rounded(db_mb),
             note="counter.ctx.applicants.find_by_id_number (HMAC blind index, unique SQLite index), "
-                 "warm page cache, random present IDs mixed with absent ones; load_s = bulk load through "
-                 f"ApplicantRepo.insert (encryption included) in transactions of {batch:,} rows, "
-                 "settle_s = WAL checkpoint + sync after it; " + baseline_note,
+            "warm page cache, random present IDs mixed with absent ones; load_s = bulk load through "
+            f"ApplicantRepo.insert (encryption included) in transactions of {batch:,} rows, "
+            "settle_s = WAL checkpoint + sync after it; " + baseline_note,
         ),
         Result.measured(
-            "id_lookup_audited_p95", audited["p95"], "ms", target=None, baseline=baseline,
-            ratio=baseline / audited["p95"], **common,
-            p50=audited["p50"], p99=audited["p99"], max=audited["max"], mean=audited["mean"],
-            floor_p95=summary_ms(floor_ns)["p95"], **gate.info(),
+            "id_lookup_audited_p95",
+            audited["p95"],
+            "ms",
+            target=None,
+            baseline=baseline,
+            ratio=baseline / audited["p95"],
+            **common,
+            p50=audited["p50"],
+            p99=audited["p99"],
+            max=audited["max"],
+            mean=audited["mean"],
+            floor_p95=summary_ms(floor_ns)["p95"],
+            **gate.info(),
             note="informational: counter.applicants.find_by_id_number, the card reader's path, which also "
-                 "commits an audit event (one fsync'd transaction per lookup); floor_p95 = a plain sqlite3 "
-                 "INSERT+COMMIT timed before each lookup; timed in rounds, each started once the disk's "
-                 "fsync p95 <= 1 ms; " + baseline_note,
+            "commits an audit event (one fsync'd transaction per lookup); floor_p95 = a plain sqlite3 "
+            "INSERT+COMMIT timed before each lookup; timed in rounds, each started once the disk's "
+            "fsync p95 <= 1 ms; " + baseline_note,
         ),
     ]

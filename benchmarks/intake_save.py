@@ -75,25 +75,48 @@ def run(options: Options) -> list[Result]:
 
     draft, draft_floor = summary_ms(draft_ns[warmup:]), summary_ms(draft_floor_ns[warmup:])
     reg, reg_floor = summary_ms(register_ns[warmup:]), summary_ms(register_floor_ns[warmup:])
-    floor_note = ("baseline = p95 of a plain sqlite3 single-row INSERT+COMMIT (WAL, synchronous=FULL) on the "
-                  "same disk, each timed right before one save; ratio = value / baseline (lower is better); "
-                  "timed in rounds, each started once the disk's fsync p95 <= 1 ms (rounds_unquiet: rounds "
-                  "started without, after the waiting budget was spent)")
+    floor_note = (
+        "baseline = p95 of a plain sqlite3 single-row INSERT+COMMIT (WAL, synchronous=FULL) on the "
+        "same disk, each timed right before one save; ratio = value / baseline (lower is better); "
+        "timed in rounds, each started once the disk's fsync p95 <= 1 ms (rounds_unquiet: rounds "
+        "started without, after the waiting budget was spent)"
+    )
     return [
         Result.measured(
-            "intake_save_p95", draft["p95"], "ms", target=TARGET_MS, baseline=draft_floor["p95"],
-            ratio=draft["p95"] / draft_floor["p95"], n=n, warmup=warmup,
-            p50=draft["p50"], p99=draft["p99"], max=draft["max"], mean=draft["mean"],
-            baseline_p50=draft_floor["p50"], items=len(items), **draft_gate.info(),
+            "intake_save_p95",
+            draft["p95"],
+            "ms",
+            target=TARGET_MS,
+            baseline=draft_floor["p95"],
+            ratio=draft["p95"] / draft_floor["p95"],
+            n=n,
+            warmup=warmup,
+            p50=draft["p50"],
+            p99=draft["p99"],
+            max=draft["max"],
+            mean=draft["mean"],
+            baseline_p50=draft_floor["p50"],
+            items=len(items),
+            **draft_gate.info(),
             note="counter.intake.draft: record + event + outbox op + audit in one fsync'd transaction; "
-                 + floor_note,
+            + floor_note,
         ),
         Result.measured(
-            "register_applicant_p95", reg["p95"], "ms", target=None, baseline=reg_floor["p95"],
-            ratio=reg["p95"] / reg_floor["p95"], n=n, warmup=warmup,
-            p50=reg["p50"], p99=reg["p99"], max=reg["max"], mean=reg["mean"], baseline_p50=reg_floor["p50"],
+            "register_applicant_p95",
+            reg["p95"],
+            "ms",
+            target=None,
+            baseline=reg_floor["p95"],
+            ratio=reg["p95"] / reg_floor["p95"],
+            n=n,
+            warmup=warmup,
+            p50=reg["p50"],
+            p99=reg["p99"],
+            max=reg["max"],
+            mean=reg["mean"],
+            baseline_p50=reg_floor["p50"],
             **register_gate.info(),
             note="informational: counter.applicants.register_person (validation, duplicate check through the "
-                 "blind index, encrypted record + outbox op + audit, one fsync'd transaction); " + floor_note,
+            "blind index, encrypted record + outbox op + audit, one fsync'd transaction); " + floor_note,
         ),
     ]

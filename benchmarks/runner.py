@@ -182,8 +182,11 @@ class QuietGate:
         return quiet
 
     def info(self) -> dict[str, Any]:
-        return {"rounds": self.rounds, "rounds_unquiet": self.rounds_unquiet,
-                "disk_wait_s": rounded(self.waited_s, 2)}
+        return {
+            "rounds": self.rounds,
+            "rounds_unquiet": self.rounds_unquiet,
+            "disk_wait_s": rounded(self.waited_s, 2),
+        }
 
 
 # --- statistics -------------------------------------------------------------------------------------
@@ -248,8 +251,16 @@ class Result:
             meets = bool(value >= target) if higher_is_better else bool(value <= target)
         else:
             extra.setdefault("info", True)
-        return cls(name, rounded(value), unit, target, None if baseline is None else rounded(baseline),
-                   None if ratio is None else rounded(ratio), meets, extra)
+        return cls(
+            name,
+            rounded(value),
+            unit,
+            target,
+            None if baseline is None else rounded(baseline),
+            None if ratio is None else rounded(ratio),
+            meets,
+            extra,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -372,8 +383,9 @@ def run_benchmarks(
         options.progress(f"[{key}] done in {timings[key]:.1f} s")
         results.extend(result.to_dict() for result in produced)
     machine = machine_info(options)
-    machine.update(started_at=started_at, elapsed_s=round(time.perf_counter() - started, 2),
-                   benchmark_s=timings)
+    machine.update(
+        started_at=started_at, elapsed_s=round(time.perf_counter() - started, 2), benchmark_s=timings
+    )
     report: dict[str, Any] = {"results": results, "machine": machine}
     if errors:
         report["errors"] = errors
@@ -393,8 +405,10 @@ def _cell(value: Any) -> str:
 
 def render_table(report: Mapping[str, Any]) -> str:
     headers = ("name", "value", "unit", "target", "baseline", "ratio", "meets")
-    rows = [tuple(_cell(r.get(h)) if h != "meets" or not r.get("info") else "info" for h in headers)
-            for r in report["results"]]
+    rows = [
+        tuple(_cell(r.get(h)) if h != "meets" or not r.get("info") else "info" for h in headers)
+        for r in report["results"]
+    ]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
@@ -425,20 +439,38 @@ def _size_override(text: str) -> tuple[str, int]:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     from benchmarks.registry import BENCHMARKS
 
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description="Counter's performance targets "
-                                     "(DESIGN.md §6), each against a baseline measured in the same run.")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Counter's performance targets "
+        "(DESIGN.md §6), each against a baseline measured in the same run.",
+    )
     level = parser.add_mutually_exclusive_group()
     level.add_argument("--quick", action="store_true", help="smaller sizes (the whole run in a few minutes)")
-    level.add_argument("--tiny", action="store_true",
-                       help="smoke-test sizes: exercises the code, the numbers mean nothing")
+    level.add_argument(
+        "--tiny", action="store_true", help="smoke-test sizes: exercises the code, the numbers mean nothing"
+    )
     parser.add_argument("--json", action="store_true", help="print the JSON report instead of a table")
     known = ", ".join(BENCHMARKS)
-    parser.add_argument("--only", action="append", metavar="NAME",
-                        help=f"run only this benchmark (repeatable, or comma-separated): {known}")
-    parser.add_argument("--size", action="append", type=_size_override, default=[], metavar="NAME=N",
-                        help="override one size parameter, e.g. --size rows=1000000")
-    parser.add_argument("--tmp-dir", type=Path, default=None,
-                        help="where scratch profiles go (a real disk: on tmpfs an fsync costs nothing)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help=f"run only this benchmark (repeatable, or comma-separated): {known}",
+    )
+    parser.add_argument(
+        "--size",
+        action="append",
+        type=_size_override,
+        default=[],
+        metavar="NAME=N",
+        help="override one size parameter, e.g. --size rows=1000000",
+    )
+    parser.add_argument(
+        "--tmp-dir",
+        type=Path,
+        default=None,
+        help="where scratch profiles go (a real disk: on tmpfs an fsync costs nothing)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return parser.parse_args(argv)
 
@@ -451,8 +483,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    options = Options(level=level, overrides=dict(args.size), tmp_dir=args.tmp_dir,
-                      log=None if args.quiet else log)
+    options = Options(
+        level=level, overrides=dict(args.size), tmp_dir=args.tmp_dir, log=None if args.quiet else log
+    )
     report = run_benchmarks(names or None, options, keep_going=True)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

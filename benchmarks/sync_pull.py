@@ -37,6 +37,7 @@ from benchmarks.central_server import (
 )
 from benchmarks.runner import Options, Result, rounded
 from counter_app.core import Counter
+from counter_app.store.replica import TABLES
 from sync import protocol as p
 from sync.engine import SyncEngine
 from sync.transport import Transport
@@ -44,13 +45,6 @@ from sync.transport import Transport
 TARGET_CHANGES_PER_S = 20_000.0
 SEED = 20260706
 RECORDS_PER_APPLICATION = 2.1  # roughly: the applicant, the application, sometimes a rating
-TABLES = {
-    "applicant": "applicants",
-    "application": "applications",
-    "rating": "ratings",
-    "rectification": "rectifications",
-    "attachment": "attachments",
-}
 
 
 def _local_counts(counter: Counter, entities: set[str]) -> dict[str, int]:

@@ -27,6 +27,7 @@ from sync.lock import SyncLock
 from sync.transport import (
     Cancelled,
     DeviceRevoked,
+    MalformedReply,
     PayloadTooLarge,
     Refused,
     Transport,
@@ -249,7 +250,7 @@ class SyncEngine:
                     batch = max(1, batch // 2)  # the same ops again, in smaller batches
                     continue
                 if len(reply.results) != len(ops):
-                    raise_malformed("push reply has a different number of results")
+                    raise MalformedReply("push reply has a different number of results")
                 results = [
                     (op, result.model_dump(mode="json", exclude_none=True))
                     for op, result in zip(ops, reply.results, strict=True)
@@ -334,12 +335,6 @@ class SyncEngine:
         except Refused as exc:
             # The server holds a later head than our chain has: events were removed here.
             log.error("audit chain head refused by the server: %s", exc)
-
-
-def raise_malformed(message: str) -> None:
-    from sync.transport import MalformedReply
-
-    raise MalformedReply(message)
 
 
 def _wire_ops(ops: list[OutboxOp]) -> tuple[list[p.Op], list[tuple[OutboxOp, dict[str, object]]]]:

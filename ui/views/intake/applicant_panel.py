@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,7 @@ from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.applicants_model import ApplicantsModel
 from ui.views.intake.register_form import RegisterForm
-from ui.views.intake.widgets import current_row, heading, hint, list_table, named, select_row
+from ui.views.intake.widgets import DownIntoList, current_row, heading, hint, list_table, named, select_row
 
 SEARCH_PAGE, REGISTER_PAGE = 0, 1
 
@@ -109,7 +108,7 @@ class ApplicantPanel(QWidget):
 
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._enter_in_search)
-        self.search.installEventFilter(self)
+        self._down_into_list = DownIntoList(self.search, self.results)
         self.results.activated.connect(lambda index: self.take(index.row()))
 
     # --- behaviour ---------------------------------------------------------------------------------------
@@ -222,16 +221,3 @@ class ApplicantPanel(QWidget):
             self.take(current_row(self.results))
         elif self._typed_number():
             self.lookup_id(self._typed_number())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
-            and self.model.rowCount()
-        ):
-            self.results.setFocus()
-            select_row(self.results, max(current_row(self.results), 0))
-            return True
-        return super().eventFilter(watched, event)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from counter_app.catalogue import CASE_TYPES, Catalogue, ServiceItem
@@ -18,7 +17,7 @@ from ui.dialogs.fields import MessageLabel
 from ui.i18n import fill
 from ui.models.labels import pair, time_limit_text
 from ui.models.services_model import ApplicableServices, ServicesModel
-from ui.views.intake.widgets import current_row, heading, hint, list_table, named, select_row
+from ui.views.intake.widgets import DownIntoList, current_row, heading, hint, list_table, named, select_row
 
 
 class ServicePicker(QWidget):
@@ -62,7 +61,7 @@ class ServicePicker(QWidget):
 
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(lambda: self.take(current_row(self.list)))
-        self.search.installEventFilter(self)
+        self._down_into_list = DownIntoList(self.search, self.list)
         self.list.activated.connect(lambda index: self.take(index.row()))
         self.list.selectionModel().currentRowChanged.connect(self._describe)
 
@@ -133,16 +132,3 @@ class ServicePicker(QWidget):
             mandatory,
             len(item.form),
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
-            and self.proxy.rowCount()
-        ):
-            self.list.setFocus()
-            select_row(self.list, max(current_row(self.list), 0))
-            return True
-        return super().eventFilter(watched, event)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -92,3 +93,29 @@ def current_row(table: QTableView) -> int:
         return -1
     index = table.currentIndex()
     return index.row() if index.isValid() else 0
+
+
+class DownIntoList(QObject):
+    """Down or Page Down in a search field moves into its result list (on the current row, or the
+    first), so a clerk goes from typing to choosing without the mouse."""
+
+    def __init__(self, search: QLineEdit, results: QTableView) -> None:
+        super().__init__(search)
+        self.search = search
+        self.results = results
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        model = self.results.model()
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+            and model is not None
+            and model.rowCount()
+        ):
+            self.results.setFocus()
+            select_row(self.results, max(current_row(self.results), 0))
+            return True
+        return super().eventFilter(watched, event)
