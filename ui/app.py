@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
+from counter_app.services.admin import Status
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.login import DemoCredential, LoginDialog
 from ui.i18n import app_font, choose_language, error_text, install_translators, locale_for
@@ -29,6 +30,7 @@ from ui.views.applicants import ApplicantsView
 from ui.views.applications import ApplicationsView
 from ui.views.catalogue import CatalogueView
 from ui.views.intake import IntakeView
+from ui.workers import Database
 
 log = logging.getLogger(__name__)
 
@@ -41,22 +43,31 @@ MakeSync = Callable[[Counter], SyncController]
 
 
 def build_main_window(
-    counter: Counter, actor: Actor, parent: QWidget | None = None, *, sync: SyncController | None = None
+    db: Database, actor: Actor, parent: QWidget | None = None, *, sync: SyncController | None = None
 ) -> MainWindow:
-    """The main window for ``actor`` over an open profile (not shown)."""
+    """The main window for ``actor`` over the profile ``db`` serves (not shown)."""
     pages = {
-        "applications": lambda: ApplicationsView(counter, actor),
-        "applicants": lambda: ApplicantsView(counter, actor),
-        "catalogue": lambda: CatalogueView(counter),
+        "applications": lambda: ApplicationsView(db, actor),
+        "applicants": lambda: ApplicantsView(db, actor),
+        "catalogue": lambda: CatalogueView(db),
     }
     return MainWindow(
         actor,
-        counter.admin.status,
+        status_reader(db),
         parent,
         sync=sync,
-        intake_factory=lambda: IntakeView(counter, actor),
+        intake_factory=lambda: IntakeView(db, actor),
         page_factories=pages,
     )
+
+
+def status_reader(db: Database) -> Callable[[Callable[[Status], None]], object]:
+    """The main window's ``read_status``: the profile's status, read on the database thread."""
+
+    def read(deliver: Callable[[Status], None]) -> object:
+        return db.submit(lambda counter: counter.admin.status(), deliver, key="status")
+
+    return read
 
 
 def sync_for(interval_s: float, probe_interval_s: float) -> MakeSync:

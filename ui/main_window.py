@@ -1,8 +1,11 @@
 """The main window: navigation, pages and status bar — layout and wiring only.
 
 Everything the window shows comes in through its constructor (the acting user, a function that
-reads the profile's status, the sync controller); it reaches no global and no database. The pages
+asks for the profile's status, the sync controller); it reaches no global and no database. The pages
 are placeholders until their issues land; each says so in one line rather than pretending to work.
+
+A page that shows data read from the profile has a ``reload()`` method: the window calls it when a
+sync brought changes and when the page is shown again, so lists never go stale behind the clerk.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from counter_app.services.admin import Status
 from ui.i18n import CHINESE, ENGLISH, fill, role_name
 from ui.sync_controller import SyncController
 
-STATUS_REFRESH_MS = 30_000
+STATUS_REFRESH_MS = 5_000  # the pending count follows the clerk's work (a count on the database thread)
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on the 1366×768 screens of many counters
 WARNING_STYLE = "background: #fff4ce; color: #5c3c00; border: 1px solid #e0b000; padding: 6px;"
 STATUS_LABEL_STYLE = "padding: 0 12px 0 4px;"
@@ -61,6 +64,9 @@ class MainWindow(QMainWindow):
     from the View menu ``large_text_toggled(on)`` (Ctrl+Shift+=) and ``language_chosen(language)``,
     which the app controller applies and remembers (``show_view_options`` ticks the current ones).
 
+    ``read_status(deliver)``: asks for the profile's status, which arrives later through
+    ``deliver(status)`` on the UI thread (the app reads it on the database thread).
+
     ``sync``: the app's sync controller, when sync runs (the status bar shows its state and, for
     roles that may sync, a "Sync now" button with F5); without it the status bar shows only what
     ``status_source`` reads.
@@ -78,7 +84,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         actor: Actor,
-        status_source: Callable[[], Status],
+        read_status: Callable[[Callable[[Status], None]], object],
         parent: QWidget | None = None,
         *,
         sync: SyncController | None = None,
@@ -87,7 +93,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.actor = actor
-        self._status_source = status_source
+        self._read_status = read_status
+        self.status: Status | None = None  # the last status read
         self._sync = sync
         self._sync_progress = self.tr("Syncing…") if sync is not None and sync.busy else ""
         self.setWindowTitle(self.tr("Workbench"))
@@ -109,7 +116,7 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(page_factories[page.key]())
             else:
                 self.stack.addWidget(self._placeholder(page))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
 
         self.secrets_warning = QLabel()
         self.secrets_warning.setWordWrap(True)
@@ -287,6 +294,23 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def _page_chosen(self, index: int) -> None:
+        returning = self.stack.currentIndex() != index
+        self.stack.setCurrentIndex(index)
+        if returning:
+            self._reload_page(self.stack.widget(index))
+
+    def reload_pages(self) -> None:
+        """Every page that shows the profile's data reads it again (after a sync brought changes)."""
+        for index in range(self.stack.count()):
+            self._reload_page(self.stack.widget(index))
+
+    @staticmethod
+    def _reload_page(page: QWidget | None) -> None:
+        reload = getattr(page, "reload", None)
+        if callable(reload):
+            reload()
+
     def current_page(self) -> str:
         return self.pages[self.stack.currentIndex()].key
 
@@ -307,11 +331,14 @@ class MainWindow(QMainWindow):
             self._sync_progress = fill(self.tr("Syncing… %1/%2"), done, total)
         else:
             self._sync_progress = self.tr("Syncing…")
-        self._show_connection(self._status_source())
+        if self.status is not None:
+            self._show_connection(self.status)
 
-    def _sync_finished(self, _report: dict) -> None:
+    def _sync_finished(self, report: dict) -> None:
         self._sync_progress = ""
         self.refresh_status()
+        if sync_changed_data(report):
+            self.reload_pages()
 
     def _show_connection(self, status: Status) -> None:
         """Online / offline / syncing / not enrolled — offline is normal and never an error."""
@@ -358,8 +385,11 @@ class MainWindow(QMainWindow):
         return fill(self.tr("Last sync: %1"), moment)
 
     def refresh_status(self) -> None:
-        """Read the profile's status (a small query, on the UI thread) and show it."""
-        status = self._status_source()
+        """Ask for the profile's status; :meth:`show_status` shows it when it arrives."""
+        self._read_status(self.show_status)
+
+    def show_status(self, status: Status) -> None:
+        self.status = status
         self.pending_label.setText(self.tr("%n operation(s) waiting to sync", "", status.pending_ops))
         self.last_sync_label.setText(self._last_sync_text(status.last_sync))
         self._show_connection(status)
@@ -380,3 +410,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()
+
+
+def sync_changed_data(report: dict) -> bool:
+    """Whether a sync report says local records changed (pulled, or sent and so no longer pending)."""
+    counts = (report.get(key) for key in ("pushed", "pulled", "conflicts", "rejected"))
+    return any(isinstance(n, int) and n > 0 for n in counts)

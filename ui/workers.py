@@ -1,25 +1,40 @@
 """Work off the UI thread: the one module of the desktop app that crosses threads.
 
-``run_in_background(fn, on_done, on_error)`` runs ``fn()`` on a ``QThreadPool`` thread and calls
-``on_done(result)`` or ``on_error(exception)`` back on the UI thread, through a queued signal.
+Two kinds of work leave the UI thread, and both deliver their outcome back on it through a queued
+signal, so widgets only ever see results on their own thread:
 
-What may run here: work that does not touch the open :class:`counter_app.core.Counter` — network
-requests, hashing or reading attachment files, rendering a PDF from data already loaded.
+- **The profile's database** — :class:`Database`. One thread of its own opens the ``Counter`` and
+  is the only thread that uses it (its SQLite connection belongs to that thread). Widgets call
+  ``db.submit(lambda counter: counter.cases.get(actor, id), on_done, on_error)``: the work runs on
+  the database thread in the order it was submitted, ``on_done(result)`` or ``on_error(exception)``
+  run on the UI thread. A ``key`` lets newer work replace older: a search re-run while the clerk
+  types drops the results of the queries it supersedes. Sync has its own connection and thread
+  (``ui/sync_controller.py``).
+- **Everything else slow** — ``run_in_background(fn, on_done, on_error)``: ``fn()`` on a
+  ``QThreadPool`` thread (writing a PDF from data already read, reading a scan from disk). ``fn``
+  must not use the Counter or any widget.
 
-What may not: anything that goes through the Counter. Its SQLite connection belongs to the thread
-that opened it (the UI thread), so for now the UI calls the core's use cases on the UI thread. That
-is quick for what this release does (a login is one ~50 ms scrypt hash plus two small writes). When
-a use case becomes slow enough to notice (long lists, exports), database work moves to a single
-worker thread that opens its own Counter and serves a queue — built here, with this same
-result-delivery path, so that widgets keep calling one function.
+A result whose receiver (the object of a bound method ``on_done``/``on_error``, or ``owner``) has
+been deleted meanwhile — a page closed by the idle lock, say — is dropped rather than delivered.
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
+import queue
+import sys
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from counter_app.core import Counter
+
+log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -88,3 +103,177 @@ def run_in_background(
     _running.add(task)
     (pool or QThreadPool.globalInstance()).start(QRunnable.create(task._execute))
     return task
+
+
+# --- the database thread ----------------------------------------------------------------------------------
+Work = Callable[[Counter], Any]
+OpenCounter = Callable[[], Counter]
+
+
+@dataclass(eq=False)
+class Job:
+    """One piece of database work. ``cancel()`` (or a newer job with the same key) drops it: it is
+    skipped when it has not started, and its outcome is not delivered when it has."""
+
+    work: Work
+    on_done: Done | None
+    on_error: Failed | None
+    key: str | None
+    owner: QObject | None
+    number: int
+    cancelled: bool = False
+    outcome: tuple[bool, Any] | None = field(default=None, repr=False)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+_STOP = object()
+
+
+class Database(QObject):
+    """The open profile, served by a thread of its own.
+
+    Create and call on the UI thread. ``start(on_open, on_error)`` opens the profile on the database
+    thread (``on_open(root)`` gets its data directory); ``submit`` queues work; ``close()`` drops
+    work not started, waits for the running job and closes the profile.
+
+    ``busy_changed(bool)``: work is waiting or running / all delivered (the window shows a busy
+    cursor and tests wait for ``idle``). ``opened(Path)`` / ``open_failed(exception)``.
+    """
+
+    busy_changed = Signal(bool)
+    # Emitted on the database thread, delivered queued on this object's (the UI) thread.
+    _finished_on_db_thread = Signal(object)
+
+    def __init__(self, open_counter: OpenCounter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_counter = open_counter
+        self._queue: queue.SimpleQueue[Job | object] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._numbers = itertools.count(1)
+        self._latest: dict[str, Job] = {}
+        self._outstanding = 0  # submitted and not yet delivered (or dropped)
+        self._closed = False
+        self._finished_on_db_thread.connect(self._deliver)
+
+    # --- life -------------------------------------------------------------------------------------
+    def start(self, on_open: Done | None = None, on_error: Failed | None = None) -> Job:
+        """Start the thread and open the profile on it; ``on_open`` receives its data directory."""
+        assert self._thread is None, "started twice"
+        self._thread = threading.Thread(target=self._serve, name="counter-database", daemon=True)
+        self._thread.start()
+        return self.submit(lambda counter: counter.ctx.paths.root, on_open, on_error)
+
+    def close(self, timeout_s: float = 30.0) -> None:
+        """Drop the work not started, let the running job end, close the profile. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        for job in list(self._latest.values()):
+            job.cancel()
+        if self._thread is not None:
+            self._queue.put(_STOP)
+            self._thread.join(timeout_s)
+            if self._thread.is_alive():
+                log.error("the database thread did not finish within %.0f s", timeout_s)
+        if self._outstanding:
+            self._outstanding = 0
+            self.busy_changed.emit(False)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waiting, running or undelivered."""
+        return self._outstanding == 0
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # --- work -------------------------------------------------------------------------------------
+    def submit(
+        self,
+        work: Work,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        key: str | None = None,
+        owner: QObject | None = None,
+    ) -> Job:
+        """Run ``work(counter)`` on the database thread; deliver its outcome on the UI thread.
+
+        ``key``: a newer job with the same key cancels this one. ``owner``: when it is deleted
+        before the outcome arrives, nothing is delivered (bound methods' objects count as owners).
+        Without ``on_error`` an exception is reported through ``sys.excepthook``.
+        """
+        job = Job(work, on_done, on_error, key, owner, next(self._numbers))
+        if self._closed:
+            job.cancel()
+            return job
+        assert self._thread is not None, "start() the database first"
+        if key is not None:
+            older = self._latest.get(key)
+            if older is not None:
+                older.cancel()
+            self._latest[key] = job
+        self._outstanding += 1
+        if self._outstanding == 1:
+            self.busy_changed.emit(True)
+        self._queue.put(job)
+        return job
+
+    def _serve(self) -> None:
+        """The database thread: open the profile, run jobs in order, close it at the end."""
+        counter: Counter | None = None
+        open_error: BaseException | None = None
+        try:
+            counter = self._open_counter()
+        except BaseException as exc:  # reported to every job, starting with start()'s
+            open_error = exc
+        try:
+            while True:
+                job = self._queue.get()
+                if job is _STOP:
+                    return
+                assert isinstance(job, Job)
+                if job.cancelled or self._closed:  # dropped, or closing: not started
+                    job.outcome = (False, None)
+                elif counter is None:
+                    job.outcome = (False, open_error)
+                else:
+                    try:
+                        job.outcome = (True, job.work(counter))
+                    except BaseException as exc:
+                        job.outcome = (False, exc)
+                self._finished_on_db_thread.emit(job)
+        finally:
+            if counter is not None:
+                counter.close()
+
+    @Slot(object)
+    def _deliver(self, job: Job) -> None:
+        """On the UI thread: hand the outcome over, unless the job was dropped meanwhile."""
+        if job.key is not None and self._latest.get(job.key) is job:
+            del self._latest[job.key]
+        try:
+            if job.cancelled or self._closed or job.outcome is None or not _receiver_alive(job):
+                return
+            ok, payload = job.outcome
+            if ok:
+                if job.on_done is not None:
+                    job.on_done(payload)
+            elif job.on_error is not None:
+                job.on_error(payload)
+            else:
+                sys.excepthook(type(payload), payload, payload.__traceback__)
+        finally:
+            # After the callbacks: work they submit keeps the database busy without a gap.
+            if self._outstanding:
+                self._outstanding -= 1
+                if self._outstanding == 0:
+                    self.busy_changed.emit(False)
+
+
+def _receiver_alive(job: Job) -> bool:
+    receivers = [job.owner, getattr(job.on_done, "__self__", None), getattr(job.on_error, "__self__", None)]
+    return all(shiboken6.isValid(r) for r in receivers if isinstance(r, QObject))

@@ -7,6 +7,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from ui.workers import Database
+
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type ``text`` into ``widget``: ASCII key by key; Chinese as an input method commits it (QTest
@@ -22,3 +24,8 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 def press_enter(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def settle(qtbot: QtBot, db: Database, timeout_ms: int = 10_000) -> None:
+    """Wait until the database thread has run and delivered everything submitted (incl. follow-ups)."""
+    qtbot.waitUntil(lambda: db.idle, timeout=timeout_ms)

@@ -10,17 +10,17 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
-from counter_app.core import Counter
 from tests.ui.test_accessibility import unnamed_controls
 from ui.app import build_main_window
 from ui.main_window import MainWindow
+from ui.workers import Database
 
 SMALL_SCREEN = QSize(1366, 768)
 
 
 @pytest.fixture(name="window")
-def window_fixture(qtbot: QtBot, counter: Counter, clerk: Actor) -> Iterator[MainWindow]:
-    window = build_main_window(counter, clerk)
+def window_fixture(qtbot: QtBot, db: Database, clerk: Actor) -> Iterator[MainWindow]:
+    window = build_main_window(db, clerk)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
