@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont
@@ -39,7 +40,7 @@ EXIT_OK = 0
 EXIT_CANNOT_OPEN = 1
 
 OpenProfile = Callable[[str | None], Counter]
-MakeSync = Callable[[Counter], SyncController]
+MakeSync = Callable[[Path], SyncController]
 
 
 def build_main_window(
@@ -73,8 +74,7 @@ def status_reader(db: Database) -> Callable[[Callable[[Status], None]], object]:
 def sync_for(interval_s: float, probe_interval_s: float) -> MakeSync:
     """Automatic sync for the open profile (its own thread opens the same data directory)."""
 
-    def make(counter: Counter) -> SyncController:
-        root = counter.ctx.paths.root
+    def make(root: Path) -> SyncController:
         return SyncController(root, interval_s=interval_s, probe_interval_s=probe_interval_s)
 
     return make
@@ -99,6 +99,9 @@ class AppController(QObject):
 
     Call on the UI thread. ``finished(exit_code)`` says the application should end: 0 when the
     user quit, 1 when the profile could not be opened (after the user read why).
+
+    The profile is opened by ``open_profile(data_dir)`` on the database thread (:class:`Database`),
+    which then serves every read and write of the windows; nothing here waits for it.
 
     ``make_sync``: when given, sync runs in the background from the moment the profile is open
     until ``shutdown()``, across locks. ``demo_credentials``: shown in the login dialog (demo mode).
@@ -133,7 +136,7 @@ class AppController(QObject):
         self._open_profile = open_profile
         self._make_sync = make_sync
         self._demo_credentials = tuple(demo_credentials)
-        self.counter: Counter | None = None
+        self.db: Database | None = None
         self.sync: SyncController | None = None
         self.dialog: QDialog | None = None
         self.window: MainWindow | None = None
@@ -143,16 +146,24 @@ class AppController(QObject):
         self._normal_font = QFont(QApplication.font())
         if self.preferences.large_text:
             QApplication.setFont(scaled_font(self._normal_font, True))
-        try:
-            self.counter = self._open_profile(self._data_dir)
-        except Exception as exc:  # CounterError on purpose; anything else still deserves words, not a crash
-            log.exception("cannot open the profile")
-            self._show_open_error(exc)
-            return
+        data_dir, open_profile = self._data_dir, self._open_profile
+        self.db = Database(lambda: open_profile(data_dir))
+        self.db.start(self._opened, self._open_failed)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        # CounterError on purpose; anything else still deserves words, not a crash
+        log.error("cannot open the profile", exc_info=exc)
+        self._show_open_error(exc)
+
+    def _opened(self, root: Path) -> None:
+        assert self.db is not None
         if self._make_sync is not None:
-            self.sync = self._make_sync(self.counter)
+            self.sync = self._make_sync(root)
             self.sync.start()
-        if self.counter.accounts.needs_first_admin():
+        self.db.submit(lambda counter: counter.accounts.needs_first_admin(), self._first_screen)
+
+    def _first_screen(self, needs_first_admin: bool) -> None:
+        if needs_first_admin:
             self._show_first_admin()
         else:
             self._show_login()
@@ -175,9 +186,9 @@ class AppController(QObject):
         if self.sync is not None:
             self.sync.stop()  # before the profile closes: it may be mid-sync on its own connection
             self.sync = None
-        if self.counter is not None:
-            self.counter.close()
-            self.counter = None
+        if self.db is not None:
+            self.db.close()  # waits for the running job, then closes the profile on its thread
+            self.db = None
 
     # --- steps --------------------------------------------------------------------------------------
     def _show_open_error(self, error: BaseException) -> None:
@@ -191,25 +202,23 @@ class AppController(QObject):
         box.show()
 
     def _show_first_admin(self) -> None:
-        assert self.counter is not None
-        dialog = FirstAdminDialog(self.counter.accounts)
+        assert self.db is not None
+        dialog = FirstAdminDialog(self.db)
         dialog.created.connect(lambda actor: self._show_login(actor.username))
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         self._replace_dialog(dialog)
 
     def _show_login(self, username: str = "") -> None:
-        assert self.counter is not None
-        dialog = LoginDialog(
-            self.counter.accounts, username=username, demo_credentials=self._demo_credentials
-        )
+        assert self.db is not None
+        dialog = LoginDialog(self.db, username=username, demo_credentials=self._demo_credentials)
         dialog.logged_in.connect(self._show_main_window)
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         self._replace_dialog(dialog)
 
     def _show_main_window(self, actor: Actor) -> None:
-        assert self.counter is not None
+        assert self.db is not None
         self._close_dialog()
-        window = build_main_window(self.counter, actor, sync=self.sync)
+        window = build_main_window(self.db, actor, sync=self.sync)
         window.lock_requested.connect(self.lock)
         window.closed.connect(lambda: self.finished.emit(EXIT_OK))
         window.show_view_options(large_text=self.preferences.large_text, language=self.language)

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
 from keyring.backends import fail
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QEventLoop, QLocale, QSize
 from PySide6.QtWidgets import QApplication
 
 from counter_app.core import Counter
@@ -28,6 +28,7 @@ from tests.support import ROOT
 from ui.app import build_main_window, configure_application
 from ui.dialogs.login import LoginDialog
 from ui.i18n import CHINESE, install_translators, locale_for
+from ui.workers import Database
 
 
 def compile_translations(language: str, target: Path) -> None:
@@ -56,21 +57,26 @@ def main(argv: list[str] | None = None) -> int:
         translators = install_translators(app, args.language, scratch_dir)
         configure_application(app)
         counter = Counter.open(scratch_dir / "data", config_dir=scratch_dir / "config")
+        db = Database(lambda: Counter.open(scratch_dir / "data", config_dir=scratch_dir / "config"))
+        db.start()
         try:
             admin = counter.accounts.create_first_admin("wangfang", "王芳", "s3cret-pass")
-            login = LoginDialog(counter.accounts, username=admin.username)
+            login = LoginDialog(db, username=admin.username)
             login.show()
             app.processEvents()
             login.grab().save(str(args.out / "login.png"))
             login.close()
 
-            window = build_main_window(counter, admin)
+            window = build_main_window(db, admin)
             window.show()
             window.resize(QSize(1280, 720))
+            while not db.idle:  # the status and the pages' first reads arrive from the database thread
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
             app.processEvents()
             window.grab().save(str(args.out / "main_window.png"))
             window.close()
         finally:
+            db.close()
             counter.close()
             for translator in translators:
                 app.removeTranslator(translator)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
-from counter_app.core import Counter
+from tests.ui.helpers import settle
 from ui.app import build_main_window
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.login import LoginDialog
+from ui.workers import Database
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
@@ -30,29 +31,30 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return [f"{type(w).__name__} {w.objectName()!r}" for w in controls if not w.accessibleName().strip()]
 
 
-def test_first_admin_dialog_controls_are_named(qtbot: QtBot, counter: Counter) -> None:
-    dialog = FirstAdminDialog(counter.accounts)
+def test_first_admin_dialog_controls_are_named(qtbot: QtBot, db: Database) -> None:
+    dialog = FirstAdminDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed_controls(dialog) == []
 
 
-def test_login_dialog_controls_are_named(qtbot: QtBot, counter: Counter) -> None:
-    dialog = LoginDialog(counter.accounts)
+def test_login_dialog_controls_are_named(qtbot: QtBot, db: Database) -> None:
+    dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed_controls(dialog) == []
 
 
-def test_main_window_controls_are_named(qtbot: QtBot, counter: Counter, clerk: Actor) -> None:
-    window = build_main_window(counter, clerk)
+def test_main_window_controls_are_named(qtbot: QtBot, db: Database, clerk: Actor) -> None:
+    window = build_main_window(db, clerk)
     qtbot.addWidget(window)
     window.show()
+    settle(qtbot, db)  # the pages are filled
     assert unnamed_controls(window) == []
 
 
-def test_tab_walks_the_first_admin_form_in_reading_order(qtbot: QtBot, counter: Counter) -> None:
-    dialog = FirstAdminDialog(counter.accounts)
+def test_tab_walks_the_first_admin_form_in_reading_order(qtbot: QtBot, db: Database) -> None:
+    dialog = FirstAdminDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

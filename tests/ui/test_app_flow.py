@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,16 +14,20 @@ from pytestqt.qtbot import QtBot
 from counter_app.accounts import MAX_FAILED_LOGINS, Actor, Role
 from counter_app.core import Counter
 from counter_app.errors import ValidationError
-from tests.ui.helpers import press_enter, type_text
+from tests.ui.helpers import press_enter, settle, type_text
 from ui.app import EXIT_CANNOT_OPEN, EXIT_OK, AppController
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.workers import Database
 
 PASSWORD = "correct horse 1"  # the conftest's staff accounts use it
 
 
 def current_dialog(qtbot: QtBot, controller: AppController, kind: type) -> object:
+    """The dialog the controller shows, once it is a ``kind`` (the database answers first)."""
+    if controller.db is not None:
+        settle(qtbot, controller.db)
     dialog = controller.dialog
     assert isinstance(dialog, kind), f"expected {kind.__name__}, showing {type(dialog).__name__}"
     qtbot.waitExposed(dialog)
@@ -35,6 +40,8 @@ def log_in(qtbot: QtBot, controller: AppController, username: str, password: str
     type_text(qtbot, dialog.username, username)
     type_text(qtbot, dialog.password, password)
     press_enter(qtbot, dialog.password)
+    assert controller.db is not None
+    settle(qtbot, controller.db)
     return dialog
 
 
@@ -49,6 +56,9 @@ def test_first_start_creates_the_administrator_by_keyboard(
     type_text(qtbot, dialog.password, "s3cret-pass")
     type_text(qtbot, dialog.confirm, "s3cret-pass")
     press_enter(qtbot, dialog.confirm)
+    assert dialog.creating  # the account is made on the database thread
+    assert controller.db is not None
+    settle(qtbot, controller.db)
 
     actor = counter.accounts.login("wangfang", "s3cret-pass")
     assert actor.role is Role.ADMIN
@@ -105,6 +115,17 @@ class RefusingAccounts:
         raise self.error
 
 
+class RefusingProfile:
+    """Stands in for a Counter whose accounts refuse; served by a real Database thread."""
+
+    def __init__(self, error: ValidationError, root: Path) -> None:
+        self.accounts = RefusingAccounts(error)
+        self.ctx = SimpleNamespace(paths=SimpleNamespace(root=root))
+
+    def close(self) -> None:
+        pass
+
+
 @pytest.mark.parametrize(
     ("field", "code", "expected"),
     [
@@ -113,16 +134,20 @@ class RefusingAccounts:
     ],
 )
 def test_the_cores_refusal_is_shown_at_the_named_field(
-    qtbot: QtBot, field: str, code: str, expected: str
+    qtbot: QtBot, field: str, code: str, expected: str, tmp_path: Path
 ) -> None:
-    accounts = RefusingAccounts(ValidationError(field, "refused", code=code))
-    dialog = FirstAdminDialog(accounts)  # type: ignore[arg-type]
+    profile = RefusingProfile(ValidationError(field, "refused", code=code), tmp_path)
+    db = Database(lambda: profile)  # type: ignore[arg-type, return-value]
+    db.start()
+    dialog = FirstAdminDialog(db)
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(qtbot, dialog.username, "wangfang")
     type_text(qtbot, dialog.password, "s3cret-pass")
     type_text(qtbot, dialog.confirm, "s3cret-pass")
     press_enter(qtbot, dialog.confirm)
+    settle(qtbot, db)
+    db.close()
 
     message = dialog.username_message if field == "username" else dialog.password_message
     assert message.message == expected

@@ -23,6 +23,7 @@ from ui.cli import build_parser
 from ui.demo import DEMO_ACCOUNTS, DemoError, DemoInfo, prepare_demo, run_demo
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.workers import Database
 
 GIVE_UP_MS = 60_000
 GAVE_UP = 99
@@ -130,8 +131,10 @@ def test_the_command_line_takes_the_demo_directory_before_or_after() -> None:
     assert parser.parse_args(["demo"]).handler.__name__ == "cmd_demo"
 
 
-def test_the_login_shows_demo_credentials_only_in_demo_mode(qtbot: QtBot, counter: Counter) -> None:
-    plain = LoginDialog(counter.accounts)
+def test_the_login_shows_demo_credentials_only_in_demo_mode(
+    qtbot: QtBot, counter: Counter, db: Database
+) -> None:
+    plain = LoginDialog(db)
     qtbot.addWidget(plain)
     plain.show()
     assert plain.demo_hint.isHidden() and plain.demo_hint.text() == ""
@@ -145,7 +148,7 @@ def test_the_login_shows_demo_credentials_only_in_demo_mode(qtbot: QtBot, counte
         supervisor.role,
         supervisor.password,
     )
-    dialog = LoginDialog(counter.accounts, demo_credentials=DEMO_ACCOUNTS)
+    dialog = LoginDialog(db, demo_credentials=DEMO_ACCOUNTS)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -154,8 +157,8 @@ def test_the_login_shows_demo_credentials_only_in_demo_mode(qtbot: QtBot, counte
         assert account.username in dialog.demo_hint.text() and account.password in dialog.demo_hint.text()
     dialog.demo_hint.linkActivated.emit(supervisor.username)  # a click on the user name
     assert dialog.username.text() == supervisor.username
-    with qtbot.waitSignal(dialog.logged_in) as logged_in:
-        dialog.submit()
+    with qtbot.waitSignal(dialog.logged_in, timeout=10_000) as logged_in:
+        dialog.submit()  # checked on the database thread
     assert logged_in.args[0].role is Role.SUPERVISOR
 
 

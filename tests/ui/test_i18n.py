@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.core import Counter
 from counter_app.errors import CorruptDatabase, DatabaseTooNew
 from tests.support import ROOT
 from ui.dialogs.login import LoginDialog
@@ -32,6 +31,7 @@ from ui.i18n import (
     install_translators,
     normalise_language,
 )
+from ui.workers import Database
 
 TS_DIR = ROOT / "resources" / "i18n"
 PLURAL_FORMS = {CHINESE: 1, ENGLISH: 2}
@@ -131,13 +131,13 @@ def translated(qapp: QApplication, compiled: Path) -> Iterator[Callable[[str], N
 
 
 def test_chinese_is_loaded_from_the_qm_file(
-    qtbot: QtBot, translated: Callable[[str], None], counter: Counter
+    qtbot: QtBot, translated: Callable[[str], None], db: Database
 ) -> None:
     translated(CHINESE)
     text = QCoreApplication.translate
     assert text("LoginDialog", "Log in") == "登录"
     assert text("MainWindow", "%n operation(s) waiting to sync", "", 2) == "待同步：2 项操作"
-    dialog = LoginDialog(counter.accounts)
+    dialog = LoginDialog(db)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "登录"
     assert dialog.submit_button.text() == "登录"

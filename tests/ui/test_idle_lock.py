@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
+from counter_app.clock import FixedClock
 from counter_app.core import Counter
-from tests.ui.helpers import press_enter, type_text
+from tests.ui.helpers import opens, press_enter, settle_app, type_text
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
 from ui.idle import IdleWatcher
@@ -24,13 +25,14 @@ SHORT_IDLE_MS = 150
 
 
 @pytest.fixture
-def idle_controller(counter: Counter) -> Iterator[AppController]:
-    controller = AppController(None, open_profile=lambda _data_dir: counter, idle_lock_ms=SHORT_IDLE_MS)
+def idle_controller(counter: Counter, data_dir: Path, clock: FixedClock) -> Iterator[AppController]:
+    controller = AppController(None, open_profile=opens(data_dir, clock), idle_lock_ms=SHORT_IDLE_MS)
     yield controller
     controller.shutdown()
 
 
 def log_in(qtbot: QtBot, controller: AppController, username: str) -> MainWindow:
+    settle_app(qtbot, controller)
     dialog = controller.dialog
     assert isinstance(dialog, LoginDialog)
     qtbot.waitExposed(dialog)
@@ -38,6 +40,7 @@ def log_in(qtbot: QtBot, controller: AppController, username: str) -> MainWindow
     type_text(qtbot, dialog.username, username)
     type_text(qtbot, dialog.password, PASSWORD)
     press_enter(qtbot, dialog.password)
+    settle_app(qtbot, controller)
     window = controller.window
     assert isinstance(window, MainWindow)
     qtbot.waitExposed(window)
@@ -100,13 +103,15 @@ def test_an_idle_time_of_zero_turns_the_lock_off(qtbot: QtBot) -> None:
     assert not watcher.timer.isActive()
 
 
-def test_the_idle_time_is_a_setting_of_five_minutes_by_default(tmp_path: Path, counter: Counter) -> None:
+def test_the_idle_time_is_a_setting_of_five_minutes_by_default(
+    tmp_path: Path, counter: Counter, data_dir: Path, clock: FixedClock
+) -> None:
     assert Preferences().idle_lock_ms == 5 * 60_000
     settings = QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat)
     Preferences(settings).idle_lock_minutes = 2
     reread = Preferences(QSettings(str(tmp_path / "preferences.ini"), QSettings.Format.IniFormat))
     assert reread.idle_lock_minutes == 2
-    controller = AppController(None, open_profile=lambda _data_dir: counter, preferences=reread)
+    controller = AppController(None, open_profile=opens(data_dir, clock), preferences=reread)
     try:
         assert controller.idle.timer.interval() == 2 * 60_000
     finally:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends import fail
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor, Role
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.services.admin import Status
-from ui.app import build_main_window
+from counter_app.services.seed import Seeder
+from tests.ui.helpers import settle
+from ui.app import build_main_window, status_reader
 from ui.main_window import MainWindow
+from ui.workers import Database
 
 
 @pytest.fixture
@@ -29,50 +33,117 @@ def fallback_counter(tmp_path: Path, clock: FixedClock) -> Iterator[Counter]:
     opened.close()
 
 
+@pytest.fixture
+def fallback_db(
+    qtbot: QtBot, fallback_counter: Counter, tmp_path: Path, clock: FixedClock
+) -> Iterator[Database]:
+    """The fallback profile served by the app's database thread."""
+    db = Database(
+        lambda: Counter.open(tmp_path / "fallback-data", clock=clock, config_dir=tmp_path / "fallback-config")
+    )
+    db.start()
+    settle(qtbot, db)
+    yield db
+    db.close()
+
+
 def staff(counter: Counter, role: Role) -> Actor:
     setup = Actor.command_line("setup")
     record = counter.accounts.add_user(setup, f"{role.value}9", f"{role.value} nine", role, "correct horse 1")
     return Actor.staff(record.id, record.username, record.display_name, role)
 
 
-def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
+def shown(qtbot: QtBot, window: MainWindow, db: Database | None = None) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    if db is not None:
+        settle(qtbot, db)  # the status and the pages' first reads have arrived
     return window
 
 
-def test_the_admin_sees_the_fallback_key_warning(qtbot: QtBot, fallback_counter: Counter) -> None:
-    window = shown(qtbot, build_main_window(fallback_counter, staff(fallback_counter, Role.ADMIN)))
+def test_the_admin_sees_the_fallback_key_warning(
+    qtbot: QtBot, fallback_counter: Counter, fallback_db: Database
+) -> None:
+    window = shown(qtbot, build_main_window(fallback_db, staff(fallback_counter, Role.ADMIN)), fallback_db)
     assert window.secrets_warning.isVisible()
     assert "fallback key file" in window.secrets_warning.text()
     assert "fallback key file" in window.secrets_warning.toolTip()  # with the file's path
 
 
-def test_a_clerk_does_not_get_the_key_warning(qtbot: QtBot, fallback_counter: Counter) -> None:
-    window = shown(qtbot, build_main_window(fallback_counter, staff(fallback_counter, Role.CLERK)))
+def test_a_clerk_does_not_get_the_key_warning(
+    qtbot: QtBot, fallback_counter: Counter, fallback_db: Database
+) -> None:
+    window = shown(qtbot, build_main_window(fallback_db, staff(fallback_counter, Role.CLERK)), fallback_db)
+    assert window.status is not None and not window.status.secrets_secure
     assert not window.secrets_warning.isVisible()
 
 
-def test_no_warning_when_the_keyring_holds_the_key(qtbot: QtBot, counter: Counter, admin: Actor) -> None:
+def test_no_warning_when_the_keyring_holds_the_key(
+    qtbot: QtBot, counter: Counter, admin: Actor, db: Database
+) -> None:
     assert counter.admin.status().secrets_secure
-    window = shown(qtbot, build_main_window(counter, admin))
+    window = shown(qtbot, build_main_window(db, admin), db)
+    assert window.status is not None and window.status.secrets_secure
     assert not window.secrets_warning.isVisible()
 
 
 def test_status_bar_shows_user_role_and_pending_operations(
     qtbot: QtBot, counter: Counter, admin: Actor
 ) -> None:
-    def status() -> Status:
-        return dataclasses.replace(counter.admin.status(), pending_ops=3)
-
-    window = shown(qtbot, MainWindow(admin, status))
+    asked: list[Callable[[Status], None]] = []
+    window = shown(qtbot, MainWindow(admin, asked.append))
     assert window.user_label.text() == "Logged in: admin one (Administrator)"
+    assert len(asked) == 1 and window.pending_label.text() == ""  # asked; nothing shown until it arrives
+    asked[0](dataclasses.replace(counter.admin.status(), pending_ops=3))
     assert window.pending_label.text() == "3 operation(s) waiting to sync"
 
 
-def test_every_page_is_an_honest_placeholder(qtbot: QtBot, counter: Counter, clerk: Actor) -> None:
-    window = shown(qtbot, build_main_window(counter, clerk))
+def test_the_pending_count_follows_the_clerks_work(
+    qtbot: QtBot, counter: Counter, clerk: Actor, db: Database
+) -> None:
+    window = shown(qtbot, build_main_window(db, clerk), db)
+    assert window.pending_label.text() == "0 operation(s) waiting to sync"
+    seeded = Seeder(counter, clerk, seed=3).run(2)
+    assert seeded.applications == 2
+    window.refresh_status()  # the window's timer does this every few seconds
+    settle(qtbot, db)
+    pending = counter.admin.status().pending_ops
+    assert pending > 0
+    assert window.pending_label.text() == f"{pending} operation(s) waiting to sync"
+
+
+class ReloadingPage(QWidget):
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.setObjectName(f"page_{key}")
+        self.reloads = 0
+
+    def reload(self) -> None:
+        self.reloads += 1
+
+
+def test_pages_reload_after_a_sync_that_changed_data_and_when_shown_again(
+    qtbot: QtBot, counter: Counter, clerk: Actor, db: Database
+) -> None:
+    pages = {key: ReloadingPage(key) for key in ("applications", "applicants")}
+    window = shown(
+        qtbot,
+        MainWindow(clerk, status_reader(db), page_factories={k: (lambda p=p: p) for k, p in pages.items()}),
+        db,
+    )
+    window._sync_finished({"pushed": 0, "pulled": 0, "conflicts": 0, "rejected": 0, "outcome": "ok"})
+    assert [p.reloads for p in pages.values()] == [0, 0]  # nothing changed: nothing re-read
+    window._sync_finished({"pushed": 0, "pulled": 4, "conflicts": 0, "rejected": 0, "outcome": "ok"})
+    assert [p.reloads for p in pages.values()] == [1, 1]
+    window.show_page(1)  # the applications page comes back into view
+    assert pages["applications"].reloads == 2 and pages["applicants"].reloads == 1
+    window.show_page(1)  # already shown: not re-read
+    assert pages["applications"].reloads == 2
+
+
+def test_every_page_is_an_honest_placeholder(qtbot: QtBot, clerk: Actor, db: Database) -> None:
+    window = shown(qtbot, build_main_window(db, clerk), db)
     assert [page.key for page in window.pages] == [
         "intake",
         "applications",
@@ -87,8 +158,10 @@ def test_every_page_is_an_honest_placeholder(qtbot: QtBot, counter: Counter, cle
         assert "arrive" in page.explanation and "later release" in page.explanation
 
 
-def test_the_window_fits_a_1366_by_768_screen(qtbot: QtBot, fallback_counter: Counter) -> None:
-    window = shown(qtbot, build_main_window(fallback_counter, staff(fallback_counter, Role.ADMIN)))
+def test_the_window_fits_a_1366_by_768_screen(
+    qtbot: QtBot, fallback_counter: Counter, fallback_db: Database
+) -> None:
+    window = shown(qtbot, build_main_window(fallback_db, staff(fallback_counter, Role.ADMIN)), fallback_db)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768 - 40  # a taskbar takes the rest
     assert window.width() <= 1366 and window.height() <= 768

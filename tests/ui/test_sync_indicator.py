@@ -19,9 +19,11 @@ from counter_app.resources import demo_catalogue_path
 from counter_app.services.seed import Seeder
 from sync.engine import enroll
 from tests.central_server import CentralServer, running_server
+from tests.ui.helpers import settle
 from ui.app import AppController, build_main_window
 from ui.main_window import MainWindow
 from ui.sync_controller import SyncController
+from ui.workers import Database
 
 OFFICE = "QS"
 SYNC_TIMEOUT_MS = 30_000
@@ -60,10 +62,11 @@ def take_in(counter: Counter, applications: int, seed: int) -> None:
     Seeder(counter, Actor.command_line("desk"), seed).run(applications)
 
 
-def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
+def shown(qtbot: QtBot, window: MainWindow, db: Database) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    settle(qtbot, db)  # the status has arrived from the database thread
     return window
 
 
@@ -80,13 +83,13 @@ def open_dialogs() -> list[QDialog]:
 
 
 def test_sync_now_sends_the_pending_operations_and_the_indicator_follows(
-    qtbot: QtBot, enrolled: Counter, supervisor: Actor, make_sync: Callable[[], SyncController]
+    qtbot: QtBot, enrolled: Counter, supervisor: Actor, make_sync: Callable[[], SyncController], db: Database
 ) -> None:
     take_in(enrolled, 2, seed=1)
     pending = enrolled.admin.status().pending_ops
     assert pending > 0
     sync = make_sync()
-    window = shown(qtbot, build_main_window(enrolled, supervisor, sync=sync))
+    window = shown(qtbot, build_main_window(db, supervisor, sync=sync), db)
     assert window.pending_label.text() == f"{pending} operation(s) waiting to sync"
     assert window.last_sync_label.text() == "Never synced"
     assert window.connection_label.text() == "● Checking the connection…"
@@ -102,6 +105,7 @@ def test_sync_now_sends_the_pending_operations_and_the_indicator_follows(
 
     take_in(enrolled, 1, seed=2)  # more work at the desk; the timer is an hour away
     window.refresh_status()
+    settle(qtbot, db)
     assert window.pending_label.text() != "0 operation(s) waiting to sync"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -121,10 +125,10 @@ def test_sync_now_sends_the_pending_operations_and_the_indicator_follows(
 
 
 def test_a_clerk_has_no_sync_now_and_the_core_refuses_it(
-    qtbot: QtBot, enrolled: Counter, clerk: Actor, make_sync: Callable[[], SyncController]
+    qtbot: QtBot, enrolled: Counter, clerk: Actor, make_sync: Callable[[], SyncController], db: Database
 ) -> None:
     sync = make_sync()
-    window = shown(qtbot, build_main_window(enrolled, clerk, sync=sync))
+    window = shown(qtbot, build_main_window(db, clerk, sync=sync), db)
     assert window.sync_button.isHidden()
     assert window.sync_action not in window.actions()  # F5 does nothing for a clerk
     assert window.pending_label.text() == "0 operation(s) waiting to sync"  # the indicator is there
@@ -135,14 +139,14 @@ def test_a_clerk_has_no_sync_now_and_the_core_refuses_it(
 
 
 def test_offline_is_shown_quietly(
-    qtbot: QtBot, enrolled: Counter, admin: Actor, make_sync: Callable[[], SyncController]
+    qtbot: QtBot, enrolled: Counter, admin: Actor, make_sync: Callable[[], SyncController], db: Database
 ) -> None:
     url = closed_port_url()
     with enrolled.ctx.store.transaction():
         enrolled.ctx.settings.set("server_url", url)  # the link is down
     take_in(enrolled, 1, seed=3)
     sync = make_sync()
-    window = shown(qtbot, build_main_window(enrolled, admin, sync=sync))
+    window = shown(qtbot, build_main_window(db, admin, sync=sync), db)
     with qtbot.waitSignal(sync.online_changed, timeout=SYNC_TIMEOUT_MS) as went:
         sync.start()
     assert went.args == [False]
@@ -157,10 +161,10 @@ def test_offline_is_shown_quietly(
 
 
 def test_a_profile_without_a_platform_keeps_working(
-    qtbot: QtBot, counter: Counter, supervisor: Actor, make_sync: Callable[[], SyncController]
+    qtbot: QtBot, counter: Counter, supervisor: Actor, make_sync: Callable[[], SyncController], db: Database
 ) -> None:
     sync = make_sync()
-    window = shown(qtbot, build_main_window(counter, supervisor, sync=sync))
+    window = shown(qtbot, build_main_window(db, supervisor, sync=sync), db)
     with qtbot.waitSignal(sync.online_changed, timeout=SYNC_TIMEOUT_MS):
         sync.start()
     assert window.connection_label.text() == "● Not connected to a platform"
@@ -175,9 +179,13 @@ def test_a_profile_without_a_platform_keeps_working(
 def test_the_app_controller_runs_sync_for_the_session_and_stops_it(
     qtbot: QtBot, counter: Counter, clerk: Actor, make_sync: Callable[[], SyncController]
 ) -> None:
-    controller = AppController(None, open_profile=lambda _data_dir: counter, make_sync=lambda _c: make_sync())
+    controller = AppController(
+        None, open_profile=lambda data_dir: Counter.open(data_dir), make_sync=lambda _root: make_sync()
+    )
     try:
         controller.start()
+        assert controller.db is not None
+        settle(qtbot, controller.db)  # opened on the database thread; then sync starts
         sync = controller.sync
         assert sync is not None
         qtbot.waitUntil(lambda: sync.online is False)  # not enrolled: quietly "offline"

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
+from counter_app.clock import FixedClock
 from counter_app.core import Counter
-from tests.ui.helpers import press_enter, type_text
+from tests.ui.helpers import opens, press_enter, settle_app, type_text
 from tests.ui.test_i18n import TS_DIR, qt_tool
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
@@ -36,12 +37,14 @@ def settings_at(path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_controller(counter: Counter, settings_path: Path) -> Iterator[MakeController]:
+def make_controller(
+    counter: Counter, settings_path: Path, data_dir: Path, clock: FixedClock
+) -> Iterator[MakeController]:
     made: list[AppController] = []
 
     def make() -> AppController:
         controller = AppController(
-            None, open_profile=lambda _data_dir: counter, preferences=Preferences(settings_at(settings_path))
+            None, open_profile=opens(data_dir, clock), preferences=Preferences(settings_at(settings_path))
         )
         made.append(controller)
         return controller
@@ -53,12 +56,14 @@ def make_controller(counter: Counter, settings_path: Path) -> Iterator[MakeContr
 
 def logged_in(qtbot: QtBot, controller: AppController, username: str) -> MainWindow:
     controller.start()
+    settle_app(qtbot, controller)
     dialog = controller.dialog
     assert isinstance(dialog, LoginDialog)
     qtbot.waitExposed(dialog)
     type_text(qtbot, dialog.username, username)
     type_text(qtbot, dialog.password, PASSWORD)
     press_enter(qtbot, dialog.password)
+    settle_app(qtbot, controller)
     window = controller.window
     assert isinstance(window, MainWindow)
     qtbot.waitExposed(window)

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from counter_app.accounts import MIN_PASSWORD_LENGTH, Actor, validate_username
 from counter_app.errors import CounterError, ValidationError
-from counter_app.services.accounts import AccountService
 from ui.dialogs.fields import MessageLabel, line_edit, with_message
 from ui.i18n import error_text, password_too_short_text, validation_text
+from ui.workers import Database
 
 
 class FirstAdminDialog(QDialog):
@@ -22,9 +22,10 @@ class FirstAdminDialog(QDialog):
 
     created = Signal(object)  # the new administrator's Actor
 
-    def __init__(self, accounts: AccountService, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._accounts = accounts
+        self._db = db
+        self.creating = False  # the account is being created on the database thread
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Create the administrator account"))
         self.setMinimumWidth(440)
@@ -144,16 +145,32 @@ class FirstAdminDialog(QDialog):
         if problems:
             problems[0].setFocus()
             return
-        try:
-            actor = self._accounts.create_first_admin(
-                self.username.text().strip(), self.display_name.text().strip(), self.password.text()
-            )
-        except ValidationError as exc:
+        if self.creating:
+            return
+        username, display_name = self.username.text().strip(), self.display_name.text().strip()
+        password = self.password.text()
+        self._set_creating(True)
+        self._db.submit(
+            lambda counter: counter.accounts.create_first_admin(username, display_name, password),
+            self._created,
+            self._failed,
+        )
+
+    def _set_creating(self, on: bool) -> None:
+        self.creating = on
+        self.submit_button.setEnabled(not on)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_creating(False)
+        if isinstance(exc, ValidationError):
             self._show_refusal(exc)
-            return
-        except CounterError as exc:
+        elif isinstance(exc, CounterError):
             self.form_message.show_message(error_text(exc))
-            return
+        else:
+            raise exc
+
+    def _created(self, actor: Actor) -> None:
+        self._set_creating(False)
         self.actor = actor
         self.created.emit(actor)
         self.accept()

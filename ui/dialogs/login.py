@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.accounts import Actor, Role
 from counter_app.errors import CounterError
-from counter_app.services.accounts import AccountService
 from ui.dialogs.fields import MessageLabel, line_edit
 from ui.i18n import error_text, fill, role_name
+from ui.workers import Database
 
 DEMO_STYLE = "background: #e8f1fb; color: #123c69; border: 1px solid #9cc0e6; padding: 6px;"
 
@@ -43,22 +43,24 @@ class LoginDialog(QDialog):
     """Asks for a user name and password and checks them with the core.
 
     A refusal says only "wrong user name or password" or "locked" — never which of the two was
-    wrong, nor how many attempts are left. Enter submits. Runs on the UI thread: a login is one
-    ~50 ms password hash and a small write (the profile's connection belongs to this thread).
+    wrong, nor how many attempts are left. Enter submits. The check (a ~50 ms password hash and a
+    small write) runs on the database thread; the form waits for its answer, refusing a second
+    submit meanwhile.
     """
 
     logged_in = Signal(object)  # the Actor
 
     def __init__(
         self,
-        accounts: AccountService,
+        db: Database,
         parent: QWidget | None = None,
         *,
         username: str = "",
         demo_credentials: Sequence[DemoCredential] = (),
     ) -> None:
         super().__init__(parent)
-        self._accounts = accounts
+        self._db = db
+        self.checking = False  # a login is being checked on the database thread
         self._demo_credentials = {item.username: item for item in demo_credentials}
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Log in"))
@@ -144,11 +146,25 @@ class LoginDialog(QDialog):
             self.message.show_message(self.tr("Enter your user name and password."))
             self.username.setFocus()
             return
-        try:
-            actor = self._accounts.login(name, self.password.text())
-        except CounterError as exc:  # AuthenticationFailed, AccountLocked, or the store refusing
-            self._refused(error_text(exc))
+        if self.checking:
             return
+        password = self.password.text()
+        self._set_checking(True)
+        self._db.submit(lambda counter: counter.accounts.login(name, password), self._accepted, self._failed)
+
+    def _set_checking(self, on: bool) -> None:
+        self.checking = on
+        self.submit_button.setEnabled(not on)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_checking(False)
+        if not isinstance(exc, CounterError):  # a bug: say something, and let it be reported
+            self._refused(self.tr("The login could not be checked. Try again."))
+            raise exc
+        self._refused(error_text(exc))  # AuthenticationFailed, AccountLocked, or the store refusing
+
+    def _accepted(self, actor: Actor) -> None:
+        self._set_checking(False)
         self.message.clear_message()
         self.password.clear()
         self.actor = actor
