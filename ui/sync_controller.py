@@ -14,6 +14,7 @@ nothing here raises or shows a dialog for it.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_S = 300.0
 DEFAULT_PROBE_INTERVAL_S = 30.0
+DEFAULT_NUDGE_GAP_S = 20.0  # local work waiting starts a sync at most this often
 
 
 class SyncController(QObject):
@@ -57,6 +59,7 @@ class SyncController(QObject):
         *,
         interval_s: float = DEFAULT_INTERVAL_S,
         probe_interval_s: float = DEFAULT_PROBE_INTERVAL_S,
+        nudge_gap_s: float = DEFAULT_NUDGE_GAP_S,
         open_counter: Callable[[Path | str | None], Counter] = Counter.open,
         parent: QObject | None = None,
     ) -> None:
@@ -66,6 +69,8 @@ class SyncController(QObject):
         self.busy = False
         self.last_report: dict | None = None
         self._started = self._stopped = False
+        self.nudge_gap_s = nudge_gap_s
+        self._last_run: float | None = None  # monotonic time of the last sync asked for or finished
         queued = Qt.ConnectionType.QueuedConnection
         self._online_from_scheduler.connect(self._deliver_online, queued)
         self._progress_from_scheduler.connect(self._deliver_progress, queued)
@@ -113,6 +118,20 @@ class SyncController(QObject):
             return
         self._scheduler.run_now()
 
+    def work_waiting(self) -> None:
+        """Local changes are waiting to be sent: sync soon when the platform is reachable.
+
+        Automatic, so for every role (the clerk's intake reaches the platform without anyone pressing
+        F5); at most once every ``nudge_gap_s`` seconds, so work that cannot go yet (e.g. held back by
+        a conflict) does not make it sync without pause."""
+        if self._stopped or not self._started or self.busy or self.online is not True:
+            return
+        now = time.monotonic()
+        if self._last_run is not None and now - self._last_run < self.nudge_gap_s:
+            return
+        self._last_run = now
+        self._scheduler.run_now()
+
     @Slot(bool)
     def _deliver_online(self, online: bool) -> None:
         if self._stopped:
@@ -133,6 +152,7 @@ class SyncController(QObject):
             return
         self.busy = False
         self.last_report = report
+        self._last_run = time.monotonic()
         # A run tells more than the last probe: the platform may have gone (or come back) since.
         reached = {"ok": True, "partial": True, "offline": False}.get(str(report.get("outcome")))
         if reached is not None and reached != self.online:

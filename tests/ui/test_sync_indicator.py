@@ -44,12 +44,14 @@ def enrolled(counter: Counter, central: CentralServer) -> Counter:
 
 
 @pytest.fixture
-def make_sync(counter: Counter) -> Iterator[Callable[[], SyncController]]:
+def make_sync(counter: Counter) -> Iterator[Callable[..., SyncController]]:
     """A controller over the test's profile: no timed sync; probes often so tests do not wait."""
     made: list[SyncController] = []
 
-    def factory() -> SyncController:
-        controller = SyncController(counter.ctx.paths.root, interval_s=3600, probe_interval_s=0.05)
+    def factory(nudge_gap_s: float = 3600) -> SyncController:
+        controller = SyncController(
+            counter.ctx.paths.root, interval_s=3600, probe_interval_s=0.05, nudge_gap_s=nudge_gap_s
+        )
         made.append(controller)
         return controller
 
@@ -136,6 +138,42 @@ def test_a_clerk_has_no_sync_now_and_the_core_refuses_it(
         sync.sync_now(clerk)
     with pytest.raises(PermissionDenied):
         window.sync_now()
+
+
+def test_the_clerks_work_goes_out_without_anyone_pressing_sync(
+    qtbot: QtBot, enrolled: Counter, clerk: Actor, make_sync: Callable[..., SyncController], db: Database
+) -> None:
+    sync = make_sync(nudge_gap_s=0.0)
+    window = shown(qtbot, build_main_window(db, clerk, sync=sync), db)
+    with qtbot.waitSignal(sync.finished, timeout=SYNC_TIMEOUT_MS):
+        sync.start()  # the first sync after start: nothing to send yet
+    qtbot.waitUntil(lambda: window.connection_label.text() == "● Online")
+
+    take_in(enrolled, 1, seed=4)  # the clerk takes an application in
+    with qtbot.waitSignal(sync.finished, timeout=SYNC_TIMEOUT_MS) as ran:
+        window.refresh_status()  # the window's status timer; it sees the waiting work
+    assert ran.args[0]["outcome"] == "ok" and ran.args[0]["pushed"] > 0
+    qtbot.waitUntil(lambda: window.pending_label.text() == "0 operation(s) waiting to sync")
+    assert enrolled.admin.status().pending_ops == 0
+
+
+def test_waiting_work_starts_a_sync_at_most_once_a_gap(
+    qtbot: QtBot, enrolled: Counter, make_sync: Callable[..., SyncController], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sync = make_sync(nudge_gap_s=3600)
+    with qtbot.waitSignal(sync.finished, timeout=SYNC_TIMEOUT_MS):
+        sync.start()
+    qtbot.waitUntil(lambda: sync.online is True)
+    asked: list[bool] = []
+    monkeypatch.setattr(sync._scheduler, "run_now", lambda: asked.append(True))
+    sync.work_waiting()  # within the gap after the last sync: not now
+    assert asked == []
+    sync.nudge_gap_s = 0.0
+    sync.work_waiting()
+    assert asked == [True]
+    sync.busy = True  # a sync is running: it takes the work with it
+    sync.work_waiting()
+    assert asked == [True]
 
 
 def test_offline_is_shown_quietly(
