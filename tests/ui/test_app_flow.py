@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from counter_app.accounts import MAX_FAILED_LOGINS, Actor, Role
 from counter_app.core import Counter
 from counter_app.errors import ValidationError
-from tests.ui.helpers import press_enter, settle, type_text
+from tests.ui.helpers import press_enter, settle, settle_app, type_text
 from ui.app import EXIT_CANNOT_OPEN, EXIT_OK, AppController
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.login import LoginDialog
@@ -253,6 +253,7 @@ def test_a_corrupt_database_is_reported_with_the_last_backup(qtbot: QtBot, tmp_p
     controller = AppController(str(data_dir))
     try:
         controller.start()
+        settle_app(qtbot, controller)  # the profile is opened on the database thread
         box = controller.message_box
         assert box is not None
         qtbot.waitExposed(box)
@@ -274,6 +275,7 @@ def test_a_database_from_a_newer_version_is_refused_with_words(qtbot: QtBot, tmp
     controller = AppController(str(data_dir))
     try:
         controller.start()
+        settle_app(qtbot, controller)  # the profile is opened on the database thread
         box = controller.message_box
         assert box is not None
         assert "newer version of Counter" in box.text()

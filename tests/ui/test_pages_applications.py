@@ -1,23 +1,35 @@
-"""The applications page: its paging model, filters, lifecycle steps through the page, inline errors."""
+"""The applications page: its paging model, filters, lifecycle steps through the page, inline errors.
+
+The page reads and writes on the app's database thread (the ``db`` fixture); the test's own
+``counter`` sets data up and checks the store. After acting, a test waits with ``settle`` until every
+piece of submitted work has been delivered.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
+from counter_app.services.seed import Seeder
 from counter_app.store.queries import ApplicationRow
 from tests.core.test_cases import bring_to
-from tests.ui.helpers import type_text
+from tests.ui.helpers import settle, type_text
 from tests.ui.pages_support import check_named_and_fits, open_page, window_fixture  # noqa: F401
 from ui.main_window import MainWindow
-from ui.models.applications_model import ApplicationsModel
+from ui.models.applications_model import ApplicationsModel, ApplicationsPage, Deliver, Fail
+from ui.models.case_labels import case_status_name
 from ui.models.history_model import HistoryModel
 from ui.views.applications import ApplicationsView
+from ui.workers import Database
 
 ROW = ApplicationRow(
     "id",
@@ -41,25 +53,145 @@ def page_of(window: MainWindow) -> ApplicationsView:
     return page
 
 
-def test_the_model_fetches_pages_of_200(qtbot: QtBot) -> None:
-    rows = [replace(ROW, id=str(n), receipt_no=f"R-{n}") for n in range(450)]
-    asked: list[tuple[int, int]] = []
+@pytest.fixture
+def page(qtbot: QtBot, db: Database, clerk: Actor) -> Iterator[ApplicationsView]:
+    """The page on its own, shown, over the app's database thread, its first list delivered."""
+    view = ApplicationsView(db, clerk)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    settle(qtbot, db)
+    yield view
+    settle(qtbot, db)
 
-    def fetch(offset: int, limit: int) -> list[ApplicationRow]:
-        asked.append((offset, limit))
-        return rows[offset : offset + limit]
 
+@pytest.fixture
+def gate(db: Database) -> Iterator[threading.Event]:
+    """Holds the database thread (a job waits on it) until the test sets it; always released."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def hold(db: Database, gate: threading.Event) -> None:
+    """Queue a job that keeps the database thread busy until ``gate`` is set."""
+    db.submit(lambda _counter: gate.wait(10))
+
+
+def ids(model: ApplicationsModel) -> list[str]:
+    return [model.application(n).id for n in range(model.rowCount())]
+
+
+class FakeSource:
+    """A loader whose pages arrive when the test says so: each request waits in ``asked``."""
+
+    def __init__(self, rows: list[ApplicationRow]) -> None:
+        self.rows = rows
+        self.asked: list[tuple[int, int, Deliver, Fail]] = []
+
+    def __call__(self, offset: int, limit: int, deliver: Deliver, fail: Fail) -> None:
+        self.asked.append((offset, limit, deliver, fail))
+
+    def requests(self) -> list[tuple[int, int]]:
+        return [(offset, limit) for offset, limit, _deliver, _fail in self.asked]
+
+    def deliver(self, number: int = -1) -> None:
+        offset, limit, deliver, _fail = self.asked[number]
+        deliver(
+            ApplicationsPage(self.rows[offset : offset + limit], {("code", "v1"): ("低保", "Subsistence")})
+        )
+
+
+def rows_of(count: int, prefix: str = "R") -> list[ApplicationRow]:
+    return [replace(ROW, id=f"{prefix}{n}", receipt_no=f"{prefix}-{n}") for n in range(count)]
+
+
+# ------------------------------------------------------------------------------------- the models
+
+
+def test_the_model_asks_for_pages_of_200_one_at_a_time(qtbot: QtBot) -> None:
+    source = FakeSource(rows_of(450))
     model = ApplicationsModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_source(fetch)
+    top = model.index(-1, -1)
+
+    model.set_source(source)
+    assert source.requests() == [(0, 200)]
+    assert model.loading and model.rowCount() == 0  # nothing until the page arrives
+    assert not model.canFetchMore(top)
+    model.fetchMore(top)
+    assert source.requests() == [(0, 200)]  # never asked twice
+
+    with qtbot.waitSignal(model.page_loaded) as loaded:
+        source.deliver()
+    assert loaded.args == [0, 200]
+    assert model.rowCount() == 200 and not model.loading
+    assert model.canFetchMore(top)
+    model.fetchMore(top)
+    model.fetchMore(top)  # the view asks again while the page is on its way
+    assert source.requests() == [(0, 200), (200, 200)]
     assert model.rowCount() == 200
-    while model.canFetchMore(model.index(-1, -1)):
-        model.fetchMore(model.index(-1, -1))
+    source.deliver()
+    assert model.rowCount() == 400
+    model.fetchMore(top)
+    source.deliver()
+    assert source.requests() == [(0, 200), (200, 200), (400, 200)]
     assert model.rowCount() == 450
-    assert asked == [(0, 200), (200, 200), (400, 200)]
+    assert not model.canFetchMore(top)  # the last page came back short
     assert model.data(model.index(449, ApplicationsModel.RECEIPT_NO)) == "R-449"
     assert model.data(model.index(0, ApplicationsModel.ID_MASKED)) == "110105********002X"
+    assert model.data(model.index(0, ApplicationsModel.SERVICE)) in {"低保", "Subsistence"}
     assert model.headerData(ApplicationsModel.SYNC_STATE, Qt.Orientation.Horizontal)
+
+
+def test_the_model_ignores_pages_of_a_superseded_source(qtbot: QtBot) -> None:
+    old, new = FakeSource(rows_of(300, "old")), FakeSource(rows_of(3, "new"))
+    model = ApplicationsModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_source(old)
+    old.deliver()
+    model.fetchMore(model.index(-1, -1))
+    assert old.requests() == [(0, 200), (200, 200)]
+
+    model.set_source(new, at_least=model.rowCount())
+    assert new.requests() == [(0, 200)]
+    assert model.rowCount() == 200  # the old rows stay until the new ones arrive: no empty flash
+    old.deliver()  # the old source's second page, late
+    assert model.rowCount() == 200 and model.loading
+    new.deliver()
+    assert ids(model) == ["new0", "new1", "new2"]
+    old.deliver(0)  # and its first page, very late
+    assert ids(model) == ["new0", "new1", "new2"]
+
+    model.set_rows([ROW])  # a fixed list supersedes too
+    new.deliver()
+    assert ids(model) == ["id"] and not model.canFetchMore(model.index(-1, -1))
+
+
+def test_a_first_page_that_fails_empties_the_list(qtbot: QtBot) -> None:
+    source = FakeSource(rows_of(5))
+    model = ApplicationsModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_source(source)
+    source.deliver()
+    model.set_source(source)
+    error = PermissionError("no")
+    with qtbot.waitSignal(model.load_failed) as failed:
+        source.asked[-1][3](error)
+    assert failed.args == [error]
+    assert model.rowCount() == 0 and not model.loading
+
+
+def test_a_re_read_asks_for_as_many_rows_as_are_loaded() -> None:
+    source = FakeSource(rows_of(450))
+    model = ApplicationsModel()
+    model.set_source(source)
+    source.deliver()
+    model.fetchMore(model.index(-1, -1))
+    source.deliver()
+    model.set_source(source, at_least=model.rowCount())
+    assert source.requests()[-1] == (0, 400)
 
 
 def test_the_history_model(counter: Counter, clerk: Actor) -> None:
@@ -71,44 +203,203 @@ def test_the_history_model(counter: Counter, clerk: Actor) -> None:
     assert model.data(model.index(model.rowCount() - 1, HistoryModel.NOTE)) == "需实地核查"
 
 
-def test_filter_and_search(window: MainWindow, counter: Counter, clerk: Actor, qtbot: QtBot) -> None:
+# --------------------------------------------------------------------------------------- the list
+
+
+def test_filter_and_search(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
     draft = bring_to(counter, clerk, "draft")
     suspended = bring_to(counter, clerk, "suspended")
-    page = page_of(window)
     page.reload()
-    assert page.model.rowCount() == 2
-    assert page.model.application(0).id == suspended.id  # newest first
+    assert page.model.rowCount() == 0  # read on the database thread: not there yet
+    settle(qtbot, db)
+    assert ids(page.model) == [suspended.id, draft.id]  # newest first
+    assert page.model.data(page.model.index(0, ApplicationsModel.SERVICE)) != suspended.item_code
     page.status_filter.setCurrentIndex(page.status_filter.findData("suspended"))
-    assert [page.model.application(n).id for n in range(page.model.rowCount())] == [suspended.id]
+    settle(qtbot, db)
+    assert ids(page.model) == [suspended.id]
     page.status_filter.setCurrentIndex(0)
     type_text(qtbot, page.search, draft.receipt_no)
-    assert [page.model.application(n).id for n in range(page.model.rowCount())] == [draft.id]
+    settle(qtbot, db)
+    assert ids(page.model) == [draft.id]
+
+
+def test_a_search_typed_quickly_shows_only_the_last_querys_rows(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, gate: threading.Event
+) -> None:
+    apps = [bring_to(counter, clerk, "draft") for _ in range(3)]
+    target = apps[1]
+    page.reload()
+    settle(qtbot, db)
+    assert len(ids(page.model)) == 3
+    shown: list[list[str]] = []
+    page.model.page_loaded.connect(lambda _offset, _count: shown.append(ids(page.model)))
+
+    hold(db, gate)  # the database is busy: every keystroke's search queues behind
+    type_text(qtbot, page.search, target.receipt_no)  # one search per key
+    assert len(page.search.text()) > 1
+    gate.set()
+    settle(qtbot, db)
+    assert shown == [[target.id]]  # the searches it superseded were dropped, never shown
+    assert ids(page.model) == [target.id]
+
+    # Typed while the database is free, the earlier results may show, but the last one wins.
+    shown.clear()
+    page.search.clear()
+    type_text(qtbot, page.search, apps[2].receipt_no)
+    settle(qtbot, db)
+    assert shown and shown[-1] == [apps[2].id]
+    assert ids(page.model) == [apps[2].id]
+
+
+def test_fetch_more_loads_the_next_page_asynchronously(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, gate: threading.Event
+) -> None:
+    Seeder(counter, clerk, seed=5).run(ApplicationsModel.PAGE + 7)
+    page.reload()
+    settle(qtbot, db)
+    top = page.model.index(-1, -1)
+    assert page.model.rowCount() == ApplicationsModel.PAGE
+    assert page.model.canFetchMore(top)
+
+    hold(db, gate)
+    page.table.scrollToBottom()  # the view asks for more as the clerk scrolls
+    qtbot.waitUntil(lambda: page.model.loading)
+    assert page.model.rowCount() == ApplicationsModel.PAGE  # the page is on its way, not here
+    page.model.fetchMore(top)  # asked again meanwhile: no second request
+    page.table.scrollToBottom()
+    gate.set()
+    settle(qtbot, db)
+    listed = ids(page.model)
+    assert len(listed) == ApplicationsModel.PAGE + 7 == len(set(listed))
+    assert listed == [row.id for row in counter.queries.applications(clerk, limit=1000)]
+    assert not page.model.canFetchMore(top)
+    assert page.model.data(page.model.index(len(listed) - 1, ApplicationsModel.SERVICE))
+
+    # A selection on the second page survives a reload: it reads as many rows as were loaded.
+    last = listed[-1]
+    assert page.select_application(last)
+    page.reload()
+    settle(qtbot, db)
+    assert page.model.rowCount() == len(listed)
+    assert page.model.application(page.current_application_row()).id == last
+    assert page.application is not None and page.application.id == last
+
+
+def test_reload_shows_a_change_and_keeps_the_selection(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    older = bring_to(counter, clerk, "accepted")
+    bring_to(counter, clerk, "draft")
+    page.reload()
+    settle(qtbot, db)
+    assert page.select_application(older.id)
+    settle(qtbot, db)
+    assert page.current_application_row() == 1
+    assert page.step_buttons["start"].isEnabled()
+
+    counter.cases.start(clerk, older.id)  # another desk (the test's own connection)
+    newest = bring_to(counter, clerk, "draft")
+    page.reload()
+    page.reload()  # cheap to repeat: the first read is dropped
+    settle(qtbot, db)
+    assert page.model.application(0).id == newest.id
+    row = page.current_application_row()
+    assert page.model.application(row).id == older.id and row == 2  # still selected, moved down
+    assert page.model.data(page.model.index(row, ApplicationsModel.STATUS)) == case_status_name("in_progress")
+    assert page.application is not None and page.application.status == "in_progress"
+    assert page.history_model.rowCount() == len(counter.cases.history(clerk, older.id))
+    assert not page.step_buttons["start"].isEnabled() and page.step_buttons["suspend"].isEnabled()
+
+
+def test_the_window_reloads_the_page_when_it_is_shown_again(
+    window: MainWindow, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+    settle(qtbot, db)
+    assert page.model.rowCount() == 0
+    window.show_page(0)
+    app = bring_to(counter, clerk, "accepted")
+    page = page_of(window)
+    settle(qtbot, db)
+    assert ids(page.model) == [app.id]
+
+
+def test_select_application_waits_for_the_list(
+    qtbot: QtBot, db: Database, counter: Counter, clerk: Actor
+) -> None:
+    app = bring_to(counter, clerk, "accepted")
+    bring_to(counter, clerk, "draft")
+    page = ApplicationsView(db, clerk)
+    qtbot.addWidget(page)
+    assert not page.select_application(app.id)  # the list has not arrived yet
+    assert page.application is None
+    settle(qtbot, db)
+    assert page.model.application(page.current_application_row()).id == app.id
+    assert page.application is not None and page.application.id == app.id
+    assert app.receipt_no in page.details.text()
+    assert page.reprint_button.isEnabled()
+
+
+def test_only_the_last_chosen_applications_details_show(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, gate: threading.Event
+) -> None:
+    first, second = bring_to(counter, clerk, "accepted"), bring_to(counter, clerk, "suspended")
+    page.reload()
+    settle(qtbot, db)
+    shown: list[str] = []
+    page.history_model.modelReset.connect(
+        lambda: shown.append(page.application.id if page.application is not None else "")
+    )
+    hold(db, gate)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Home)
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Up)
+    assert page.model.application(page.current_application_row()).id == second.id
+    assert page.application is None and not any(b.isEnabled() for b in page.step_buttons.values())
+    gate.set()
+    settle(qtbot, db)
+    assert [app_id for app_id in shown if app_id] == [second.id]  # the first's details never showed
+    assert page.application is not None and page.application.id == second.id
+    assert second.receipt_no in page.details.text() and first.receipt_no not in page.details.text()
+    assert page.step_buttons["resume"].isEnabled()
+
+
+# ---------------------------------------------------------------------------------------- steps
 
 
 def test_a_case_walked_through_the_page(
-    window: MainWindow, counter: Counter, clerk: Actor, qtbot: QtBot
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
 ) -> None:
     app = bring_to(counter, clerk, "in_progress")
-    page = page_of(window)
-    page.reload()
-    assert page.select_application(app.id)
+    page.select_application(app.id)
+    settle(qtbot, db)
+    assert page.application is not None and page.application.id == app.id
     assert not page.step_buttons["resume"].isEnabled()  # not allowed while in progress
     assert page.step_buttons["suspend"].isEnabled()
 
     def click(action: str) -> None:
         qtbot.mouseClick(page.step_buttons[action], Qt.MouseButton.LeftButton)
+        settle(qtbot, db)
 
     def confirm() -> None:
         qtbot.mouseClick(page.form.confirm_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, db)
 
     click("suspend")
     confirm()  # no reason: the core refuses, the page says why, nothing changes
     assert page.message.text()
+    assert page.form.isVisible()  # the clerk can add the reason and try again
     assert counter.cases.get(clerk, app.id).status == "in_progress"
     type_text(qtbot, page.form.reason, "需要实地核查")
     confirm()
     assert counter.cases.get(clerk, app.id).status == "suspended"
+    assert not page.form.isVisible()
+    assert page.message.text()  # "Done: …" stays after the list was read again
     assert not page.step_buttons["suspend"].isEnabled()
+    assert page.model.application(page.current_application_row()).status == "suspended"
 
     click("resume")
     assert counter.cases.get(clerk, app.id).status == "in_progress"
@@ -133,26 +424,131 @@ def test_a_case_walked_through_the_page(
     assert not any(button.isEnabled() for button in page.step_buttons.values())
 
 
-def test_supplement_materials(window: MainWindow, counter: Counter, clerk: Actor, qtbot: QtBot) -> None:
-    app = bring_to(counter, clerk, "accepted_pending")
-    page = page_of(window)
-    page.reload()
+def test_a_step_is_submitted_once(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, gate: threading.Event
+) -> None:
+    app = bring_to(counter, clerk, "in_progress")
     page.select_application(app.id)
+    settle(qtbot, db)
+    events = len(counter.cases.history(clerk, app.id))
+    qtbot.mouseClick(page.step_buttons["suspend"], Qt.MouseButton.LeftButton)
+    type_text(qtbot, page.form.reason, "需要实地核查")
+
+    hold(db, gate)
+    qtbot.mouseClick(page.form.confirm_button, Qt.MouseButton.LeftButton)
+    # On its way: nothing can be clicked or confirmed again.
+    assert not page.form.confirm_button.isEnabled()
+    assert not any(button.isEnabled() for button in page.step_buttons.values())
+    qtbot.mouseClick(page.form.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page.form.reason, Qt.Key.Key_Return)
+    page.confirm("suspend")
+    page.begin("withdraw")
+    gate.set()
+    settle(qtbot, db)
+    assert counter.cases.get(clerk, app.id).status == "suspended"
+    assert len(counter.cases.history(clerk, app.id)) == events + 1
+    assert page.step_buttons["resume"].isEnabled() and page.form.confirm_button.isEnabled()
+
+
+def test_supplement_materials(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    app = bring_to(counter, clerk, "accepted_pending")
+    page.select_application(app.id)
+    settle(qtbot, db)
     qtbot.mouseClick(page.step_buttons["supplement"], Qt.MouseButton.LeftButton)
     assert page.form.materials
     qtbot.mouseClick(page.form.confirm_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, db)
     assert counter.cases.get(clerk, app.id).status == "accepted"
 
 
-def test_controls_are_named_and_the_page_fits(window: MainWindow) -> None:
+# --------------------------------------------------------------------------------------- notices
+
+
+@pytest.fixture
+def chinese_words(translations_dir: Path) -> Callable[[], object]:
+    from ui.i18n import CHINESE
+    from ui.notices import NoticeWords
+
+    return lambda: NoticeWords(CHINESE, translations_dir)
+
+
+@pytest.fixture(scope="module")
+def translations_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.ui.test_notices import compile_translations
+
+    return compile_translations(tmp_path_factory.mktemp("qm"))
+
+
+def test_the_notice_is_previewed_and_saved_off_the_ui_thread(
+    qtbot: QtBot,
+    db: Database,
+    counter: Counter,
+    clerk: Actor,
+    tmp_path: Path,
+    chinese_words: Callable[[], object],
+) -> None:
+    from tests.ui.test_notices import pdf_text
+
+    app = bring_to(counter, clerk, "accepted")
+    page = ApplicationsView(db, clerk, notice_words=chinese_words)  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.select_application(app.id)
+    settle(qtbot, db)
+
+    qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
+    assert not page.reprint_button.isEnabled()  # the notice is being read: one preview per click
+    settle(qtbot, db)
+    assert page.preview is not None and page.preview.isVisible()
+    assert app.receipt_no in page.preview.windowTitle()
+    page.preview.reject()
+    assert page.reprint_button.isEnabled()
+
+    target = tmp_path / "notice.pdf"
+    with qtbot.waitSignal(page.notice_saved, timeout=20_000) as saved:
+        page.save_pdf(target)
+        assert not page.pdf_button.isEnabled()
+        page.save_pdf(tmp_path / "twice.pdf")  # ignored while the first is being written
+    assert saved.args == [target]
+    assert not (tmp_path / "twice.pdf").exists()
+    assert str(target) in page.message.text() and page.pdf_button.isEnabled()
+    text = pdf_text(target)
+    assert "受理通知书" in text  # Chinese, and digits and Latin letters, come out of the PDF
+    assert app.receipt_no in text
+    masked = counter.queries.applications(clerk, text=app.receipt_no)[0].id_masked
+    assert masked and masked in text
+
+
+def test_a_notice_that_cannot_be_written_says_why(
+    qtbot: QtBot, db: Database, counter: Counter, clerk: Actor, tmp_path: Path
+) -> None:
+    app = bring_to(counter, clerk, "accepted")
+    page = ApplicationsView(db, clerk)
+    qtbot.addWidget(page)
+    page.select_application(app.id)
+    settle(qtbot, db)
+    page.save_pdf(tmp_path / "no such folder" / "notice.pdf")
+    qtbot.waitUntil(lambda: page.pdf_button.isEnabled(), timeout=20_000)
+    assert page.message.text()
+
+
+# ------------------------------------------------------------------------------------ the page
+
+
+def test_controls_are_named_and_the_page_fits(window: MainWindow, db: Database, qtbot: QtBot) -> None:
     page = page_of(window)
+    settle(qtbot, db)
     check_named_and_fits(window, page)
 
 
-def test_a_role_without_the_permission_sees_why(qtbot: QtBot, counter: Counter, admin: Actor) -> None:
+def test_a_role_without_the_permission_sees_why(
+    qtbot: QtBot, db: Database, counter: Counter, admin: Actor
+) -> None:
     bring_to(counter, Actor.command_line("setup"), "draft")
-    page = ApplicationsView(counter, admin)
+    page = ApplicationsView(db, admin)
     qtbot.addWidget(page)
+    settle(qtbot, db)
     assert page.model.rowCount() == 0
     assert page.message.text()
     assert not any(button.isEnabled() for button in page.step_buttons.values())

@@ -1,18 +1,25 @@
 """The applications page (办件): find an application, see its details and history, take its next
 step (supplement, start, suspend, resume, complete, deliver, rate, withdraw) or reprint its notice.
 
-Reads and writes only through the core's use cases (``counter.queries``, ``counter.cases``,
-``counter.ratings``); the core's errors are shown in a line under the buttons, never in a modal box.
-UI thread only; every call is a few milliseconds.
+Every reading and writing of the profile runs on the database thread (``db.submit``, the functions in
+``reads.py``) and arrives later on the UI thread; the core's errors are shown in a line under the
+buttons, never in a modal box. The list is read a page at a time (``ApplicationsModel``); its reads,
+the selected application's details and the notice are keyed, so a newer request drops the results
+of an older one. A step is submitted once: the buttons stay disabled until it is done. A notice PDF
+is written on a pool thread from the notice data read on the database thread.
+
+The widget's methods are for the UI thread.
 """
 
 from __future__ import annotations
 
+import itertools
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,20 +33,22 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.accounts import Actor, Permission
-from counter_app.core import Counter
+from counter_app.catalogue import ServiceItem
 from counter_app.errors import CounterError
 from counter_app.store.applications import Application
 from counter_app.store.queries import ApplicationRow
 from counter_app.workflow import Action, Status, allowed_actions
 from ui.i18n import error_text, fill
-from ui.models.applications_model import ApplicationsModel
+from ui.models.applications_model import ApplicationsModel, Deliver, Fail, Load
 from ui.models.case_labels import action_name, case_status_name
 from ui.models.history_model import HistoryModel
 from ui.models.labels import localised
-from ui.notices import NoticeWords, build_notice, lay_out, notice_kind, preview_dialog, write_pdf
+from ui.notices import NoticeData, NoticeWords, build_notice, lay_out, notice_kind, preview_dialog, write_pdf
 from ui.notices.pdf import new_printer
 from ui.views.applications.action_form import ActionForm
+from ui.views.applications.reads import Selected, Step, read_applications, read_selected, take_step
 from ui.views.intake.widgets import current_row, heading, list_table, named, select_row
+from ui.workers import Database, run_in_background
 
 ERROR_STYLE = "color: #a4262c;"
 OK_STYLE = "color: #1b5e20;"
@@ -55,12 +64,17 @@ STEPS: dict[str, Permission] = {
     Action.WITHDRAW.value: Permission.WITHDRAW,
 }
 IMMEDIATE = {Action.START.value, Action.RESUME.value}  # nothing to ask: done on the click
+# Keys of this page's database work are global to the Database: prefixed with the page, and numbered
+# so that two pages alive at once (a test's, a window's) never drop each other's reads.
+_pages = itertools.count(1)
 
 
 class ApplicationsView(QWidget):
+    notice_saved = Signal(Path)  # a notice PDF was written (also said in the message line)
+
     def __init__(
         self,
-        counter: Counter,
+        db: Database,
         actor: Actor,
         parent: QWidget | None = None,
         *,
@@ -68,11 +82,19 @@ class ApplicationsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page_applications")
-        self.counter = counter
+        self.db = db
         self.actor = actor
         self.notice_words = notice_words
-        self.application: Application | None = None
+        self.application: Application | None = None  # the selected application, as last read
+        self.item: ServiceItem | None = None  # the service item it was taken in under
         self.preview = None
+        self._key = f"applications.{next(_pages)}"
+        self._shown: ApplicationRow | None = None  # the list row whose details are shown or asked for
+        self._wanted: str | None = None  # select_application()'s id, waiting for the list to arrive
+        self._filters: tuple[str | None, str] | None = None  # those of the rows the model has
+        self._step: str | None = None  # the step submitted and not yet done
+        self._notice_busy = False
+        self._pdf_busy = False
 
         self.status_filter = named(QComboBox(), self.tr("Status filter"))
         self.status_filter.addItem(self.tr("All statuses"), "")
@@ -87,7 +109,7 @@ class ApplicationsView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.refresh_button = named(QPushButton(self.tr("&Refresh")), self.tr("Refresh"))
 
-        self.model = ApplicationsModel(self._service_name, self)
+        self.model = ApplicationsModel(parent=self)
         self.table = list_table(self.tr("Applications"))
         self.table.setModel(self.model)
         self.history_model = HistoryModel(self)
@@ -116,6 +138,8 @@ class ApplicationsView(QWidget):
         self.status_filter.currentIndexChanged.connect(self.reload)
         self.search.textChanged.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.load_failed.connect(self._list_failed)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _old: self.show_row(current.row())
         )
@@ -123,6 +147,7 @@ class ApplicationsView(QWidget):
         self.form.cancelled.connect(self.form.close_form)
         self.reprint_button.clicked.connect(self.open_preview)
         self.pdf_button.clicked.connect(self.choose_pdf_path)
+        self.show_row(-1)
         self.reload()
 
     def _lay_out_page(self) -> None:
@@ -165,53 +190,122 @@ class ApplicationsView(QWidget):
         layout.addWidget(self.message)
 
     # --- the list -------------------------------------------------------------------------------------
-    def _service_name(self, row: ApplicationRow) -> str:
-        try:
-            item = self.counter.catalogue.item(row.item_code, row.catalogue_version)
-        except CounterError:
-            return row.item_code
-        return localised(item.name, item.name_en)
-
     def reload(self) -> None:
-        """Query again with the filters; keeps the selected application when it is still listed."""
-        keep = self.application.id if self.application is not None else None
-        status = self.status_filter.currentData() or None
-        text = self.search.text()
-        queries, actor = self.counter.queries, self.actor
-        try:
-            self.model.set_source(
-                lambda offset, limit: queries.applications(
-                    actor, status=status, text=text, limit=limit, offset=offset
-                )
+        """Read the list again with the filters, keeping the selected application when it is still
+        listed. Cheap to call repeatedly: a newer read drops an older one not yet delivered."""
+        filters = (self.status_filter.currentData() or None, self.search.text())
+        # The same filters (a refresh, a sync, the page shown again): as many rows as are loaded, so
+        # the selected one stays; new filters: the first page.
+        at_least = self.model.rowCount() if filters == self._filters else 0
+        self._filters = filters
+        self.model.set_source(self._loader(*filters), at_least=at_least)
+
+    def _loader(self, status: str | None, text: str) -> Load:
+        db, actor, key = self.db, self.actor, f"{self._key}.list"
+
+        def load(offset: int, limit: int, deliver: Deliver, fail: Fail) -> object:
+            return db.submit(
+                lambda counter: read_applications(counter, actor, status, text, offset, limit),
+                deliver,
+                fail,
+                key=key,
+                owner=self.model,
             )
-        except CounterError as error:  # e.g. a role that may not see applications
-            self.model.set_source(None)
-            self.show_row(-1)
-            self._say(error_text(error))
+
+        return load
+
+    def _page_loaded(self, offset: int, _count: int) -> None:
+        """A page is in the model. A new list (``offset`` 0) keeps the selected application, or
+        selects the one ``select_application`` asked for; a later page may bring the latter."""
+        if offset == 0:
+            self.table.resizeColumnsToContents()
+            keep = self._wanted or (self._shown.id if self._shown is not None else None)
+        elif self._wanted:
+            keep = self._wanted
+        else:
             return
-        self.table.resizeColumnsToContents()
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
-            select_row(self.table, row)
-            self.show_row(row)
-        else:
-            self.show_row(-1)
+            self._wanted = None
+            current = self.table.currentIndex()
+            if current.isValid() and current.row() == row:
+                self.show_row(row)  # the same row: read its details again
+            else:
+                select_row(self.table, row)  # the selection's signal shows it
+        elif offset == 0:
+            self._wanted = None
+            if self._shown is not None:
+                self._show(None, keep_message=True)  # no longer listed
 
+    def _list_failed(self, error: BaseException) -> None:
+        """The list could not be read (e.g. a role that may not see applications)."""
+        self._show(None, keep_message=True)
+        self._failed(error)
+
+    def select_application(self, application_id: str) -> bool:
+        """Select ``application_id``: at once if it is listed (True); otherwise the list is read
+        again and the application selected when it arrives, if the filters let it through (False)."""
+        row = self.model.row_of(application_id)
+        if row >= 0 and not self.model.loading:
+            select_row(self.table, row)
+            if self._shown is None or self._shown.id != application_id:
+                self.show_row(row)
+            return True
+        self._wanted = application_id
+        self.reload()
+        return False
+
+    def current_application_row(self) -> int:
+        return current_row(self.table)
+
+    # --- the selected application -------------------------------------------------------------------
     def show_row(self, row: int) -> None:
-        self.form.close_form()
-        self.message.clear()
+        """Show the application on ``row`` of the list (-1: none); its details are read again. The
+        clerk's choice wins over an earlier ``select_application`` still waiting for the list."""
         if not 0 <= row < self.model.rowCount():
-            self.application = None
-            self.history_model.set_rows([])
-            self.details.setText(self.tr("Choose an application in the list."))
-            self._enable_steps()
+            if self.model.loading:
+                return  # the list is being replaced: the new one decides what is selected
+            self._show(None)
             return
-        application_id = self.model.application(row).id
-        self.application = self.counter.cases.get(self.actor, application_id)
-        self.history_model.set_rows(self.counter.cases.history(self.actor, application_id))
-        self.history.resizeColumnsToContents()
-        self._show_details(self.model.application(row))
+        self._wanted = None
+        self._show(self.model.application(row))
+
+    def _show(self, row: ApplicationRow | None, *, keep_message: bool = False) -> None:
+        if row is None or self._shown is None or row.id != self._shown.id:
+            # Another application: nothing of the previous one stays on screen meanwhile.
+            self.form.close_form()
+            if not keep_message:
+                self.message.clear()
+            self.application = None
+            self.item = None
+            self.history_model.set_rows([])
+            self.details.setText(
+                self.tr("Choose an application in the list.") if row is None else self.tr("Loading…")
+            )
+        self._shown = row
         self._enable_steps()
+        if row is None:
+            return
+        actor, application_id = self.actor, row.id
+        self.db.submit(
+            lambda counter: read_selected(counter, actor, application_id),
+            self._selected_read,
+            self._failed,
+            key=f"{self._key}.details",
+            owner=self,
+        )
+
+    def _selected_read(self, selected: Selected) -> None:
+        if self._shown is None or selected.application.id != self._shown.id:
+            return  # another application was chosen meanwhile
+        self.application = selected.application
+        self.item = selected.item
+        self.history_model.set_rows(selected.history)
+        self.history.resizeColumnsToContents()
+        self._show_details(self._shown)
+        self._enable_steps()
+        if self.form.isVisible() and not self._possible(self.form.action):
+            self.form.close_form()  # the step is no longer possible (another desk, a sync)
 
     def _show_details(self, row: ApplicationRow) -> None:
         app = self.application
@@ -249,86 +343,121 @@ class ApplicationsView(QWidget):
             lines.append(fill(self.tr("Withdrawn: %1"), app.withdrawn_reason))
         self.details.setText("\n".join(lines))
 
-    def _enable_steps(self) -> None:
-        app = self.application
-        allowed = {a.value for a in allowed_actions(Status(app.status))} if app is not None else set()
-        for action, button in self.step_buttons.items():
-            button.setEnabled(action in allowed and self.actor.can(STEPS[action]))
-        has_notice = app is not None and notice_kind(app.status) is not None
-        self.reprint_button.setEnabled(has_notice)
-        self.pdf_button.setEnabled(has_notice)
+    def _service_name(self, row: ApplicationRow) -> str:
+        item = self.item
+        return localised(item.name, item.name_en) if item is not None else self.model.service_name(row)
 
-    def select_application(self, application_id: str) -> bool:
-        row = self.model.row_of(application_id)
-        if row >= 0:
-            select_row(self.table, row)
-            self.show_row(row)
-        return row >= 0
+    def _possible(self, action: str) -> bool:
+        """The selected application's status allows ``action`` and so does the clerk's role."""
+        app = self.application
+        if app is None or action not in STEPS:
+            return False
+        return action in {a.value for a in allowed_actions(Status(app.status))} and self.actor.can(
+            STEPS[action]
+        )
+
+    def _allowed(self, action: str) -> bool:
+        """Possible, and no step is on its way to the database."""
+        return self._step is None and self._possible(action)
+
+    def _enable_steps(self) -> None:
+        for action, button in self.step_buttons.items():
+            button.setEnabled(self._allowed(action))
+        self.form.confirm_button.setEnabled(self._step is None)
+        app = self.application
+        has_notice = app is not None and notice_kind(app.status) is not None
+        self.reprint_button.setEnabled(has_notice and not self._notice_busy)
+        self.pdf_button.setEnabled(has_notice and not self._pdf_busy)
 
     # --- steps ----------------------------------------------------------------------------------------
     def begin(self, action: str) -> None:
         """A step's button: done at once when it needs nothing, else its inline form opens."""
-        if self.application is None or not self.step_buttons[action].isEnabled():
+        if self.application is None or not self._allowed(action):
             return
         self.message.clear()
         if action in IMMEDIATE:
             self.confirm(action)
             return
-        item = None
         codes: list[str] | None = None
         if action == Action.SUPPLEMENT.value:
             app = self.application
-            item = self.counter.catalogue.item(app.item_code, app.catalogue_version)
             codes = list(app.pending_materials or app.missing_materials) or None
-        self.form.open_for(action, item, codes)
+        self.form.open_for(action, self.item, codes)
 
     def confirm(self, action: str) -> None:
-        """Call the core for ``action`` with what the form holds; errors stay on the page."""
+        """Submit ``action`` with what the form holds; once: the steps stay disabled until it is done.
+        Errors stay on the page."""
         app = self.application
-        if app is None:
+        if app is None or self._step is not None or not action:
             return
-        cases, actor, form = self.counter.cases, self.actor, self.form
-        try:
-            if action == "supplement":
-                cases.supplement(actor, app.id, form.received())
-            elif action == "start":
-                cases.start(actor, app.id)
-            elif action == "suspend":
-                cases.suspend(actor, app.id, form.reason.text())
-            elif action == "resume":
-                cases.resume(actor, app.id)
-            elif action == "complete":
-                cases.complete(actor, app.id, bool(form.result.currentData()), form.reason.text())
-            elif action == "deliver":
-                cases.deliver(actor, app.id, form.method.currentData())
-            elif action == "rate":
-                self.counter.ratings.rate(
-                    actor, app.id, int(form.level.currentData()), form.channel.currentData()
-                )
-            elif action == "withdraw":
-                cases.withdraw(actor, app.id, form.reason.text())
-        except CounterError as error:
-            self._say(error_text(error))
-            return
-        self.reload()
+        form = self.form
+        step = Step(
+            action,
+            app.id,
+            reason=form.reason.text(),
+            granted=bool(form.result.currentData()),
+            method=form.method.currentData(),
+            level=int(form.level.currentData()),
+            channel=form.channel.currentData(),
+            received=form.received() if action == Action.SUPPLEMENT.value else {},
+        )
+        actor = self.actor
+        self._step = action
+        self._enable_steps()
+        self.db.submit(
+            lambda counter: take_step(counter, actor, step),
+            partial(self._step_done, action),
+            self._step_failed,
+            owner=self,
+        )
+
+    def _step_done(self, action: str, selected: Selected) -> None:
+        self._step = None
+        self.form.close_form()
+        self._selected_read(selected)  # the buttons follow the new status at once
+        self._enable_steps()
         self._say(fill(self.tr("Done: %1"), action_name(action)), ok=True)
+        self.reload()  # the list's status and sync columns
+
+    def _step_failed(self, error: BaseException) -> None:
+        self._step = None
+        self._enable_steps()
+        self._failed(error)
 
     # --- the notice -------------------------------------------------------------------------------------
     def open_preview(self) -> None:
-        if self.application is None:
+        """The print preview of the selected application's notice (its data read on the database
+        thread, the dialog opened on the UI thread when it arrives)."""
+        app = self.application
+        if app is None or self._notice_busy:
             return
+        self._notice_busy = True
+        self._enable_steps()
+        actor, application_id = self.actor, app.id
+        self.db.submit(
+            lambda counter: build_notice(counter, actor, application_id),
+            self._show_preview,
+            self._notice_failed,
+            key=f"{self._key}.notice",
+            owner=self,
+        )
+
+    def _show_preview(self, notice: NoticeData) -> None:
+        self._notice_busy = False
+        self._enable_steps()
         words = self.notice_words()
-        try:
-            laid_out = lay_out(build_notice(self.counter, self.actor, self.application.id), "a4", words)
-        except CounterError as error:
-            self._say(error_text(error))
-            return
+        laid_out = lay_out(notice, "a4", words)
         printer = new_printer(laid_out, words)
         dialog = preview_dialog(laid_out, printer, self)
         dialog._printer = printer  # type: ignore[attr-defined]  # the printer lives as long as the dialog
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         self.preview = dialog
         dialog.open()
+
+    def _notice_failed(self, error: BaseException) -> None:
+        self._notice_busy = False
+        self._enable_steps()
+        self._failed(error)
 
     def choose_pdf_path(self) -> None:
         if self.application is None:
@@ -343,20 +472,48 @@ class ApplicationsView(QWidget):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
 
-    def save_pdf(self, path: Path) -> Path | None:
-        if self.application is None:
-            return None
-        try:
-            notice = build_notice(self.counter, self.actor, self.application.id)
-            written = write_pdf(notice, path, "a4", words=self.notice_words())
-        except (CounterError, OSError) as error:
-            self._say(error_text(error))
-            return None
-        self._say(fill(self.tr("Saved: %1"), str(written)), ok=True)
-        return written
+    def save_pdf(self, path: Path) -> None:
+        """Write the selected application's notice to ``path``: its data is read on the database
+        thread, the PDF written on a pool thread; ``notice_saved`` and the message line tell when
+        it is done. One at a time."""
+        app = self.application
+        if app is None or self._pdf_busy:
+            return
+        self._pdf_busy = True
+        self._enable_steps()
+        words = self.notice_words()  # made here, then used by the pool thread alone
+        actor, application_id = self.actor, app.id
+        self.db.submit(
+            lambda counter: build_notice(counter, actor, application_id),
+            lambda notice: self._write_pdf(notice, path, words),
+            self._pdf_failed,
+            owner=self,
+        )
 
-    def current_application_row(self) -> int:
-        return current_row(self.table)
+    def _write_pdf(self, notice: NoticeData, path: Path, words: NoticeWords) -> None:
+        run_in_background(
+            lambda: write_pdf(notice, path, "a4", words=words), self._pdf_written, self._pdf_failed
+        )
+
+    def _pdf_written(self, written: Path) -> None:
+        self._pdf_busy = False
+        self._enable_steps()
+        self._say(fill(self.tr("Saved: %1"), str(written)), ok=True)
+        self.notice_saved.emit(written)
+
+    def _pdf_failed(self, error: BaseException) -> None:
+        self._pdf_busy = False
+        self._enable_steps()
+        self._failed(error)
+
+    # --- messages -------------------------------------------------------------------------------------
+    def _failed(self, error: BaseException) -> None:
+        """An error the core (or the disk) raised on purpose goes in the message line; anything else
+        is a bug, reported as Qt reports uncaught exceptions."""
+        if isinstance(error, (CounterError, OSError)):
+            self._say(error_text(error))
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def _say(self, text: str, *, ok: bool = False) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

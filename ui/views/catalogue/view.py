@@ -1,29 +1,38 @@
 """The catalogue page (事项): the active catalogue's items, searched in Chinese or by pinyin initials
-(``Catalogue.search``), and the chosen item's type, time limits, fee, materials and form fields."""
+(``Catalogue.search``), and the chosen item's type, time limits, fee, materials and form fields.
+
+The active catalogue is read on the database thread (``ui.workers.Database``) and shown when it
+arrives; a ``Catalogue`` is immutable plain data, so searching it happens on the UI thread.
+``reload()`` reads it again (a sync may have installed a new version). UI thread only.
+"""
 
 from __future__ import annotations
 
+import sys
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from counter_app.catalogue import Catalogue, ServiceItem
-from counter_app.core import Counter
-from ui.i18n import fill
+from counter_app.errors import CounterError
+from ui.i18n import error_text, fill
 from ui.models.item_form_model import ItemFormModel
 from ui.models.item_materials_model import ItemMaterialsModel
 from ui.models.labels import enumerate_names, item_type_name, localised, time_limit_text
 from ui.models.services_model import ServicesModel
 from ui.views.intake.widgets import heading, list_table, named, select_row
+from ui.workers import Database
+
+LOAD_KEY = "catalogue.active"  # keys are global to the Database: prefixed with the page
 
 
 class CatalogueView(QWidget):
-    def __init__(self, counter: Counter, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_catalogue")
-        self.counter = counter
-        self.catalogue: Catalogue = counter.catalogue.active()
+        self.db = db
+        self.catalogue: Catalogue | None = None  # until the first reading arrives
 
         self.search = named(
             QLineEdit(), self.tr("Search the catalogue"), self.tr("Part of the name, or its pinyin initials")
@@ -70,22 +79,55 @@ class CatalogueView(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
-        self.search.textChanged.connect(self.filter)
+        self.search.textChanged.connect(lambda _text: self.filter())
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _old: self.show_row(current.row())
         )
-        self.version.setText(fill(self.tr("Version %1"), self.catalogue.version))
-        self.filter()
+        self.show_row(-1)
+        self.reload()
 
-    def filter(self) -> None:
+    def reload(self) -> None:
+        """Read the active catalogue again; a new version replaces the list, staying on the chosen item."""
+        self.db.submit(
+            lambda counter: counter.catalogue.active(),
+            self._show_catalogue,
+            self._load_failed,
+            key=LOAD_KEY,
+            owner=self,
+        )
+
+    def _show_catalogue(self, catalogue: Catalogue) -> None:
+        if catalogue is self.catalogue:  # the database thread keeps one parsed copy per version
+            return
+        self.catalogue = catalogue
+        self.version.setText(fill(self.tr("Version %1"), catalogue.version))
+        self.filter(keep=self._current_code())
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.details.setText(error_text(error))
+        if not isinstance(error, CounterError):  # a bug, not a refusal: report it as well
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _current_code(self) -> str | None:
+        row = self.table.currentIndex().row()
+        return self.model.item(row).code if 0 <= row < self.model.rowCount() else None
+
+    def filter(self, keep: str | None = None) -> None:
+        """Show the items matching the search field, on the item coded ``keep`` or else the first."""
+        if self.catalogue is None:
+            return
         text = self.search.text().strip()
         items = self.catalogue.search(text) if text else list(self.catalogue.active_items())
         self.model.set_rows(items)
+        row = next((n for n, item in enumerate(items) if item.code == keep), 0) if items else -1
         if items:
-            select_row(self.table, 0)
-        self.show_row(0 if items else -1)
+            select_row(self.table, row)
+        self.show_row(row)
 
     def show_row(self, row: int) -> None:
+        if self.catalogue is None:
+            self.details.setText(self.tr("Reading the catalogue…"))
+            return
         if not 0 <= row < self.model.rowCount():
             self.details.setText(self.tr("No service item matches."))
             self.materials_model.set_rows([])
