@@ -478,6 +478,10 @@
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
 </context>
 <context>
     <name>CaseLabels</name>
@@ -671,6 +675,10 @@
     <message>
         <source>Conditions: %1</source>
         <translation>Conditions: %1</translation>
+    </message>
+    <message>
+        <source>Reading the catalogue…</source>
+        <translation>Reading the catalogue…</translation>
     </message>
 </context>
 <context>

@@ -476,6 +476,10 @@
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
 </context>
 <context>
     <name>CaseLabels</name>
@@ -669,6 +673,10 @@
     <message>
         <source>Conditions: %1</source>
         <translation>受理条件：%1</translation>
+    </message>
+    <message>
+        <source>Reading the catalogue…</source>
+        <translation>正在读取事项目录…</translation>
     </message>
 </context>
 <context>
