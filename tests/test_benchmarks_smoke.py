@@ -64,13 +64,14 @@ def test_cli_json_report_at_tiny_size(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_only_with_a_result_name_and_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = runner.main(["--tiny", "--quiet", "--only", "id_lookup_p95", "--size", "rows=30",
-                        "--tmp-dir", str(tmp_path)])
+    code = runner.main(
+        ["--tiny", "--quiet", "--only", "id_lookup_p95", "--size", "rows=30", "--tmp-dir", str(tmp_path)]
+    )
     out = capsys.readouterr().out
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == list(KEYS)
-    table = lines[2:lines.index("")]
+    table = lines[2 : lines.index("")]
     assert [line.split()[0] for line in table] == ["id_lookup_p95", "id_lookup_audited_p95"]
 
 

@@ -10,11 +10,12 @@ from datetime import date
 
 from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import ServiceItem, validate_form
-from counter_app.errors import InvalidTransition, NotFound, ValidationError
+from counter_app.errors import CounterError, InvalidTransition, NotFound, ValidationError
 from counter_app.receipts import format_receipt
 from counter_app.services.context import Context
 from counter_app.services.lifecycle import MaterialCheck, Steps
 from counter_app.store.applications import Application, MaterialRecord
+from counter_app.store.sync_lock import sync_held_off
 from counter_app.workflow import Action, Status, next_status
 
 DEFAULT_REMEDIES = (
@@ -34,6 +35,9 @@ def _required_text(value: str, field: str) -> str:
 
 
 class IntakeService:
+    # How long removing a scan waits for a running sync to end before it gives up.
+    sync_wait_s = 3.0
+
     def __init__(self, ctx: Context, steps: Steps) -> None:
         self.ctx = ctx
         self.steps = steps
@@ -238,6 +242,43 @@ class IntakeService:
             target.unlink(missing_ok=True)  # nothing refers to the scan: do not leave it behind
             raise
         return attachment_id
+
+    def remove_attachment(self, actor: Actor, attachment_id: str) -> None:
+        """Remove a scan attached by mistake: its record, its encrypted file, and its sync op.
+
+        Only before the decision (the application is a draft) and only while the scan has not left
+        this device. Sync v1 cannot carry a removal — the platform keeps attachments as they were
+        sent — so the op is withdrawn unsent (kept in the outbox as ``withdrawn``, never sent) and a
+        scan the platform already has is refused with code ``already_sent``. The sync lock is held
+        meanwhile, so a run cannot be sending the op while it is withdrawn; if a run does not end
+        within ``sync_wait_s``, ``SyncRunning`` (code ``sync_running``): try again in a moment.
+        """
+        actor.require(Permission.TAKE_IN)
+        meta = self.ctx.attachments.get(attachment_id)
+        if meta is None:
+            raise NotFound("attachment", attachment_id)
+        app, _item = self.steps.load(meta["application_id"])
+        if app.status != Status.DRAFT.value:
+            raise InvalidTransition("remove a scan of", app.status, "scans are removed before the decision")
+        with sync_held_off(self.ctx.paths.lock_file, self.sync_wait_s), self.ctx.store.transaction():
+            self.steps.unchanged(app, "remove a scan of")
+            current = self.ctx.attachments.get(attachment_id)
+            if current is None:
+                raise NotFound("attachment", attachment_id)
+            if current.get("server_version") or not self.ctx.outbox.withdraw(attachment_id):
+                raise CounterError("the scan has already been sent to the platform", code="already_sent")
+            self.ctx.attachments.delete(attachment_id)
+            self.ctx.audit(
+                actor,
+                "attachment.remove",
+                "application",
+                app.id,
+                material=current["material_code"],
+                size=current["size"],
+            )
+        # After the commit: a crash in between leaves an encrypted file nothing refers to, never a
+        # record without its file.
+        (self.ctx.paths.attachments / f"{attachment_id}.bin").unlink(missing_ok=True)
 
     def read_attachment(self, actor: Actor, attachment_id: str) -> tuple[str, bytes]:
         actor.require(Permission.VIEW_PERSONAL_DATA)

@@ -50,6 +50,9 @@ class AttachmentRepo:
         row = self.store.one("SELECT * FROM attachments WHERE id = ?", (attachment_id,))
         return None if row is None else self._decode(row)
 
+    def delete(self, attachment_id: str) -> None:
+        self.store.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+
     def for_application(self, application_id: str) -> list[dict[str, Any]]:
         rows = self.store.all(
             "SELECT * FROM attachments WHERE application_id = ? ORDER BY created_at", (application_id,)

@@ -19,6 +19,7 @@ DONE = "done"
 CONFLICT = "conflict"
 REJECTED = "rejected"
 SUPERSEDED = "superseded"
+WITHDRAWN = "withdrawn"  # taken back before it was ever sent (a scan removed at the desk)
 
 _PURPOSE = "outbox.data"
 
@@ -145,6 +146,20 @@ class OutboxRepo:
         self.store.execute(
             "UPDATE outbox SET state = ? WHERE entity_id = ? AND state = ?", (SUPERSEDED, entity_id, PENDING)
         )
+
+    def withdraw(self, entity_id: str) -> bool:
+        """Take back the record's ops before they reach the server: True, and its pending ops are
+        kept but never sent; False (nothing changed) if one of them was already applied there.
+        Only safe while no sync run is sending (the caller holds the sync lock)."""
+        applied = self.store.scalar(
+            "SELECT 1 FROM outbox WHERE entity_id = ? AND state = ? LIMIT 1", (entity_id, DONE)
+        )
+        if applied is not None:
+            return False
+        self.store.execute(
+            "UPDATE outbox SET state = ? WHERE entity_id = ? AND state = ?", (WITHDRAWN, entity_id, PENDING)
+        )
+        return True
 
     def for_entity(self, entity_id: str) -> list[OutboxOp]:
         rows = self.store.all("SELECT * FROM outbox WHERE entity_id = ? ORDER BY seq", (entity_id,))

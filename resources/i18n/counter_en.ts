@@ -1232,6 +1232,18 @@
         <source>This step is not possible for the application in its current state.</source>
         <translation>This step is not possible for the application in its current state.</translation>
     </message>
+    <message>
+        <source>A sync is running: try again in a moment.</source>
+        <translation>A sync is running: try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Scans can only be removed before the decision.</source>
+        <translation>Scans can only be removed before the decision.</translation>
+    </message>
+    <message>
+        <source>This scan has already been sent to the platform: it can no longer be removed here.</source>
+        <translation>This scan has already been sent to the platform: it can no longer be removed here.</translation>
+    </message>
 </context>
 <context>
     <name>IntakeView</name>
@@ -1326,6 +1338,10 @@
     <message>
         <source>A new intake: find the applicant first (or read the ID card).</source>
         <translation>A new intake: find the applicant first (or read the ID card).</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1494,10 @@
     <message>
         <source>%1: user name %2, password %3</source>
         <translation>%1: user name %2, password %3</translation>
+    </message>
+    <message>
+        <source>The login could not be checked. Try again.</source>
+        <translation>The login could not be checked. Try again.</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1862,30 @@
     <message>
         <source>No camera folder chosen.</source>
         <translation>No camera folder chosen.</translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation>%1 was removed.</translation>
+    </message>
+    <message>
+        <source>No scan is attached to %1 yet.</source>
+        <translation>No scan is attached to %1 yet.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Removing %1…</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w scans…</source>
+        <translation>Vie&amp;w scans…</translation>
+    </message>
+    <message>
+        <source>View or remove the scans of the material</source>
+        <translation>View or remove the scans of the material</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2262,10 @@
         <source>Born %1, %2</source>
         <translation>Born %1, %2</translation>
     </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
 </context>
 <context>
     <name>ResultPanel</name>
@@ -2324,6 +2372,10 @@
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Writing the PDF…</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2419,6 +2471,119 @@
     <message>
         <source>Step %1: %2</source>
         <translation>Step %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPreviewDialog</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>About the scan</source>
+        <translation>About the scan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>PDF scans are not shown on screen here: check the paper original.</source>
+        <translation>PDF scans are not shown on screen here: check the paper original.</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF, %n page</numerusform>
+            <numerusform>PDF, %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF, pages not counted</source>
+        <translation>PDF, pages not counted</translation>
+    </message>
+    <message>
+        <source>Scan: %1</source>
+        <translation>Scan: %1</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>The scan</translation>
+    </message>
+    <message>
+        <source>This file is not a picture that can be shown.</source>
+        <translation>This file is not a picture that can be shown.</translation>
+    </message>
+</context>
+<context>
+    <name>ScansDialog</name>
+    <message>
+        <source>&amp;Remove… (Del)</source>
+        <translation>&amp;Remove… (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;View (Enter)</source>
+        <translation>&amp;View (Enter)</translation>
+    </message>
+    <message>
+        <source>A scan attached by mistake can be removed until the decision, as long as it has not been sent to the platform yet.</source>
+        <translation>A scan attached by mistake can be removed until the decision, as long as it has not been sent to the platform yet.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>No scan is attached to this material.</source>
+        <translation>No scan is attached to this material.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove %1? It is deleted from this computer.</source>
+        <translation>Remove %1? It is deleted from this computer.</translation>
+    </message>
+    <message>
+        <source>Remove scan</source>
+        <translation>Remove scan</translation>
+    </message>
+    <message>
+        <source>Remove the scan</source>
+        <translation>Remove the scan</translation>
+    </message>
+    <message>
+        <source>Scan problem</source>
+        <translation>Scan problem</translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation>Scan status</translation>
+    </message>
+    <message>
+        <source>Scans attached</source>
+        <translation>Scans attached</translation>
+    </message>
+    <message>
+        <source>Scans of %1</source>
+        <translation>Scans of %1</translation>
+    </message>
+    <message>
+        <source>View the scan</source>
+        <translation>View the scan</translation>
     </message>
 </context>
 </TS>

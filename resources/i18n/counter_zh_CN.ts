@@ -1229,6 +1229,18 @@
         <source>This step is not possible for the application in its current state.</source>
         <translation>申请当前所处状态不能进行此操作。</translation>
     </message>
+    <message>
+        <source>A sync is running: try again in a moment.</source>
+        <translation>正在同步，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Scans can only be removed before the decision.</source>
+        <translation>只能在作出受理决定前删除扫描件。</translation>
+    </message>
+    <message>
+        <source>This scan has already been sent to the platform: it can no longer be removed here.</source>
+        <translation>该扫描件已上传至政务服务平台，不能在此删除。</translation>
+    </message>
 </context>
 <context>
     <name>IntakeView</name>
@@ -1323,6 +1335,10 @@
     <message>
         <source>A new intake: find the applicant first (or read the ID card).</source>
         <translation>新的受理：请先查找申请人（或刷身份证）。</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1491,10 @@
     <message>
         <source>%1: user name %2, password %3</source>
         <translation>%1：用户名 %2，密码 %3</translation>
+    </message>
+    <message>
+        <source>The login could not be checked. Try again.</source>
+        <translation>无法核验登录，请重试。</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +1858,30 @@
     <message>
         <source>No camera folder chosen.</source>
         <translation>尚未选择高拍仪文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 was removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>No scan is attached to %1 yet.</source>
+        <translation>“%1”尚未添加扫描件。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>正在删除 %1…</translation>
+    </message>
+    <message>
+        <source>Vie&amp;w scans…</source>
+        <translation>查看扫描件(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>View or remove the scans of the material</source>
+        <translation>查看或删除该材料的扫描件</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2258,10 @@
         <source>Born %1, %2</source>
         <translation>出生日期 %1，%2</translation>
     </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
 </context>
 <context>
     <name>ResultPanel</name>
@@ -2319,6 +2367,10 @@
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2414,6 +2466,118 @@
     <message>
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPreviewDialog</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>About the scan</source>
+        <translation>扫描件信息</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>PDF scans are not shown on screen here: check the paper original.</source>
+        <translation>PDF 扫描件不在此显示，请核对纸质原件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF，共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF, pages not counted</source>
+        <translation>PDF，页数未能统计</translation>
+    </message>
+    <message>
+        <source>Scan: %1</source>
+        <translation>扫描件：%1</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>This file is not a picture that can be shown.</source>
+        <translation>该文件不是可显示的图片。</translation>
+    </message>
+</context>
+<context>
+    <name>ScansDialog</name>
+    <message>
+        <source>&amp;Remove… (Del)</source>
+        <translation>删除(&amp;R)…（Del）</translation>
+    </message>
+    <message>
+        <source>&amp;View (Enter)</source>
+        <translation>查看(&amp;V)（回车）</translation>
+    </message>
+    <message>
+        <source>A scan attached by mistake can be removed until the decision, as long as it has not been sent to the platform yet.</source>
+        <translation>误添加的扫描件在作出受理决定前、且尚未上传至平台时可以删除。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>No scan is attached to this material.</source>
+        <translation>该材料没有扫描件。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove %1? It is deleted from this computer.</source>
+        <translation>删除 %1？将从本机删除。</translation>
+    </message>
+    <message>
+        <source>Remove scan</source>
+        <translation>删除扫描件</translation>
+    </message>
+    <message>
+        <source>Remove the scan</source>
+        <translation>删除扫描件</translation>
+    </message>
+    <message>
+        <source>Scan problem</source>
+        <translation>扫描件问题</translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation>扫描件状态</translation>
+    </message>
+    <message>
+        <source>Scans attached</source>
+        <translation>已添加的扫描件</translation>
+    </message>
+    <message>
+        <source>Scans of %1</source>
+        <translation>“%1”的扫描件</translation>
+    </message>
+    <message>
+        <source>View the scan</source>
+        <translation>查看扫描件</translation>
     </message>
 </context>
 </TS>

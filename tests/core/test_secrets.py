@@ -40,8 +40,9 @@ def test_fallback_file_when_no_keyring_works(data_dir: Path, config_dir: Path) -
         assert again.ctx.secrets.backend == "file"
 
 
-def test_profile_on_keyring_never_falls_back_silently(counter: Counter, data_dir: Path,
-                                                      isolated: MemoryKeyring) -> None:
+def test_profile_on_keyring_never_falls_back_silently(
+    counter: Counter, data_dir: Path, isolated: MemoryKeyring
+) -> None:
     counter.close()
     isolated.values.clear()  # the keyring lost the key
     with pytest.raises(SecretsUnavailable) as caught:

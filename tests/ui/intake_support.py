@@ -1,5 +1,8 @@
-"""Shared by the intake tests: the intake page in a real main window, keys as a clerk presses them,
-and an ID card reader's burst of key events."""
+"""Shared by the intake tests: the intake page in a real main window over the app's database thread,
+keys as a clerk presses them, and an ID card reader's burst of key events.
+
+The page's work runs on the database thread (and scans and PDFs on a pool thread): a test that acts
+and then checks waits with ``desk.settle()`` (``ctrl_enter`` does it itself unless told not to)."""
 
 from __future__ import annotations
 
@@ -22,11 +25,13 @@ from counter_app.services.applicants import PersonInput
 from counter_app.store.applicants import ApplicantSummary
 from tests.ui.helpers import type_text
 from tests.ui.test_notices import compile_translations
+from ui.app import status_reader
 from ui.i18n import CHINESE
 from ui.main_window import MainWindow
 from ui.notices import NoticeWords
 from ui.views.intake import IntakeView
 from ui.views.intake.scans import ScanFolder
+from ui.workers import Database
 
 FULL_ID = "11010519491231002X"
 MASKED_ID = "110105********002X"
@@ -44,11 +49,16 @@ class Desk:
     """The intake page inside a shown, active main window."""
 
     qtbot: QtBot
-    counter: Counter
+    counter: Counter  # the test's own connection: set up and check the store with it
+    db: Database  # the page's
     clerk: Actor
     window: MainWindow
     view: IntakeView
     scan_folder: ScanFolder
+
+    def settle(self, timeout_ms: int = 10_000) -> None:
+        """Wait until everything the page started (database and pool work) is back and shown."""
+        self.qtbot.waitUntil(lambda: self.view.idle, timeout=timeout_ms)
 
     # --- keys ------------------------------------------------------------------------------------------
     def focus(self) -> QWidget:
@@ -62,8 +72,15 @@ class Desk:
     def type(self, text: str) -> None:
         type_text(self.qtbot, self.focus(), text)
 
-    def ctrl_enter(self) -> None:
+    def ctrl_enter(self, *, settle: bool = True) -> None:
         self.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        if settle:
+            self.settle()
+
+    def enter(self) -> None:
+        """Enter, and wait for what it started (a search, a lookup)."""
+        self.key(Qt.Key.Key_Return)
+        self.settle()
 
     def alt(self, letter: str) -> None:
         self.key(getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
@@ -100,14 +117,14 @@ def notice_qm_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(name="desk")
 def desk_fixture(
-    qtbot: QtBot, counter: Counter, clerk: Actor, tmp_path: Path, notice_qm: Path
+    qtbot: QtBot, counter: Counter, db: Database, clerk: Actor, tmp_path: Path, notice_qm: Path
 ) -> Iterator[Desk]:
     scan_folder = ScanFolder(tmp_path / "desk.ini")
     view_holder: list[IntakeView] = []
 
     def make_intake() -> IntakeView:
         view = IntakeView(
-            counter,
+            db,
             clerk,
             scan_folder=scan_folder,
             notice_words=lambda: NoticeWords(CHINESE, notice_qm),
@@ -116,15 +133,19 @@ def desk_fixture(
         view_holder.append(view)
         return view
 
-    window = MainWindow(clerk, counter.admin.status, intake_factory=make_intake)
+    window = MainWindow(clerk, status_reader(db), intake_factory=make_intake)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow)
     view = view_holder[0]
+    desk = Desk(qtbot, counter, db, clerk, window, view, scan_folder)
+    desk.settle()  # the catalogue and the profile's clock are in
+    assert view.service_picker.catalogue is not None
     view.applicant_panel.focus_first()
-    yield Desk(qtbot, counter, clerk, window, view, scan_folder)
+    yield desk
+    desk.settle()  # nothing left on its way to a closing page
     window.hide()
 
 

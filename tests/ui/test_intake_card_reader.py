@@ -1,4 +1,7 @@
-"""The ID card reader acting as a keyboard: a fast burst of keys ending in Enter, anywhere on the page."""
+"""The ID card reader acting as a keyboard: a fast burst of keys ending in Enter, anywhere on the page.
+
+The burst is recognised at once, on the UI thread; the lookup it starts runs on the database thread,
+so the tests wait (``desk.settle``) before looking at where the page went."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ def test_a_burst_finds_the_applicant_wherever_the_focus_is(desk: Desk) -> None:
     with desk.qtbot.waitSignal(desk.view.card_reader.scanned) as scanned:
         card_burst(desk.focus(), FULL_ID)
     assert scanned.args == [FULL_ID]
+    desk.settle()
     assert desk.step() == SERVICE
     assert desk.view.session.applicant is not None and desk.view.session.applicant.id == zhang.id
 
@@ -37,6 +41,7 @@ def test_the_burst_is_taken_back_out_of_the_field_it_landed_in(desk: Desk) -> No
     desk.type("zhang")
     card_burst(desk.focus(), FULL_ID, gap_ms=8)
     assert name.text() == "zhang"  # the reader's characters are gone again
+    desk.settle()
     assert desk.view.session.applicant is not None and desk.view.session.applicant.id == zhang.id
     assert desk.step() == SERVICE
     assert panel.search.text() == FULL_ID and not panel.registering
@@ -59,13 +64,14 @@ def test_keys_without_timestamps_never_form_a_burst(desk: Desk) -> None:
     register_zhang_san(desk.counter, desk.clerk)
     with desk.qtbot.assertNotEmitted(desk.view.card_reader.scanned):
         desk.type(FULL_ID)
-        desk.key(Qt.Key.Key_Return)
+        desk.enter()
     assert desk.step() == SERVICE
 
 
 def test_an_unknown_card_opens_the_registration_with_the_number(desk: Desk) -> None:
     number = resident_id("44030619880808123")
     card_burst(desk.focus(), number)
+    desk.settle()
     panel = desk.view.applicant_panel
     assert desk.step() == APPLICANT and panel.registering
     assert panel.register_form.id_number.text() == number
@@ -76,7 +82,7 @@ def test_an_unknown_card_opens_the_registration_with_the_number(desk: Desk) -> N
 def test_a_card_read_into_an_id_field_of_the_form_stays_there(desk: Desk) -> None:
     register_zhang_san(desk.counter, desk.clerk)
     desk.type("zs")
-    desk.key(Qt.Key.Key_Return)
+    desk.enter()
     desk.type("csdj")  # 出生登记: asks for the mother's ID number
     desk.key(Qt.Key.Key_Return)
     assert desk.step() == FORM
@@ -91,7 +97,7 @@ def test_a_card_read_into_an_id_field_of_the_form_stays_there(desk: Desk) -> Non
 def test_a_card_read_during_an_intake_does_not_lose_it(desk: Desk) -> None:
     register_zhang_san(desk.counter, desk.clerk)
     desk.type("zs")
-    desk.key(Qt.Key.Key_Return)
+    desk.enter()
     desk.type("zdsh")
     desk.key(Qt.Key.Key_Return)
     form = desk.view.form_panel
@@ -102,6 +108,7 @@ def test_a_card_read_during_an_intake_does_not_lose_it(desk: Desk) -> None:
     assert desk.step() == MATERIALS
     draft = desk.view.session.application
     card_burst(desk.focus(), resident_id("44030619880808123"))
+    desk.settle()
     assert desk.step() == MATERIALS and desk.view.session.application == draft
     assert "Ctrl+N" in desk.view.message.message
     assert draft is not None and draft.item_code == SUBSISTENCE

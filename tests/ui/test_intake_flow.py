@@ -1,4 +1,7 @@
-"""The whole intake by keyboard, through each of the four decisions: the store and the notice PDF."""
+"""The whole intake by keyboard, through each of the four decisions: the store and the notice PDF.
+
+The page works on the database thread: each Ctrl+Enter waits (``desk.settle``) for the step's write
+to come back before the test looks at the next step and the store."""
 
 from __future__ import annotations
 
@@ -31,14 +34,14 @@ def find_applicant(desk: Desk, text: str) -> None:
     assert desk.step() == APPLICANT
     assert desk.focus() is desk.view.applicant_panel.search
     desk.type(text)
-    desk.key(Qt.Key.Key_Return)
+    desk.enter()  # pressed before the search is back: takes the first result once it is
     assert desk.step() == SERVICE
 
 
 def choose_service(desk: Desk, initials: str, code: str) -> None:
     assert desk.focus() is desk.view.service_picker.search
     desk.type(initials)
-    assert desk.view.service_picker.proxy.item(0).code == code
+    assert desk.view.service_picker.proxy.item(0).code == code  # the catalogue is searched in memory
     desk.key(Qt.Key.Key_Return)
     assert desk.step() == FORM
     assert desk.view.session.item is not None and desk.view.session.item.code == code
@@ -53,7 +56,9 @@ def save_pdf(desk: Desk, tmp_path: Path, name: str, *, masked: str = MASKED_ID, 
     assert dialog is not None
     target = tmp_path / name
     desk.answer(dialog, target)
+    desk.settle()  # written on a pool thread
     assert desk.view.result_panel.saved_to == target
+    assert desk.view.result_panel.saved.text() == f"Saved: {target}"
     text = pdf_text(target)
     app = desk.view.session.application
     assert app is not None

@@ -12,7 +12,7 @@ from pytestqt.logging import QtLoggingPlugin
 from counter_app.catalogue import load_demo_catalogue
 from counter_app.store.applicants import ApplicantSummary
 from ui.models.applicants_model import ApplicantsModel
-from ui.models.materials_model import MaterialsModel
+from ui.models.materials_model import AttachedScan, MaterialsModel
 from ui.models.services_model import ApplicableServices, ServicesModel
 
 SUBSISTENCE = "990101101-05-0001-001"
@@ -118,9 +118,20 @@ def test_materials_model_records_counts_and_scans(qapp, model_tester: Tester) ->
     check = model.check()
     assert check.complete and check.missing_optional == ("M06", "M08")
     assert model.data(model.index(5, MaterialsModel.STATUS)) == "Not handed in"
-    model.add_scan("M02", "id-card.png")
+    front, back = AttachedScan("a-1", "id-card.png", 200), AttachedScan("a-2", "id-card-back.png", 300)
+    model.add_scan("M02", front)
     assert model.data(model.index(1, MaterialsModel.SCANS)) == "id-card.png"
     model.set_problem("M02", "Wrong file type")
     assert model.data(model.index(1, MaterialsModel.SCANS)) == "Refused: Wrong file type"
-    model.add_scan("M02", "id-card-back.png")
+    model.add_scan("M02", back)
     assert model.data(model.index(1, MaterialsModel.SCANS)) == "id-card-back.png and 1 more"
+    assert model.data(model.index(1, MaterialsModel.SCANS), Qt.ItemDataRole.ToolTipRole) == (
+        "id-card.png\nid-card-back.png"
+    )
+    assert model.scans("M02") == (front, back)
+    assert model.remove_scan("a-1") == front
+    assert model.scans("M02") == (back,)
+    assert model.data(model.index(1, MaterialsModel.SCANS)) == "id-card-back.png"
+    assert model.remove_scan("a-1") is None  # already gone: nothing changes
+    model.remove_scan("a-2")
+    assert model.data(model.index(1, MaterialsModel.SCANS)) == "—"

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -27,13 +28,14 @@ from counter_app.core import Counter
 from counter_app.services.applicants import PersonInput
 from tests.support import ROOT
 from tests.ui.test_notices import compile_translations
-from ui.app import configure_application
+from ui.app import configure_application, status_reader
 from ui.i18n import CHINESE, install_translators, locale_for
 from ui.main_window import MainWindow
 from ui.notices import NoticeWords
 from ui.views.intake import IntakeView
 from ui.views.intake.scans import ScanFolder
 from ui.views.intake.session import Decision
+from ui.workers import Database
 
 WINDOW = QSize(1280, 720)  # the main window's default size: 1366×768 less a taskbar
 PEOPLE = [
@@ -43,7 +45,21 @@ PEOPLE = [
 ]
 
 
-def shoot(app: QApplication, window: MainWindow, path: Path) -> Path:
+def settle(app: QApplication, view: IntakeView, timeout_s: float = 10.0) -> None:
+    """Let the page's database and pool work come back (no qtbot here: this also runs as a script)."""
+    deadline = time.monotonic() + timeout_s
+    while not view.idle:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the intake page did not settle")
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
+def shoot(app: QApplication, window: MainWindow, path: Path, view: IntakeView | None = None) -> Path:
+    """Save a picture of ``window``, once ``view`` (if given) has settled."""
+    if view is not None:
+        settle(app, view)
     app.processEvents()
     window.grab().save(str(path))
     return path
@@ -64,6 +80,10 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
         configure_application(app)
         clock = FixedClock(datetime(2026, 11, 23, 9, 30, tzinfo=CHINA_TZ))
         counter = Counter.open(scratch_dir / "data", clock=clock, config_dir=scratch_dir / "config")
+        db = Database(
+            lambda: Counter.open(scratch_dir / "data", clock=clock, config_dir=scratch_dir / "config")
+        )
+        db.start()
         try:
             setup = Actor.command_line("setup")
             record = counter.accounts.add_user(setup, "wangfang", "王芳", Role.CLERK, "correct horse 1")
@@ -77,7 +97,7 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             def make_intake() -> IntakeView:
                 views.append(
                     IntakeView(
-                        counter,
+                        db,
                         clerk,
                         scan_folder=ScanFolder(scratch_dir / "desk.ini"),
                         notice_words=lambda: NoticeWords(CHINESE, scratch_dir),
@@ -86,13 +106,14 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
                 )
                 return views[0]
 
-            window = MainWindow(clerk, counter.admin.status, intake_factory=make_intake)
+            window = MainWindow(clerk, status_reader(db), intake_factory=make_intake)
             window.resize(WINDOW)
             window.show()
             view = views[0]
+            settle(app, view)
             applicant = view.applicant_panel
             applicant.search.setText("zs")
-            shots.append(shoot(app, window, out / "intake_1_applicant.png"))
+            shots.append(shoot(app, window, out / "intake_1_applicant.png", view))
 
             applicant.open_registration()
             form = applicant.register_form
@@ -100,13 +121,14 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             form.id_number.setText("320102198001010021")  # a mistyped check digit
             form.phone.setText("1391234567")
             form.phone.editingFinished.emit()
-            shots.append(shoot(app, window, out / "intake_1_register.png"))
+            shots.append(shoot(app, window, out / "intake_1_register.png", view))
             applicant.close_registration()
 
             applicant.search.setText("zs")
             applicant.proceed()
+            settle(app, view)
             view.service_picker.search.setText("ls")
-            shots.append(shoot(app, window, out / "intake_2_service.png"))
+            shots.append(shoot(app, window, out / "intake_2_service.png", view))
 
             view.service_picker.search.setText("lsjz")
             view.proceed()
@@ -118,10 +140,11 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             editors["amount_requested"].widget.setText("60000")  # over the 50000 limit: the message shows
             editors["amount_requested"].widget.textEdited.emit("60000")
             editors["description"].set_raw("11月18日夜间家中失火，房屋及生活用品损毁，暂无住处。")
-            shots.append(shoot(app, window, out / "intake_3_form.png"))
+            shots.append(shoot(app, window, out / "intake_3_form.png", view))
 
             editors["amount_requested"].set_raw("8000")
             view.proceed()
+            settle(app, view)
             materials = view.materials_panel
             materials.model.mark_all_received()
             for code in ("M03", "M05"):
@@ -129,20 +152,23 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             scan = scratch_dir / "申请书.pdf"
             scan.write_bytes(b"%PDF-1.4\n% scan\n")
             materials.attach_file("M01", scan)
+            settle(app, view)
             wrong = scratch_dir / "证明.docx"
             wrong.write_bytes(b"PK\x03\x04")
             materials.attach_file("M05", wrong)
-            shots.append(shoot(app, window, out / "intake_4_materials.png"))
+            shots.append(shoot(app, window, out / "intake_4_materials.png", view))
 
             view.proceed()
+            settle(app, view)
             view.decision_panel.choose(Decision.ACCEPT_PENDING)
-            shots.append(shoot(app, window, out / "intake_5_decision.png"))
+            shots.append(shoot(app, window, out / "intake_5_decision.png", view))
 
             view.proceed()
-            shots.append(shoot(app, window, out / "intake_6_notice.png"))
+            shots.append(shoot(app, window, out / "intake_6_notice.png", view))
             window.hide()
             window.deleteLater()
         finally:
+            db.close()
             counter.close()
             for translator in translators:
                 app.removeTranslator(translator)

@@ -16,6 +16,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -50,6 +52,7 @@ from ui.notices import (
 from ui.notices.pdf import new_printer
 from ui.notices.pdf_text import fix_pdf_bytes
 from ui.notices.qr import qr_image
+from ui.workers import run_in_background
 
 FULL_ID = "11010519491231002X"
 MASKED_ID = "110105********002X"
@@ -485,6 +488,51 @@ def test_printing_on_other_paper_repaginates(
     assert len(reader.pages) >= 2
     text = pdf_text(tmp_path / "roll.pdf")
     assert notice.receipt_no in text and "核验码" in text
+
+
+def test_pdfs_written_off_the_ui_thread_keep_their_text(
+    qtbot: QtBot, counter: Counter, clerk: Actor, translations: Path, cjk_font: None, tmp_path: Path
+) -> None:
+    """The intake writes its PDFs on pool threads (each with its own NoticeWords), several at once:
+    the text still extracts as Chinese, with the receipt number, dates and the masked ID."""
+    notices = [
+        build_notice(counter, clerk, make(counter, clerk).application_id) for make in SCENARIOS.values()
+    ]
+    written: dict[Path, NoticeData] = {}
+    threads: set[bool] = set()
+
+    def writer(notice: NoticeData, path: Path, layout: str) -> Callable[[], Path]:
+        def write() -> Path:
+            threads.add(threading.current_thread() is threading.main_thread())
+            words = NoticeWords(CHINESE, translations)  # made, used and dropped on this thread
+            return write_pdf(notice, path, layout, words=words)
+
+        return write
+
+    expected = 0
+    for notice in notices:
+        for layout in ("a4", "receipt"):
+            path = tmp_path / f"{notice.kind.value}-{layout}.pdf"
+            run_in_background(
+                writer(notice, path, layout), lambda target, n=notice: written.__setitem__(target, n)
+            )
+            expected += 1
+    qtbot.waitUntil(lambda: len(written) == expected, timeout=30_000)
+    assert threads == {False}  # never on the UI thread
+    for path, notice in written.items():
+        text = pdf_text(path)
+        assert_common(notice, text)
+        assert title_of(notice.kind) in text
+        assert cn_date(notice.issued_on) in text  # digits and 年月日
+
+
+def title_of(kind: NoticeKind) -> str:
+    return {
+        NoticeKind.ACCEPTANCE: "受理通知书",
+        NoticeKind.MISSING_MATERIALS: "一次性告知书",
+        NoticeKind.ACCEPTED_PENDING: "容缺受理通知书",
+        NoticeKind.REFUSAL: "不予受理通知书",
+    }[kind]
 
 
 def test_rendered_images(counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path) -> None:

@@ -103,6 +103,7 @@ def test_sync_now_sends_the_pending_operations_and_the_indicator_follows(
         sync.start()  # the scheduler syncs as soon as it finds the platform
     assert first.args[0]["outcome"] == "ok"
     qtbot.waitUntil(lambda: window.connection_label.text() == "● Online")
+    settle(qtbot, db)  # the status read after the sync has arrived
     assert window.pending_label.text() == "0 operation(s) waiting to sync"
 
     take_in(enrolled, 1, seed=2)  # more work at the desk; the timer is an hour away

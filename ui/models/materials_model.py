@@ -26,11 +26,20 @@ _COLOURS = {RECEIVED: QColor("#1b5e20"), MISSING: QColor("#b3261e"), OPTIONAL: Q
 
 
 @dataclass(frozen=True)
+class AttachedScan:
+    """A scan kept for a material: its attachment id in the core, its file name and size."""
+
+    attachment_id: str
+    name: str
+    size: int = 0
+
+
+@dataclass(frozen=True)
 class MaterialRow:
     material: Material
     originals: int = 0
     copies: int = 0
-    scans: tuple[str, ...] = ()  # file names attached, in order
+    scans: tuple[AttachedScan, ...] = ()  # attached, in order
     problem: str = ""  # why the last scan offered for it was refused
 
     @property
@@ -102,10 +111,23 @@ class MaterialsModel(RowTableModel):
                     number, max(row.originals, row.material.originals), max(row.copies, row.material.copies)
                 )
 
-    def add_scan(self, code: str, filename: str) -> None:
+    def add_scan(self, code: str, scan: AttachedScan) -> None:
         number = self.row_of(code)
         row = self.row_at(number)
-        self._replace(number, replace(row, scans=(*row.scans, filename), problem=""))
+        self._replace(number, replace(row, scans=(*row.scans, scan), problem=""))
+
+    def remove_scan(self, attachment_id: str) -> AttachedScan | None:
+        """Forget a scan the core removed; the scan, or None if no row has it."""
+        for number, row in enumerate(self.rows()):
+            kept = tuple(scan for scan in row.scans if scan.attachment_id != attachment_id)
+            if len(kept) != len(row.scans):
+                removed = next(scan for scan in row.scans if scan.attachment_id == attachment_id)
+                self._replace(number, replace(row, scans=kept))
+                return removed
+        return None
+
+    def scans(self, code: str) -> tuple[AttachedScan, ...]:
+        return self.row_at(self.row_of(code)).scans
 
     def set_problem(self, code: str, text: str) -> None:
         number = self.row_of(code)
@@ -167,7 +189,7 @@ class MaterialsModel(RowTableModel):
             if column == self.SCANS and row.problem:
                 return row.problem
             if column == self.SCANS:
-                return "\n".join(row.scans) or self._accepted(material)
+                return "\n".join(scan.name for scan in row.scans) or self._accepted(material)
             lines = [
                 localised(material.name, material.name_en),
                 fill(self.tr("Issued by: %1"), material.issuer),
@@ -204,8 +226,8 @@ class MaterialsModel(RowTableModel):
             if not row.scans:
                 return "—"
             if len(row.scans) == 1:
-                return row.scans[0]
-            return fill(self.tr("%1 and %2 more"), row.scans[-1], len(row.scans) - 1)
+                return row.scans[0].name
+            return fill(self.tr("%1 and %2 more"), row.scans[-1].name, len(row.scans) - 1)
         if column == self.STATUS:
             if row.state == RECEIVED:
                 return self.tr("Received")

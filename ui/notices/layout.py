@@ -108,7 +108,8 @@ def paper(layout: str) -> Paper:
 
 def lay_out(notice: NoticeData, layout: str = "a4", words: NoticeWords | None = None) -> LaidOutNotice:
     """Set ``notice`` for ``layout`` ("a4" or "receipt") in the language of ``words`` (Chinese by
-    default). UI thread (QTextDocument and fonts)."""
+    default). Any thread: the document belongs to the thread that laid it out (the screen's picture
+    and the print preview on the UI thread, a PDF on a pool thread)."""
     sheet = paper(layout)
     words = words or NoticeWords()
     qr = qr_image(notice.qr_payload)

@@ -1,8 +1,10 @@
 """Putting a notice on paper: PDF files, the print preview and the print dialog.
 
-Everything here runs on the UI thread (fonts, QTextDocument, dialogs). ``print_notice`` is the
-only function that opens a modal dialog; tests use ``preview_dialog`` (shown non-modally) and
-``print_to`` (what the preview's ``paintRequested`` does).
+The dialogs run on the UI thread. ``write_pdf`` may also run on a worker thread (the intake writes
+its PDFs on a pool thread): it makes its own document and writer, and the caller gives it
+``NoticeWords`` made on that thread. ``print_notice`` is the only function that opens a modal
+dialog; tests use ``preview_dialog`` (shown non-modally) and ``print_to`` (what the preview's
+``paintRequested`` does).
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def document_name(laid_out: LaidOutNotice, words: NoticeWords) -> str:
 def write_pdf(
     notice: NoticeData, path: str | Path, layout: str = "a4", *, words: NoticeWords | None = None
 ) -> Path:
-    """Write ``notice`` as a one-notice PDF on ``layout`` ("a4" or "receipt") paper."""
+    """Write ``notice`` as a one-notice PDF on ``layout`` ("a4" or "receipt") paper. Any thread, with
+    ``words`` made on that thread."""
     words = words or NoticeWords()
     laid_out = lay_out(notice, layout, words)
     target = Path(path)

@@ -18,7 +18,8 @@ from ui.i18n import CHINESE, ENGLISH, locale_for, qm_path
 
 
 class NoticeWords:
-    """Translate notice wording into one language. Create and use on the UI thread."""
+    """Translate notice wording into one language. Create and use on one thread (a PDF written on a
+    pool thread makes its own)."""
 
     def __init__(self, language: str = CHINESE, directory: Path | None = None) -> None:
         self.language = language

@@ -1,7 +1,9 @@
 """Step 1 of an intake: find the applicant (ID number, name, pinyin initials, mobile) or register one.
 
-The search runs as the clerk types (the core answers a name search among a million citizens in
-milliseconds); Down moves into the results, Enter takes the applicant on the current row.
+The search runs on the database thread as the clerk types (the core answers a name search among a
+million citizens in milliseconds); each keystroke's query replaces the one before, so only the
+newest results are shown. Down moves into the results, Enter takes the applicant on the current
+row — pressed before the newest results are in, it takes the first of them when they arrive.
 ``lookup_id`` is the exact path the ID card reader takes: found, the applicant is taken at once;
 not found, the registration form opens with the number filled in.
 """
@@ -25,14 +27,13 @@ from PySide6.QtWidgets import (
 
 from counter_app import ids
 from counter_app.accounts import Actor
-from counter_app.errors import CounterError
-from counter_app.services.applicants import ApplicantService
 from counter_app.store.applicants import ApplicantSummary
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.applicants_model import ApplicantsModel
 from ui.views.intake.register_form import RegisterForm
 from ui.views.intake.widgets import DownIntoList, current_row, heading, hint, list_table, named, select_row
+from ui.workers import Database, Job
 
 SEARCH_PAGE, REGISTER_PAGE = 0, 1
 
@@ -44,14 +45,18 @@ class ApplicantPanel(QWidget):
 
     def __init__(
         self,
-        applicants: ApplicantService,
+        db: Database,
         actor: Actor,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._applicants = applicants
+        self._db = db
         self._actor = actor
+        self._search_key = f"intake.applicant_search.{id(self)}"
+        self._search_job: Job | None = None  # the newest search or lookup, until its result is in
+        self._take_when_found = False  # Enter was pressed before the newest results were in
+        self._keep: str | None = None  # the applicant to stay on when a reload's results are in
 
         self.search = named(QLineEdit(), self.tr("Search applicants"))
         self.search.setPlaceholderText(
@@ -71,7 +76,7 @@ class ApplicantPanel(QWidget):
             QPushButton(self.tr("&Register new applicant")), self.tr("Register new applicant")
         )
         self.register_button.clicked.connect(lambda: self.open_registration())
-        self.register_form = RegisterForm(applicants, actor, today)
+        self.register_form = RegisterForm(db, actor, today)
         self.register_form.registered.connect(self._registered)
         self.register_form.cancelled.connect(self.close_registration)
 
@@ -116,9 +121,15 @@ class ApplicantPanel(QWidget):
     def registering(self) -> bool:
         return self.pages.currentIndex() == REGISTER_PAGE
 
+    @property
+    def searching(self) -> bool:
+        """A search or ID lookup is on its way."""
+        return self._search_job is not None
+
     def reset(self) -> None:
         self.close_registration()
         self.search.clear()
+        self._cancel_search()
         self.message.clear_message()
         self.outcome.clear()
 
@@ -129,10 +140,22 @@ class ApplicantPanel(QWidget):
             self.search.setFocus()
             self.search.selectAll()
 
+    def reload(self) -> None:
+        """Search again for what is typed (after a sync brought changes), staying on the same
+        applicant if the clerk had moved to one."""
+        if not self.registering and self.search.text().strip():
+            row = current_row(self.results)
+            self._search(self.search.text())
+            self._keep = self.model.applicant(row).id if row >= 0 else None
+
     def proceed(self) -> bool:
-        """Ctrl+Enter: save the new applicant, or take the one on the current row."""
+        """Ctrl+Enter: save the new applicant, or take the one on the current row (the first result,
+        once in, while the search is still running)."""
         if self.registering:
-            return self.register_form.submit() is not None
+            return self.register_form.submit()
+        if self.searching:
+            self._take_when_found = True
+            return True
         return self.take(current_row(self.results))
 
     def take(self, row: int) -> bool:
@@ -142,35 +165,45 @@ class ApplicantPanel(QWidget):
         self.chosen.emit(self.model.applicant(row))
         return True
 
-    def lookup_id(self, number: str) -> ApplicantSummary | None:
-        """The exact lookup of a whole ID number or credit code (card reader, Enter in the search)."""
+    def lookup_id(self, number: str) -> bool:
+        """The exact lookup of a whole ID number or credit code (card reader, Enter in the search).
+        False if the number is not valid; otherwise the applicant is taken (or the registration
+        opened) when the answer is in."""
         self.close_registration()
         text = ids.normalise_resident_id(number)
         self.search.blockSignals(True)
         self.search.setText(text)
         self.search.blockSignals(False)
         if not (ids.is_valid_resident_id(text) or ids.is_valid_uscc(text)):
+            self._cancel_search()
             self.model.set_rows([])
             self.message.show_message(fill(self.tr("“%1” is not a valid ID number."), text))
-            return None
-        try:
-            found = self._applicants.find_by_id_number(self._actor, text)
-        except CounterError as exc:
-            self.message.show_message(error_text(exc))
-            return None
+            return False
+        actor = self._actor
+        self._take_when_found = False
+        self._search_job = self._db.submit(
+            lambda counter: counter.applicants.find_by_id_number(actor, text),
+            lambda found: self._looked_up(text, found),
+            self._search_failed,
+            key=self._search_key,
+            owner=self,
+        )
+        return True
+
+    def _looked_up(self, number: str, found: ApplicantSummary | None) -> None:
+        self._search_job = None
         self.message.clear_message()
         if found is None:
             self.model.set_rows([])
-            self.open_registration(text)
+            self.open_registration(number)
             self.register_form.form_message.show_message(
                 self.tr("No applicant has this number yet: register them.")
             )
-            return None
+            return
         self.model.set_rows([found])
         select_row(self.results, 0)
         self.outcome.setText(self.tr("Found by ID number."))
         self.chosen.emit(found)
-        return found
 
     def open_registration(self, number: str = "") -> None:
         self.pages.setCurrentIndex(REGISTER_PAGE)
@@ -187,6 +220,7 @@ class ApplicantPanel(QWidget):
 
     def _registered(self, applicant: ApplicantSummary) -> None:
         self.close_registration()
+        self._cancel_search()
         self.search.blockSignals(True)
         self.search.setText(applicant.name)
         self.search.blockSignals(False)
@@ -195,29 +229,54 @@ class ApplicantPanel(QWidget):
         self.outcome.setText(self.tr("Registered."))
         self.chosen.emit(applicant)
 
+    def _cancel_search(self) -> None:
+        if self._search_job is not None:
+            self._search_job.cancel()
+        self._search_job = None
+        self._take_when_found = False
+
     def _search(self, text: str) -> None:
         self.message.clear_message()
+        self._keep = None
         query = text.strip()
         if not query:
+            self._cancel_search()
             self.model.set_rows([])
             self.outcome.clear()
             return
-        try:
-            found = self._applicants.search(self._actor, query)
-        except CounterError as exc:
-            self.message.show_message(error_text(exc))
-            return
+        actor = self._actor
+        self._search_job = self._db.submit(
+            lambda counter: counter.applicants.search(actor, query),
+            self._found,
+            self._search_failed,
+            key=self._search_key,
+            owner=self,
+        )
+
+    def _found(self, found: list[ApplicantSummary]) -> None:
+        self._search_job = None
+        keep, self._keep = self._keep, None
         self.model.set_rows(found)
         if found:
-            select_row(self.results, 0)
+            select_row(self.results, next((n for n, a in enumerate(found) if a.id == keep), 0))
             self.outcome.setText(
                 self.tr("%n applicant(s) found. Enter takes the highlighted one.", "", len(found))
             )
         else:
             self.outcome.setText(self.tr("No applicant found. Alt+R registers a new one."))
+        if self._take_when_found:
+            self._take_when_found = False
+            self._enter_in_search()
+
+    def _search_failed(self, error: BaseException) -> None:
+        self._search_job = None
+        self._take_when_found = False
+        self.message.show_message(error_text(error))
 
     def _enter_in_search(self) -> None:
-        if self.model.rowCount():
+        if self.searching:
+            self._take_when_found = True
+        elif self.model.rowCount():
             self.take(current_row(self.results))
         elif self._typed_number():
             self.lookup_id(self._typed_number())

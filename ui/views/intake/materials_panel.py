@@ -4,14 +4,22 @@ The table lists what the catalogue asks for; the clerk records the originals and
 over (Space: received in full, or nothing; a digit: edit the count under the cursor), and attaches
 scans from a file picker or picks up the newest shot of the document camera. Each scan's type and
 size are checked before it is read, and again by the core before it is kept; a refused scan says
-why in its row and below the table.
+why in its row and below the table. "View scans" (Alt+W) lists a material's scans: each can be
+looked at in the application, and one attached by mistake removed (before the decision, while it
+has not been sent to the platform).
+
+Threads: the scan file is read, and a scan decoded for viewing, on a pool thread; storing, reading
+back and removing a scan run on the database thread. ``busy`` is true (and ``busy_changed`` says
+so) while any of it is on its way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -29,16 +37,17 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.catalogue import Material, ServiceItem
-from counter_app.errors import CounterError, ValidationError
+from counter_app.errors import ValidationError
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.labels import localised
-from ui.models.materials_model import MAX_COUNT, MaterialsModel
+from ui.models.materials_model import MAX_COUNT, AttachedScan, MaterialsModel
 from ui.views.intake import messages
+from ui.views.intake.scan_dialogs import ScanPicture, ScanPreviewDialog, ScansDialog, decode_scan
 from ui.views.intake.scans import ScanFolder, newest_scan, read_scan
+from ui.views.intake.session import IntakeSession, ScanContent
 from ui.views.intake.widgets import OK_STYLE, current_row, heading, hint, name_headers, named, select_row
-
-Attach = Callable[[str, str, bytes], str]  # material code, file name, content → attachment id
+from ui.workers import Database, run_in_background
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -77,16 +86,30 @@ class MaterialsTable(QTableView):
 
 
 class MaterialsPanel(QWidget):
+    """Emits ``busy_changed(bool)`` as scan work starts and ends."""
+
+    busy_changed = Signal(bool)
+
     def __init__(
-        self, scan_folder: ScanFolder, *, native_dialogs: bool = True, parent: QWidget | None = None
+        self,
+        db: Database,
+        session: IntakeSession,
+        scan_folder: ScanFolder,
+        *,
+        native_dialogs: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._db = db
+        self._session = session
         self.scan_folder = scan_folder
         self.native_dialogs = native_dialogs
-        self.attach: Attach | None = None
         self.item: ServiceItem | None = None
         self.file_dialog: QFileDialog | None = None
         self.folder_dialog: QFileDialog | None = None
+        self.scans_dialog: ScansDialog | None = None
+        self.preview: ScanPreviewDialog | None = None
+        self._tasks = 0  # scan work on its way (pool or database thread)
 
         self.model = MaterialsModel(self)
         self.table = MaterialsTable()
@@ -137,6 +160,10 @@ class MaterialsPanel(QWidget):
             QPushButton(self.tr("Camera &folder…")), self.tr("Choose the camera folder")
         )
         self.folder_button.clicked.connect(self.choose_folder)
+        self.scans_button = named(
+            QPushButton(self.tr("Vie&w scans…")), self.tr("View or remove the scans of the material")
+        )
+        self.scans_button.clicked.connect(self.open_scans)
         self.folder_label = hint(name=self.tr("Camera folder"))
         self.summary = hint(name=self.tr("Materials summary"))
         self.summary.setStyleSheet("")
@@ -145,7 +172,13 @@ class MaterialsPanel(QWidget):
         self.scan_done.setStyleSheet(OK_STYLE)
 
         buttons = QHBoxLayout()
-        for button in (self.all_button, self.attach_button, self.pick_up_button, self.folder_button):
+        for button in (
+            self.all_button,
+            self.attach_button,
+            self.scans_button,
+            self.pick_up_button,
+            self.folder_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -180,6 +213,10 @@ class MaterialsPanel(QWidget):
     def clear(self) -> None:
         self.item = None
         self.model.set_rows([])
+        self.scan_message.clear_message()
+        self.scan_done.clear()
+        if self.scans_dialog is not None:
+            self.scans_dialog.reject()
 
     def focus_first(self) -> None:
         self.table.setFocus()
@@ -208,7 +245,58 @@ class MaterialsPanel(QWidget):
             )
         )
 
-    # --- scans ---------------------------------------------------------------------------------------
+    # --- work off the UI thread ------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._tasks > 0
+
+    def _begin(self) -> None:
+        self._tasks += 1
+        if self._tasks == 1:
+            self.busy_changed.emit(True)
+
+    def _end(self) -> None:
+        self._tasks = max(0, self._tasks - 1)
+        if self._tasks == 0:
+            self.busy_changed.emit(False)
+
+    def _in_background(
+        self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        """``fn()`` on a pool thread; the outcome is dropped if this panel is gone by then."""
+        self._begin()
+
+        def done(result: Any) -> None:
+            if shiboken6.isValid(self):
+                self._end()
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._end()
+                on_error(error)
+
+        run_in_background(fn, done, failed)
+
+    def _on_db(
+        self,
+        work: Callable[[Any], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self._begin()
+
+        def done(result: Any) -> None:
+            self._end()
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._end()
+            on_error(error)
+
+        self._db.submit(work, done, failed, owner=self)
+
+    # --- attaching scans -----------------------------------------------------------------------------
     def choose_file(self) -> None:
         """Open the file picker for the current material (not blocking: ``fileSelected`` attaches)."""
         material = self.current_material()
@@ -231,7 +319,8 @@ class MaterialsPanel(QWidget):
         dialog.open()
 
     def pick_up(self) -> None:
-        """Attach the newest file of the camera folder to the current material."""
+        """Attach the newest file of the camera folder to the current material (the folder is
+        listed off the UI thread: it may be on a slow share)."""
         material = self.current_material()
         if material is None:
             return
@@ -239,40 +328,157 @@ class MaterialsPanel(QWidget):
         if folder is None:
             self.scan_message.show_message(self.tr("Choose the camera folder first (Alt+F)."))
             return
-        newest = newest_scan(folder)
-        if newest is None:
-            self.scan_message.show_message(fill(self.tr("No scan found in %1."), str(folder)))
-            return
-        self.attach_file(material.code, newest)
+        code = material.code
 
-    def attach_file(self, code: str, path: Path) -> bool:
-        assert self.item is not None and self.attach is not None
+        def found(newest: Path | None) -> None:
+            if newest is None:
+                self.scan_message.show_message(fill(self.tr("No scan found in %1."), str(folder)))
+            else:
+                self.attach_file(code, newest)
+
+        self._in_background(lambda: newest_scan(folder), found, self._scan_failed)
+
+    def attach_file(self, code: str, path: Path) -> None:
+        """Check and read the file (pool thread), then keep it (database thread). The outcome shows
+        in the material's row and below the table."""
+        assert self.item is not None
         material = self.item.material(code)
         self.scan_done.clear()
-        try:
-            content = read_scan(path, material)
-            self.attach(code, path.name, content)
-        except ValidationError as exc:
-            text = messages.scan_error(exc, material.accepted_types, material.max_size_mb)
-            self.model.set_problem(code, text)
-            self.scan_message.show_message(
-                fill(
-                    self.tr("%1 was not attached to %2: %3"),
-                    path.name,
-                    localised(material.name, material.name_en),
-                    text,
-                )
+        self.scan_message.clear_message()
+
+        def read(content: bytes) -> None:
+            self._on_db(
+                self._session.attach_work(code, path.name, content),
+                lambda attachment_id: self._attached(
+                    code, AttachedScan(attachment_id, path.name, len(content))
+                ),
+                lambda error: self._refused(code, path.name, error),
             )
-            return False
-        except CounterError as exc:
-            self.scan_message.show_message(error_text(exc))
-            return False
-        self.model.add_scan(code, path.name)
+
+        self._in_background(
+            lambda: read_scan(path, material), read, lambda error: self._refused(code, path.name, error)
+        )
+
+    def _attached(self, code: str, scan: AttachedScan) -> None:
+        material = self.model.material_row(self.model.row_of(code)).material
+        self.model.add_scan(code, scan)
         self.scan_message.clear_message()
         self.scan_done.setText(
-            fill(self.tr("%1 attached to %2."), path.name, localised(material.name, material.name_en))
+            fill(self.tr("%1 attached to %2."), scan.name, localised(material.name, material.name_en))
         )
-        return True
+        self._refresh_scans_dialog()
+
+    def _refused(self, code: str, filename: str, error: BaseException) -> None:
+        if not isinstance(error, ValidationError):
+            self._scan_failed(error)
+            return
+        material = self.model.material_row(self.model.row_of(code)).material
+        text = messages.scan_error(error, material.accepted_types, material.max_size_mb)
+        self.model.set_problem(code, text)
+        self.scan_message.show_message(
+            fill(
+                self.tr("%1 was not attached to %2: %3"),
+                filename,
+                localised(material.name, material.name_en),
+                text,
+            )
+        )
+
+    def _scan_failed(self, error: BaseException) -> None:
+        self.scan_message.show_message(error_text(error))
+
+    # --- looking at scans, removing one ------------------------------------------------------------------
+    def open_scans(self) -> None:
+        """The scans of the current material (Alt+W): view them, remove one attached by mistake."""
+        material = self.current_material()
+        if material is None:
+            return
+        name = localised(material.name, material.name_en)
+        if not self.model.scans(material.code):
+            self.scan_message.show_message(fill(self.tr("No scan is attached to %1 yet."), name))
+            return
+        self.scan_message.clear_message()
+        if self.scans_dialog is not None:
+            self.scans_dialog.reject()
+        dialog = ScansDialog(name, self.view_scan, self.remove_scan, self)
+        dialog.setProperty("material_code", material.code)
+        dialog.show_scans(self.model.scans(material.code))
+        dialog.finished.connect(lambda _result: self._scans_dialog_closed(dialog))
+        self.scans_dialog = dialog
+        dialog.open()
+        dialog.focus_list()
+
+    def _scans_dialog_closed(self, dialog: ScansDialog) -> None:
+        if self.scans_dialog is dialog:
+            self.scans_dialog = None
+            self.table.setFocus()
+        dialog.deleteLater()
+
+    def _refresh_scans_dialog(self) -> None:
+        dialog = self.scans_dialog
+        if dialog is not None:
+            dialog.show_scans(self.model.scans(str(dialog.property("material_code"))))
+
+    def view_scan(self, scan: AttachedScan) -> None:
+        """Decrypt the scan (database thread, audited as a view of personal data), decode it (pool
+        thread), show it in the application."""
+        self._status(fill(self.tr("Opening %1…"), scan.name))
+
+        def opened(read: ScanContent) -> None:
+            self._in_background(
+                lambda: decode_scan(read.name, read.content), self._show_preview, self._view_failed
+            )
+
+        self._on_db(self._session.read_scan_work(scan.attachment_id), opened, self._view_failed)
+
+    def _show_preview(self, picture: ScanPicture) -> None:
+        self._status("")
+        if self.preview is not None and shiboken6.isValid(self.preview):
+            self.preview.close()
+        parent = self.scans_dialog if self.scans_dialog is not None else self
+        self.preview = ScanPreviewDialog(picture, parent)
+        self.preview.open()
+
+    def _view_failed(self, error: BaseException) -> None:
+        self._status("")
+        self._problem(error_text(error))
+
+    def remove_scan(self, scan: AttachedScan) -> None:
+        """Remove a scan attached by mistake (the core refuses once it was sent or decided)."""
+        self._status(fill(self.tr("Removing %1…"), scan.name))
+        self._on_db(
+            self._session.remove_scan_work(scan.attachment_id),
+            lambda _none: self._removed(scan),
+            self._removal_refused,
+        )
+
+    def _removed(self, scan: AttachedScan) -> None:
+        self._status("")
+        self.model.remove_scan(scan.attachment_id)
+        self.scan_message.clear_message()
+        self.scan_done.setText(fill(self.tr("%1 was removed."), scan.name))
+        dialog = self.scans_dialog
+        if dialog is not None:
+            code = str(dialog.property("material_code"))
+            if self.model.scans(code):
+                dialog.show_scans(self.model.scans(code))
+                dialog.show_status(fill(self.tr("%1 was removed."), scan.name))
+            else:
+                dialog.accept()  # nothing left to look at
+
+    def _removal_refused(self, error: BaseException) -> None:
+        self._status("")
+        self._problem(messages.scan_removal_error(error))
+
+    def _status(self, text: str) -> None:
+        if self.scans_dialog is not None:
+            self.scans_dialog.show_status(text)
+
+    def _problem(self, text: str) -> None:
+        if self.scans_dialog is not None:
+            self.scans_dialog.show_problem(text)
+        else:
+            self.scan_message.show_message(text)
 
     def choose_folder(self) -> None:
         dialog = QFileDialog(self, self.tr("Folder where the document camera saves"))

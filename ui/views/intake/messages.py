@@ -148,6 +148,21 @@ def scan_error(error: ValidationError, accepted_types: tuple[str, ...], max_size
     return error_text(error)
 
 
+def scan_removal_error(error: BaseException) -> str:
+    """Why a scan could not be removed (``IntakeService.remove_attachment``)."""
+    if isinstance(error, CounterError):
+        if error.code == "already_sent":
+            return translate(
+                "IntakeMessages",
+                "This scan has already been sent to the platform: it can no longer be removed here.",
+            )
+        if error.code == "sync_running":
+            return translate("IntakeMessages", "A sync is running: try again in a moment.")
+        if error.code == "invalid_transition":
+            return translate("IntakeMessages", "Scans can only be removed before the decision.")
+    return error_text(error)
+
+
 def decision_error(error: BaseException) -> str:
     """What the core said when a decision was refused."""
     if isinstance(error, ValidationError):

@@ -3,7 +3,8 @@
 A person: name, resident ID number (check digit, a real past birth date; the birth date and sex it
 encodes are shown as soon as the number is whole), mobile number, address. An organisation: name,
 unified social credit code, legal representative, mobile, address. The core checks everything
-again when the applicant is saved (``register_person`` / ``register_organisation``).
+again when the applicant is saved (``register_person`` / ``register_organisation``, on the
+database thread); while that save is on its way, a second Ctrl+Enter or click does nothing.
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from counter_app import ids
 from counter_app.accounts import Actor
-from counter_app.errors import CounterError, ValidationError
+from counter_app.core import Counter
+from counter_app.errors import ValidationError
 from counter_app.services.applicants import (
     MAX_ADDRESS,
     MAX_NAME,
     ORGANISATION,
     PERSON,
-    ApplicantService,
     OrganisationInput,
     PersonInput,
 )
@@ -42,6 +43,7 @@ from ui.i18n import error_text, fill
 from ui.models.labels import sex_name
 from ui.views.intake import messages
 from ui.views.intake.widgets import HINT_STYLE, OK_STYLE, heading, named
+from ui.workers import Database
 
 ID_LENGTH = 18
 MOBILE_LENGTH = 11
@@ -49,23 +51,26 @@ FORM_WIDTH = 860  # px
 
 
 class RegisterForm(QWidget):
-    """Emits ``registered(ApplicantSummary)`` once saved, ``cancelled()`` on Esc or Cancel."""
+    """Emits ``registered(ApplicantSummary)`` once saved, ``cancelled()`` on Esc or Cancel, and
+    ``saving_changed(bool)`` as a save starts and ends."""
 
     registered = Signal(object)
     cancelled = Signal()
+    saving_changed = Signal(bool)
 
     def __init__(
         self,
-        applicants: ApplicantService,
+        db: Database,
         actor: Actor,
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setMaximumWidth(FORM_WIDTH)
-        self._applicants = applicants
+        self._db = db
         self._actor = actor
         self._today = today
+        self.saving = False  # a save is on its way to the database
 
         self.kind = named(QComboBox(), self.tr("Applicant type"))
         self.kind.addItem(self.tr("Person"), PERSON)
@@ -97,7 +102,7 @@ class RegisterForm(QWidget):
         self.save_button = named(
             QPushButton(self.tr("Save applicant (Ctrl+Enter)")), self.tr("Save applicant")
         )
-        self.save_button.clicked.connect(self.submit)
+        self.save_button.clicked.connect(lambda _checked=False: self.submit())
         self.cancel_button = named(QPushButton(self.tr("Cancel (Esc)")), self.tr("Cancel registration"))
         self.cancel_button.clicked.connect(self.cancelled)
 
@@ -243,36 +248,49 @@ class RegisterForm(QWidget):
         return True
 
     # --- saving -----------------------------------------------------------------------------------------
-    def submit(self) -> ApplicantSummary | None:
-        """Register the applicant (Ctrl+Enter). On a refusal the message goes under the field at fault."""
+    def submit(self) -> bool:
+        """Register the applicant (Ctrl+Enter): ``registered`` follows once saved; on a refusal the
+        message goes under the field at fault. False if nothing was sent (a save is on its way)."""
+        if self.saving:
+            return False
         self.form_message.clear_message()
-        try:
-            if self.is_person:
-                registered = self._applicants.register_person(
-                    self._actor,
-                    PersonInput(
-                        self.name.text(), self.id_number.text(), self.phone.text(), self.address.text()
-                    ),
-                )
-            else:
-                registered = self._applicants.register_organisation(
-                    self._actor,
-                    OrganisationInput(
-                        self.name.text(),
-                        self.uscc.text(),
-                        self.representative.text(),
-                        self.phone.text(),
-                        self.address.text(),
-                    ),
-                )
-        except ValidationError as exc:
-            self._show_refusal(exc)
-            return None
-        except CounterError as exc:
-            self.form_message.show_message(error_text(exc))
-            return None
+        actor = self._actor
+        person = PersonInput(self.name.text(), self.id_number.text(), self.phone.text(), self.address.text())
+        organisation = OrganisationInput(
+            self.name.text(),
+            self.uscc.text(),
+            self.representative.text(),
+            self.phone.text(),
+            self.address.text(),
+        )
+        is_person = self.is_person
+
+        def register(counter: Counter) -> ApplicantSummary:
+            if is_person:
+                return counter.applicants.register_person(actor, person)
+            return counter.applicants.register_organisation(actor, organisation)
+
+        self._set_saving(True)
+        self._db.submit(register, self._saved, self._refused, owner=self)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        # The button stays enabled (disabling it would throw the keyboard focus elsewhere); a click
+        # while saving does nothing.
+        self.saving = saving
+        self.save_button.setText(self.tr("Working…") if saving else self.tr("Save applicant (Ctrl+Enter)"))
+        self.saving_changed.emit(saving)
+
+    def _saved(self, registered: ApplicantSummary) -> None:
+        self._set_saving(False)
         self.registered.emit(registered)
-        return registered
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_saving(False)
+        if isinstance(error, ValidationError):
+            self._show_refusal(error)
+        else:
+            self.form_message.show_message(error_text(error))
 
     def _show_refusal(self, error: ValidationError) -> None:
         today = self._today()

@@ -1,8 +1,11 @@
 """Step 6 of an intake: the decision taken, and its statutory notice on screen, on paper and in PDF.
 
 The notice is laid out once per paper (A4 or the 80 mm receipt roll) and shown as a picture; the
-print preview prints it, "Save as PDF" writes it where the clerk chooses. Both use ``ui.notices``;
-nothing here runs off the UI thread (fonts and text documents belong to it).
+print preview prints it, "Save as PDF" writes it where the clerk chooses. Both use ``ui.notices``.
+The picture and the print preview are made on the UI thread (they are on screen); the PDF is laid
+out again and written on a pool thread (``run_in_background``), with its own ``NoticeWords`` —
+QTextDocument, fonts and QPdfWriter work on any thread as long as the objects stay on the thread
+that made them. ``notice_words`` is therefore called on both threads.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -41,14 +45,17 @@ from ui.notices import (
 from ui.notices.pdf import new_printer
 from ui.notices.wording import title
 from ui.views.intake.widgets import OK_STYLE, heading, hint, named
+from ui.workers import run_in_background
 
 PREVIEW_DPI = 64
 
 
 class ResultPanel(QWidget):
-    """Emits ``new_intake_requested`` (the "New intake" button)."""
+    """Emits ``new_intake_requested`` (the "New intake" button) and ``pdf_saved(Path)`` once a PDF
+    is written."""
 
     new_intake_requested = Signal()
+    pdf_saved = Signal(object)
 
     def __init__(
         self,
@@ -66,6 +73,7 @@ class ResultPanel(QWidget):
         self.save_dialog: QFileDialog | None = None
         self.preview: QPrintPreviewDialog | None = None
         self.saved_to: Path | None = None
+        self.writing = False  # a PDF is being written on a pool thread
 
         self.title = heading(self.tr("Notice"))
         self.details = QLabel()
@@ -186,15 +194,36 @@ class ResultPanel(QWidget):
         self.save_dialog = dialog
         dialog.open()
 
-    def save_pdf(self, path: Path) -> Path | None:
-        if self.notice is None:
-            return None
-        try:
-            written = write_pdf(self.notice, path, self.paper.currentData(), words=self.words)
-        except OSError as exc:
-            self.message.show_message(fill(self.tr("The PDF could not be written: %1"), error_text(exc)))
-            return None
-        self.saved_to = written
+    def save_pdf(self, path: Path) -> None:
+        """Write the notice as a PDF at ``path`` off the UI thread; ``saved_to`` and ``pdf_saved``
+        follow when it is written (a second request meanwhile is ignored)."""
+        if self.notice is None or self.writing:
+            return
+        notice, layout, make_words = self.notice, self.paper.currentData(), self._notice_words
+        self.writing = True
         self.message.clear_message()
-        self.saved.setText(fill(self.tr("Saved: %1"), str(written)))
-        return written
+        self.saved.setText(self.tr("Writing the PDF…"))
+
+        def write() -> Path:  # pool thread: its own words (a QTranslator) and document
+            return write_pdf(notice, path, layout, words=make_words())
+
+        def written(target: Path) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.writing = False
+            if self.notice is not notice:  # the next intake's decision is on screen by now
+                return
+            self.saved_to = target
+            self.saved.setText(fill(self.tr("Saved: %1"), str(target)))
+            self.pdf_saved.emit(target)
+
+        def failed(error: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.writing = False
+            if self.notice is not notice:
+                return
+            self.saved.clear()
+            self.message.show_message(fill(self.tr("The PDF could not be written: %1"), error_text(error)))
+
+        run_in_background(write, written, failed)

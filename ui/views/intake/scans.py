@@ -44,7 +44,8 @@ def check_scan(path: Path, material: Material) -> int:
 
 
 def read_scan(path: Path, material: Material) -> bytes:
-    """The checked file's content (at most ``max_size_mb``, so reading it on the UI thread is quick)."""
+    """The checked file's content (at most ``max_size_mb``). Any thread: the materials step reads
+    scans on a pool thread (a camera folder may be on a slow share)."""
     check_scan(path, material)
     try:
         content = path.read_bytes()
@@ -56,7 +57,7 @@ def read_scan(path: Path, material: Material) -> bytes:
 
 
 def newest_scan(folder: Path) -> Path | None:
-    """The most recently written finished file in ``folder`` (None if there is none)."""
+    """The most recently written finished file in ``folder`` (None if there is none). Any thread."""
     newest: tuple[float, str, Path] | None = None
     try:
         entries = list(folder.iterdir())

@@ -2,12 +2,11 @@
 
 The catalogue's own search ranks the items (exact code, name prefix, name, initials); the list shows
 only those open to the applicant's kind. The item under the cursor is described below the list:
-time limit, fee, materials, form.
+time limit, fee, materials, form. The catalogue is read once on the database thread and handed in
+(``set_catalogue``): it is immutable plain data, so searching it here, as the clerk types, is safe.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -25,9 +24,10 @@ class ServicePicker(QWidget):
 
     chosen = Signal(object)
 
-    def __init__(self, catalogue: Callable[[], Catalogue], parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalogue = catalogue
+        self.catalogue: Catalogue | None = None
+        self._take_when_loaded = False  # Enter was pressed before the catalogue was in
         self.search = named(QLineEdit(), self.tr("Search services"))
         self.search.setPlaceholderText(self.tr("Name in Chinese, pinyin initials (zdsh) or code"))
         self.search.setClearButtonEnabled(True)
@@ -65,8 +65,24 @@ class ServicePicker(QWidget):
         self.list.activated.connect(lambda index: self.take(index.row()))
         self.list.selectionModel().currentRowChanged.connect(self._describe)
 
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """The catalogue in use (read on the database thread). A new version lists its items at
+        once, the search and the chosen item kept."""
+        if self.catalogue is not None and self.catalogue.version == catalogue.version:
+            return
+        current = current_row(self.list)
+        code = self.proxy.item(current).code if current >= 0 else None
+        self.catalogue = catalogue
+        self._search(self.search.text())
+        if code is not None:
+            self.select_code(code)
+        if self._take_when_loaded:
+            self._take_when_loaded = False
+            self.proceed()
+
     def start(self, applicant_kind: str | None) -> None:
         """Show the items open to this kind of applicant, the search cleared."""
+        self._take_when_loaded = False
         self.proxy.set_applicant_kind(applicant_kind)
         self.search.clear()
         self._search("")
@@ -79,6 +95,9 @@ class ServicePicker(QWidget):
         return self.take(current_row(self.list))
 
     def take(self, row: int) -> bool:
+        if self.catalogue is None:  # still being read: take the first match once it is in
+            self._take_when_loaded = True
+            return True
         if not 0 <= row < self.proxy.rowCount():
             self.message.show_message(self.tr("Choose a service from the list."))
             return False
@@ -94,12 +113,12 @@ class ServicePicker(QWidget):
 
     def _search(self, text: str) -> None:
         self.message.clear_message()
-        self.model.set_rows(self._catalogue().search(text))
+        self.model.set_rows(self.catalogue.search(text) if self.catalogue is not None else [])
         while self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())  # a catalogue is a few hundred items at most
         if self.proxy.rowCount():
             select_row(self.list, 0)
-        else:
+        elif self.catalogue is not None:
             self.details.setText(self.tr("No service matches. Try fewer characters or the pinyin initials."))
 
     def _describe(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,25 +1,34 @@
 """The intake page (受理): applicant → service → form → materials → decision → notice.
 
-Layout and wiring only: each step is a panel of its own, ``IntakeSession`` talks to the core, and
-this page moves between them. Keyboard: Ctrl+Enter goes on (on the decision step: decides),
-Alt+B or Alt+Left goes back, Alt+1 … Alt+6 jumps to a step that is open, Ctrl+N starts the next
-intake. An ID card read anywhere on the page looks the applicant up (``CardReader``).
+Layout and wiring only: each step is a panel of its own, ``IntakeSession`` builds the work each
+step asks of the core, and this page moves between them. Keyboard: Ctrl+Enter goes on (on the
+decision step: decides), Alt+B or Alt+Left goes back, Alt+1 … Alt+6 jumps to a step that is open,
+Ctrl+N starts the next intake. An ID card read anywhere on the page looks the applicant up
+(``CardReader``).
+
+Threads: every use of the core runs on the database thread (``db.submit``); the page goes on to the
+next step when the result is back. While a step's write is on its way (``busy``) the page ignores
+Ctrl+Enter, the Next button (it says "Working…"), going back and Ctrl+N, so nothing is sent twice.
+``idle`` is true once nothing the page started (database or pool work) is still on its way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from counter_app.accounts import Actor, Permission
-from counter_app.catalogue import ServiceItem
-from counter_app.core import Counter
-from counter_app.errors import CounterError, ValidationError
+from counter_app.catalogue import Catalogue, ServiceItem
+from counter_app.clock import Clock, SystemClock
+from counter_app.errors import ValidationError
+from counter_app.services.lifecycle import MaterialCheck
 from counter_app.store.applicants import ApplicantSummary
+from counter_app.store.applications import Application
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.labels import applicant_kind_name, comma, localised, sex_name, status_name
@@ -33,9 +42,10 @@ from ui.views.intake.messages import decision_error
 from ui.views.intake.result_panel import ResultPanel
 from ui.views.intake.scans import ScanFolder
 from ui.views.intake.service_picker import ServicePicker
-from ui.views.intake.session import IntakeSession
+from ui.views.intake.session import Decided, IntakeSession, Work
 from ui.views.intake.step_bar import StepBar
 from ui.views.intake.widgets import heading, hint, named
+from ui.workers import Database
 
 APPLICANT, SERVICE, FORM, MATERIALS, DECISION, NOTICE = range(6)
 SUMMARY_STYLE = "background: #f1f4f9; border: 1px solid #d3dbe8; border-radius: 4px; padding: 6px;"
@@ -44,7 +54,7 @@ SUMMARY_STYLE = "background: #f1f4f9; border: 1px solid #d3dbe8; border-radius: 
 class IntakeView(QWidget):
     def __init__(
         self,
-        counter: Counter,
+        db: Database,
         actor: Actor,
         *,
         today: Callable[[], date] | None = None,
@@ -55,12 +65,17 @@ class IntakeView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page_intake")
+        self.db = db
         self.card_reader: CardReader | None = None
         if not actor.can(Permission.TAKE_IN):
             self._build_not_allowed()
             return
-        self.session = IntakeSession(counter, actor, today)
-        today_fn = self.session.today
+        # Until the profile's own clock is in (it is the core's "today"), the machine's.
+        self._clock: Clock = SystemClock()
+        today_fn = today or (lambda: self._clock.now().date())
+        self.session = IntakeSession(actor, today_fn)
+        self._writing = False  # a step's write is on the database thread
+        self._target: int | None = None  # the step Alt+<number> asked for, reached step by step
 
         self.step_bar = StepBar(
             [
@@ -77,11 +92,12 @@ class IntakeView(QWidget):
         self.summary.setStyleSheet(SUMMARY_STYLE)
         self.summary.setAccessibleName(self.tr("This intake so far"))
 
-        self.applicant_panel = ApplicantPanel(counter.applicants, actor, today_fn)
-        self.service_picker = ServicePicker(self.session.catalogue)
+        self.applicant_panel = ApplicantPanel(db, actor, today_fn)
+        self.service_picker = ServicePicker()
         self.form_panel = FormPanel(today_fn)
-        self.materials_panel = MaterialsPanel(scan_folder or ScanFolder(), native_dialogs=native_dialogs)
-        self.materials_panel.attach = self.session.attach
+        self.materials_panel = MaterialsPanel(
+            db, self.session, scan_folder or ScanFolder(), native_dialogs=native_dialogs
+        )
         self.decision_panel = DecisionPanel(today_fn)
         self.result_panel = ResultPanel(notice_words, native_dialogs=native_dialogs)
         self.pages = QStackedWidget()
@@ -131,7 +147,12 @@ class IntakeView(QWidget):
         self.service_picker.chosen.connect(self._service_chosen)
         self.result_panel.new_intake_requested.connect(self.new_intake)
         self.card_reader.scanned.connect(self.card_read)
+        self.materials_panel.busy_changed.connect(lambda _busy: self._show_busy())
+        self.applicant_panel.register_form.saving_changed.connect(lambda _saving: self._show_busy())
         self._show(APPLICANT)
+        if today is None:
+            db.submit(lambda counter: counter.ctx.clock, self._clock_read, self._read_failed, owner=self)
+        self.reload()
 
     def _build_not_allowed(self) -> None:
         layout = QVBoxLayout(self)
@@ -153,6 +174,73 @@ class IntakeView(QWidget):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
+
+    # --- reading what the page needs -------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the catalogue in use again (the main window calls this after a sync brought changes and
+        when the page is shown again); the applicant search too, while an applicant is being found."""
+        if not hasattr(self, "session"):
+            return
+        self.db.submit(
+            lambda counter: counter.catalogue.active(),
+            self._catalogue_read,
+            self._read_failed,
+            key=f"intake.catalogue.{id(self)}",
+            owner=self,
+        )
+        if self.current_step() == APPLICANT and not self.session.drafted:
+            self.applicant_panel.reload()
+
+    def _catalogue_read(self, catalogue: Catalogue) -> None:
+        self.service_picker.set_catalogue(catalogue)
+
+    def _clock_read(self, clock: Clock) -> None:
+        # A clock is plain data (the system's, or a test's fixed one): safe to read on this thread.
+        self._clock = clock
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.message.show_message(error_text(error))
+
+    # --- work on the database thread ----------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """A step's write (or a scan, or a new applicant) is on its way: the page does not go on."""
+        return self._writing or self.materials_panel.busy or self.applicant_panel.register_form.saving
+
+    @property
+    def idle(self) -> bool:
+        """Nothing this page started is still on its way (tests wait for this)."""
+        return self.db.idle and not self.busy and not self.result_panel.writing
+
+    def _write(
+        self, work: Work[Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        """Run a step's write; until it is back, the page does not go on (no second submission)."""
+        self._writing = True
+        self._show_busy()
+
+        def done(result: Any) -> None:
+            self._writing = False
+            self._show_busy()
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._writing = False
+            self._target = None
+            self._show_busy()
+            on_error(error)
+
+        self.db.submit(work, done, failed, owner=self)
+
+    def _show_busy(self) -> None:
+        step = self.current_step()
+        if self.busy:
+            text = self.tr("Working…")
+        elif step == DECISION:
+            text = self.tr("Decide and issue the notice (Ctrl+Enter)")
+        else:
+            text = self.tr("Next (Ctrl+Enter)")
+        self.next_button.setText(text)
 
     # --- moving between steps ------------------------------------------------------------------------------
     def current_step(self) -> int:
@@ -178,23 +266,38 @@ class IntakeView(QWidget):
     def go_to(self, step: int) -> None:
         """Jump to a step (Alt+<number>). Going forward passes through the steps between, saving each
         as Ctrl+Enter does, and stops where something is missing."""
-        if step not in self.reachable() and step <= self.current_step():
+        if self.busy:
             return
-        while self.current_step() < step:
-            before = self.current_step()
-            self.proceed()
-            if self.current_step() == before:
-                return
-        if step < self.current_step() and step in self.reachable():
-            self._show(step)
+        if step < self.current_step():
+            if step in self.reachable():
+                self._show(step)
+            return
+        self._target = step
+        self._advance()
+
+    def _advance(self) -> None:
+        """One more step towards the step Alt+<number> asked for; a step whose work runs on the
+        database thread calls this again when it is back."""
+        target = self._target
+        if target is None or self.busy:
+            return
+        if self.current_step() >= target:
+            self._target = None
+            return
+        before = self.current_step()
+        self.proceed()
+        if not self.busy and self.current_step() == before:
+            self._target = None  # something is missing here: stop and show it
 
     def back(self) -> None:
         step = self.current_step()
-        if step - 1 in self.reachable():
+        if not self.busy and step - 1 in self.reachable():
             self._show(step - 1)
 
     def proceed(self) -> None:
-        """Ctrl+Enter: finish the current step and go on."""
+        """Ctrl+Enter: finish the current step and go on (ignored while a write is on its way)."""
+        if self.busy:
+            return
         self.message.clear_message()
         step = self.current_step()
         if step == APPLICANT:
@@ -215,11 +318,7 @@ class IntakeView(QWidget):
         self.back_action.setEnabled(self.back_button.isEnabled())
         self.next_button.setVisible(step != NOTICE)
         self.back_button.setVisible(step != NOTICE)
-        self.next_button.setText(
-            self.tr("Decide and issue the notice (Ctrl+Enter)")
-            if step == DECISION
-            else self.tr("Next (Ctrl+Enter)")
-        )
+        self._show_busy()
         self._summarise()
         panel = self.pages.currentWidget()
         focus_first = getattr(panel, "focus_first", None)
@@ -236,6 +335,7 @@ class IntakeView(QWidget):
         if same and self.session.item is not None:
             self.service_picker.select_code(self.session.item.code)
         self._show(SERVICE)
+        self._advance()
 
     def _service_chosen(self, item: ServiceItem) -> None:
         if self.session.drafted:
@@ -244,53 +344,63 @@ class IntakeView(QWidget):
         self.form_panel.set_item(item)
         self.materials_panel.set_item(item)
         self._show(FORM)
+        self._advance()
 
     def _save_form(self) -> None:
         cleaned = self.form_panel.validate()
         if cleaned is None:
             self.message.show_message(self.tr("Some fields need attention."))
             return
-        try:
-            self.session.save_form(cleaned)
-        except ValidationError as exc:
-            if not self.form_panel.show_refusal(exc):
-                self.message.show_message(decision_error(exc))
-            return
-        except CounterError as exc:
-            self.message.show_message(error_text(exc))
-            return
+        self._write(self.session.save_form_work(cleaned), self._form_saved, self._form_refused)
+
+    def _form_saved(self, application: Application) -> None:
+        self.session.form_saved(application)
         self._show(MATERIALS)
+        self._advance()
+
+    def _form_refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            if not self.form_panel.show_refusal(error):
+                self.message.show_message(decision_error(error))
+            return
+        self.message.show_message(error_text(error))
 
     def _record_materials(self) -> None:
-        try:
-            check = self.session.record_materials(self.materials_panel.received())
-        except CounterError as exc:
-            self.message.show_message(error_text(exc))
-            return
+        self._write(
+            self.session.materials_work(self.materials_panel.received()),
+            self._materials_recorded,
+            lambda error: self.message.show_message(error_text(error)),
+        )
+
+    def _materials_recorded(self, check: MaterialCheck) -> None:
+        self.session.materials_recorded(check)
         assert self.session.item is not None
         self.decision_panel.set_check(self.session.item, check)
         self._show(DECISION)
+        self._advance()
 
     def _decide(self) -> None:
         choice = self.decision_panel.choice()
         if choice is None:
             return
-        try:
-            application = self.session.decide(choice)
-        except CounterError as exc:
-            if not self.session.decided:
-                self.decision_panel.show_refusal(exc)
-                return
-            self.message.show_message(error_text(exc))  # decided, but the notice could not be gathered
+        self._write(self.session.decide_work(choice), self._decided, self.decision_panel.show_refusal)
+
+    def _decided(self, result: Decided) -> None:
+        self.session.decision_taken(result)
+        if result.notice is None:
+            # Decided all the same; the notice can be printed again from the application later.
+            self.message.show_message(error_text(result.notice_error or RuntimeError()))
             self._show(NOTICE)
             return
-        assert self.session.notice is not None
-        self.result_panel.show_decision(application, self.session.notice)
+        self.result_panel.show_decision(result.application, result.notice)
         self._show(NOTICE)
 
     def new_intake(self) -> None:
         """Start again with the next applicant (Ctrl+N). An undecided application stays a draft."""
+        if self.busy:
+            return
         left = self.session.application if self.session.drafted and not self.session.decided else None
+        self._target = None
         self.session.reset()
         self.applicant_panel.reset()
         self.form_panel.clear()
@@ -302,7 +412,7 @@ class IntakeView(QWidget):
 
     def card_read(self, number: str) -> None:
         """An ID card (or a licence's credit code) was read somewhere on this page."""
-        if self.session.drafted and not self.session.decided:
+        if self.busy or (self.session.drafted and not self.session.decided):
             self.message.show_message(
                 self.tr(
                     "An ID card was read while an application is being taken in. Finish it, or start a new "
