@@ -227,6 +227,7 @@ class AppController(QObject):
         self.window = window
         window.show()
         window.activateWindow()
+        window.focus_page()  # the clerk types (or reads an ID card) at once, no click first
         self.idle.start()
 
     def lock(self) -> None:

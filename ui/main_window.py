@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         for index, page in enumerate(self.pages):
             action = QAction(page.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, index=index: self.show_page(index))
+            action.triggered.connect(lambda _checked=False, index=index: self.go_to_page(index))
             go.addAction(action)
             self.page_actions.append(action)
 
@@ -293,6 +294,25 @@ class MainWindow(QMainWindow):
     # --- behaviour ------------------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
+
+    def go_to_page(self, index: int) -> None:
+        """Ctrl+<number>: show the page and put the keyboard focus in it (its search, its first field)."""
+        self.show_page(index)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """The keyboard focus to where work starts on the current page: its ``focus_first()`` when it
+        has one, else its first visible text field (a clerk types or reads a card at once)."""
+        page = self.stack.currentWidget()
+        focus_first = getattr(page, "focus_first", None)
+        if callable(focus_first):
+            focus_first()
+            return
+        fields = (
+            [w for w in page.findChildren(QLineEdit) if w.isVisibleTo(page) and w.isEnabled()] if page else []
+        )
+        if fields:
+            fields[0].setFocus()
 
     def _page_chosen(self, index: int) -> None:
         returning = self.stack.currentIndex() != index

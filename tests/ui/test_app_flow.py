@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import MAX_FAILED_LOGINS, Actor, Role
@@ -19,6 +20,7 @@ from ui.app import EXIT_CANNOT_OPEN, EXIT_OK, AppController
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.views.intake import IntakeView
 from ui.workers import Database
 
 PASSWORD = "correct horse 1"  # the conftest's staff accounts use it
@@ -194,6 +196,10 @@ def test_login_opens_the_main_window_with_the_user_in_the_status_bar(
     status_texts = [label.text() for label in window.statusBar().findChildren(type(window.user_label))]
     assert any("clerk one" in text and "Counter clerk" in text for text in status_texts)
     assert window.pending_label.text() == "0 operation(s) waiting to sync"
+    # The clerk can type (or read an ID card) at once: the focus is in the intake's search.
+    intake = window.stack.currentWidget()
+    assert isinstance(intake, IntakeView)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is intake.applicant_panel.search)
 
 
 def test_keyboard_shortcuts_switch_pages_and_lock(

@@ -325,6 +325,12 @@ class IntakeView(QWidget):
         if focus_first is not None:
             focus_first()
 
+    def focus_first(self) -> None:
+        """The keyboard focus to the current step's first field (the main window calls this)."""
+        focus_first = getattr(self.pages.currentWidget(), "focus_first", None) if self.card_reader else None
+        if focus_first is not None:
+            focus_first()
+
     # --- the steps ------------------------------------------------------------------------------------------
     def _applicant_chosen(self, applicant: ApplicantSummary) -> None:
         if self.session.drafted:
