@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QEventLoop, QLocale, QSize
 from PySide6.QtWidgets import QApplication
 
 from counter_app.accounts import Actor, Role
@@ -51,8 +51,7 @@ def settle(app: QApplication, view: IntakeView, timeout_s: float = 10.0) -> None
     while not view.idle:
         if time.monotonic() > deadline:
             raise TimeoutError("the intake page did not settle")
-        app.processEvents()
-        time.sleep(0.005)
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
     app.processEvents()
 
 
@@ -157,6 +156,15 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             wrong.write_bytes(b"PK\x03\x04")
             materials.attach_file("M05", wrong)
             shots.append(shoot(app, window, out / "intake_4_materials.png", view))
+            materials.table.setCurrentIndex(materials.model.index(materials.model.row_of("M01"), 0))
+            materials.open_scans()  # Alt+W: the scans of the material, to view or remove
+            dialog = materials.scans_dialog
+            assert dialog is not None
+            app.processEvents()
+            dialog.grab().save(str(out / "intake_4_scans.png"))
+            shots.append(out / "intake_4_scans.png")
+            dialog.reject()
+            app.processEvents()
 
             view.proceed()
             settle(app, view)
@@ -184,6 +192,7 @@ def test_the_screenshots_can_be_made(tmp_path: Path) -> None:
         "intake_2_service.png",
         "intake_3_form.png",
         "intake_4_materials.png",
+        "intake_4_scans.png",
         "intake_5_decision.png",
         "intake_6_notice.png",
     ]
