@@ -160,7 +160,9 @@ class AppController(QObject):
         if self._make_sync is not None:
             self.sync = self._make_sync(root)
             self.sync.start()
-        self.db.submit(lambda counter: counter.accounts.needs_first_admin(), self._first_screen)
+        self.db.submit(
+            lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
+        )
 
     def _first_screen(self, needs_first_admin: bool) -> None:
         if needs_first_admin:

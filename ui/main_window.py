@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
     def show_status(self, status: Status) -> None:
         self.status = status
         if status.pending_ops and self._sync is not None:
-            self._sync.work_waiting()  # the clerk's work goes out soon, without waiting for the timer
+            self._sync.work_waiting(status.pending_ops)  # the clerk's work goes out soon
         self.pending_label.setText(self.tr("%n operation(s) waiting to sync", "", status.pending_ops))
         self.last_sync_label.setText(self._last_sync_text(status.last_sync))
         self._show_connection(status)

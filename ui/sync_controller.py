@@ -118,13 +118,17 @@ class SyncController(QObject):
             return
         self._scheduler.run_now()
 
-    def work_waiting(self) -> None:
-        """Local changes are waiting to be sent: sync soon when the platform is reachable.
+    def work_waiting(self, pending: int) -> None:
+        """``pending`` local changes are waiting to be sent: sync soon when the platform is reachable.
 
         Automatic, so for every role (the clerk's intake reaches the platform without anyone pressing
-        F5); at most once every ``nudge_gap_s`` seconds, so work that cannot go yet (e.g. held back by
-        a conflict) does not make it sync without pause."""
+        F5). Only for new work — more pending than the last sync left behind — so ops that cannot
+        go (a record with an open conflict waits for a decision) never make it sync over and over;
+        and at most once every ``nudge_gap_s`` seconds."""
         if self._stopped or not self._started or self.busy or self.online is not True:
+            return
+        left = (self.last_report or {}).get("pending")
+        if isinstance(left, int) and pending <= left:
             return
         now = time.monotonic()
         if self._last_run is not None and now - self._last_run < self.nudge_gap_s:

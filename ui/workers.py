@@ -43,42 +43,53 @@ Failed = Callable[[BaseException], None]
 class BackgroundTask(QObject):
     """One job. Lives on the UI thread; only :meth:`_execute` runs on the pool's thread.
 
-    ``succeeded``/``failed`` are emitted on the UI thread, after ``on_done``/``on_error`` ran.
+    ``succeeded``/``failed`` are emitted on the UI thread, after ``on_done``/``on_error`` ran. Nothing
+    is delivered when the receiver (``owner``, or the object of a bound ``on_done``/``on_error``) was
+    deleted meanwhile.
     """
 
     succeeded = Signal(object)
     failed = Signal(object)
-    # Emitted from the worker thread; queued to this object's (the UI) thread.
-    _finished_in_worker = Signal(bool, object)
+    # Emitted from the worker thread with (ok, payload); queued to this object's (the UI) thread.
+    _finished_in_worker = Signal(object)
 
-    def __init__(self, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None) -> None:
+    def __init__(
+        self,
+        fn: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        owner: QObject | None = None,
+    ) -> None:
         super().__init__()
         self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
+        self._owner = owner
         self._finished_in_worker.connect(self._deliver)
 
     def _execute(self) -> None:
         """Runs on a pool thread: call the job, hand the outcome to the UI thread."""
         try:
-            result = self._fn()
+            outcome = (True, self._fn())
         except BaseException as exc:
-            self._finished_in_worker.emit(False, exc)
-        else:
-            self._finished_in_worker.emit(True, result)
+            outcome = (False, exc)
+        self._finished_in_worker.emit(outcome)
 
-    @Slot(bool, object)
-    def _deliver(self, ok: bool, payload: object) -> None:
+    @Slot(object)
+    def _deliver(self, outcome: tuple[bool, Any]) -> None:
         """Runs on the UI thread."""
         _running.discard(self)
+        ok, payload = outcome
+        if not _receivers_alive(self._owner, self._on_done, self._on_error):
+            return  # e.g. the page went with the window at the idle lock
         try:
             if ok:
                 if self._on_done is not None:
                     self._on_done(payload)
             elif self._on_error is not None:
-                self._on_error(payload)  # type: ignore[arg-type]
+                self._on_error(payload)
             else:
-                raise payload  # type: ignore[misc]  # no handler: let Qt's excepthook report it
+                raise payload  # no handler: let Qt's excepthook report it
         finally:
             (self.succeeded if ok else self.failed).emit(payload)
 
@@ -92,14 +103,17 @@ def run_in_background(
     on_done: Done | None = None,
     on_error: Failed | None = None,
     *,
+    owner: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> BackgroundTask:
     """Run ``fn()`` off the UI thread; deliver its result or exception on the UI thread.
 
     Call on the UI thread (the task's signals are bound to the calling thread). ``fn`` must not use
     the Counter or any Qt widget. Without ``on_error`` an exception goes to ``sys.excepthook``.
+    ``owner``: when it is deleted before the outcome arrives, nothing is delivered (bound methods'
+    objects count as owners too).
     """
-    task = BackgroundTask(fn, on_done, on_error)
+    task = BackgroundTask(fn, on_done, on_error, owner)
     _running.add(task)
     (pool or QThreadPool.globalInstance()).start(QRunnable.create(task._execute))
     return task
@@ -135,11 +149,11 @@ class Database(QObject):
     """The open profile, served by a thread of its own.
 
     Create and call on the UI thread. ``start(on_open, on_error)`` opens the profile on the database
-    thread (``on_open(root)`` gets its data directory); ``submit`` queues work; ``close()`` drops
-    work not started, waits for the running job and closes the profile.
+    thread (``on_open(root)`` gets its data directory); ``submit`` queues work; ``close()`` runs the
+    writes still queued, drops the reads, and closes the profile.
 
-    ``busy_changed(bool)``: work is waiting or running / all delivered (the window shows a busy
-    cursor and tests wait for ``idle``). ``opened(Path)`` / ``open_failed(exception)``.
+    ``busy_changed(bool)``: work is waiting or running / everything is delivered; ``idle`` says the
+    same (tests wait for it).
     """
 
     busy_changed = Signal(bool)
@@ -166,7 +180,9 @@ class Database(QObject):
         return self.submit(lambda counter: counter.ctx.paths.root, on_open, on_error)
 
     def close(self, timeout_s: float = 30.0) -> None:
-        """Drop the work not started, let the running job end, close the profile. Idempotent."""
+        """Finish the writes already submitted, drop the reads not started (keyed work), close the
+        profile; waits for the thread. Idempotent. Nothing is delivered after this: the windows
+        are gone, but a clerk's decision submitted just before quitting is not lost."""
         if self._closed:
             return
         self._closed = True
@@ -236,7 +252,8 @@ class Database(QObject):
                 if job is _STOP:
                     return
                 assert isinstance(job, Job)
-                if job.cancelled or self._closed:  # dropped, or closing: not started
+                if job.cancelled or (self._closed and job.key is not None):
+                    # Dropped: replaced, cancelled, or a read nobody waits for any more (closing).
                     job.outcome = (False, None)
                 elif counter is None:
                     job.outcome = (False, open_error)
@@ -256,7 +273,12 @@ class Database(QObject):
         if job.key is not None and self._latest.get(job.key) is job:
             del self._latest[job.key]
         try:
-            if job.cancelled or self._closed or job.outcome is None or not _receiver_alive(job):
+            if (
+                job.cancelled
+                or self._closed
+                or job.outcome is None
+                or not _receivers_alive(job.owner, job.on_done, job.on_error)
+            ):
                 return
             ok, payload = job.outcome
             if ok:
@@ -274,6 +296,8 @@ class Database(QObject):
                     self.busy_changed.emit(False)
 
 
-def _receiver_alive(job: Job) -> bool:
-    receivers = [job.owner, getattr(job.on_done, "__self__", None), getattr(job.on_error, "__self__", None)]
+def _receivers_alive(owner: QObject | None, *callbacks: Callable[..., Any] | None) -> bool:
+    """Whether the owner and the objects of bound-method callbacks still exist (a deleted widget's
+    Python wrapper lives on, but calling into it raises)."""
+    receivers = [owner, *(getattr(callback, "__self__", None) for callback in callbacks)]
     return all(shiboken6.isValid(r) for r in receivers if isinstance(r, QObject))

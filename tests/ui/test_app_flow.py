@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import MAX_FAILED_LOGINS, Actor, Role
 from counter_app.core import Counter
-from counter_app.errors import ValidationError
+from counter_app.errors import CorruptDatabase, ValidationError
+from counter_app.services.accounts import AccountService
 from tests.ui.helpers import press_enter, settle, settle_app, type_text
 from ui.app import EXIT_CANNOT_OPEN, EXIT_OK, AppController
 from ui.dialogs.first_admin import FirstAdminDialog
@@ -286,6 +287,27 @@ def test_a_database_from_a_newer_version_is_refused_with_words(qtbot: QtBot, tmp
         assert box is not None
         assert "newer version of Counter" in box.text()
         assert "999" in box.text()
+        with qtbot.waitSignal(controller.finished) as finished:
+            box.buttons()[0].click()
+        assert finished.args == [EXIT_CANNOT_OPEN]
+    finally:
+        controller.shutdown()
+
+
+def test_a_failure_after_opening_is_reported_not_left_hanging(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(_self: object) -> bool:
+        raise CorruptDatabase(str(tmp_path / "counter.db"), "disk I/O error", [])
+
+    monkeypatch.setattr(AccountService, "needs_first_admin", broken)
+    controller = AppController(str(tmp_path / "profile"))
+    try:
+        controller.start()
+        settle_app(qtbot, controller)
+        box = controller.message_box
+        assert box is not None and "is damaged" in box.text()
+        assert controller.dialog is None
         with qtbot.waitSignal(controller.finished) as finished:
             box.buttons()[0].click()
         assert finished.args == [EXIT_CANNOT_OPEN]

@@ -158,7 +158,7 @@ def test_the_clerks_work_goes_out_without_anyone_pressing_sync(
     assert enrolled.admin.status().pending_ops == 0
 
 
-def test_waiting_work_starts_a_sync_at_most_once_a_gap(
+def test_only_new_waiting_work_starts_a_sync_and_at_most_once_a_gap(
     qtbot: QtBot, enrolled: Counter, make_sync: Callable[..., SyncController], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sync = make_sync(nudge_gap_s=3600)
@@ -167,14 +167,23 @@ def test_waiting_work_starts_a_sync_at_most_once_a_gap(
     qtbot.waitUntil(lambda: sync.online is True)
     asked: list[bool] = []
     monkeypatch.setattr(sync._scheduler, "run_now", lambda: asked.append(True))
-    sync.work_waiting()  # within the gap after the last sync: not now
+    sync.work_waiting(5)  # within the gap after the last sync: not now
     assert asked == []
     sync.nudge_gap_s = 0.0
-    sync.work_waiting()
+    sync.work_waiting(5)
     assert asked == [True]
     sync.busy = True  # a sync is running: it takes the work with it
-    sync.work_waiting()
+    sync.work_waiting(5)
     assert asked == [True]
+    sync.busy = False
+    # What the last sync could not send (a record with an open conflict waits for a decision) does
+    # not start sync after sync; only more work than it left behind does.
+    assert sync.last_report is not None
+    sync.last_report = {**sync.last_report, "pending": 3}
+    sync.work_waiting(3)
+    assert len(asked) == 1
+    sync.work_waiting(4)
+    assert asked == [True, True]
 
 
 def test_offline_is_shown_quietly(

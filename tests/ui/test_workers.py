@@ -16,7 +16,7 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import CorruptDatabase, CounterError
 from tests.ui.helpers import settle
-from ui.workers import Database, run_in_background
+from ui.workers import Database, _running, run_in_background
 
 
 @pytest.fixture
@@ -210,7 +210,7 @@ def test_busy_changes_when_work_is_waiting_and_when_all_is_delivered(
     assert states == [True, False, True, False]
 
 
-def test_close_drops_waiting_work_lets_the_running_job_end_and_closes_the_profile(
+def test_close_finishes_queued_writes_drops_reads_and_closes_the_profile(
     qtbot: QtBot, database: Database, gate: threading.Event
 ) -> None:
     started(qtbot, database)
@@ -223,13 +223,36 @@ def test_close_drops_waiting_work_lets_the_running_job_end_and_closes_the_profil
         ran.append("slow")
 
     database.submit(slow)
-    database.submit(lambda counter: ran.append("waiting"))
+    database.submit(lambda counter: ran.append("search"), key="search")  # a read: nobody waits now
+    database.submit(lambda counter: ran.append("decision"))  # a write the clerk asked for: kept
     qtbot.waitUntil(lambda: bool(held))
     threading.Timer(0.05, gate.set).start()  # the running job ends while close() waits for it
     database.close()
-    assert ran == ["slow"]
+    assert ran == ["slow", "decision"]
     assert database.idle and database.closed
     with pytest.raises(sqlite3.ProgrammingError):  # closed, on the thread that owned it
         held[0].ctx.store.db.conn.execute("select 1")
     late = database.submit(lambda counter: pytest.fail("ran after close"))
     assert late.cancelled
+
+
+def test_a_background_result_is_not_delivered_to_a_deleted_receiver(
+    qtbot: QtBot, gate: threading.Event
+) -> None:
+    class Panel(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.results: list[object] = []
+
+        def show(self, result: object) -> None:
+            self.results.append(result)
+
+    panel, other = Panel(), Panel()
+    doomed = run_in_background(lambda: gate.wait(10) and "pdf", panel.show)
+    kept = run_in_background(lambda: gate.wait(10) and "pdf", other.show)
+    owned = run_in_background(lambda: gate.wait(10) and "pdf", other.results.append, owner=panel)
+    shiboken6.delete(panel)  # the page went with the window while the PDF was being written
+    with qtbot.waitSignal(kept.succeeded, timeout=5000):
+        gate.set()
+    qtbot.waitUntil(lambda: not (set(_running) & {doomed, owned}), timeout=5000)
+    assert other.results == ["pdf"]  # only the live receiver's own result
