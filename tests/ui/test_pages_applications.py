@@ -7,6 +7,7 @@ piece of submitted work has been delivered.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
@@ -28,7 +30,9 @@ from ui.main_window import MainWindow
 from ui.models.applications_model import ApplicationsModel, ApplicationsPage, Deliver, Fail
 from ui.models.case_labels import case_status_name
 from ui.models.history_model import HistoryModel
+from ui.notices import NoticeWords
 from ui.views.applications import ApplicationsView
+from ui.views.applications import view as applications_view
 from ui.workers import Database
 
 ROW = ApplicationRow(
@@ -463,6 +467,118 @@ def test_supplement_materials(
     assert counter.cases.get(clerk, app.id).status == "accepted"
 
 
+def focus(qtbot: QtBot, page: ApplicationsView, widget: QWidget) -> None:
+    """Make ``page``'s window active and give ``widget`` the keyboard focus."""
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def test_the_keyboard_focus_stays_where_the_clerk_was_after_a_step(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, gate: threading.Event
+) -> None:
+    app = bring_to(counter, clerk, "accepted")
+    page.select_application(app.id)
+    settle(qtbot, db)
+    start = page.step_buttons["start"]
+    focus(qtbot, page, start)
+
+    hold(db, gate)
+    qtbot.keyClick(start, Qt.Key.Key_Space)
+    assert not start.isEnabled()  # on its way
+    assert QApplication.focusWidget() is page.table  # not handed on to the next enabled button
+    gate.set()
+    settle(qtbot, db)
+    assert counter.cases.get(clerk, app.id).status == "in_progress"
+    assert not start.isEnabled()  # started: the table keeps the focus
+    assert QApplication.focusWidget() is page.table
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # the clerk presses Space again
+    settle(qtbot, db)
+    assert page.preview is None  # the print preview did not open
+
+    # A step the core refuses: the button is still there to press, and it has the focus again.
+    counter.cases.suspend(clerk, app.id, "需实地核查")  # another desk
+    counter.cases.resume(clerk, app.id)
+    counter.cases.suspend(clerk, app.id, "需实地核查")
+    page.reload()
+    settle(qtbot, db)
+    resume = page.step_buttons["resume"]
+    focus(qtbot, page, resume)
+    counter.cases.resume(clerk, app.id)  # another desk, before this page hears of it
+    qtbot.keyClick(resume, Qt.Key.Key_Space)
+    settle(qtbot, db)
+    assert page.message.text()
+    assert resume.isEnabled() and QApplication.focusWidget() is resume
+
+    # The notice's button too: disabled while the notice is read, the focus back on it afterwards.
+    focus(qtbot, page, page.reprint_button)
+    qtbot.keyClick(page.reprint_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is page.table
+    settle(qtbot, db)
+    assert page.preview is not None and page.preview.isVisible()
+    page.preview.reject()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.reprint_button)
+
+
+def test_after_a_step_confirmed_in_its_form_the_focus_is_on_the_page(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    app = bring_to(counter, clerk, "completed")
+    page.select_application(app.id)
+    settle(qtbot, db)
+    deliver = page.step_buttons["deliver"]
+    focus(qtbot, page, deliver)
+    qtbot.keyClick(deliver, Qt.Key.Key_Space)
+    assert page.form.isVisible() and QApplication.focusWidget() is page.form.confirm_button
+    qtbot.keyClick(page.form.confirm_button, Qt.Key.Key_Space)
+    settle(qtbot, db)
+    assert counter.cases.get(clerk, app.id).status == "delivered"
+    assert not page.form.isVisible()
+    assert QApplication.focusWidget() is page.table  # delivered: its button is gone, the table has it
+
+    # Confirmed with Enter in the reason: the focus was in the form, which closes.
+    other = bring_to(counter, clerk, "in_progress")
+    page.select_application(other.id)
+    settle(qtbot, db)
+    suspend = page.step_buttons["suspend"]
+    focus(qtbot, page, suspend)
+    qtbot.keyClick(suspend, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is page.form.reason
+    type_text(qtbot, page.form.reason, "check")
+    qtbot.keyClick(page.form.reason, Qt.Key.Key_Return)
+    settle(qtbot, db)
+    assert counter.cases.get(clerk, other.id).status == "suspended"
+    assert QApplication.focusWidget() is page.table
+
+
+def test_an_unexpected_error_is_said_on_the_page_and_reported(
+    page: ApplicationsView,
+    db: Database,
+    counter: Counter,
+    clerk: Actor,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _type, error, _tb: reported.append(error))
+
+    def broken(_counter: Counter, _actor: Actor, _step: object) -> object:
+        raise RuntimeError("database is locked")  # as sqlite3 says after its busy timeout
+
+    monkeypatch.setattr(applications_view, "take_step", broken)
+    app = bring_to(counter, clerk, "accepted")
+    page.select_application(app.id)
+    settle(qtbot, db)
+    qtbot.mouseClick(page.step_buttons["start"], Qt.MouseButton.LeftButton)
+    settle(qtbot, db)
+    assert [type(error) for error in reported] == [RuntimeError]  # still reported as a bug
+    assert "database is locked" in page.message.text()  # and the clerk is told
+    assert page.step_buttons["start"].isEnabled()  # and may try again
+    assert counter.cases.get(clerk, app.id).status == "accepted"
+
+
 # --------------------------------------------------------------------------------------- notices
 
 
@@ -531,6 +647,26 @@ def test_a_notice_that_cannot_be_written_says_why(
     page.save_pdf(tmp_path / "no such folder" / "notice.pdf")
     qtbot.waitUntil(lambda: page.pdf_button.isEnabled(), timeout=20_000)
     assert page.message.text()
+
+
+def test_the_words_of_a_notice_pdf_are_made_on_the_thread_that_writes_it(
+    qtbot: QtBot, db: Database, counter: Counter, clerk: Actor, tmp_path: Path
+) -> None:
+    made_on: list[threading.Thread] = []
+
+    def words() -> NoticeWords:
+        made_on.append(threading.current_thread())
+        return NoticeWords()
+
+    app = bring_to(counter, clerk, "accepted")
+    page = ApplicationsView(db, clerk, notice_words=words)
+    qtbot.addWidget(page)
+    page.select_application(app.id)
+    settle(qtbot, db)
+    with qtbot.waitSignal(page.notice_saved, timeout=20_000):
+        page.save_pdf(tmp_path / "notice.pdf")
+    assert len(made_on) == 1
+    assert made_on[0] is not threading.main_thread()  # its QTranslator belongs to the pool thread
 
 
 # ------------------------------------------------------------------------------------ the page

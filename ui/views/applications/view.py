@@ -2,11 +2,14 @@
 step (supplement, start, suspend, resume, complete, deliver, rate, withdraw) or reprint its notice.
 
 Every reading and writing of the profile runs on the database thread (``db.submit``, the functions in
-``reads.py``) and arrives later on the UI thread; the core's errors are shown in a line under the
-buttons, never in a modal box. The list is read a page at a time (``ApplicationsModel``); its reads,
-the selected application's details and the notice are keyed, so a newer request drops the results
-of an older one. A step is submitted once: the buttons stay disabled until it is done. A notice PDF
-is written on a pool thread from the notice data read on the database thread.
+``reads.py``) and arrives later on the UI thread; errors are shown in a line under the buttons, never
+in a modal box (an unexpected one is also reported as a bug). The list is read a page at a time
+(``ApplicationsModel``); its reads, the selected application's details and the notice are keyed, so a
+newer request drops the results of an older one. A step is submitted once: the buttons stay disabled
+until it is done; the keyboard focus waits on the list meanwhile (not on the next button, which a
+second Space would press) and goes back to where the clerk was when it is done. A notice PDF is
+written on a pool thread from the notice data read on the database thread, with notice words made on
+that thread.
 
 The widget's methods are for the UI thread.
 """
@@ -95,6 +98,7 @@ class ApplicationsView(QWidget):
         self._step: str | None = None  # the step submitted and not yet done
         self._notice_busy = False
         self._pdf_busy = False
+        self._parked: QWidget | None = None  # the disabled control whose keyboard focus the table holds
 
         self.status_filter = named(QComboBox(), self.tr("Status filter"))
         self.status_filter.addItem(self.tr("All statuses"), "")
@@ -274,6 +278,7 @@ class ApplicationsView(QWidget):
         if row is None or self._shown is None or row.id != self._shown.id:
             # Another application: nothing of the previous one stays on screen meanwhile.
             self.form.close_form()
+            self._parked = None  # the clerk is on the list: the focus stays there
             if not keep_message:
                 self.message.clear()
             self.application = None
@@ -361,6 +366,7 @@ class ApplicationsView(QWidget):
         return self._step is None and self._possible(action)
 
     def _enable_steps(self) -> None:
+        focused = self.window().focusWidget()
         for action, button in self.step_buttons.items():
             button.setEnabled(self._allowed(action))
         self.form.confirm_button.setEnabled(self._step is None)
@@ -368,6 +374,38 @@ class ApplicationsView(QWidget):
         has_notice = app is not None and notice_kind(app.status) is not None
         self.reprint_button.setEnabled(has_notice and not self._notice_busy)
         self.pdf_button.setEnabled(has_notice and not self._pdf_busy)
+        self._park_focus(focused)
+
+    # --- the keyboard focus ---------------------------------------------------------------------------
+    def _park_focus(self, focused: QWidget | None) -> None:
+        """A button disabled under the keyboard focus hands it to the next control in the chain, which
+        the clerk's next Space would press ("Print notice…" after "Start"): the list takes it instead,
+        until the work that disabled the button is done (``_unpark_focus``)."""
+        buttons = [*self.step_buttons.values(), self.reprint_button, self.pdf_button]
+        buttons.append(self.form.confirm_button)
+        if focused is not None and not focused.isEnabled() and any(focused is b for b in buttons):
+            self._parked = focused
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _unpark_focus(self, instead: QWidget | None = None) -> None:
+        """The work is done: the focus goes back from the list to the control it was parked from (or
+        to ``instead``) when that can take it; else it stays on the list. Left alone when the clerk
+        has moved it meanwhile."""
+        parked, self._parked = self._parked, None
+        target = instead or parked
+        if target is None or (parked is not None and self.window().focusWidget() is not self.table):
+            return
+        if target.isEnabled() and target.isVisibleTo(self):
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_in_form(self) -> bool:
+        """The keyboard focus is in the step's form (or parked from its Confirm button)."""
+        focused = self.window().focusWidget()
+        return self._parked is self.form.confirm_button or (
+            focused is not None and self.form.isAncestorOf(focused)
+        )
 
     # --- steps ----------------------------------------------------------------------------------------
     def begin(self, action: str) -> None:
@@ -413,15 +451,19 @@ class ApplicationsView(QWidget):
 
     def _step_done(self, action: str, selected: Selected) -> None:
         self._step = None
+        in_form = self._focus_in_form()
         self.form.close_form()
         self._selected_read(selected)  # the buttons follow the new status at once
         self._enable_steps()
+        # From the closed form the focus goes to the step's button (if it can be taken again).
+        self._unpark_focus(self.step_buttons[action] if in_form else None)
         self._say(fill(self.tr("Done: %1"), action_name(action)), ok=True)
         self.reload()  # the list's status and sync columns
 
     def _step_failed(self, error: BaseException) -> None:
         self._step = None
         self._enable_steps()
+        self._unpark_focus()
         self._failed(error)
 
     # --- the notice -------------------------------------------------------------------------------------
@@ -445,6 +487,7 @@ class ApplicationsView(QWidget):
     def _show_preview(self, notice: NoticeData) -> None:
         self._notice_busy = False
         self._enable_steps()
+        self._unpark_focus()  # before the dialog: it gives the focus back to this control
         words = self.notice_words()
         laid_out = lay_out(notice, "a4", words)
         printer = new_printer(laid_out, words)
@@ -457,6 +500,7 @@ class ApplicationsView(QWidget):
     def _notice_failed(self, error: BaseException) -> None:
         self._notice_busy = False
         self._enable_steps()
+        self._unpark_focus()
         self._failed(error)
 
     def choose_pdf_path(self) -> None:
@@ -481,38 +525,41 @@ class ApplicationsView(QWidget):
             return
         self._pdf_busy = True
         self._enable_steps()
-        words = self.notice_words()  # made here, then used by the pool thread alone
+        make_words = self.notice_words  # the words hold a QTranslator: made on the pool thread
         actor, application_id = self.actor, app.id
         self.db.submit(
             lambda counter: build_notice(counter, actor, application_id),
-            lambda notice: self._write_pdf(notice, path, words),
+            lambda notice: self._write_pdf(notice, path, make_words),
             self._pdf_failed,
             owner=self,
         )
 
-    def _write_pdf(self, notice: NoticeData, path: Path, words: NoticeWords) -> None:
-        run_in_background(
-            lambda: write_pdf(notice, path, "a4", words=words), self._pdf_written, self._pdf_failed
-        )
+    def _write_pdf(self, notice: NoticeData, path: Path, make_words: Callable[[], NoticeWords]) -> None:
+        def write() -> Path:  # pool thread: its own words, made and used there alone
+            return write_pdf(notice, path, "a4", words=make_words())
+
+        run_in_background(write, self._pdf_written, self._pdf_failed)
 
     def _pdf_written(self, written: Path) -> None:
         self._pdf_busy = False
         self._enable_steps()
+        self._unpark_focus()
         self._say(fill(self.tr("Saved: %1"), str(written)), ok=True)
         self.notice_saved.emit(written)
 
     def _pdf_failed(self, error: BaseException) -> None:
         self._pdf_busy = False
         self._enable_steps()
+        self._unpark_focus()
         self._failed(error)
 
     # --- messages -------------------------------------------------------------------------------------
     def _failed(self, error: BaseException) -> None:
-        """An error the core (or the disk) raised on purpose goes in the message line; anything else
-        is a bug, reported as Qt reports uncaught exceptions."""
-        if isinstance(error, (CounterError, OSError)):
-            self._say(error_text(error))
-        else:
+        """Every error goes in the message line: the core's (and the disk's) in its own words, anything
+        else (a bug, or e.g. the database still locked after the busy timeout) as an unexpected error,
+        which is also reported as Qt reports uncaught exceptions."""
+        self._say(error_text(error))
+        if not isinstance(error, (CounterError, OSError)):
             sys.excepthook(type(error), error, error.__traceback__)
 
     def _say(self, text: str, *, ok: bool = False) -> None:
