@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import mimetypes
 import os
 import uuid
@@ -17,6 +18,8 @@ from counter_app.services.lifecycle import MaterialCheck, Steps
 from counter_app.store.applications import Application, MaterialRecord
 from counter_app.store.sync_lock import sync_held_off
 from counter_app.workflow import Action, Status, next_status
+
+log = logging.getLogger(__name__)
 
 DEFAULT_REMEDIES = (
     "如对本决定不服，可自收到本通知书之日起六十日内依法申请行政复议，或者六个月内依法向人民法院提起行政诉讼。"
@@ -277,8 +280,19 @@ class IntakeService:
                 size=current["size"],
             )
         # After the commit: a crash in between leaves an encrypted file nothing refers to, never a
-        # record without its file.
-        (self.ctx.paths.attachments / f"{attachment_id}.bin").unlink(missing_ok=True)
+        # record without its file. The removal is done by now, so a file that cannot be deleted (on
+        # Windows an indexer or a virus scanner may hold it open) is only logged: it stays encrypted,
+        # and refusing here would tell the clerk the scan is still there when its record is gone.
+        path = self.ctx.paths.attachments / f"{attachment_id}.bin"
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning(
+                "scan %s was removed, but its encrypted file %s could not be deleted: %s",
+                attachment_id,
+                path,
+                exc,
+            )
 
     def read_attachment(self, actor: Actor, attachment_id: str) -> tuple[str, bytes]:
         actor.require(Permission.VIEW_PERSONAL_DATA)

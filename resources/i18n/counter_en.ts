@@ -2446,6 +2446,10 @@
         <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
         <translation>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</translation>
     </message>
+    <message>
+        <source>The services could not be read; press Enter to try again. %1</source>
+        <translation>The services could not be read; press Enter to try again. %1</translation>
+    </message>
 </context>
 <context>
     <name>ServicesModel</name>

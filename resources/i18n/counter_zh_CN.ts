@@ -2441,6 +2441,10 @@
         <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
         <translation>%1 · %2 · 承诺时限：%3（法定时限：%4）· %5 · 必要材料：%6 项 · 表单项：%7 项</translation>
     </message>
+    <message>
+        <source>The services could not be read; press Enter to try again. %1</source>
+        <translation>未能读取事项目录，按回车键重试。%1</translation>
+    </message>
 </context>
 <context>
     <name>ServicesModel</name>

@@ -2,11 +2,14 @@
 keys as a clerk presses them, and an ID card reader's burst of key events.
 
 The page's work runs on the database thread (and scans and PDFs on a pool thread): a test that acts
-and then checks waits with ``desk.settle()`` (``ctrl_enter`` does it itself unless told not to)."""
+and then checks waits with ``desk.settle()`` (``ctrl_enter`` does it itself unless told not to).
+``gate`` holds the database thread (its first job waits on it), so a test can act while the page's
+work is queued behind it, as on a slow disk."""
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +150,28 @@ def desk_fixture(
     yield desk
     desk.settle()  # nothing left on its way to a closing page
     window.hide()
+
+
+class Gate:
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+        self.event = threading.Event()
+
+    def close(self) -> None:
+        """Hold the database thread until :meth:`open`."""
+        self.event.clear()
+        self.desk.db.submit(lambda _counter: self.event.wait(10))
+
+    def open(self) -> None:
+        self.event.set()
+        self.desk.settle()
+
+
+@pytest.fixture(name="gate")
+def gate_fixture(desk: Desk) -> Iterator[Gate]:
+    held = Gate(desk)
+    yield held
+    held.event.set()  # never leave the database thread waiting
 
 
 def register_zhang_san(counter: Counter, clerk: Actor) -> ApplicantSummary:

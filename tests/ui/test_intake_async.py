@@ -2,48 +2,38 @@
 and results that are out of date by the time they arrive are dropped.
 
 A gate holds the database thread (the first job waits on it), so the test can act while the page's
-work is queued behind it, as on a slow disk."""
+work is queued behind it, as on a slow disk. An ID lookup on its way survives a reload of the page; a
+catalogue that cannot be read is said so, and Enter pressed before is not acted on later."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
 
+from counter_app.accounts import Actor
+from counter_app.catalogue import Catalogue
+from counter_app.core import Counter
+from counter_app.services.applicants import PersonInput
+from counter_app.services.catalogue import CatalogueService
 from tests.ui.intake_support import (
     FULL_ID,
     Desk,
+    Gate,
     card_burst,
     desk_fixture,  # noqa: F401 - the desk fixture
+    gate_fixture,  # noqa: F401 - the gate fixture
     notice_qm_fixture,  # noqa: F401 - the notice_qm fixture
     register_zhang_san,
     resident_id,
 )
-from ui.views.intake.view import DECISION, FORM, MATERIALS, NOTICE, SERVICE
-
-
-class Gate:
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
-        self.event = threading.Event()
-
-    def close(self) -> None:
-        """Hold the database thread until :meth:`open`."""
-        self.event.clear()
-        self.desk.db.submit(lambda _counter: self.event.wait(10))
-
-    def open(self) -> None:
-        self.event.set()
-        self.desk.settle()
-
-
-@pytest.fixture
-def gate(desk: Desk) -> Iterator[Gate]:
-    held = Gate(desk)
-    yield held
-    held.event.set()  # never leave the database thread waiting
+from ui.views.intake import IntakeView
+from ui.views.intake.scans import ScanFolder
+from ui.views.intake.view import APPLICANT, DECISION, FORM, MATERIALS, NOTICE, SERVICE
+from ui.workers import Database
 
 
 def to_form(desk: Desk) -> None:
@@ -156,3 +146,107 @@ def test_a_card_read_while_a_write_is_on_its_way_waits(desk: Desk, gate: Gate) -
     gate.open()
     assert desk.step() == MATERIALS and desk.view.session.applicant is not None
     assert count(desk, "applications") == 1
+
+
+def test_a_reload_does_not_replace_a_card_lookup_on_its_way(desk: Desk, gate: Gate) -> None:
+    zhang = register_zhang_san(desk.counter, desk.clerk)
+    panel = desk.view.applicant_panel
+    gate.close()
+    card_burst(desk.focus(), FULL_ID)
+    assert panel.searching
+    desk.window.reload_pages()  # a sync brought changes meanwhile
+    gate.open()
+    assert desk.step() == SERVICE  # the card's applicant is taken, as without the reload
+    assert desk.view.session.applicant is not None and desk.view.session.applicant.id == zhang.id
+
+
+def test_a_reload_does_not_keep_an_unknown_card_from_opening_the_registration(desk: Desk, gate: Gate) -> None:
+    number = resident_id("44030619880808123")
+    panel = desk.view.applicant_panel
+    gate.close()
+    card_burst(desk.focus(), number)
+    desk.view.reload()  # the page is shown again
+    gate.open()
+    assert desk.step() == APPLICANT and panel.registering
+    assert panel.register_form.id_number.text() == number
+    assert panel.register_form.form_message.message == "No applicant has this number yet: register them."
+
+
+def test_a_reload_still_searches_again_for_what_is_typed(desk: Desk, gate: Gate) -> None:
+    """…including over a lookup that has already answered (its number stays in the search box)."""
+    zhang = register_zhang_san(desk.counter, desk.clerk)
+    panel = desk.view.applicant_panel
+    desk.type("zs")
+    desk.settle()
+    assert panel.model.rowCount() == 1
+    li = desk.counter.applicants.register_person(
+        desk.clerk, PersonInput("赵四", resident_id("32010219800101001"), "13900139000", "示范县")
+    )
+    gate.close()
+    desk.view.reload()
+    assert panel.searching
+    gate.open()
+    assert [panel.model.applicant(row).id for row in range(panel.model.rowCount())] in (
+        [zhang.id, li.id],
+        [li.id, zhang.id],
+    )
+    assert desk.step() == APPLICANT
+
+
+def test_enter_before_a_failed_catalogue_read_is_not_acted_on_later(
+    qtbot: QtBot,
+    db: Database,
+    counter: Counter,
+    clerk: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The catalogue cannot be read (a damaged disk, say): the service step says so, Enter reads it
+    again, and Enter pressed before it failed does not take the first service later, when a reload
+    (after a sync, or the page shown again) brings the catalogue in."""
+    read = CatalogueService.active
+    broken = [True]
+
+    def active(service: CatalogueService) -> Catalogue:
+        if broken[0]:
+            raise OSError("disk I/O error")
+        return read(service)
+
+    monkeypatch.setattr(CatalogueService, "active", active)
+    view = IntakeView(db, clerk, scan_folder=ScanFolder(tmp_path / "desk.ini"), native_dialogs=False)
+    qtbot.addWidget(view)
+    view.show()
+
+    def settle() -> None:
+        qtbot.waitUntil(lambda: view.idle, timeout=10_000)
+
+    settle()
+    picker = view.service_picker
+    assert picker.catalogue is None
+    register_zhang_san(counter, clerk)
+    view.applicant_panel.lookup_id(FULL_ID)
+    settle()
+    assert view.current_step() == SERVICE
+    unreadable = "The services could not be read; press Enter to try again."
+    assert picker.message.message.startswith(unreadable) and "disk I/O error" in picker.message.message
+
+    event = threading.Event()
+    db.submit(lambda _counter: event.wait(10))  # hold the database thread: the read is on its way
+    try:
+        view.proceed()  # Ctrl+Enter: take the first service once the catalogue is in
+        assert picker.message.message == ""  # reading it again
+    finally:
+        event.set()
+    settle()
+    assert picker.message.message.startswith(unreadable)  # failed again
+    assert view.current_step() == SERVICE
+
+    broken[0] = False
+    view.reload()  # a sync brought changes: the catalogue is read again, and now it is in
+    settle()
+    assert picker.catalogue is not None and picker.proxy.rowCount() > 0
+    assert view.current_step() == SERVICE  # not taken out of the blue
+    assert picker.message.message == ""
+    view.proceed()
+    settle()
+    assert view.current_step() == FORM

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from counter_app.store.outbox import PENDING, WITHDRAWN
 from tests.ui.intake_support import (
     Desk,
+    Gate,
     desk_fixture,  # noqa: F401 - the desk fixture
+    gate_fixture,  # noqa: F401 - the gate fixture
     notice_qm_fixture,  # noqa: F401 - the notice_qm fixture
     register_zhang_san,
 )
@@ -318,6 +320,82 @@ def test_a_scan_already_sent_is_not_removed(desk: Desk, tmp_path: Path) -> None:
     )
     assert dialog.list.count() == 1
     assert stored_scans(desk) == [("M01", "申请书.png", len(PNG))]
+
+
+def confirm_removal(dialog: ScansDialog) -> None:
+    """Remove the scan under the cursor, as the clerk confirms it, without waiting for the outcome."""
+    dialog.confirm = None
+    dialog.ask_to_remove()
+    assert dialog.confirm is not None
+    dialog.confirm.defaultButton().click()  # Remove
+
+
+def test_a_scan_is_not_removed_twice(desk: Desk, gate: Gate, tmp_path: Path) -> None:
+    panel = to_materials(desk)
+    first, second = tmp_path / "first.png", tmp_path / "second.png"
+    first.write_bytes(PNG)
+    second.write_bytes(PNG + b"2")
+    attach(desk, panel, "M01", first)
+    attach(desk, panel, "M01", second)
+    dialog = open_scans(desk, panel)
+    scan = dialog.current()
+    assert scan is not None and scan.name == "first.png"
+
+    gate.close()  # the removal waits on the database thread
+    confirm_removal(dialog)
+    assert not dialog.remove_button.isEnabled()
+    assert dialog.status.text() == "Removing first.png…"
+    assert panel.removing(scan)
+    active_again(desk, dialog)
+    dialog.confirm = None
+    desk.key(Qt.Key.Key_Delete)  # impatient: Delete again
+    dialog.ask_to_remove()
+    assert dialog.confirm is None  # not even asked
+    panel.remove_scan(scan)  # and nothing more is sent, however it is asked for
+    desk.key(Qt.Key.Key_Down)  # the other scan can still be removed
+    assert dialog.current() is not None and dialog.current().name == "second.png"
+    assert dialog.remove_button.isEnabled()
+    desk.key(Qt.Key.Key_Up)
+    assert not dialog.remove_button.isEnabled() and dialog.view_button.isEnabled()
+    gate.open()
+
+    assert dialog.message.message == ""  # no "not found" from a second removal
+    assert dialog.status.text() == "first.png was removed."
+    assert stored_scans(desk) == [("M01", "second.png", len(PNG) + 1)]
+    assert dialog.list.count() == 1 and dialog.remove_button.isEnabled()
+    assert not panel.removing(scan)
+    assert panel.scan_message.message == ""
+
+
+def test_remove_is_offered_again_when_a_removal_is_refused(desk: Desk, gate: Gate, tmp_path: Path) -> None:
+    panel = to_materials(desk)
+    scan_file = tmp_path / "申请书.png"
+    scan_file.write_bytes(PNG)
+    attach(desk, panel, "M01", scan_file)
+    app = desk.view.session.application
+    assert app is not None
+    (stored,) = desk.counter.ctx.attachments.for_application(app.id)
+    (op,) = desk.counter.ctx.outbox.for_entity(stored["id"])
+    desk.counter.replica.record_push_results(
+        [(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})]
+    )  # sent meanwhile: the core refuses the removal
+    dialog = open_scans(desk, panel)
+    scan = dialog.current()
+    assert scan is not None
+
+    gate.close()
+    confirm_removal(dialog)
+    assert not dialog.remove_button.isEnabled()
+    gate.open()
+
+    assert dialog.message.message == (
+        "This scan has already been sent to the platform: it can no longer be removed here."
+    )
+    assert not panel.removing(scan)
+    assert dialog.remove_button.isEnabled()  # back as it was
+    dialog.ask_to_remove()
+    assert dialog.confirm is not None and dialog.confirm.isVisible()  # asked again
+    dialog.confirm.reject()
 
 
 def test_pdf_pages_are_counted_without_a_pdf_library() -> None:

@@ -5,7 +5,9 @@ million citizens in milliseconds); each keystroke's query replaces the one befor
 newest results are shown. Down moves into the results, Enter takes the applicant on the current
 row — pressed before the newest results are in, it takes the first of them when they arrive.
 ``lookup_id`` is the exact path the ID card reader takes: found, the applicant is taken at once;
-not found, the registration form opens with the number filled in.
+not found, the registration form opens with the number filled in. A lookup shares the search's job
+key (the newest of the two wins), but ``reload`` leaves a lookup on its way alone: its answer is as
+new as a reload's would be, and only the lookup takes the applicant or opens the registration.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class ApplicantPanel(QWidget):
         self._actor = actor
         self._search_key = f"intake.applicant_search.{id(self)}"
         self._search_job: Job | None = None  # the newest search or lookup, until its result is in
+        self._looking_up = False  # ``_search_job`` is an ID lookup (``lookup_id``), not a search
         self._take_when_found = False  # Enter was pressed before the newest results were in
         self._keep: str | None = None  # the applicant to stay on when a reload's results are in
 
@@ -126,6 +129,11 @@ class ApplicantPanel(QWidget):
         """A search or ID lookup is on its way."""
         return self._search_job is not None
 
+    @property
+    def looking_up(self) -> bool:
+        """An ID lookup (card reader, a whole number and Enter) is on its way."""
+        return self._search_job is not None and self._looking_up
+
     def reset(self) -> None:
         self.close_registration()
         self.search.clear()
@@ -142,7 +150,11 @@ class ApplicantPanel(QWidget):
 
     def reload(self) -> None:
         """Search again for what is typed (after a sync brought changes), staying on the same
-        applicant if the clerk had moved to one."""
+        applicant if the clerk had moved to one. An ID lookup on its way is left alone: it reads
+        the store after the change too, and it is what takes the applicant (or opens the
+        registration) — a search in its place would only list them."""
+        if self.looking_up:
+            return
         if not self.registering and self.search.text().strip():
             row = current_row(self.results)
             self._search(self.search.text())
@@ -181,6 +193,7 @@ class ApplicantPanel(QWidget):
             return False
         actor = self._actor
         self._take_when_found = False
+        self._keep = None
         self._search_job = self._db.submit(
             lambda counter: counter.applicants.find_by_id_number(actor, text),
             lambda found: self._looked_up(text, found),
@@ -188,10 +201,12 @@ class ApplicantPanel(QWidget):
             key=self._search_key,
             owner=self,
         )
+        self._looking_up = True
         return True
 
     def _looked_up(self, number: str, found: ApplicantSummary | None) -> None:
         self._search_job = None
+        self._looking_up = False
         self.message.clear_message()
         if found is None:
             self.model.set_rows([])
@@ -233,6 +248,7 @@ class ApplicantPanel(QWidget):
         if self._search_job is not None:
             self._search_job.cancel()
         self._search_job = None
+        self._looking_up = False
         self._take_when_found = False
 
     def _search(self, text: str) -> None:
@@ -252,6 +268,7 @@ class ApplicantPanel(QWidget):
             key=self._search_key,
             owner=self,
         )
+        self._looking_up = False  # the clerk typed: this search replaces a lookup on its way
 
     def _found(self, found: list[ApplicantSummary]) -> None:
         self._search_job = None
@@ -270,6 +287,7 @@ class ApplicantPanel(QWidget):
 
     def _search_failed(self, error: BaseException) -> None:
         self._search_job = None
+        self._looking_up = False
         self._take_when_found = False
         self.message.show_message(error_text(error))
 

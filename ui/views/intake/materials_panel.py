@@ -110,6 +110,7 @@ class MaterialsPanel(QWidget):
         self.scans_dialog: ScansDialog | None = None
         self.preview: ScanPreviewDialog | None = None
         self._tasks = 0  # scan work on its way (pool or database thread)
+        self._removing: set[str] = set()  # the scans (attachment ids) whose removal is on its way
 
         self.model = MaterialsModel(self)
         self.table = MaterialsTable()
@@ -400,7 +401,7 @@ class MaterialsPanel(QWidget):
         self.scan_message.clear_message()
         if self.scans_dialog is not None:
             self.scans_dialog.reject()
-        dialog = ScansDialog(name, self.view_scan, self.remove_scan, self)
+        dialog = ScansDialog(name, self.view_scan, self.remove_scan, self, removing=self.removing)
         dialog.setProperty("material_code", material.code)
         dialog.show_scans(self.model.scans(material.code))
         dialog.finished.connect(lambda _result: self._scans_dialog_closed(dialog))
@@ -443,16 +444,30 @@ class MaterialsPanel(QWidget):
         self._status("")
         self._problem(error_text(error))
 
+    def removing(self, scan: AttachedScan) -> bool:
+        """The scan's removal is on its way (the scans dialog offers no second one meanwhile)."""
+        return scan.attachment_id in self._removing
+
     def remove_scan(self, scan: AttachedScan) -> None:
-        """Remove a scan attached by mistake (the core refuses once it was sent or decided)."""
+        """Remove a scan attached by mistake (the core refuses once it was sent or decided). Once:
+        asked again while its removal is on its way, nothing more is sent."""
+        if self.removing(scan):
+            return
+        self._removing.add(scan.attachment_id)
+        self._update_scans_dialog()
         self._status(fill(self.tr("Removing %1…"), scan.name))
         self._on_db(
             self._session.remove_scan_work(scan.attachment_id),
             lambda _none: self._removed(scan),
-            self._removal_refused,
+            lambda error: self._removal_refused(scan, error),
         )
 
+    def _update_scans_dialog(self) -> None:
+        if self.scans_dialog is not None:
+            self.scans_dialog.update_buttons()
+
     def _removed(self, scan: AttachedScan) -> None:
+        self._removing.discard(scan.attachment_id)
         self._status("")
         self.model.remove_scan(scan.attachment_id)
         self.scan_message.clear_message()
@@ -466,7 +481,9 @@ class MaterialsPanel(QWidget):
             else:
                 dialog.accept()  # nothing left to look at
 
-    def _removal_refused(self, error: BaseException) -> None:
+    def _removal_refused(self, scan: AttachedScan, error: BaseException) -> None:
+        self._removing.discard(scan.attachment_id)  # it is still there: it may be removed again
+        self._update_scans_dialog()
         self._status("")
         self._problem(messages.scan_removal_error(error))
 

@@ -74,7 +74,10 @@ def size_text(size: int) -> str:
 
 class ScansDialog(QDialog):
     """The scans of one material. ``view(scan)`` and ``remove(scan)`` are the panel's: they run on the
-    database thread and report back through :meth:`show_scans` and :meth:`show_problem`."""
+    database thread and report back through :meth:`show_scans` and :meth:`show_problem`.
+    ``removing(scan)`` says whether the scan's removal is on its way: Remove (and Delete) is off for
+    it meanwhile, so it is not removed twice; the panel calls :meth:`update_buttons` as that changes.
+    """
 
     def __init__(
         self,
@@ -82,10 +85,13 @@ class ScansDialog(QDialog):
         view: Callable[[AttachedScan], None],
         remove: Callable[[AttachedScan], None],
         parent: QWidget | None = None,
+        *,
+        removing: Callable[[AttachedScan], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._view = view
         self._remove = remove
+        self._removing = removing or (lambda _scan: False)
         self.confirm: QMessageBox | None = None
         title = fill(self.tr("Scans of %1"), material_name)
         self.setWindowTitle(title)
@@ -123,8 +129,9 @@ class ScansDialog(QDialog):
         self.view_button.clicked.connect(self.view_current)
         self.remove_button.clicked.connect(self.ask_to_remove)
         self.close_button.clicked.connect(self.reject)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
-        delete.activated.connect(self.ask_to_remove)
+        self.delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self)
+        self.delete_shortcut.activated.connect(self.ask_to_remove)
+        self.list.currentItemChanged.connect(lambda _current, _previous: self.update_buttons())
 
     def show_scans(self, scans: tuple[AttachedScan, ...]) -> None:
         """List ``scans``, keeping the one under the cursor where it still is."""
@@ -139,10 +146,17 @@ class ScansDialog(QDialog):
         )
         if scans:
             self.list.setCurrentRow(row)
-        self.view_button.setEnabled(bool(scans))
-        self.remove_button.setEnabled(bool(scans))
+        self.update_buttons()
         if not scans:
             self.status.setText(self.tr("No scan is attached to this material."))
+
+    def update_buttons(self) -> None:
+        """View for any scan; Remove (and Delete) unless the scan's removal is on its way."""
+        scan = self.current()
+        removable = scan is not None and not self._removing(scan)
+        self.view_button.setEnabled(scan is not None)
+        self.remove_button.setEnabled(removable)
+        self.delete_shortcut.setEnabled(removable)
 
     def current(self) -> AttachedScan | None:
         item = self.list.currentItem()
@@ -163,7 +177,7 @@ class ScansDialog(QDialog):
     def ask_to_remove(self) -> None:
         """Remove the scan under the cursor, once the clerk confirms (Enter: remove, Esc: keep)."""
         scan = self.current()
-        if scan is None:
+        if scan is None or self._removing(scan):
             return
         self.message.clear_message()
         box = QMessageBox(

@@ -4,6 +4,8 @@ The catalogue's own search ranks the items (exact code, name prefix, name, initi
 only those open to the applicant's kind. The item under the cursor is described below the list:
 time limit, fee, materials, form. The catalogue is read once on the database thread and handed in
 (``set_catalogue``): it is immutable plain data, so searching it here, as the clerk types, is safe.
+A read that fails is shown here (``catalogue_failed``); Enter then asks for it again
+(``catalogue_wanted``), as the page's ``reload`` does.
 """
 
 from __future__ import annotations
@@ -20,14 +22,17 @@ from ui.views.intake.widgets import DownIntoList, current_row, heading, hint, li
 
 
 class ServicePicker(QWidget):
-    """Emits ``chosen(ServiceItem)``."""
+    """Emits ``chosen(ServiceItem)``, and ``catalogue_wanted()`` when Enter finds no catalogue because
+    reading it failed (the page reads it again)."""
 
     chosen = Signal(object)
+    catalogue_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalogue: Catalogue | None = None
         self._take_when_loaded = False  # Enter was pressed before the catalogue was in
+        self._load_error: str | None = None  # why the last read of the catalogue failed
         self.search = named(QLineEdit(), self.tr("Search services"))
         self.search.setPlaceholderText(self.tr("Name in Chinese, pinyin initials (zdsh) or code"))
         self.search.setClearButtonEnabled(True)
@@ -68,6 +73,7 @@ class ServicePicker(QWidget):
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """The catalogue in use (read on the database thread). A new version lists its items at
         once, the search and the chosen item kept."""
+        self._load_error = None
         if self.catalogue is not None and self.catalogue.version == catalogue.version:
             return
         current = current_row(self.list)
@@ -79,6 +85,20 @@ class ServicePicker(QWidget):
         if self._take_when_loaded:
             self._take_when_loaded = False
             self.proceed()
+
+    def catalogue_failed(self, text: str) -> None:
+        """Reading the catalogue failed (``text`` says why). Without a catalogue in hand, this is said
+        here until a read succeeds. Enter pressed meanwhile is forgotten: the first match is not
+        taken later, out of the blue, when a reload brings the catalogue in."""
+        self._take_when_loaded = False
+        if self.catalogue is None:
+            self._load_error = text
+            self._show_load_error()
+
+    def _show_load_error(self) -> None:
+        if self._load_error is not None:
+            text = self.tr("The services could not be read; press Enter to try again. %1")
+            self.message.show_message(fill(text, self._load_error))
 
     def start(self, applicant_kind: str | None) -> None:
         """Show the items open to this kind of applicant, the search cleared."""
@@ -97,6 +117,10 @@ class ServicePicker(QWidget):
     def take(self, row: int) -> bool:
         if self.catalogue is None:  # still being read: take the first match once it is in
             self._take_when_loaded = True
+            if self._load_error is not None:  # the last read failed: read it again
+                self._load_error = None
+                self.message.clear_message()
+                self.catalogue_wanted.emit()
             return True
         if not 0 <= row < self.proxy.rowCount():
             self.message.show_message(self.tr("Choose a service from the list."))
@@ -113,6 +137,7 @@ class ServicePicker(QWidget):
 
     def _search(self, text: str) -> None:
         self.message.clear_message()
+        self._show_load_error()
         self.model.set_rows(self.catalogue.search(text) if self.catalogue is not None else [])
         while self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())  # a catalogue is a few hundred items at most

@@ -145,6 +145,7 @@ class IntakeView(QWidget):
         self.next_button.clicked.connect(self.proceed)
         self.applicant_panel.chosen.connect(self._applicant_chosen)
         self.service_picker.chosen.connect(self._service_chosen)
+        self.service_picker.catalogue_wanted.connect(self._read_catalogue)
         self.result_panel.new_intake_requested.connect(self.new_intake)
         self.card_reader.scanned.connect(self.card_read)
         self.materials_panel.busy_changed.connect(lambda _busy: self._show_busy())
@@ -181,18 +182,28 @@ class IntakeView(QWidget):
         when the page is shown again); the applicant search too, while an applicant is being found."""
         if not hasattr(self, "session"):
             return
-        self.db.submit(
-            lambda counter: counter.catalogue.active(),
-            self._catalogue_read,
-            self._read_failed,
-            key=f"intake.catalogue.{id(self)}",
-            owner=self,
-        )
+        self._read_catalogue()
         if self.current_step() == APPLICANT and not self.session.drafted:
             self.applicant_panel.reload()
 
+    def _read_catalogue(self) -> None:
+        self.db.submit(
+            lambda counter: counter.catalogue.active(),
+            self._catalogue_read,
+            self._catalogue_failed,
+            key=f"intake.catalogue.{id(self)}",
+            owner=self,
+        )
+
     def _catalogue_read(self, catalogue: Catalogue) -> None:
         self.service_picker.set_catalogue(catalogue)
+
+    def _catalogue_failed(self, error: BaseException) -> None:
+        """Without a catalogue in hand the service step says so (Enter there, or a reload, reads it
+        again); a failed re-read while one is in hand is only reported (the one in hand serves)."""
+        if self.service_picker.catalogue is not None:
+            self._read_failed(error)
+        self.service_picker.catalogue_failed(error_text(error))
 
     def _clock_read(self, clock: Clock) -> None:
         # A clock is plain data (the system's, or a test's fixed one): safe to read on this thread.
