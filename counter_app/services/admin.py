@@ -10,7 +10,7 @@ from pathlib import Path
 from counter_app.accounts import Actor, Permission
 from counter_app.audit import VerifyResult, verify_chain
 from counter_app.services.context import Context
-from counter_app.store.outbox import PENDING, REJECTED
+from counter_app.store.outbox import REJECTED
 from counter_app.store.replica import ReplicaRepo
 
 BACKUP_DB_NAME = "counter.db"
@@ -42,7 +42,7 @@ class AdminService:
         offset = ctx.settings.get("clock_offset_s")
         secrets = ctx.secrets.status()
         return Status(
-            pending_ops=ctx.outbox.count(PENDING),
+            pending_ops=ctx.outbox.count_to_push(),  # held-back scans of drafts are not counted
             conflicts=ReplicaRepo(ctx.store, ctx.cipher).count_open_conflicts(),
             rejected=ctx.outbox.count(REJECTED),
             last_sync=ctx.settings.get("last_sync"),

@@ -4,6 +4,9 @@ and its cursor, are applied together or not at all; an interrupted sync never ha
 
 Rules kept here, whatever the network does:
   - an op leaves the outbox only when the server answered for it (applied, conflict or rejected);
+  - the scans of an application that is still a draft are not pushed, nor counted as pending: the
+    clerk may still remove them, and sync v1 cannot delete an attachment on the platform. They go
+    out, in their order, at the first sync after the application is decided;
   - a pulled change never overwrites a record that still has pending ops or an open conflict (the
     server will see those ops and merge or report a conflict, and the record comes back later); it
     waits in the inbox until the record is settled, in case nothing brings the record back;
@@ -129,11 +132,16 @@ class ReplicaService:
 
     # --- push ---------------------------------------------------------------------------------
     def pending_ops(self, limit: int, after_seq: int = 0) -> list[OutboxOp]:
-        """Pending ops in order, leaving out records with an open conflict (they wait for a decision)."""
+        """Pending ops in order, leaving out records with an open conflict (they wait for a decision)
+        and the scans of applications that are still drafts (held back until the decision, while a
+        clerk may remove them: sync v1 has no delete for attachments; see ``OutboxRepo.sendable``)."""
         return self.ctx.outbox.sendable(limit, after_seq)
 
     def pending_count(self) -> int:
-        return self.ctx.outbox.count(PENDING)
+        """Ops waiting to be pushed, as users see them (the status bar, ``counter-app status`` and
+        ``sync``'s exit code): held-back scans of drafts are not counted, since no sync can send
+        them before the application is decided — a draft with scans is not work waiting to sync."""
+        return self.ctx.outbox.count_to_push()
 
     def record_push_results(self, results: list[tuple[OutboxOp, dict[str, Any]]]) -> PushTally:
         """Apply the server's answers for one batch (one transaction)."""

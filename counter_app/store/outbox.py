@@ -2,6 +2,7 @@
 
 An op's ``data`` may hold personal data, so it is stored encrypted like the record itself.
 The sync engine reads pending ops in ``seq`` order and marks them with the server's result.
+The scans of an application that is still a draft are held back (see ``OutboxRepo.sendable``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from counter_app.crypto import FieldCipher
 from counter_app.store.db import Store
+from counter_app.workflow import Status
 
 PENDING = "pending"
 DONE = "done"
@@ -22,6 +24,17 @@ SUPERSEDED = "superseded"
 WITHDRAWN = "withdrawn"  # taken back before it was ever sent (a scan removed at the desk)
 
 _PURPOSE = "outbox.data"
+
+# A pending op held back on this device: a scan (entity ``attachment``) of an application that is
+# still a draft. Sync v1 cannot delete an attachment and the platform keeps attachments as sent, so
+# a scan stays here, removable at the desk, until the application is decided; then it goes out in
+# its place in ``seq`` order. A correlated test on ``outbox`` (two primary-key look-ups, only for
+# attachment ops), so the outbox is still read along ``outbox_state`` (state, seq).
+_HELD_BACK = (
+    "outbox.entity = 'attachment' AND EXISTS (SELECT 1 FROM attachments"
+    " JOIN applications ON applications.id = attachments.application_id"
+    f" WHERE attachments.id = outbox.entity_id AND applications.status = '{Status.DRAFT.value}')"
+)
 
 
 @dataclass
@@ -133,10 +146,21 @@ class OutboxRepo:
         return [self._op(row) for row in rows]
 
     def sendable(self, limit: int, after_seq: int = 0) -> list[OutboxOp]:
-        """Pending ops in order, except those of records with an open conflict (they wait for a decision)."""
+        """What a sync run pushes: pending ops in ``seq`` order, except
+
+        - those of records with an open conflict (they wait for someone's decision), and
+        - the scans of an application that is still a draft. Sync v1 has no delete for attachments
+          and the platform keeps them as sent, so a scan must not leave this device while the clerk
+          may still remove it (``IntakeService.remove_attachment``: drafts only). Once the
+          application leaves draft (accepted, accepted with materials pending, one-time notice,
+          refused, withdrawn) its scans are sendable again, in their original order. Nothing on
+          the platform needs them earlier: an attachment refers to its application, never the
+          other way round, so the application's later ops go out without them.
+        """
         rows = self.store.all(
             "SELECT * FROM outbox WHERE state = ? AND seq > ? AND entity_id NOT IN"
-            " (SELECT entity_id FROM conflicts WHERE resolved_at IS NULL) ORDER BY seq LIMIT ?",
+            " (SELECT entity_id FROM conflicts WHERE resolved_at IS NULL)"
+            f" AND NOT ({_HELD_BACK}) ORDER BY seq LIMIT ?",
             (PENDING, after_seq, limit),
         )
         return [self._op(row) for row in rows]
@@ -149,8 +173,14 @@ class OutboxRepo:
 
     def withdraw(self, entity_id: str) -> bool:
         """Take back the record's ops before they reach the server: True, and its pending ops are
-        kept but never sent; False (nothing changed) if one of them was already applied there.
-        Only safe while no sync run is sending (the caller holds the sync lock)."""
+        kept but never sent; False (nothing changed) if one of them may have reached the server.
+
+        ``pending`` alone does not prove an op was never sent: a push whose reply was lost leaves
+        it pending although the platform applied it. Withdrawing is meant for the scans of a draft
+        (the only ones a clerk may remove), and those are never pushed (``sendable`` holds them
+        back), so their pending op has not left this device. An op the server answered ``applied``
+        (``done``) is refused here all the same. Only safe while no sync run is sending (the
+        caller holds the sync lock)."""
         applied = self.store.scalar(
             "SELECT 1 FROM outbox WHERE entity_id = ? AND state = ? LIMIT 1", (entity_id, DONE)
         )
@@ -167,6 +197,17 @@ class OutboxRepo:
 
     def count(self, state: str = PENDING) -> int:
         return int(self.store.scalar("SELECT count(*) FROM outbox WHERE state = ?", (state,)))
+
+    def count_to_push(self) -> int:
+        """Pending ops still to go to the platform: every pending op except the scans of drafts,
+        which ``sendable`` holds back until the application is decided (a sync cannot send them,
+        so they are not work waiting to sync). Ops of records in an open conflict are counted:
+        they wait for someone's decision."""
+        return int(
+            self.store.scalar(
+                f"SELECT count(*) FROM outbox WHERE state = ? AND NOT ({_HELD_BACK})", (PENDING,)
+            )
+        )
 
     def has_pending(self, entity_id: str) -> bool:
         return (

@@ -22,6 +22,7 @@ from counter_app.people import PeopleGenerator
 from counter_app.services.applicants import OrganisationInput, PersonInput
 from counter_app.services.seed import Seeder
 from counter_app.store.applications import Application
+from counter_app.store.outbox import PENDING
 
 ITEM = "990101101-05-0003-001"  # 临时救助: 10 working days; M03, M05, M06 minor
 PEOPLE = PeopleGenerator(8080)
@@ -502,3 +503,94 @@ def test_ops_are_numbered_in_commit_order(counter: Counter, cli_actor: Actor) ->
     assert len({op.op_id for op in ops}) == len(ops)
     mine = [op for op in ops if op.entity_id == app.id]
     assert [op.data.get("action", op.op) for op in mine] == ["create", "update", "accept", "start"]
+
+
+# --- the scans of a draft are held back until the decision -----------------------------------------
+# Sync v1 has no delete for attachments and the platform keeps them as sent, while a clerk may remove
+# a scan of a draft: so a draft's scans are not sent, nor counted as work waiting to sync.
+DECISIONS: dict[str, tuple[tuple[str, ...], Callable[[Counter, Actor, str], Any]]] = {
+    # name: (materials left out before the decision, the decision)
+    "accept": ((), lambda c, a, app_id: c.intake.accept(a, app_id)),
+    "accept_pending": (
+        MINOR,
+        lambda c, a, app_id: c.intake.accept_pending(
+            a, app_id, "承诺补齐", c.ctx.today() + timedelta(days=7)
+        ),
+    ),
+    "notify_missing": (MINOR, lambda c, a, app_id: c.intake.notify_missing(a, app_id)),
+    "refuse": ((), lambda c, a, app_id: c.intake.refuse(a, app_id, "不符合条件")),
+    "withdraw": ((), lambda c, a, app_id: c.cases.withdraw(a, app_id, "申请人撤回")),
+}
+
+
+def _scan(counter: Counter, actor: Actor, app_id: str, code: str) -> str:
+    return counter.intake.attach(actor, app_id, code, f"{code}.pdf", b"%PDF-1.4 scan " + code.encode())
+
+
+def _sendable(counter: Counter) -> list[str]:
+    return [op.entity_id for op in counter.replica.pending_ops(10_000)]
+
+
+@pytest.mark.parametrize("decision", DECISIONS)
+def test_a_drafts_scans_wait_for_the_decision_then_go_in_their_order(
+    counter: Counter, cli_actor: Actor, decision: str
+) -> None:
+    leave_out, decide = DECISIONS[decision]
+    app = _with_materials(counter, cli_actor, leave_out)
+    first = _scan(counter, cli_actor, app.id, "M01")
+    decided = in_status(counter, cli_actor, "accepted")
+    decided_scan = _scan(counter, cli_actor, decided.id, "M02")  # a decided application's: not held
+    second = _scan(counter, cli_actor, app.id, "M02")
+
+    sendable = _sendable(counter)
+    assert first not in sendable and second not in sendable
+    assert app.id in sendable and decided.id in sendable and decided_scan in sendable
+    everything = counter.ctx.outbox.count(PENDING)
+    assert counter.replica.pending_count() == counter.admin.status().pending_ops == everything - 2
+
+    decide(counter, cli_actor, app.id)
+    ops = counter.replica.pending_ops(10_000)
+    assert [op.seq for op in ops] == sorted(op.seq for op in ops)
+    assert [op.entity_id for op in ops] == [op.entity_id for op in counter.ctx.outbox.pending(10_000)]
+    mine = [(op.entity, op.entity_id) for op in ops if op.entity_id in (app.id, first, second)]
+    assert mine[-3:] == [("attachment", first), ("attachment", second), ("application", app.id)]
+    assert counter.replica.pending_count() == counter.admin.status().pending_ops == everything + 1
+
+
+def test_only_attachment_ops_are_held_back(counter: Counter, cli_actor: Actor) -> None:
+    app = new_draft(counter, cli_actor)
+    counter.intake.record_materials(cli_actor, app.id, materials(counter))
+    counter.intake.update_form(cli_actor, app.id, dict(app.form))
+    scan = _scan(counter, cli_actor, app.id, "M01")
+    assert scan in {op.entity_id for op in counter.ctx.outbox.pending(10_000)}  # pending, held back
+    # The draft's own ops and its applicant's go out: the platform keeps the draft as it is.
+    assert [op.entity for op in counter.replica.pending_ops(10_000)] == [
+        "applicant",
+        "application",
+        "application",
+        "application",
+    ]
+    # A later page (``after_seq``) holds the scan back too.
+    assert counter.replica.pending_ops(10_000, after_seq=counter.ctx.outbox.for_entity(app.id)[-1].seq) == []
+
+
+def test_holding_back_keeps_the_push_and_the_count_on_indexes(counter: Counter, cli_actor: Actor) -> None:
+    app = new_draft(counter, cli_actor)
+    _scan(counter, cli_actor, app.id, "M01")
+    statements: list[str] = []
+    conn = counter.ctx.store.conn
+    conn.set_trace_callback(statements.append)
+    try:
+        counter.replica.pending_ops(500, 0)
+        counter.replica.pending_count()
+    finally:
+        conn.set_trace_callback(None)
+    push, count = (s for s in statements if "FROM outbox" in s)
+    for sql in (push, count):
+        plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        assert not [step for step in plan if step.startswith("SCAN")], plan  # no full scan
+        assert not [step for step in plan if "TEMP B-TREE" in step], plan  # read in seq order
+        assert any("outbox USING" in step and "INDEX outbox_state" in step for step in plan), plan
+        # attachments and applications by primary key, only for the ops that are scans
+        assert any("attachments USING INDEX sqlite_autoindex_attachments_1 (id=?)" in s for s in plan)
+        assert any("applications USING INDEX sqlite_autoindex_applications_1 (id=?)" in s for s in plan)

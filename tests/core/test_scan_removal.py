@@ -1,5 +1,6 @@
 """Removing a scan attached by mistake: before the decision, before it was sent, audited, and never
-while a sync run could be sending it (sync v1 cannot carry a removal)."""
+while a sync run could be sending it (sync v1 cannot carry a removal). A draft's scans are not sent
+at all (held back until the decision), so a sync that ran meanwhile does not stand in the way."""
 
 from __future__ import annotations
 
@@ -34,10 +35,14 @@ def ops_of(counter: Counter, entity_id: str) -> list[str]:
 
 def test_a_scan_not_yet_sent_is_removed_and_never_sent(counter: Counter, clerk: Actor) -> None:
     application_id = draft(counter, clerk)
+    to_send = counter.replica.pending_count()
     kept = attach(counter, clerk, application_id, "身份证.png")
     mistake = attach(counter, clerk, application_id)
     file = counter.ctx.paths.attachments / f"{mistake}.bin"
     assert file.exists()
+    # A draft's scans are held back: no sync would send them, and they are not counted as waiting.
+    assert not {kept, mistake} & {op.entity_id for op in counter.replica.pending_ops(1000)}
+    assert counter.replica.pending_count() == to_send
     pending_before = counter.ctx.outbox.count(PENDING)
 
     counter.intake.remove_attachment(clerk, mistake)
@@ -61,12 +66,23 @@ def test_a_scan_not_yet_sent_is_removed_and_never_sent(counter: Counter, clerk: 
     assert counter.admin.verify_audit(Actor.command_line("auditor")).ok
 
 
+def applied(counter: Counter, attachment_id: str) -> None:
+    """The platform answered ``applied`` for the scan's op (as a sync run records it)."""
+    (op,) = counter.ctx.outbox.for_entity(attachment_id)
+    counter.replica.record_push_results([(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})])
+    assert ops_of(counter, attachment_id) == [DONE]
+
+
 def test_a_scan_the_platform_has_is_not_removed(counter: Counter, clerk: Actor) -> None:
+    # A draft's scans are never sent now, but a client from before they were held back may have
+    # sent one (its op is done): the platform has it, so it stays here too.
     application_id = draft(counter, clerk)
     scan = attach(counter, clerk, application_id)
-    (op,) = counter.ctx.outbox.for_entity(scan)
-    counter.replica.record_push_results([(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})])
-    assert ops_of(counter, scan) == [DONE]
+    applied(counter, scan)
+    # The pull has not brought the record back yet: the outbox's done op is what refuses.
+    assert counter.ctx.attachments.get(scan)["server_version"] == 0
+    with counter.ctx.store.transaction():
+        assert counter.ctx.outbox.withdraw(scan) is False
 
     with pytest.raises(CounterError) as refused:
         counter.intake.remove_attachment(clerk, scan)
@@ -76,14 +92,33 @@ def test_a_scan_the_platform_has_is_not_removed(counter: Counter, clerk: Actor) 
     assert ops_of(counter, scan) == [DONE]
 
 
+def test_a_scan_the_platform_sent_back_is_not_removed(counter: Counter, clerk: Actor) -> None:
+    # A scan whose record carries the platform's version (a pull brought it) is the platform's,
+    # whatever its op says: refused, and the op is left as it was.
+    application_id = draft(counter, clerk)
+    scan = attach(counter, clerk, application_id)
+    counter.ctx.store.execute("UPDATE attachments SET server_version = 1 WHERE id = ?", (scan,))
+    with pytest.raises(CounterError) as refused:
+        counter.intake.remove_attachment(clerk, scan)
+    assert refused.value.code == "already_sent"
+    assert counter.ctx.attachments.get(scan) is not None and ops_of(counter, scan) == [PENDING]
+
+
 def test_scans_are_removed_before_the_decision_only(counter: Counter, clerk: Actor) -> None:
     application_id = draft(counter, clerk)
     scan = attach(counter, clerk, application_id)
+    assert scan not in {op.entity_id for op in counter.replica.pending_ops(1000)}
     counter.intake.refuse(clerk, application_id, "不属于本中心受理范围")
     with pytest.raises(InvalidTransition):
         counter.intake.remove_attachment(clerk, scan)
     assert counter.ctx.attachments.get(scan) is not None
     assert ops_of(counter, scan) == [PENDING]
+    # Decided: the scan goes out at the next sync; once the platform has it, still refused.
+    assert scan in {op.entity_id for op in counter.replica.pending_ops(1000)}
+    applied(counter, scan)
+    with pytest.raises(InvalidTransition):
+        counter.intake.remove_attachment(clerk, scan)
+    assert counter.ctx.attachments.get(scan) is not None and ops_of(counter, scan) == [DONE]
 
 
 def test_no_removal_while_a_sync_run_holds_the_lock(counter: Counter, clerk: Actor) -> None:

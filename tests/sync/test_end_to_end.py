@@ -311,6 +311,7 @@ def test_attachment_uploads_once_and_is_not_sent_again(
     a = make_counter("a")
     app_a = take_in(a, 31, accept=False)
     attachment_a = a.intake.attach(ACTOR, app_a.id, "M01", "户口簿.pdf", content)
+    a.intake.accept(ACTOR, app_a.id)  # a draft's scans stay on the counter (tests/sync/test_draft_scans.py)
 
     recording = RecordingTransport(a)
     report = sync(a, transport=recording)
@@ -329,6 +330,7 @@ def test_attachment_uploads_once_and_is_not_sent_again(
     synced(b)
     app_b = take_in(b, 32, accept=False)
     attachment_b = b.intake.attach(ACTOR, app_b.id, "M01", "户口簿副本.pdf", content)
+    b.intake.accept(ACTOR, app_b.id)
     recording_b = RecordingTransport(b)
     report_b = sync(b, transport=recording_b)
     assert report_b.outcome == "ok" and report_b.uploaded == 0
@@ -355,6 +357,7 @@ def test_an_interrupted_upload_resumes_where_the_server_stopped(
     counter = make_counter("a")
     app = take_in(counter, 33, accept=False)
     counter.intake.attach(ACTOR, app.id, "M02", "身份证.pdf", content)
+    counter.intake.accept(ACTOR, app.id)  # decided: its scans go out
 
     # an earlier sync sent the first chunk, then the link dropped
     auth = {"Authorization": f"Bearer {token(counter)}"}

@@ -115,3 +115,32 @@ def test_sync_exit_code_with_a_conflict_and_a_rejection(
     assert code != 0 and report["rejected"] == 1
     code, status = cli("status")
     assert status["conflicts"] == 0 and status["pending_ops"] == 0
+
+
+def test_a_draft_with_scans_does_not_make_sync_fail(
+    make_counter: Callable[..., Counter], central: CentralServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A draft's scans stay on the counter until the decision (the clerk may remove one; sync v1
+    # cannot delete an attachment): they are not work waiting to sync, and no failure.
+    counter = make_counter("a")
+    root = str(counter.ctx.paths.root)
+    draft = take_in(counter, 151, accept=False)
+    counter.intake.attach(ACTOR, draft.id, "M01", "户口簿.pdf", b"%PDF-1.4 household register")
+
+    def cli(*args: str) -> tuple[int, dict]:
+        capsys.readouterr()
+        code = main(["--data-dir", root, *args, "--json"])
+        return code, _json(capsys.readouterr().out)
+
+    code, report = cli("sync")
+    assert code == 0 and report["pushed"] > 0 and report["rejected"] == 0
+    code, status = cli("status")
+    assert code == 0 and status["pending_ops"] == 0
+
+    counter.intake.accept(ACTOR, draft.id)
+    code, status = cli("status")
+    assert status["pending_ops"] == 2  # the scan, then the decision
+    code, report = cli("sync")
+    assert code == 0 and report["pushed"] == 2
+    code, status = cli("status")
+    assert status["pending_ops"] == 0
