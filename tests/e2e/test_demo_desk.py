@@ -8,15 +8,12 @@ sync), in this test's event loop instead of ``app.exec()``.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.core import Counter
@@ -29,7 +26,8 @@ from tests.ui.intake_support import (
     pdf_text,
     register_zhang_san,
 )
-from tests.ui.test_intake_flow import choose_service, find_applicant
+from tests.ui.test_demo import export
+from tests.ui.test_intake_flow import choose_service, fill_subsistence_form, find_applicant
 from ui.app import AppController
 from ui.demo import DemoInfo, prepare_demo
 from ui.dialogs.login import LoginDialog
@@ -37,7 +35,7 @@ from ui.main_window import MainWindow
 from ui.sync_controller import SyncController
 from ui.views.intake import IntakeView
 from ui.views.intake.scans import ScanFolder
-from ui.views.intake.view import DECISION, MATERIALS, NOTICE
+from ui.views.intake.view import DECISION, NOTICE
 
 SYNC_TIMEOUT_MS = 30_000
 DOWN = Qt.Key.Key_Down
@@ -64,35 +62,7 @@ def app(qtbot: QtBot, demo: DemoInfo) -> Iterator[AppController]:
 
 def exported(demo: DemoInfo) -> dict[str, dict]:
     """The platform's applications by receipt number, as its operator reads them."""
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "central.cli",
-            "--db",
-            demo.central_db_url,
-            "export",
-            "--office",
-            demo.office_code,
-            "--json",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    ).stdout
-    return {app["receipt_no"]: app for app in json.loads(out)["applications"]}
-
-
-def fill_subsistence_form(desk: Desk) -> None:
-    desk.type("3")
-    desk.tab()
-    desk.type("450.5")
-    desk.tab()
-    assert isinstance(desk.focus(), QComboBox)
-    desk.key(DOWN)  # 自有住房
-    desk.ctrl_enter()
-    assert desk.step() == MATERIALS
+    return {app["receipt_no"]: app for app in export(demo)}
 
 
 def save_notice(desk: Desk, path: Path) -> str:
