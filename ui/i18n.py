@@ -158,6 +158,8 @@ def validation_text(error: ValidationError) -> str:
             return translate("Errors", "This user name is already taken.")
     if field == "password" and code == "too_short":
         return password_too_short_text()
+    if field == "current_password" and code == "wrong_password":
+        return translate("Errors", "The current password is not right.")
     if code == "required":
         return translate("Errors", "This field is required.")
     return fill(translate("Errors", "This value is not accepted (%1)."), error.detail)

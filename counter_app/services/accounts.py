@@ -125,11 +125,24 @@ class AccountService:
         """Unlock an idle-locked screen: the same user's password (counts towards lock-out)."""
         self.login(actor.username, password)
 
-    def change_password(self, actor: Actor, username: str, new_password: str) -> None:
-        """Admins reset anyone's password (this also unlocks the account); others only their own."""
+    def change_password(
+        self, actor: Actor, username: str, new_password: str, current_password: str | None = None
+    ) -> None:
+        """Admins reset anyone else's password (this also unlocks the account). Changing one's own
+        password — administrators included — takes the current one: a session left open at the
+        counter must not let someone else take the account over. A wrong current password is
+        refused on the field ``current_password`` and audited."""
         record = self._get(username)
         if record.id != actor.user_id:
             actor.require(Permission.MANAGE_USERS)
+        elif current_password is None or not verify_password(current_password, record.password_hash):
+            with self.ctx.store.transaction():
+                self.ctx.audit(
+                    actor, "user.passwd", "user", record.id, outcome=FAILURE, reason="wrong_password"
+                )
+            raise ValidationError(
+                "current_password", "the current password is not right", code="wrong_password"
+            )
         validate_password(new_password)
         with self.ctx.store.transaction():
             self.ctx.users.update(

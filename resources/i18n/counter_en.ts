@@ -902,6 +902,10 @@
         <source>An unexpected error occurred: %1</source>
         <translation>An unexpected error occurred: %1</translation>
     </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>

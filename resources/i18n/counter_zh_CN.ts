@@ -900,6 +900,10 @@
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>

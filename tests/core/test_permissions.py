@@ -21,7 +21,7 @@ import pytest
 from counter_app.accounts import MAX_FAILED_LOGINS, Actor, Permission, Role
 from counter_app.catalogue import ServiceItem, catalogue_to_dict
 from counter_app.core import Counter
-from counter_app.errors import AccountLocked, AuthenticationFailed, PermissionDenied
+from counter_app.errors import AccountLocked, AuthenticationFailed, PermissionDenied, ValidationError
 from counter_app.people import PeopleGenerator
 from counter_app.services.applicants import OrganisationInput, PersonInput
 from counter_app.services.seed import Seeder
@@ -449,6 +449,26 @@ def test_a_success_resets_the_failure_count(counter: Counter, clerk: Actor) -> N
     assert counter.accounts.login("clerk1", PASSWORD).user_id == clerk.user_id
 
 
-def test_staff_change_their_own_password(counter: Counter, clerk: Actor) -> None:
-    counter.accounts.change_password(clerk, "clerk1", "my own new password")
+def test_staff_change_their_own_password_with_the_current_one(counter: Counter, clerk: Actor) -> None:
+    counter.accounts.change_password(clerk, "clerk1", "my own new password", current_password=PASSWORD)
     assert counter.accounts.login("clerk1", "my own new password").user_id == clerk.user_id
+
+
+@pytest.mark.parametrize("current", [None, "not my password"])
+def test_without_the_current_password_ones_own_is_not_changed(
+    counter: Counter, clerk: Actor, admin: Actor, current: str | None
+) -> None:
+    for actor, username in ((clerk, "clerk1"), (admin, "admin1")):  # administrators too
+        with pytest.raises(ValidationError) as refused:
+            counter.accounts.change_password(actor, username, "taken over", current_password=current)
+        assert refused.value.field == "current_password" and refused.value.code == "wrong_password"
+        assert counter.accounts.login(username, PASSWORD).user_id == actor.user_id  # unchanged
+        with pytest.raises(AuthenticationFailed):
+            counter.accounts.login(username, "taken over")
+    refusals = [
+        e
+        for e in counter.ctx.audit_log.recent(50)
+        if e["action"] == "user.passwd" and e["outcome"] == "failure"
+    ]
+    assert len(refusals) == 2
+    assert counter.admin.verify_audit(admin).ok

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.errors import CorruptDatabase, DatabaseTooNew
+from counter_app.errors import CorruptDatabase, DatabaseTooNew, ValidationError
 from tests.support import ROOT
 from ui.dialogs.login import LoginDialog
 from ui.i18n import (
@@ -196,3 +196,8 @@ def test_a_too_new_database_message_gives_both_versions() -> None:
     text = error_text(DatabaseTooNew("/data/counter.db", 9, 4))
     assert "/data/counter.db" in text and "9" in text and "4" in text
     assert "not changed" in text
+
+
+def test_a_wrong_current_password_has_words_of_its_own() -> None:
+    refused = ValidationError("current_password", "the current password is not right", code="wrong_password")
+    assert error_text(refused) == "The current password is not right."
