@@ -46,7 +46,7 @@ class AccountService:
     def add_user(
         self, actor: Actor, username: str, display_name: str, role: Role | str, password: str
     ) -> UserRecord:
-        actor.require(Permission.MANAGE_USERS)
+        self.ctx.require(actor, Permission.MANAGE_USERS)
         try:
             role = Role(role)
         except ValueError:
@@ -134,7 +134,7 @@ class AccountService:
         refused on the field ``current_password`` and audited."""
         record = self._get(username)
         if record.id != actor.user_id:
-            actor.require(Permission.MANAGE_USERS)
+            self.ctx.require(actor, Permission.MANAGE_USERS)
         elif current_password is None or not verify_password(current_password, record.password_hash):
             with self.ctx.store.transaction():
                 self.ctx.audit(
@@ -155,7 +155,7 @@ class AccountService:
             self.ctx.audit(actor, "user.passwd", "user", record.id)
 
     def set_locked(self, actor: Actor, username: str, locked: bool) -> None:
-        actor.require(Permission.MANAGE_USERS)
+        self.ctx.require(actor, Permission.MANAGE_USERS)
         record = self._get(username)
         with self.ctx.store.transaction():
             if locked and record.role == Role.ADMIN.value and self.ctx.users.count_active_admins() <= 1:
@@ -166,7 +166,7 @@ class AccountService:
             self.ctx.audit(actor, "user.lock" if locked else "user.unlock", "user", record.id)
 
     def list_users(self, actor: Actor) -> list[UserRecord]:
-        actor.require(Permission.MANAGE_USERS)
+        self.ctx.require(actor, Permission.MANAGE_USERS)
         return self.ctx.users.all()
 
     def _get(self, username: str) -> UserRecord:

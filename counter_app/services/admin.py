@@ -55,7 +55,7 @@ class AdminService:
         )
 
     def verify_audit(self, actor: Actor) -> VerifyResult:
-        actor.require(Permission.VIEW_AUDIT)
+        self.ctx.require(actor, Permission.VIEW_AUDIT)
         log = self.ctx.audit_log
         result = verify_chain(log.iter_events(), log.recorded_head())
         with self.ctx.store.transaction():
@@ -71,7 +71,7 @@ class AdminService:
     def backup(self, actor: Actor, target: Path) -> Path:
         """A consistent copy taken while the app runs: the database (SQLite backup API) and the
         encrypted attachments, in one zip. Everything in it stays encrypted; the key is not in it."""
-        actor.require(Permission.BACKUP)
+        self.ctx.require(actor, Permission.BACKUP)
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         snapshot = self.ctx.paths.backups / f".snapshot-{os.getpid()}.db"

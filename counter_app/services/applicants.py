@@ -48,7 +48,7 @@ class ApplicantService:
         self.ctx = ctx
 
     def register_person(self, actor: Actor, data: PersonInput) -> ApplicantSummary:
-        actor.require(Permission.REGISTER_APPLICANT)
+        self.ctx.require(actor, Permission.REGISTER_APPLICANT)
         name = _text(data.name, "name", MAX_NAME, required=True)
         id_number = ids.validate_resident_id(data.id_number, field="id_number", today=self.ctx.today())
         phone = ids.validate_mobile(data.phone, field="phone") if data.phone.strip() else ""
@@ -60,7 +60,7 @@ class ApplicantService:
         return self._register(actor, PERSON, name, "resident_id", id_number, phone, address, None, extra)
 
     def register_organisation(self, actor: Actor, data: OrganisationInput) -> ApplicantSummary:
-        actor.require(Permission.REGISTER_APPLICANT)
+        self.ctx.require(actor, Permission.REGISTER_APPLICANT)
         name = _text(data.name, "name", MAX_NAME, required=True)
         uscc = ids.validate_uscc(data.uscc, field="uscc")
         representative = _text(data.representative, "representative", MAX_NAME, required=True)
@@ -128,7 +128,7 @@ class ApplicantService:
     def update_contact(
         self, actor: Actor, applicant_id: str, *, phone: str | None = None, address: str | None = None
     ) -> ApplicantSummary:
-        actor.require(Permission.REGISTER_APPLICANT)
+        self.ctx.require(actor, Permission.REGISTER_APPLICANT)
         ctx = self.ctx
         current = self.get(actor, applicant_id)
         changes: dict[str, object] = {}
@@ -154,7 +154,7 @@ class ApplicantService:
 
     def get(self, actor: Actor, applicant_id: str) -> ApplicantSummary:
         """The masked summary (what lists and the intake header show)."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         summary = self.ctx.applicants.get(applicant_id)
         if summary is None:
             raise NotFound("applicant", applicant_id)
@@ -162,7 +162,7 @@ class ApplicantService:
 
     def reveal(self, actor: Actor, applicant_id: str, purpose: str = "view") -> ApplicantDetails:
         """Decrypt a citizen's personal data; every reading is an audit event."""
-        actor.require(Permission.VIEW_PERSONAL_DATA)
+        self.ctx.require(actor, Permission.VIEW_PERSONAL_DATA)
         details = self.ctx.applicants.details(applicant_id)
         if details is None:
             raise NotFound("applicant", applicant_id)
@@ -172,7 +172,7 @@ class ApplicantService:
 
     def find_by_id_number(self, actor: Actor, id_number: str) -> ApplicantSummary | None:
         """Exact lookup through the blind index (the card reader's path). Audited: it tells who came."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         text = ids.normalise_resident_id(id_number) if len(id_number.strip()) == 18 else id_number.strip()
         found = self.ctx.applicants.find_by_id_number(text)
         with self.ctx.store.transaction():
@@ -183,7 +183,7 @@ class ApplicantService:
 
     def search(self, actor: Actor, text: str, limit: int = 50) -> list[ApplicantSummary]:
         """By name (Chinese prefix), pinyin initials, or a full mobile number."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         query = text.strip()
         if not query:
             return []

@@ -23,7 +23,7 @@ class CaseService:
         self, actor: Actor, application_id: str, received: dict[str, tuple[int, int]]
     ) -> Application:
         """Materials handed in later. The last pending material of a 容缺 acceptance ends it."""
-        actor.require(Permission.PROCESS)
+        self.ctx.require(actor, Permission.PROCESS)
         app, item = self.steps.load(application_id)
         target = next_status(Action.SUPPLEMENT, Status(app.status))
         with self.ctx.store.transaction():
@@ -47,14 +47,14 @@ class CaseService:
             )
 
     def start(self, actor: Actor, application_id: str) -> Application:
-        actor.require(Permission.PROCESS)
+        self.ctx.require(actor, Permission.PROCESS)
         app, _ = self.steps.load(application_id)
         with self.ctx.store.transaction():
             return self.steps.apply(actor, app, Action.START, {})
 
     def suspend(self, actor: Actor, application_id: str, reason: str) -> Application:
         """Special procedure (hearing, inspection, expert review): the time limit stops."""
-        actor.require(Permission.PROCESS)
+        self.ctx.require(actor, Permission.PROCESS)
         app, _ = self.steps.load(application_id)
         reason = _required_text(reason, "suspension_reason")
         with self.ctx.store.transaction():
@@ -69,7 +69,7 @@ class CaseService:
             )
 
     def resume(self, actor: Actor, application_id: str) -> Application:
-        actor.require(Permission.PROCESS)
+        self.ctx.require(actor, Permission.PROCESS)
         app, _ = self.steps.load(application_id)
         with self.ctx.store.transaction():
             self.ctx.applications.close_suspension(app.id, self.ctx.today().isoformat())
@@ -77,7 +77,7 @@ class CaseService:
             return self.steps.apply(actor, app, Action.RESUME, {"resume_status": None, "due_date": due})
 
     def complete(self, actor: Actor, application_id: str, granted: bool, reason: str = "") -> Application:
-        actor.require(Permission.PROCESS)
+        self.ctx.require(actor, Permission.PROCESS)
         app, _ = self.steps.load(application_id)
         reason = (reason or "").strip()
         if not granted and not reason:
@@ -95,7 +95,7 @@ class CaseService:
             )
 
     def deliver(self, actor: Actor, application_id: str, method: str = "counter") -> Application:
-        actor.require(Permission.DELIVER)
+        self.ctx.require(actor, Permission.DELIVER)
         if method not in DELIVERY_METHODS:
             raise ValidationError("delivery_method", f"one of {', '.join(DELIVERY_METHODS)}", code="choice")
         app, _ = self.steps.load(application_id)
@@ -105,7 +105,7 @@ class CaseService:
             )
 
     def withdraw(self, actor: Actor, application_id: str, reason: str) -> Application:
-        actor.require(Permission.WITHDRAW)
+        self.ctx.require(actor, Permission.WITHDRAW)
         app, _ = self.steps.load(application_id)
         reason = _required_text(reason, "withdrawn_reason")
         with self.ctx.store.transaction():
@@ -114,10 +114,10 @@ class CaseService:
             return self.steps.apply(actor, app, Action.WITHDRAW, {"withdrawn_reason": reason})
 
     def get(self, actor: Actor, application_id: str) -> Application:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, _ = self.steps.load(application_id)
         return app
 
     def history(self, actor: Actor, application_id: str) -> list[dict]:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         return self.ctx.applications.events(application_id)

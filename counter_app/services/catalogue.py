@@ -47,7 +47,7 @@ class CatalogueService:
 
     def install(self, actor: Actor, document: dict[str, Any]) -> Catalogue:
         """Install a version and make it active. Items still in use may be retired, never dropped."""
-        actor.require(Permission.MANAGE_CATALOGUE)
+        self.ctx.require(actor, Permission.MANAGE_CATALOGUE)
         new = parse_catalogue(document)
         self.install_parsed(actor, new)
         return new

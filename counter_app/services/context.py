@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from counter_app.accounts import Actor
-from counter_app.audit import SUCCESS
+from counter_app.accounts import Actor, Permission
+from counter_app.audit import DENIED, SUCCESS
 from counter_app.clock import Clock, iso
 from counter_app.crypto import FieldCipher
+from counter_app.errors import PermissionDenied
 from counter_app.paths import DataPaths
 from counter_app.secrets import Secrets
 from counter_app.store.applicants import ApplicantRepo
@@ -95,6 +96,18 @@ class Context:
             outcome=outcome,
             detail=detail,
         )
+
+    def require(self, actor: Actor, permission: Permission) -> None:
+        """``actor.require(permission)``, and a refusal is audited (``permission.denied``, outcome
+        ``denied``) in a transaction of its own — unless the check runs inside a write already
+        begun, whose rollback takes the event with it (use cases check before they write)."""
+        try:
+            actor.require(permission)
+        except PermissionDenied:
+            if not self.store.in_transaction:
+                with self.store.transaction():
+                    self.audit(actor, "permission.denied", outcome=DENIED, permission=permission.value)
+            raise
 
     def queue(
         self,

@@ -47,7 +47,7 @@ class IntakeService:
 
     # --- the application ------------------------------------------------------------------------
     def draft(self, actor: Actor, applicant_id: str, item_code: str, form: dict | None = None) -> Application:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         ctx = self.ctx
         applicant = ctx.applicants.get(applicant_id)
         if applicant is None:
@@ -97,7 +97,7 @@ class IntakeService:
         return created
 
     def update_form(self, actor: Actor, application_id: str, form: dict) -> Application:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         if app.status not in (Status.DRAFT.value, Status.AWAITING_MATERIALS.value):
             raise InvalidTransition("edit", app.status, "the form is fixed once a decision is made")
@@ -124,7 +124,7 @@ class IntakeService:
         self, actor: Actor, application_id: str, received: dict[str, tuple[int, int]]
     ) -> MaterialCheck:
         """Record what the applicant handed over: material code → (originals, copies)."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         if app.status not in (
             Status.DRAFT.value,
@@ -188,7 +188,7 @@ class IntakeService:
         self, actor: Actor, application_id: str, material_code: str, filename: str, content: bytes
     ) -> str:
         """Store a scan, encrypted. Type and size are checked against the material before anything is kept."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         if app.status in (Status.REFUSED.value, Status.WITHDRAWN.value, Status.RATED.value):
             raise InvalidTransition("attach to", app.status)
@@ -256,7 +256,7 @@ class IntakeService:
         meanwhile, so a run cannot be sending the op while it is withdrawn; if a run does not end
         within ``sync_wait_s``, ``SyncRunning`` (code ``sync_running``): try again in a moment.
         """
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         meta = self.ctx.attachments.get(attachment_id)
         if meta is None:
             raise NotFound("attachment", attachment_id)
@@ -295,7 +295,7 @@ class IntakeService:
             )
 
     def read_attachment(self, actor: Actor, attachment_id: str) -> tuple[str, bytes]:
-        actor.require(Permission.VIEW_PERSONAL_DATA)
+        self.ctx.require(actor, Permission.VIEW_PERSONAL_DATA)
         meta = self.ctx.attachments.get(attachment_id)
         if meta is None:
             raise NotFound("attachment", attachment_id)
@@ -308,7 +308,7 @@ class IntakeService:
     # --- the decision -------------------------------------------------------------------------------
     def notify_missing(self, actor: Actor, application_id: str) -> Application:
         """The one-time notice (一次性告知): everything missing, listed at once."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         next_status(Action.NOTIFY_MISSING, Status(app.status))  # the step first, then the materials
         check = self.steps.materials(app, item)
@@ -326,7 +326,7 @@ class IntakeService:
             )
 
     def accept(self, actor: Actor, application_id: str) -> Application:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         # Refuse a wrong step before computing the due date (an open suspension has no end to count past).
         next_status(Action.ACCEPT, Status(app.status))
@@ -342,7 +342,7 @@ class IntakeService:
         self, actor: Actor, application_id: str, commitment: str, deadline: date
     ) -> Application:
         """容缺受理: accepted while minor materials are outstanding, on the applicant's written commitment."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, item = self.steps.load(application_id)
         next_status(Action.ACCEPT_PENDING, Status(app.status))
         commitment = _required_text(commitment, "commitment")
@@ -375,7 +375,7 @@ class IntakeService:
             return self.steps.apply(actor, app, Action.ACCEPT_PENDING, changes)
 
     def refuse(self, actor: Actor, application_id: str, reason: str, remedies: str = "") -> Application:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         app, _item = self.steps.load(application_id)
         reason = _required_text(reason, "refusal_reason")
         remedies = (remedies or "").strip() or DEFAULT_REMEDIES

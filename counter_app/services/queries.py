@@ -25,7 +25,7 @@ class QueryService:
     ) -> list[ApplicationRow]:
         """Newest first, ``limit`` rows from ``offset``; filtered by status and by part of the receipt
         number or the applicant's name (or its pinyin initials)."""
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         if status and status not in {s.value for s in Status}:
             raise ValidationError("status", "an application status", code="choice")
         if not 0 < limit <= MAX_PAGE or offset < 0:
@@ -36,5 +36,5 @@ class QueryService:
         return self.repo.applications(status=status or None, text=text, limit=limit, offset=offset)
 
     def applications_of(self, actor: Actor, applicant_id: str) -> list[ApplicationRow]:
-        actor.require(Permission.TAKE_IN)
+        self.ctx.require(actor, Permission.TAKE_IN)
         return self.repo.applications_of(applicant_id)

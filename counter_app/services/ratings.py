@@ -24,7 +24,7 @@ class RatingService:
     def rate(
         self, actor: Actor, application_id: str, level: int, channel: str = "counter_pad", comment: str = ""
     ) -> dict[str, Any]:
-        actor.require(Permission.RECORD_RATING)
+        self.ctx.require(actor, Permission.RECORD_RATING)
         # Not a bool or a float that equals a level: the op would carry ``true`` or ``1.0`` on the wire.
         if not isinstance(level, int) or isinstance(level, bool) or level not in LEVELS:
             raise ValidationError("level", "1 (非常满意) to 5 (非常不满意)", code="choice")
@@ -88,7 +88,7 @@ class RatingService:
         return rating
 
     def close_rectification(self, actor: Actor, rectification_id: str, resolution: str) -> None:
-        actor.require(Permission.HANDLE_RECTIFICATION)
+        self.ctx.require(actor, Permission.HANDLE_RECTIFICATION)
         ctx = self.ctx
         task = ctx.ratings.rectification(rectification_id)
         if task is None:
@@ -112,5 +112,5 @@ class RatingService:
             ctx.audit(actor, "rectification.close", "rectification", rectification_id)
 
     def open_rectifications(self, actor: Actor) -> list[dict[str, Any]]:
-        actor.require(Permission.HANDLE_RECTIFICATION)
+        self.ctx.require(actor, Permission.HANDLE_RECTIFICATION)
         return self.ctx.ratings.open_rectifications()

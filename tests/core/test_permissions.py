@@ -316,8 +316,15 @@ def test_permission_table(
         with pytest.raises(PermissionDenied) as info:
             case.run(counter, actor, scene, tmp_path)
         assert info.value.actor == actor.audit_name
-        assert snapshot(counter) == before, "a refused use case wrote something"
+        after = snapshot(counter)
+        audit_before, audit_after = before.pop("audit_events"), after.pop("audit_events")
+        assert after == before, "a refused use case wrote something"
         assert not (tmp_path / "backup.zip").exists()
+        # ... except the refusal itself, in the audit trail.
+        assert audit_after[: len(audit_before)] == audit_before
+        (refusal,) = audit_after[len(audit_before) :]
+        assert refusal["action"] == "permission.denied" and refusal["outcome"] == "denied"
+        assert refusal["actor"] == actor.audit_name and info.value.permission in refusal["detail"]
 
 
 @pytest.mark.parametrize(
@@ -384,7 +391,13 @@ def test_admin_cannot_read_personal_data_even_of_attachments(
         counter.intake.read_attachment(admin, attachment_id)
     with pytest.raises(PermissionDenied):
         counter.applicants.reveal(admin, counter.ctx.store.one("SELECT id FROM applicants")["id"])
-    assert snapshot(counter) == before
+    after = snapshot(counter)
+    audit_before, audit_after = before.pop("audit_events"), after.pop("audit_events")
+    assert after == before  # nothing read, nothing written ...
+    refusals = audit_after[len(audit_before) :]  # ... but both attempts are in the audit trail
+    assert [(e["action"], e["outcome"], e["actor"]) for e in refusals] == [
+        ("permission.denied", "denied", admin.audit_name)
+    ] * 2
 
 
 def _login_events(counter: Counter) -> list[dict[str, Any]]:
