@@ -81,7 +81,7 @@ class ReplicaService:
         receipt_prefix: str,
         server_epoch: str,
     ) -> Enrollment:
-        actor.require(Permission.RUN_SYNC)
+        self.ctx.require(actor, Permission.RUN_SYNC)
         prefix = validate_prefix(receipt_prefix)
         if not token:
             raise ValidationError("token", "the server sent no device token", code="required")
@@ -380,13 +380,13 @@ class ReplicaService:
         return self.repo.count_open_conflicts()
 
     def open_conflicts(self, actor: Actor) -> list[dict[str, Any]]:
-        actor.require(Permission.RUN_SYNC)
+        self.ctx.require(actor, Permission.RUN_SYNC)
         return self.repo.open_conflicts()
 
     def resolve_conflict(self, actor: Actor, conflict_id: int, keep: str) -> None:
         """``keep="server"``: take the server's record, drop this record's waiting ops.
         ``keep="mine"``: send the refused op again on top of the server's version."""
-        actor.require(Permission.RUN_SYNC)
+        self.ctx.require(actor, Permission.RUN_SYNC)
         if keep not in ("server", "mine"):
             raise ValidationError("keep", "server or mine", code="choice")
         conflict = next((c for c in self.repo.open_conflicts() if c["id"] == conflict_id), None)
