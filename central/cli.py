@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from central import admin
@@ -30,7 +31,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from central.app import Settings, create_app
 
     settings = Settings(rate_limit_per_minute=args.rate_limit)
-    app = create_app(_engine(args), settings)
+    engine = _engine(args)
+    pruned = admin.prune_uploads(engine)  # uploads devices began and abandoned days ago
+    if pruned:
+        print(f"removed {pruned} abandoned upload(s)", file=sys.stderr)
+    app = create_app(engine, settings)
     uvicorn.run(
         app,
         host=args.host,
@@ -98,6 +103,12 @@ def cmd_device(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_uploads(args: argparse.Namespace) -> int:
+    removed = admin.prune_uploads(_engine(args), timedelta(hours=args.older_than_hours))
+    print(f"removed {removed} unfinished upload(s) begun more than {args.older_than_hours:g} h ago")
+    return 0
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     from central.openapi import openapi_document
 
@@ -161,6 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = device_commands.add_parser("revoke")
     revoke.add_argument("device_id")
     device.set_defaults(handler=cmd_device)
+
+    uploads = commands.add_parser("uploads", help="attachment uploads")
+    upload_commands = uploads.add_subparsers(dest="uploads_command", metavar="ACTION", required=True)
+    prune = upload_commands.add_parser("prune", help="delete unfinished uploads abandoned by devices")
+    prune.add_argument("--older-than-hours", type=float, default=48.0)
+    uploads.set_defaults(handler=cmd_uploads)
 
     openapi = commands.add_parser("openapi", help="print the OpenAPI document")
     openapi.set_defaults(handler=cmd_openapi)

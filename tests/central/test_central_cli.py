@@ -128,3 +128,19 @@ def test_catalogue_publish(server: CentralServer, capsys: pytest.CaptureFixture[
         assert code == 2, (path, out, err)
         assert named in err and out == ""
     assert device.get("/v1/catalogue").json()["version"] == "2026.1"
+
+
+def test_uploads_prune_reports_what_it_removed(
+    server: CentralServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    device = server.enroll("OFFICE-A")
+    headers = {"Authorization": f"Bearer {device['token']}"}
+    body = {"sha256": "ab" * 32, "size": 10}
+    started = requests.post(f"{server.url}/v1/uploads", json=body, headers=headers, timeout=10)
+    assert started.status_code == 201
+    code, out, _err = _cli(server, capsys, "uploads", "prune", "--older-than-hours", "1")
+    assert code == 0 and out.startswith("removed 0 unfinished upload(s)")  # begun just now: kept
+    code, out, _err = _cli(server, capsys, "uploads", "prune", "--older-than-hours", "0")
+    assert code == 0 and out.startswith("removed 1 unfinished upload(s)")
+    gone = requests.head(f"{server.url}/v1/uploads/{started.json()['id']}", headers=headers, timeout=10)
+    assert gone.status_code == 404

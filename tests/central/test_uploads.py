@@ -6,12 +6,13 @@ import hashlib
 import os
 import threading
 import uuid
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import requests
 from sqlalchemy import func, select
 
-from central import db
+from central import admin, db
 from sync import protocol as p
 from tests.central_server import CentralServer
 
@@ -349,3 +350,31 @@ def test_a_pushed_op_needs_its_attachment_uploaded_first(server: CentralServer) 
 
     [after] = counter.push([op])
     assert after["status"] == "applied" and after["new_version"] == 1
+
+
+def test_abandoned_unfinished_uploads_are_pruned_and_the_device_starts_again(server: CentralServer) -> None:
+    counter = Counter(server)
+    abandoned, recent, finished = os.urandom(200_000), os.urandom(200_000), os.urandom(1_000)
+    old_id = counter.create(abandoned).json()["id"]
+    assert counter.patch(old_id, 0, abandoned[:100_000]).status_code == 204
+    recent_id = counter.create(recent).json()["id"]
+    assert counter.patch(recent_id, 0, recent[:50_000]).status_code == 204
+    done_id = counter.create(finished).json()["id"]
+    assert counter.patch(done_id, 0, finished).status_code == 204
+    long_ago = (datetime.now(timezone.utc) - timedelta(days=3)).isoformat(timespec="milliseconds")
+    with server.engine.begin() as conn:  # the first device went quiet three days ago
+        conn.execute(
+            db.uploads.update().where(db.uploads.c.id.in_([old_id, done_id])).values(created_at=long_ago)
+        )
+
+    assert admin.prune_uploads(server.engine, timedelta(hours=48)) == 1
+    assert chunk_rows(server, old_id) == 0
+    assert counter.head(old_id).status_code == 404
+    assert chunk_rows(server, recent_id) == 1 and counter.head(recent_id).headers["Upload-Offset"] == "50000"
+    assert counter.get(done_id).json()["complete"] is True  # finished uploads are kept
+    # The device comes back: a new upload from zero, and the content arrives whole.
+    again = counter.create(abandoned).json()
+    assert again["id"] != old_id and again["offset"] == 0
+    assert counter.patch(again["id"], 0, abandoned).status_code == 204
+    assert held_blob(server, hashlib.sha256(abandoned).hexdigest()) == abandoned
+    assert admin.prune_uploads(server.engine, timedelta(hours=48)) == 0
