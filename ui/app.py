@@ -52,7 +52,7 @@ def build_main_window(
         "applicants": lambda: ApplicantsView(db, actor),
         "catalogue": lambda: CatalogueView(db),
     }
-    return MainWindow(
+    window = MainWindow(
         actor,
         status_reader(db),
         parent,
@@ -60,6 +60,8 @@ def build_main_window(
         intake_factory=lambda: IntakeView(db, actor),
         page_factories=pages,
     )
+    db.busy_changed.connect(window.show_busy)
+    return window
 
 
 def status_reader(db: Database) -> Callable[[Callable[[Status], None]], object]:

@@ -36,6 +36,7 @@ from counter_app.services.admin import Status
 from ui.i18n import CHINESE, ENGLISH, fill, role_name
 from ui.sync_controller import SyncController
 
+BUSY_AFTER_MS = 400  # database work longer than this is said in the status bar
 STATUS_REFRESH_MS = 5_000  # the pending count follows the clerk's work (a count on the database thread)
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on the 1366×768 screens of many counters
 WARNING_STYLE = "background: #fff4ce; color: #5c3c00; border: 1px solid #e0b000; padding: 6px;"
@@ -143,6 +144,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.show_page(0)
+
+        self._busy_text = self.tr("Working…")
+        self._busy_shown = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_AFTER_MS)
+        self._busy_timer.timeout.connect(self._still_busy)
 
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -407,6 +415,23 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         """Ask for the profile's status; :meth:`show_status` shows it when it arrives."""
         self._read_status(self.show_status)
+
+    def show_busy(self, busy: bool) -> None:
+        """The database is working (True) / done (False). Work that takes longer than
+        ``BUSY_AFTER_MS`` says so in the status bar; the window goes on taking keys meanwhile."""
+        if busy:
+            if not self._busy_timer.isActive() and not self._busy_shown:
+                self._busy_timer.start()
+            return
+        self._busy_timer.stop()
+        if self._busy_shown:
+            self._busy_shown = False
+            if self.statusBar().currentMessage() == self._busy_text:
+                self.statusBar().clearMessage()
+
+    def _still_busy(self) -> None:
+        self._busy_shown = True
+        self.statusBar().showMessage(self._busy_text)
 
     def show_status(self, status: Status) -> None:
         self.status = status

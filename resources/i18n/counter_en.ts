@@ -1697,6 +1697,10 @@
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>

@@ -1693,6 +1693,10 @@
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsModel</name>

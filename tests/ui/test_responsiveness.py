@@ -111,7 +111,10 @@ def test_pages_take_keys_while_the_database_is_busy(
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "applicants"
     assert not db.idle
+    # Work that takes a while is said in the status bar, not by a frozen window.
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Working…")
 
     gate.set()
     settle(qtbot, db)
+    assert window.statusBar().currentMessage() == ""
     assert page.model.rowCount() == 0  # type: ignore[attr-defined]  # the search ran once the way was clear
