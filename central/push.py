@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from typing import Any
 
 from sqlalchemy import select
@@ -39,6 +40,11 @@ TRANSIENT = frozenset({"action", "suspension_reason"})
 STORED_STATUSES = ("applied", "conflict", "rejected")
 # Reference fields and the entity they must point to.
 LINKS = {"applicant_id": "applicant", "application_id": "application", "rating_id": "rating"}
+# Item codes of a catalogue document, by its ETag (the sha256 of its content, so never stale): only
+# a cache of what the database holds, to spare parsing the whole document for every batch.
+_CODES_BY_ETAG: dict[str, frozenset[str]] = {}
+_CODES_CACHE_SIZE = 16
+_CODES_LOCK = threading.Lock()  # requests are served on several threads
 
 
 def payload_hash(op: p.Op) -> str:
@@ -160,7 +166,7 @@ class _Batch:
             for chunk in _chunks(shas)
             for sha in conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256.in_(chunk))).scalars()
         }
-        self._item_codes: dict[str, set[str] | None] = {}
+        self._item_codes: dict[str, frozenset[str] | None] = {}
         self.new: dict[str, records.Record] = {}
         self.changed: dict[str, records.Record] = {}
         self.applied: list[dict[str, Any]] = []
@@ -168,12 +174,26 @@ class _Batch:
     def record(self, record_id: str) -> records.Record | None:
         return self.records.get(record_id)
 
-    def item_codes(self, version: str) -> set[str] | None:
+    def item_codes(self, version: str) -> frozenset[str] | None:
         if version not in self._item_codes:
-            document = self.conn.execute(
-                select(db.catalogues.c.document).where(db.catalogues.c.version == version)
+            # The ETag is the sha256 of the catalogue's content: the codes parsed from one document
+            # are kept by it (a version published again with other content has another ETag).
+            etag = self.conn.execute(
+                select(db.catalogues.c.etag).where(db.catalogues.c.version == version)
             ).scalar()
-            self._item_codes[version] = None if document is None else _item_codes(document)
+            with _CODES_LOCK:
+                codes = None if etag is None else _CODES_BY_ETAG.get(etag)
+            if etag is not None and codes is None:
+                document = self.conn.execute(
+                    select(db.catalogues.c.document).where(db.catalogues.c.version == version)
+                ).scalar()
+                if document is not None:
+                    codes = frozenset(_item_codes(document))
+                    with _CODES_LOCK:
+                        if len(_CODES_BY_ETAG) >= _CODES_CACHE_SIZE:
+                            _CODES_BY_ETAG.pop(next(iter(_CODES_BY_ETAG)))
+                        _CODES_BY_ETAG[etag] = codes
+            self._item_codes[version] = codes
         return self._item_codes[version]
 
     def created(self, record: records.Record) -> None:

@@ -137,7 +137,11 @@ class Op(Strict):
     op: OpKind
     base_version: Annotated[int, Field(ge=0, le=2**62)]
     data: Annotated[dict[str, Any], Field(max_length=MAX_OP_DATA_KEYS)]
-    attachments: Annotated[list[AttachmentRef], Field(max_length=MAX_ATTACHMENTS_PER_OP)] = []
+    # A factory, not a literal `[]`: pydantic deep-copies a mutable default for every op it parses.
+    attachments: Annotated[
+        list[AttachmentRef],
+        Field(max_length=MAX_ATTACHMENTS_PER_OP, default_factory=list, json_schema_extra={"default": []}),
+    ]
     catalogue_version: Annotated[str, Field(max_length=40)] | None = None
     client_ts: Annotated[str, Field(max_length=40)]
     user_id: Annotated[str, Field(max_length=80)]

@@ -128,6 +128,15 @@ class ApplicationRepo:
             (application_id, record.material_code, record.originals, record.copies, record.status),
         )
 
+    def set_materials(self, application_id: str, records: list[MaterialRecord]) -> None:
+        """``set_material`` for several materials, in one statement (executemany)."""
+        self.store.executemany(
+            "INSERT INTO application_materials (application_id, material_code, originals, copies, status)"
+            " VALUES (?,?,?,?,?) ON CONFLICT (application_id, material_code) DO UPDATE SET"
+            " originals = excluded.originals, copies = excluded.copies, status = excluded.status",
+            [(application_id, r.material_code, r.originals, r.copies, r.status) for r in records],
+        )
+
     def materials(self, application_id: str) -> dict[str, MaterialRecord]:
         rows = self.store.all(
             "SELECT material_code, originals, copies, status FROM application_materials"

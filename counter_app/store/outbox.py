@@ -24,6 +24,8 @@ SUPERSEDED = "superseded"
 WITHDRAWN = "withdrawn"  # taken back before it was ever sent (a scan removed at the desk)
 
 _PURPOSE = "outbox.data"
+# json.dumps(value, ensure_ascii=False), without building an encoder for every call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 # A pending op held back on this device: a scan (entity ``attachment``) of an application that is
 # still a draft. Sync v1 cannot delete an attachment and the platform keeps attachments as sent, so
@@ -121,6 +123,45 @@ class OutboxRepo:
             self.store.execute("UPDATE outbox SET op_id = ? WHERE seq = ?", (op_id, cursor.lastrowid))
         return op_id
 
+    def _ops(self, where: str, params: tuple[Any, ...]) -> list[OutboxOp]:
+        """Ops by a ``WHERE`` clause (and its ORDER BY / LIMIT), read as plain tuples."""
+        rows = self.store.conn.execute(
+            "SELECT op_id, seq, entity, entity_id, op, base_version, data_enc, attachments,"
+            f" catalogue_version, client_ts, user_id, state FROM outbox WHERE {where}",
+            params,
+        ).fetchall()
+        decrypt = self.cipher.decrypt_bytes
+        return [
+            OutboxOp(
+                op_id=op_id,
+                seq=seq,
+                entity=entity,
+                entity_id=entity_id,
+                op=op,
+                base_version=base_version,
+                data=json.loads(decrypt(data_enc, _PURPOSE)),
+                attachments=[] if attachments == "[]" else json.loads(attachments),
+                catalogue_version=catalogue_version,
+                client_ts=client_ts,
+                user_id=user_id,
+                state=state,
+            )
+            for (
+                op_id,
+                seq,
+                entity,
+                entity_id,
+                op,
+                base_version,
+                data_enc,
+                attachments,
+                catalogue_version,
+                client_ts,
+                user_id,
+                state,
+            ) in rows
+        ]
+
     def _op(self, row: dict[str, Any]) -> OutboxOp:
         data = json.loads(self.cipher.decrypt_bytes(row["data_enc"], _PURPOSE))
         return OutboxOp(
@@ -157,13 +198,12 @@ class OutboxRepo:
           the platform needs them earlier: an attachment refers to its application, never the
           other way round, so the application's later ops go out without them.
         """
-        rows = self.store.all(
-            "SELECT * FROM outbox WHERE state = ? AND seq > ? AND entity_id NOT IN"
+        return self._ops(
+            "state = ? AND seq > ? AND entity_id NOT IN"
             " (SELECT entity_id FROM conflicts WHERE resolved_at IS NULL)"
             f" AND NOT ({_HELD_BACK}) ORDER BY seq LIMIT ?",
             (PENDING, after_seq, limit),
         )
-        return [self._op(row) for row in rows]
 
     def supersede(self, entity_id: str) -> None:
         """The record's waiting ops lost a conflict: they are kept, but never sent."""
@@ -248,10 +288,7 @@ class OutboxRepo:
         """``(op_id, state, result)`` for many ops in one statement."""
         self.store.executemany(
             "UPDATE outbox SET state = ?, result = ?, acked_at = ?, attempts = attempts + 1 WHERE op_id = ?",
-            [
-                (state, json.dumps(result, ensure_ascii=False), acked_at, op_id)
-                for op_id, state, result in marks
-            ],
+            [(state, _ENCODE(result), acked_at, op_id) for op_id, state, result in marks],
         )
 
     def mark(self, op_id: str, state: str, result: dict[str, Any], acked_at: str) -> None:

@@ -204,19 +204,20 @@ class ReplicaRepo:
             values.setdefault("created_at", data.get("updated_at", ""))
             values.setdefault("updated_at", values["created_at"])
             self.applications.insert({"id": record_id, **values})
-        for code, counts in (data.get("materials") or {}).items():
-            if isinstance(counts, dict):
-                self.applications.set_material(
-                    record_id,
-                    MaterialRecord(
-                        code,
-                        int(counts.get("originals", 0)),
-                        int(counts.get("copies", 0)),
-                        counts.get("status", "missing")
-                        if counts.get("status") in ("received", "missing", "pending")
-                        else "missing",
-                    ),
-                )
+        materials = [
+            MaterialRecord(
+                code,
+                int(counts.get("originals", 0)),
+                int(counts.get("copies", 0)),
+                counts.get("status", "missing")
+                if counts.get("status") in ("received", "missing", "pending")
+                else "missing",
+            )
+            for code, counts in (data.get("materials") or {}).items()
+            if isinstance(counts, dict)
+        ]
+        if materials:
+            self.applications.set_materials(record_id, materials)
 
     def _upsert_simple(
         self,

@@ -10,6 +10,7 @@ so removing one then is safe. Against the real central server on loopback.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -41,7 +42,8 @@ class PushRecorder(RecordingTransport):
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if path == "/v1/sync/push":
-            self.batches.append([(op["entity"], op["entity_id"]) for op in kwargs["body"]["ops"]])
+            body = kwargs.get("body") or json.loads(kwargs["json_body"])
+            self.batches.append([(op["entity"], op["entity_id"]) for op in body["ops"]])
         response = super().request(method, path, **kwargs)
         if path == "/v1/sync/push" and self.lose_reply:
             self.lose_reply = False
