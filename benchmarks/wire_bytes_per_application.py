@@ -52,6 +52,8 @@ class CountingTransport(Transport):
             self.json_bytes += len(
                 json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             )
+        elif kwargs.get("json_body") is not None:  # a model, serialised by Transport.post already
+            self.json_bytes += len(kwargs["json_body"])
         elif kwargs.get("raw") is not None:
             self.json_bytes += len(kwargs["raw"])
         self.requests += 1
