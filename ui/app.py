@@ -73,6 +73,10 @@ def status_reader(db: Database) -> Callable[[Callable[[Status], None]], object]:
     return read
 
 
+def _log_failure(error: BaseException) -> None:
+    log.warning("housekeeping failed: %s", error)
+
+
 def sync_for(interval_s: float, probe_interval_s: float) -> MakeSync:
     """Automatic sync for the open profile (its own thread opens the same data directory)."""
 
@@ -165,6 +169,8 @@ class AppController(QObject):
         self.db.submit(
             lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
         )
+        # Housekeeping, behind the first screen's read: encrypted scan files nothing refers to.
+        self.db.submit(lambda counter: counter.admin.sweep_orphaned_scans(), None, _log_failure)
 
     def _first_screen(self, needs_first_admin: bool) -> None:
         if needs_first_admin:

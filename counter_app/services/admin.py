@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
 import zipfile
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from counter_app.accounts import Actor, Permission
@@ -33,6 +35,9 @@ class Status:
         return asdict(self)
 
 
+ORPHAN_AGE = timedelta(days=1)
+
+
 class AdminService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -53,6 +58,27 @@ class AdminService:
             secrets_secure=secrets.secure,
             schema_version=ctx.store.user_version,
         )
+
+    def sweep_orphaned_scans(self, older_than: timedelta = ORPHAN_AGE) -> int:
+        """Delete encrypted scan files no attachment record refers to, last written more than
+        ``older_than`` ago: left behind when deleting a removed scan's file failed (an indexer held
+        it) or a crash came between the record's commit and the delete. The age keeps a scan being
+        attached right now (its file is written just before its record) out of reach. Housekeeping
+        the app runs at start on the database thread; audited when it removed something."""
+        cutoff = time.time() - older_than.total_seconds()
+        removed = 0
+        for path in self.ctx.paths.attachments.glob("*.bin"):
+            try:
+                if path.stat().st_mtime >= cutoff or self.ctx.attachments.exists(path.stem):
+                    continue
+                path.unlink()
+            except OSError:
+                continue  # gone meanwhile, or still held: the next start tries again
+            removed += 1
+        if removed:
+            with self.ctx.store.transaction():
+                self.ctx.audit("system", "attachment.sweep", outcome="success", files=removed)
+        return removed
 
     def verify_audit(self, actor: Actor) -> VerifyResult:
         self.ctx.require(actor, Permission.VIEW_AUDIT)

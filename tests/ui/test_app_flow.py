@@ -313,3 +313,17 @@ def test_a_failure_after_opening_is_reported_not_left_hanging(
         assert finished.args == [EXIT_CANNOT_OPEN]
     finally:
         controller.shutdown()
+
+
+def test_the_app_sweeps_old_orphaned_scan_files_at_start(
+    qtbot: QtBot, controller: AppController, counter: Counter, clerk: Actor
+) -> None:
+    orphan = counter.ctx.paths.attachments / "0b6e1d1e-0000-4000-8000-000000000000.bin"
+    orphan.write_bytes(b"encrypted bytes of a removed scan")
+    old = orphan.stat().st_mtime - 3 * 24 * 3600
+    os.utime(orphan, (old, old))
+    controller.start()
+    current_dialog(qtbot, controller, LoginDialog)  # the app is usable at once ...
+    assert controller.db is not None
+    settle(qtbot, controller.db)  # ... and the housekeeping behind it has run
+    assert not orphan.exists()
