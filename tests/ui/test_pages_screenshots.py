@@ -10,101 +10,65 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
-import tempfile
-import time
-from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QLocale
-from PySide6.QtWidgets import QApplication
 
 from counter_app.accounts import Actor, Role
-from counter_app.clock import CHINA_TZ, FixedClock
-from counter_app.core import Counter
 from counter_app.services.seed import Seeder
 from tests.support import ROOT
+from tests.ui.screenshot_support import scratch_profile, settled
 from tests.ui.test_intake_screenshots import WINDOW, shoot
-from tests.ui.test_notices import compile_translations
-from ui.app import build_main_window, configure_application
-from ui.i18n import CHINESE, install_translators, locale_for
+from ui.app import build_main_window
+from ui.i18n import CHINESE
 from ui.views.applicants import ApplicantsView
 from ui.views.applications import ApplicationsView
 from ui.views.catalogue import CatalogueView
-from ui.workers import Database
-
-
-def settled(app: QApplication, db: Database, timeout_s: float = 30.0) -> None:
-    """Let the database thread run and deliver everything submitted (there is no qtbot here)."""
-    deadline = time.monotonic() + timeout_s
-    while not db.idle:
-        assert time.monotonic() < deadline, "the database thread did not settle"
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def run(out: Path, language: str = CHINESE, applications: int = 40) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    previous_locale = QLocale()
     shots: list[Path] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        scratch_dir = Path(scratch)
-        compile_translations(scratch_dir)
-        QLocale.setDefault(locale_for(language))
-        translators = install_translators(app, language, scratch_dir)
-        configure_application(app)
-        clock = FixedClock(datetime(2026, 11, 23, 9, 30, tzinfo=CHINA_TZ))
-        counter = Counter.open(scratch_dir / "data", clock=clock, config_dir=scratch_dir / "config")
-        db = Database(
-            lambda: Counter.open(scratch_dir / "data", clock=clock, config_dir=scratch_dir / "config")
-        )
-        try:
-            setup = Actor.command_line("setup")
-            record = counter.accounts.add_user(setup, "wangfang", "王芳", Role.CLERK, "correct horse 1")
-            clerk = Actor.staff(record.id, record.username, record.display_name, Role.CLERK)
-            Seeder(counter, clerk, 7).run(applications)
-            db.start()
-            window = build_main_window(db, clerk)
-            window.resize(WINDOW)
-            window.show()
-            settled(app, db)
-            keys = [page.key for page in window.pages]
+    with scratch_profile(language) as scratch:
+        app, counter, db = scratch.app, scratch.counter, scratch.db
+        setup = Actor.command_line("setup")
+        record = counter.accounts.add_user(setup, "wangfang", "王芳", Role.CLERK, "correct horse 1")
+        clerk = Actor.staff(record.id, record.username, record.display_name, Role.CLERK)
+        Seeder(counter, clerk, 7).run(applications)
+        db.start()
+        window = build_main_window(db, clerk)
+        window.resize(WINDOW)
+        window.show()
+        settled(app, db)
+        keys = [page.key for page in window.pages]
 
-            window.show_page(keys.index("applications"))
-            applications_page = window.stack.currentWidget()
-            assert isinstance(applications_page, ApplicationsView)
-            applications_page.reload()
-            settled(app, db)
-            applications_page.select_application(applications_page.model.application(0).id)
-            settled(app, db)
-            shots.append(shoot(app, window, out / "applications.png"))
+        window.show_page(keys.index("applications"))
+        applications_page = window.stack.currentWidget()
+        assert isinstance(applications_page, ApplicationsView)
+        applications_page.reload()
+        settled(app, db)
+        applications_page.select_application(applications_page.model.application(0).id)
+        settled(app, db)
+        shots.append(shoot(app, window, out / "applications.png"))
 
-            window.show_page(keys.index("applicants"))
-            applicants_page = window.stack.currentWidget()
-            assert isinstance(applicants_page, ApplicantsView)
-            settled(app, db)
-            first = counter.queries.applications(clerk, limit=1)[0]
-            applicants_page.search.setText(first.applicant_name[:1])
-            applicants_page.run_search()
-            settled(app, db)
-            shots.append(shoot(app, window, out / "applicants.png"))
+        window.show_page(keys.index("applicants"))
+        applicants_page = window.stack.currentWidget()
+        assert isinstance(applicants_page, ApplicantsView)
+        settled(app, db)
+        first = counter.queries.applications(clerk, limit=1)[0]
+        applicants_page.search.setText(first.applicant_name[:1])
+        applicants_page.run_search()
+        settled(app, db)
+        shots.append(shoot(app, window, out / "applicants.png"))
 
-            window.show_page(keys.index("catalogue"))
-            catalogue_page = window.stack.currentWidget()
-            assert isinstance(catalogue_page, CatalogueView)
-            settled(app, db)
-            catalogue_page.search.setText("zdshbz")
-            shots.append(shoot(app, window, out / "catalogue.png"))
-            window.close()
-        finally:
-            db.close()
-            counter.close()
-            for translator in translators:
-                app.removeTranslator(translator)
-            QLocale.setDefault(previous_locale)
+        window.show_page(keys.index("catalogue"))
+        catalogue_page = window.stack.currentWidget()
+        assert isinstance(catalogue_page, CatalogueView)
+        settled(app, db)
+        catalogue_page.search.setText("zdshbz")
+        shots.append(shoot(app, window, out / "catalogue.png"))
+        window.close()
     return shots
 
 
