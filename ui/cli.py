@@ -112,6 +112,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     print(f"pending operations: {status.pending_ops}")
+    if status.held_scans:
+        print(f"scans of drafts:    {status.held_scans} (sent once their application is decided)")
     print(f"conflicts:          {status.conflicts}")
     print(f"rejected:           {status.rejected}")
     print(f"last sync:          {status.last_sync or 'never'}")

@@ -30,6 +30,7 @@ class Status:
     secrets: str
     secrets_secure: bool
     schema_version: int
+    held_scans: int = 0  # scans of drafts, kept here until the application is decided
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -57,6 +58,7 @@ class AdminService:
             secrets=secrets.describe(),
             secrets_secure=secrets.secure,
             schema_version=ctx.store.user_version,
+            held_scans=ctx.outbox.count_held_back(),
         )
 
     def sweep_orphaned_scans(self, older_than: timedelta = ORPHAN_AGE) -> int:

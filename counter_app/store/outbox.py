@@ -249,6 +249,12 @@ class OutboxRepo:
             )
         )
 
+    def count_held_back(self) -> int:
+        """Pending scans of drafts, kept on this device until their application is decided."""
+        return int(
+            self.store.scalar(f"SELECT count(*) FROM outbox WHERE state = ? AND {_HELD_BACK}", (PENDING,))
+        )
+
     def has_pending(self, entity_id: str) -> bool:
         return (
             self.store.scalar(

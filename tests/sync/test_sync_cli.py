@@ -136,6 +136,10 @@ def test_a_draft_with_scans_does_not_make_sync_fail(
     assert code == 0 and report["pushed"] > 0 and report["rejected"] == 0
     code, status = cli("status")
     assert code == 0 and status["pending_ops"] == 0
+    assert counter.admin.status().held_scans == 1  # said, not hidden: `counter-app status` shows it
+    capsys.readouterr()
+    assert main(["--data-dir", root, "status"]) == 0
+    assert "scans of drafts:    1 (sent once their application is decided)" in capsys.readouterr().out
 
     counter.intake.accept(ACTOR, draft.id)
     code, status = cli("status")
@@ -143,4 +147,4 @@ def test_a_draft_with_scans_does_not_make_sync_fail(
     code, report = cli("sync")
     assert code == 0 and report["pushed"] == 2
     code, status = cli("status")
-    assert status["pending_ops"] == 0
+    assert status["pending_ops"] == 0 and counter.admin.status().held_scans == 0
