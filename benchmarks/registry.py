@@ -12,4 +12,5 @@ BENCHMARKS: dict[str, str] = {
     "sync_push": "benchmarks.sync_push",
     "sync_pull": "benchmarks.sync_pull",
     "wire_bytes_per_application": "benchmarks.wire_bytes_per_application",
+    "cold_start": "benchmarks.cold_start",
 }

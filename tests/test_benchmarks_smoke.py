@@ -20,6 +20,7 @@ EXPECTED = {
     "sync_push_ops_per_s",
     "sync_pull_changes_per_s",
     "wire_bytes_per_application",
+    "cold_start_to_login_s",
 }
 
 
