@@ -267,15 +267,11 @@ def export_office(engine: Engine, office_code: str) -> dict[str, Any]:
 def prune_uploads(engine: Engine, older_than: timedelta = timedelta(hours=48)) -> int:
     """Delete uploads a device started but never finished, begun more than ``older_than`` ago, with
     the chunks they hold. A counter that comes back later finds its upload gone (404) and starts a
-    new one, so nothing is lost; finished uploads are never touched. Returns how many were removed."""
-    cutoff = now() - older_than
+    new one, so nothing is lost; finished uploads are never touched. Returns how many were removed.
+    (``created_at`` is always ``now_iso()``: UTC, one format, so the strings compare as times.)"""
+    cutoff = (now() - older_than).isoformat(timespec="milliseconds")
+    uploads = db.uploads
+    stale = select(uploads.c.id).where(uploads.c.completed_at.is_(None), uploads.c.created_at < cutoff)
     with engine.begin() as conn:
-        unfinished = conn.execute(
-            select(db.uploads.c.id, db.uploads.c.created_at).where(db.uploads.c.completed_at.is_(None))
-        ).all()
-        stale = [row.id for row in unfinished if datetime.fromisoformat(row.created_at) < cutoff]
-        for start in range(0, len(stale), 500):
-            ids = stale[start : start + 500]
-            conn.execute(db.upload_chunks.delete().where(db.upload_chunks.c.upload_id.in_(ids)))
-            conn.execute(db.uploads.delete().where(db.uploads.c.id.in_(ids)))
-    return len(stale)
+        conn.execute(db.upload_chunks.delete().where(db.upload_chunks.c.upload_id.in_(stale)))
+        return conn.execute(uploads.delete().where(uploads.c.id.in_(stale))).rowcount

@@ -20,7 +20,6 @@ been deleted meanwhile — a page closed by the idle lock, say — is dropped ra
 
 from __future__ import annotations
 
-import itertools
 import logging
 import queue
 import sys
@@ -134,7 +133,6 @@ class Job:
     on_error: Failed | None
     key: str | None
     owner: QObject | None
-    number: int
     cancelled: bool = False
     outcome: tuple[bool, Any] | None = field(default=None, repr=False)
 
@@ -165,7 +163,6 @@ class Database(QObject):
         self._open_counter = open_counter
         self._queue: queue.SimpleQueue[Job | object] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self._numbers = itertools.count(1)
         self._latest: dict[str, Job] = {}
         self._outstanding = 0  # submitted and not yet delivered (or dropped)
         self._closed = False
@@ -185,9 +182,7 @@ class Database(QObject):
         are gone, but a clerk's decision submitted just before quitting is not lost."""
         if self._closed:
             return
-        self._closed = True
-        for job in list(self._latest.values()):
-            job.cancel()
+        self._closed = True  # the thread now skips keyed work; nothing is delivered any more
         if self._thread is not None:
             self._queue.put(_STOP)
             self._thread.join(timeout_s)
@@ -222,7 +217,7 @@ class Database(QObject):
         before the outcome arrives, nothing is delivered (bound methods' objects count as owners).
         Without ``on_error`` an exception is reported through ``sys.excepthook``.
         """
-        job = Job(work, on_done, on_error, key, owner, next(self._numbers))
+        job = Job(work, on_done, on_error, key, owner)
         if self._closed:
             job.cancel()
             return job

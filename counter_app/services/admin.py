@@ -68,10 +68,11 @@ class AdminService:
         attached right now (its file is written just before its record) out of reach. Housekeeping
         the app runs at start on the database thread; audited when it removed something."""
         cutoff = time.time() - older_than.total_seconds()
+        known = self.ctx.attachments.ids()  # one query, not one per file
         removed = 0
         for path in self.ctx.paths.attachments.glob("*.bin"):
             try:
-                if path.stat().st_mtime >= cutoff or self.ctx.attachments.exists(path.stem):
+                if path.stem in known or path.stat().st_mtime >= cutoff:
                     continue
                 path.unlink()
             except OSError:

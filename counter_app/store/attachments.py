@@ -50,8 +50,8 @@ class AttachmentRepo:
         row = self.store.one("SELECT * FROM attachments WHERE id = ?", (attachment_id,))
         return None if row is None else self._decode(row)
 
-    def exists(self, attachment_id: str) -> bool:
-        return self.store.one("SELECT 1 AS found FROM attachments WHERE id = ?", (attachment_id,)) is not None
+    def ids(self) -> set[str]:
+        return {row["id"] for row in self.store.all("SELECT id FROM attachments")}
 
     def delete(self, attachment_id: str) -> None:
         self.store.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.clock import FixedClock
@@ -13,6 +15,25 @@ from counter_app.core import Counter
 from tests.ui.helpers import settle
 from ui.app import AppController
 from ui.workers import Database
+
+
+@pytest.fixture
+def app_state(qapp: QApplication) -> Iterator[QApplication]:
+    """``run`` configures the shared QApplication; put it back for the other tests."""
+    saved = (
+        qapp.font(),
+        qapp.applicationName(),
+        qapp.applicationDisplayName(),
+        qapp.quitOnLastWindowClosed(),
+        QLocale(),
+    )
+    yield qapp
+    font, name, display_name, quit_on_last, locale = saved
+    qapp.setFont(font)
+    qapp.setApplicationName(name)
+    qapp.setApplicationDisplayName(display_name)
+    qapp.setQuitOnLastWindowClosed(quit_on_last)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture

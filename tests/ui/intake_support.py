@@ -33,7 +33,10 @@ from ui.i18n import CHINESE
 from ui.main_window import MainWindow
 from ui.notices import NoticeWords
 from ui.views.intake import IntakeView
+from ui.views.intake.materials_panel import MaterialsPanel
 from ui.views.intake.scans import ScanFolder
+from ui.views.intake.view import FORM as FORM_STEP
+from ui.views.intake.view import MATERIALS as MATERIALS_STEP
 from ui.workers import Database
 
 FULL_ID = "11010519491231002X"
@@ -178,6 +181,28 @@ def register_zhang_san(counter: Counter, clerk: Actor) -> ApplicantSummary:
     return counter.applicants.register_person(
         clerk, PersonInput("张三", FULL_ID, "13800138000", "示范县青山镇和平村3组12号")
     )
+
+
+def to_form(desk: Desk) -> None:
+    """Zhang San by pinyin initials, the subsistence allowance, its form filled (not yet saved)."""
+    register_zhang_san(desk.counter, desk.clerk)
+    desk.type("zs")
+    desk.enter()
+    desk.type("zdsh")
+    desk.key(Qt.Key.Key_Return)
+    assert desk.step() == FORM_STEP
+    form = desk.view.form_panel
+    form.editors["household_size"].set_raw("2")
+    form.editors["monthly_income_per_capita"].set_raw("300")
+    form.editors["housing"].set_raw("own")
+
+
+def to_materials(desk: Desk) -> MaterialsPanel:
+    """:func:`to_form`, then Ctrl+Enter drafts the application: the materials step."""
+    to_form(desk)
+    desk.ctrl_enter()
+    assert desk.step() == MATERIALS_STEP
+    return desk.view.materials_panel
 
 
 def card_burst(widget: QWidget, text: str, *, start_ms: int = 1_000_000, gap_ms: int = 10) -> None:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEventLoop, QLocale
 from PySide6.QtWidgets import QApplication
@@ -65,10 +66,15 @@ def scratch_profile(language: str) -> Iterator[ScratchProfile]:
             QLocale.setDefault(previous_locale)
 
 
-def settled(app: QApplication, db: Database, timeout_s: float = 30.0) -> None:
-    """Let the database thread run and deliver everything submitted."""
+class Settles(Protocol):
+    @property
+    def idle(self) -> bool: ...  # the Database, or a page that also waits on the pool (the intake)
+
+
+def settled(app: QApplication, work: Settles, timeout_s: float = 30.0) -> None:
+    """Let the database (and pool) work run and be delivered: no qtbot here."""
     deadline = time.monotonic() + timeout_s
-    while not db.idle:
-        assert time.monotonic() < deadline, "the database thread did not settle"
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    while not work.idle:
+        assert time.monotonic() < deadline, "the work did not settle"
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
     app.processEvents()

@@ -7,11 +7,11 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -160,25 +160,6 @@ def test_the_login_shows_demo_credentials_only_in_demo_mode(
     with qtbot.waitSignal(dialog.logged_in, timeout=10_000) as logged_in:
         dialog.submit()  # checked on the database thread
     assert logged_in.args[0].role is Role.SUPERVISOR
-
-
-@pytest.fixture
-def app_state(qapp: QApplication) -> Iterator[QApplication]:
-    """``run`` configures the shared QApplication; put it back for the other tests."""
-    saved = (
-        qapp.font(),
-        qapp.applicationName(),
-        qapp.applicationDisplayName(),
-        qapp.quitOnLastWindowClosed(),
-        QLocale(),
-    )
-    yield qapp
-    font, name, display_name, quit_on_last, locale = saved
-    qapp.setFont(font)
-    qapp.setApplicationName(name)
-    qapp.setApplicationDisplayName(display_name)
-    qapp.setQuitOnLastWindowClosed(quit_on_last)
-    QLocale.setDefault(locale)
 
 
 def drive(qapp: QApplication, steps: list[Callable[[], bool]]) -> list[QTimer]:

@@ -29,24 +29,12 @@ from tests.ui.intake_support import (
     notice_qm_fixture,  # noqa: F401 - the notice_qm fixture
     register_zhang_san,
     resident_id,
+    to_form,
 )
 from ui.views.intake import IntakeView
 from ui.views.intake.scans import ScanFolder
 from ui.views.intake.view import APPLICANT, DECISION, FORM, MATERIALS, NOTICE, SERVICE
 from ui.workers import Database
-
-
-def to_form(desk: Desk) -> None:
-    register_zhang_san(desk.counter, desk.clerk)
-    desk.type("zs")
-    desk.enter()
-    desk.type("zdsh")
-    desk.key(Qt.Key.Key_Return)
-    assert desk.step() == FORM
-    form = desk.view.form_panel
-    form.editors["household_size"].set_raw("2")
-    form.editors["monthly_income_per_capita"].set_raw("300")
-    form.editors["housing"].set_raw("own")
 
 
 def count(desk: Desk, table: str) -> int:

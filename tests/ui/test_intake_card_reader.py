@@ -16,6 +16,7 @@ from tests.ui.intake_support import (
     notice_qm_fixture,  # noqa: F401 - the notice_qm fixture
     register_zhang_san,
     resident_id,
+    to_materials,
 )
 from ui.views.intake.view import APPLICANT, FORM, MATERIALS, SERVICE
 
@@ -95,17 +96,7 @@ def test_a_card_read_into_an_id_field_of_the_form_stays_there(desk: Desk) -> Non
 
 
 def test_a_card_read_during_an_intake_does_not_lose_it(desk: Desk) -> None:
-    register_zhang_san(desk.counter, desk.clerk)
-    desk.type("zs")
-    desk.enter()
-    desk.type("zdsh")
-    desk.key(Qt.Key.Key_Return)
-    form = desk.view.form_panel
-    form.editors["household_size"].set_raw("2")
-    form.editors["monthly_income_per_capita"].set_raw("300")
-    form.editors["housing"].set_raw("own")
-    desk.ctrl_enter()
-    assert desk.step() == MATERIALS
+    to_materials(desk)
     draft = desk.view.session.application
     card_burst(desk.focus(), resident_id("44030619880808123"))
     desk.settle()

@@ -19,13 +19,13 @@ from tests.ui.intake_support import (
     desk_fixture,  # noqa: F401 - the desk fixture
     gate_fixture,  # noqa: F401 - the gate fixture
     notice_qm_fixture,  # noqa: F401 - the notice_qm fixture
-    register_zhang_san,
+    to_materials,
 )
 from tests.ui.test_accessibility import unnamed_controls
 from ui.models.materials_model import MaterialsModel
 from ui.views.intake.materials_panel import MaterialsPanel
 from ui.views.intake.scan_dialogs import ScanPreviewDialog, ScansDialog, pdf_page_count
-from ui.views.intake.view import DECISION, MATERIALS
+from ui.views.intake.view import DECISION
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >> endobj\n2 0 obj << /Type /Page >> endobj\n" + (
@@ -42,21 +42,6 @@ def picture(width: int = 120, height: int = 80) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     assert image.save(buffer, "PNG")
     return bytes(data.data())
-
-
-def to_materials(desk: Desk) -> MaterialsPanel:
-    register_zhang_san(desk.counter, desk.clerk)
-    desk.type("zs")
-    desk.enter()
-    desk.type("zdsh")
-    desk.key(Qt.Key.Key_Return)
-    form = desk.view.form_panel
-    form.editors["household_size"].set_raw("2")
-    form.editors["monthly_income_per_capita"].set_raw("300")
-    form.editors["housing"].set_raw("own")
-    desk.ctrl_enter()
-    assert desk.step() == MATERIALS
-    return desk.view.materials_panel
 
 
 def stored_scans(desk: Desk) -> list[tuple[str, str, int]]:

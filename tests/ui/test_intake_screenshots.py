@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from counter_app.accounts import Actor, Role
 from counter_app.services.applicants import PersonInput
 from tests.support import ROOT
-from tests.ui.screenshot_support import scratch_profile
+from tests.ui.screenshot_support import scratch_profile, settled
 from ui.app import status_reader
 from ui.i18n import CHINESE
 from ui.main_window import MainWindow
@@ -39,20 +38,10 @@ PEOPLE = [
 ]
 
 
-def settle(app: QApplication, view: IntakeView, timeout_s: float = 10.0) -> None:
-    """Let the page's database and pool work come back (no qtbot here: this also runs as a script)."""
-    deadline = time.monotonic() + timeout_s
-    while not view.idle:
-        if time.monotonic() > deadline:
-            raise TimeoutError("the intake page did not settle")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
-    app.processEvents()
-
-
 def shoot(app: QApplication, window: MainWindow, path: Path, view: IntakeView | None = None) -> Path:
     """Save a picture of ``window``, once ``view`` (if given) has settled."""
     if view is not None:
-        settle(app, view)
+        settled(app, view)
     app.processEvents()
     window.grab().save(str(path))
     return path
@@ -90,7 +79,7 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
         window.resize(WINDOW)
         window.show()
         view = views[0]
-        settle(app, view)
+        settled(app, view)
         applicant = view.applicant_panel
         applicant.search.setText("zs")
         shots.append(shoot(app, window, out / "intake_1_applicant.png", view))
@@ -106,7 +95,7 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
 
         applicant.search.setText("zs")
         applicant.proceed()
-        settle(app, view)
+        settled(app, view)
         view.service_picker.search.setText("ls")
         shots.append(shoot(app, window, out / "intake_2_service.png", view))
 
@@ -124,7 +113,7 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
 
         editors["amount_requested"].set_raw("8000")
         view.proceed()
-        settle(app, view)
+        settled(app, view)
         materials = view.materials_panel
         materials.model.mark_all_received()
         for code in ("M03", "M05"):
@@ -132,7 +121,7 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
         scan = scratch_dir / "申请书.pdf"
         scan.write_bytes(b"%PDF-1.4\n% scan\n")
         materials.attach_file("M01", scan)
-        settle(app, view)
+        settled(app, view)
         wrong = scratch_dir / "证明.docx"
         wrong.write_bytes(b"PK\x03\x04")
         materials.attach_file("M05", wrong)
@@ -148,7 +137,7 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
         app.processEvents()
 
         view.proceed()
-        settle(app, view)
+        settled(app, view)
         view.decision_panel.choose(Decision.ACCEPT_PENDING)
         shots.append(shoot(app, window, out / "intake_5_decision.png", view))
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui.app import EXIT_CANNOT_OPEN, EXIT_OK, run
@@ -14,25 +13,6 @@ from ui.dialogs.first_admin import FirstAdminDialog
 
 GIVE_UP_MS = 15_000
 GAVE_UP = 99
-
-
-@pytest.fixture
-def app_state(qapp: QApplication) -> Iterator[QApplication]:
-    """``run`` configures the shared QApplication; put it back for the other tests."""
-    saved = (
-        qapp.font(),
-        qapp.applicationName(),
-        qapp.applicationDisplayName(),
-        qapp.quitOnLastWindowClosed(),
-        QLocale(),
-    )
-    yield qapp
-    font, name, display_name, quit_on_last, locale = saved
-    qapp.setFont(font)
-    qapp.setApplicationName(name)
-    qapp.setApplicationDisplayName(display_name)
-    qapp.setQuitOnLastWindowClosed(quit_on_last)
-    QLocale.setDefault(locale)
 
 
 def answer_when_shown(
