@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from central import errors
 from central.api import audit, catalogue, devices, hello, pull, push, uploads
+from central.clock import Clock, now
 from central.middleware import BodyMiddleware
 from sync.protocol import MAX_BODY_BYTES, PROTOCOL_VERSION, ErrorResponse
 
@@ -26,6 +27,7 @@ class Settings:
 class CentralState:
     engine: Engine
     settings: Settings = field(default_factory=Settings)
+    clock: Clock = now  # what the rate limiter reads; tests pass a fake one (central/clock.py)
 
 
 ERROR_SCHEMA_REF = "#/components/schemas/ErrorResponse"
@@ -80,7 +82,7 @@ def _document_errors(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
+def create_app(engine: Engine, settings: Settings | None = None, *, clock: Clock = now) -> FastAPI:
     app = FastAPI(
         title="Counter central platform",
         version=f"{PROTOCOL_VERSION}",
@@ -89,7 +91,7 @@ def create_app(engine: Engine, settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.central = CentralState(engine, settings or Settings())
+    app.state.central = CentralState(engine, settings or Settings(), clock)
     errors.install(app)
     for module in (hello, devices, push, pull, uploads, catalogue, audit):
         app.include_router(module.router)

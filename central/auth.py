@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import time
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -87,11 +86,14 @@ def authenticate(
 
 
 def check_rate(state, device_id: str) -> None:  # type: ignore[no-untyped-def]
-    """A fixed one-minute window per device, counted in the database (shared by every server process)."""
+    """A fixed one-minute window per device, counted in the database (shared by every server process).
+
+    The minute is read from ``state.clock`` (the wall clock unless ``create_app`` was given another)."""
     limit = state.settings.rate_limit_per_minute
     if limit <= 0:
         return
-    window = int(time.time() // 60)
+    seconds = int(state.clock().timestamp())
+    window = seconds // 60
     engine = state.engine
     table = db.rate_limits
     insert = (postgresql.insert if db.is_postgres(engine) else sqlite.insert)(table)
@@ -107,7 +109,7 @@ def check_rate(state, device_id: str) -> None:  # type: ignore[no-untyped-def]
         if count == 1:  # first request of a new window: forget old windows of this device
             conn.execute(table.delete().where(table.c.device_id == device_id, table.c.window < window))
     if count > limit:
-        retry = 60 - int(time.time()) % 60
+        retry = 60 - seconds % 60
         raise ApiError(
             429,
             ErrorCode.RATE_LIMITED,

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from central import admin
 from central.app import Settings, create_app
+from central.clock import Clock, now
 from central.db import make_engine
 from central.migrations import migrate
 
@@ -38,10 +39,12 @@ class CentralServer:
 
 
 @contextmanager
-def running_server(db_url: str, settings: Settings | None = None) -> Iterator[CentralServer]:
+def running_server(
+    db_url: str, settings: Settings | None = None, *, clock: Clock = now
+) -> Iterator[CentralServer]:
     engine = make_engine(db_url)
     migrate(engine)
-    app = create_app(engine, settings or Settings(rate_limit_per_minute=0))
+    app = create_app(engine, settings or Settings(rate_limit_per_minute=0), clock=clock)
     # proto=IPPROTO_TCP: asyncio only sets TCP_NODELAY on sockets that say they are TCP; without it
     # every small reply waits ~40 ms for Nagle's algorithm.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
