@@ -43,7 +43,7 @@ from typing import Any
 from counter_app.errors import NotFound, ValidationError
 from counter_app.names import pinyin_initials
 
-DEMO_CATALOGUE_PATH = Path(__file__).resolve().parent.parent / "resources" / "catalogue" / "demo.json"
+DEMO_CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "demo.json"
 
 # GB/T 39046-2020 item type codes: code -> (Chinese, English).
 ITEM_TYPES: dict[str, tuple[str, str]] = {
