@@ -11,7 +11,9 @@ import functools
 import gzip
 import json
 import re
+import select
 import socket
+import threading
 import time
 import uuid
 import zlib
@@ -22,6 +24,7 @@ import pytest
 import requests
 from sqlalchemy.exc import DataError, OperationalError
 
+import central.middleware
 import central.push
 from central import admin
 from central.openapi import openapi_document
@@ -733,15 +736,22 @@ def test_enroll_hostile(server: CentralServer) -> None:
     alive(server)
 
 
-def send_like_a_proxy(server: CentralServer, path: str, headers: dict[str, str], size: int) -> bytes:
-    """Headers first, then the body in pieces while the server may already have answered, over a
-    connection the client closes (as nginx talks to its upstream); returns the raw reply."""
+def send_like_a_proxy(
+    server: CentralServer, path: str, headers: dict[str, str], size: int, draining: threading.Event
+) -> bytes:
+    """Headers first, then the body in pieces once the server has decided (it answered, or it is
+    reading the body it refused: ``draining``), over a connection the client closes (as nginx
+    talks to its upstream); returns the raw reply."""
     host, port = server.url.removeprefix("http://").split(":")
     lines = [f"POST {path} HTTP/1.1", "Host: central", f"Content-Length: {size}", "Connection: close"]
     lines += [f"{name}: {value}" for name, value in headers.items()]
     with socket.create_connection((host, int(port)), timeout=TIMEOUT) as sock:
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
-        time.sleep(0.2)  # time to answer before the body comes
+        # Wait for the server's decision: answering at once (the sends below then fail) or reading
+        # the rest of the body first. TIMEOUT only bounds a server that does neither.
+        deadline = time.monotonic() + TIMEOUT
+        while not draining.wait(0.01) and not select.select([sock], [], [], 0)[0]:
+            assert time.monotonic() < deadline, "the server neither answered nor read the body"
         piece = b" " * 65536
         for start in range(0, size, len(piece)):
             sock.sendall(piece[: min(len(piece), size - start)])
@@ -751,17 +761,29 @@ def send_like_a_proxy(server: CentralServer, path: str, headers: dict[str, str],
     return reply
 
 
-def test_a_refused_body_is_read_before_the_reply(server: CentralServer, device: dict[str, Any]) -> None:
+def test_a_refused_body_is_read_before_the_reply(
+    server: CentralServer, device: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Refused before its body is read (too large, unsupported encoding), a request still gets its
     reply: the server reads the rest first, or a client still sending (a reverse proxy) has the
     connection reset under it and answers 502 instead."""
+    draining = threading.Event()
+    drain = central.middleware._drain
+
+    async def signalling_drain(*args: Any) -> bool | None:
+        draining.set()
+        return await drain(*args)
+
+    monkeypatch.setattr(central.middleware, "_drain", signalling_drain)
     auth = {"Authorization": f"Bearer {device['token']}", "Content-Type": "application/json"}
     for headers, size, status in (
         (auth, p.MAX_BODY_BYTES + 1, b"413"),
         ({**auth, "Content-Encoding": "br"}, 2 * 1024 * 1024, b"415"),
     ):
-        reply = send_like_a_proxy(server, "/v1/sync/push", headers, size)
+        draining.clear()
+        reply = send_like_a_proxy(server, "/v1/sync/push", headers, size, draining)
         assert reply.startswith(b"HTTP/1.1 " + status) and b'"error"' in reply, reply[:300]
+        assert draining.is_set()
 
 
 def test_unexpected_errors_keep_the_format(
