@@ -1,14 +1,14 @@
-"""A bounded schemathesis run against the server's own OpenAPI document: no operation answers 5xx.
+"""A bounded schemathesis run against the server's own OpenAPI document: no operation answers 5xx,
+and every reply conforms to the document (status code listed, content type, body schema).
 
 Every operation is exercised over real HTTP with valid data (positive) and with data that breaks the
 schema (negative), with a valid device token, and with valid data and no token. Derandomised with a
-fixed number of examples per operation, so a run is repeatable and takes seconds; SQLite only (the
-hostile-input suite covers PostgreSQL).
+fixed number of examples per operation, so a run is repeatable; SQLite only (the hostile-input suite
+covers PostgreSQL). How long it takes is not asserted here: speed targets belong to benchmarks/.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,12 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from tests.central_server import CentralServer, running_server
 
@@ -27,7 +32,7 @@ MAX_EXAMPLES = 25
 
 # Upload chunks (PATCH /v1/uploads/{id}) are raw bytes under the tus media type.
 schemathesis.serializer.alias("application/offset+octet-stream", "application/octet-stream")
-TIME_BUDGET = 90.0  # seconds for the whole run; it normally takes a fraction of that
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
 
 @pytest.fixture
@@ -56,7 +61,7 @@ def _run(operation: Any, mode: GenerationMode, base_url: str, headers: dict[str,
         if mode is GenerationMode.POSITIVE and isinstance(case.body, dict) and "device_id" in case.body:
             case.body["device_id"] = device_id  # else every push stops at 403 before the ops are read
         response = case.call(base_url=base_url, headers=headers, timeout=30)
-        case.validate_response(response, checks=[not_a_server_error])
+        case.validate_response(response, checks=CHECKS)
 
     try:
         exercise()
@@ -68,7 +73,6 @@ def _run(operation: Any, mode: GenerationMode, base_url: str, headers: dict[str,
 
 
 def test_no_operation_answers_5xx(sqlite_server: CentralServer) -> None:
-    started = time.monotonic()
     device = sqlite_server.enroll("OFFICE-A")
     schema = schemathesis.openapi.from_url(f"{sqlite_server.url}/openapi.json")
     with_token = {"Authorization": f"Bearer {device['token']}"}
@@ -87,6 +91,5 @@ def test_no_operation_answers_5xx(sqlite_server: CentralServer) -> None:
     assert len(labels) >= 7 and "POST /v1/sync/push" in labels
     assert all(calls > 0 for _, kind, calls in runs if kind.startswith("positive")), runs
     print("\n".join(f"{label:40} {kind:20} {calls}" for label, kind, calls in runs))
-    # The server is still up, and the run stayed within its budget.
+    # The server is still up.
     assert requests.get(f"{sqlite_server.url}/v1/hello", timeout=10).status_code == 200
-    assert time.monotonic() - started < TIME_BUDGET
