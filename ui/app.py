@@ -114,7 +114,7 @@ class AppController(QObject):
 
     ``preferences``: this machine's view preferences (large text, language, idle-lock minutes);
     without them, defaults kept in memory. ``idle_lock_ms`` overrides the preference's idle time
-    (tests use a few milliseconds; 0 turns the idle lock off). The controller applies the large
+    (0 turns the idle lock off; tests give ``self.idle`` a fake clock). The controller applies the large
     text (from ``start()``) and the language (``use_language``), and undoes both in ``shutdown()``.
     """
 

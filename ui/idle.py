@@ -1,12 +1,20 @@
 """Locking the counter after a while without input: an application-wide event filter and a timer.
 
 A clerk who walks away from the counter leaves citizens' personal data on screen. ``IdleWatcher``
-restarts its timer on every key, mouse, wheel or touch input anywhere in the application and emits
-``timed_out`` when none came for ``timeout_ms``; the app controller locks the main window then,
+notes the time of every key, mouse, wheel or touch input anywhere in the application and emits
+``timed_out`` once none came for ``timeout_ms``; the app controller locks the main window then,
 exactly as Ctrl+L does. Call everything on the UI thread.
+
+The idle time is measured on ``clock`` (monotonic seconds; a test passes a fake one and moves it).
+The timer only says when to look again: at each ``check()`` the watcher compares the clock with
+the last input and either times out or waits for the rest, so an input costs a clock read, not a
+timer restart, and a test calls ``check()`` instead of waiting for the timer.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
@@ -29,34 +37,44 @@ INPUT_EVENTS = frozenset(
     }
 )
 
+Clock = Callable[[], float]
+"""Monotonic seconds."""
+
 
 class IdleWatcher(QObject):
     """Emits ``timed_out`` once after ``timeout_ms`` without user input, while started.
 
     ``timeout_ms`` <= 0 disables it (``start()`` does nothing). The event filter is installed on
-    the application only while started, so a locked app pays nothing for it.
+    the application only while started, so a locked app pays nothing for it. ``clock`` gives the
+    time in monotonic seconds (``time.monotonic`` unless a test passes another).
     """
 
     timed_out = Signal()
 
-    def __init__(self, timeout_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, timeout_ms: int, parent: QObject | None = None, *, clock: Clock = time.monotonic
+    ) -> None:
         super().__init__(parent)
-        self.timer = QTimer(self)
+        self.timeout_ms = max(timeout_ms, 0)
+        self.clock = clock
+        self.timer = QTimer(self)  # when to look again; check() decides
         self.timer.setSingleShot(True)
-        # Precise, so that a restart really starts the full interval again (a coarse timer may be
-        # rounded by up to 5%); one timer costs nothing.
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(max(timeout_ms, 0))
-        self.timer.timeout.connect(self._time_out)
+        self.timer.timeout.connect(self.check)
         self._watching = False
+        self._last_input = 0.0
 
     @property
     def enabled(self) -> bool:
-        return self.timer.interval() > 0
+        return self.timeout_ms > 0
 
     @property
     def watching(self) -> bool:
         return self._watching
+
+    def idle_ms(self) -> int:
+        """Milliseconds since the last input (or since ``start()``)."""
+        return int((self.clock() - self._last_input) * 1000)
 
     def start(self) -> None:
         if not self.enabled or self._watching:
@@ -65,7 +83,8 @@ class IdleWatcher(QObject):
         if app is not None:
             app.installEventFilter(self)
         self._watching = True
-        self.timer.start()
+        self._last_input = self.clock()
+        self.timer.start(self.timeout_ms)
 
     def stop(self) -> None:
         if not self._watching:
@@ -76,11 +95,19 @@ class IdleWatcher(QObject):
         self._watching = False
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS:
-            self.timer.start()  # restarts from the full interval
-        return False  # only watching: every event goes on to its receiver
-
-    def _time_out(self) -> None:
+    def check(self) -> bool:
+        """Time out if no input came for ``timeout_ms`` (True), else look again when it could."""
+        if not self._watching:
+            return False
+        left = self.timeout_ms - self.idle_ms()
+        if left > 0:
+            self.timer.start(left)
+            return False
         self.stop()
         self.timed_out.emit()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last_input = self.clock()
+        return False  # only watching: every event goes on to its receiver
