@@ -26,11 +26,13 @@ from counter_app.catalogue import (
     catalogue_to_dict,
     check_successor,
     load_catalogue,
+    load_demo_catalogue,
     parse_catalogue,
     validate_form,
     validate_form_all,
 )
 from counter_app.errors import NotFound, ValidationError
+from counter_app.resources import demo_catalogue_path
 
 PENSION = "990101101-20-0101-001"
 PENSION_CHECK = "990101101-20-0102-001"
@@ -53,6 +55,19 @@ def demo() -> Catalogue:
 
 
 # --------------------------------------------------------------------------------- demo content
+
+
+def test_the_demo_catalogue_is_the_shipped_resource(demo: Catalogue) -> None:
+    assert demo_catalogue_path() == DEMO_CATALOGUE_PATH
+    assert load_demo_catalogue() == demo
+
+
+def test_the_package_exports_what_it_lists() -> None:
+    import counter_app.catalogue as package
+
+    missing = [name for name in package.__all__ if not hasattr(package, name)]
+    assert missing == []
+    assert {"parse_catalogue", "validate_form", "Catalogue", "DEMO_CATALOGUE_PATH"} <= set(package.__all__)
 
 
 def _english(text: str) -> bool:
