@@ -3,7 +3,10 @@
 Source strings are English, written with ``self.tr()`` or ``QCoreApplication.translate()``.
 Simplified Chinese is the default language; English is complete too. Translations live in
 ``resources/i18n/counter_<lang>.ts`` (Qt Linguist XML) and are compiled to ``.qm`` files that
-are built, not committed::
+are built, not committed: by ``make``, into every wheel (setup.py) and bundle (build.spec), and — in
+a source tree where ``make`` has not run — at first start into the user's cache folder
+(``counter_app.resources.compiled_translation``). A translation that cannot be found is logged and
+shown to the user, never silently replaced by English::
 
     pyside6-lupdate ui -extensions py -ts resources/i18n/counter_zh_CN.ts resources/i18n/counter_en.ts
     pyside6-lrelease resources/i18n/counter_zh_CN.ts resources/i18n/counter_en.ts
@@ -16,12 +19,15 @@ English form — with plural forms where ``%n`` is used — in ``counter_en.ts``
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.accounts import MIN_PASSWORD_LENGTH, Role
 from counter_app.errors import (
@@ -35,7 +41,10 @@ from counter_app.errors import (
     SecretsUnavailable,
     ValidationError,
 )
-from counter_app.resources import resource_path
+from counter_app.resources import TranslationSourceError, compiled_translation, resource_path
+
+log = logging.getLogger(__name__)
+_shown_warnings: list[QMessageBox] = []
 
 LANGUAGE_ENV = "COUNTER_APP_LANG"
 CHINESE = "zh_CN"
@@ -81,7 +90,15 @@ def translations_dir() -> Path:
 
 
 def qm_path(language: str, directory: Path | None = None) -> Path:
-    return (directory or translations_dir()) / f"counter_{language}.qm"
+    """The compiled translation of ``language`` (from ``directory``, else the installed resources);
+    compiled from its ``.ts`` if only that exists. The path may not exist: loading it then fails."""
+    folder = directory or translations_dir()
+    name = f"counter_{language}"
+    try:
+        return compiled_translation(folder, name) or folder / f"{name}.qm"
+    except (OSError, TranslationSourceError) as error:
+        log.error("The %s translation could not be compiled: %s", language, error)
+        return folder / f"{name}.qm"
 
 
 def locale_for(language: str) -> QLocale:
@@ -93,8 +110,10 @@ def install_translators(
 ) -> list[QTranslator]:
     """Load Counter's translation (and Qt's own, for standard buttons) for ``language`` into ``app``.
 
-    A missing ``.qm`` is not an error: the English source strings show instead. Returns the
-    installed translators; keep them alive as long as the app (``app.removeTranslator`` undoes).
+    Returns the installed translators; keep them alive as long as the app (``app.removeTranslator``
+    undoes). Counter's own translation missing is loud: logged, and for Chinese (whose screen would
+    otherwise silently show English) told in a message box. Without Qt's own, standard buttons stay
+    English.
     """
     installed: list[QTranslator] = []
     ours = qm_path(language, directory)
@@ -106,7 +125,29 @@ def install_translators(
         translator = QTranslator(app)
         if translator.load(name, folder) and app.installTranslator(translator):
             installed.append(translator)
+        elif name == ours.stem:
+            missing_translation(app, language, ours)
     return installed
+
+
+def missing_translation(app: QCoreApplication, language: str, path: Path) -> None:
+    """Say that Counter's translation into ``language`` could not be loaded from ``path``."""
+    if language == ENGLISH:  # the source strings are English: only plural forms suffer
+        log.warning("The English translation %s could not be loaded; plural forms may read oddly.", path)
+        return
+    log.error("The %s translation %s could not be loaded: the interface shows English.", language, path)
+    if isinstance(app, QApplication):
+        # In both languages, since the translation is what is missing. Not modal: it must not block
+        # a start nobody watches; the login window opens over it.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Counter",
+            "无法加载简体中文界面翻译，界面将以英文显示。请重新安装本程序。\n\n"
+            f"The Chinese translation could not be loaded, so the interface shows English. "
+            f"Reinstall Counter.\n\n{path}",
+        )
+        box.show()
+        _shown_warnings[:] = [box]  # a box without a parent lives as long as a reference to it
 
 
 def app_font(base: QFont) -> QFont:
@@ -162,7 +203,9 @@ def validation_text(error: ValidationError) -> str:
         return translate("Errors", "The current password is not right.")
     if code == "required":
         return translate("Errors", "This field is required.")
-    return fill(translate("Errors", "This value is not accepted (%1)."), error.detail)
+    # The core's detail is English, for logs: the clerk is told which value, not the core's words.
+    log.info("A value was refused (%s, %s): %s", field, code, error.detail)
+    return translate("Errors", "This value is not accepted.")
 
 
 def password_too_short_text() -> str:
@@ -216,5 +259,32 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, NotFound):
         return translate("Errors", "The record was not found.")
     if isinstance(error, CounterError):
-        return fill(translate("Errors", "The operation was refused (%1)."), error.code)
-    return fill(translate("Errors", "An unexpected error occurred: %1"), str(error) or type(error).__name__)
+        log.info("An operation was refused (%s): %s", error.code, error)
+        return translate("Errors", "The operation was refused.")
+    if isinstance(error, OSError):
+        return os_error_text(error)
+    # A bug, or a fault below the core: its text is English and technical, so it goes to the log.
+    log.error("Shown to the user as an unexpected error: %r", error, exc_info=error)
+    return translate("Errors", "An unexpected error occurred. The details were written to the log.")
+
+
+def os_error_text(error: OSError) -> str:
+    """What failed, in the user's language (the disk, a file, the network); the system's own
+    (English) text and the errno go to the log, not on screen."""
+    log.warning("Shown to the user as a file, disk or network error: %r", error, exc_info=error)
+    path = os.fsdecode(error.filename) if isinstance(error.filename, (str, bytes, os.PathLike)) else ""
+    if isinstance(error, (ConnectionError, TimeoutError)):
+        return translate("Errors", "The network connection failed or timed out.")
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        if path:
+            return fill(translate("Errors", "The disk is full: %1 could not be written."), path)
+        return translate("Errors", "The disk is full.")
+    if isinstance(error, PermissionError):
+        if path:
+            return fill(translate("Errors", "No permission to read or write %1."), path)
+        return translate("Errors", "No permission to read or write the file.")
+    if isinstance(error, FileNotFoundError) and path:
+        return fill(translate("Errors", "The file %1 was not found."), path)
+    if path:
+        return fill(translate("Errors", "The file %1 could not be read or written."), path)
+    return translate("Errors", "A file could not be read or written (a disk or device error).")
