@@ -110,7 +110,7 @@ def enrolled_counter(root: Path, server: CentralServer, name: str, office: str =
 
 
 def device_id(counter: Counter) -> str:
-    enrollment = counter.replica.enrollment()
+    enrollment = counter.enrollment.current()
     assert enrollment is not None
     return enrollment.device_id
 
@@ -128,7 +128,7 @@ class Seeded:
 def outbox_state(counter: Counter) -> Seeded:
     store = counter.ctx.store
     state = Seeded()
-    state.ops = counter.replica.pending_count()
+    state.ops = counter.exchange.pending_count()
     state.records = int(store.scalar("SELECT count(DISTINCT entity_id) FROM outbox WHERE state = 'pending'"))
     state.by_entity = {
         row[0]: int(row[1])

@@ -39,7 +39,7 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.names import pinyin_initials
 from counter_app.people import PeopleGenerator
-from counter_app.store.applicants import ApplicantSummary
+from counter_app.records import ApplicantSummary
 
 TARGET_MS = 1.0
 SEED = 1_000_003

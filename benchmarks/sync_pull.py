@@ -37,7 +37,7 @@ from benchmarks.central_server import (
 )
 from benchmarks.runner import Options, Result, rounded
 from counter_app.core import Counter
-from counter_app.store.replica import TABLES
+from counter_app.store.sync_records import TABLES
 from sync import protocol as p
 from sync.engine import SyncEngine
 from sync.transport import Transport
@@ -58,7 +58,7 @@ def _pull_one_by_one(counter: Counter, server: CentralServer, limit_changes: int
     """Pull the office's first ``limit_changes`` changes with ``limit=1``, as the engine's pull loop does
     with pages of one. Returns (changes received, changes applied, seconds of the pull loop)."""
     engine = SyncEngine(counter)
-    token = counter.replica.token()
+    token = counter.enrollment.token()
     transport = Transport(server.url, token)
     try:
         hello = engine._hello(transport)
@@ -66,10 +66,10 @@ def _pull_one_by_one(counter: Counter, server: CentralServer, limit_changes: int
         received = applied = 0
         began = time.perf_counter()
         while received < limit_changes:
-            cursor = counter.replica.cursor()
+            cursor = counter.exchange.cursor()
             page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": 1})
             changes = [change.model_dump(mode="json") for change in page.changes]
-            applied += counter.replica.apply_pull_page(changes, page.next_cursor)
+            applied += counter.exchange.apply_pull_page(changes, page.next_cursor)
             received += len(changes)
             if not page.has_more:
                 break
@@ -110,7 +110,7 @@ def run(options: Options) -> list[Result]:
             check(report.pulled == total, f"B applied {report.pulled} of {total} changes")
             local = _local_counts(fresh, set(held))
             check(local == dict(sorted(held.items())), f"B holds {local}, central {held}")
-            check(fresh.replica.inbox_count() == 0, "records left waiting in B's inbox")
+            check(fresh.exchange.inbox_count() == 0, "records left waiting in B's inbox")
             check(report.verified is True, "verify: B disagrees with central")
             pull_s = sync.stage("pull")
 

@@ -69,7 +69,7 @@ def _push(
         report.conflicts == 0 and report.rejected == 0,
         f"{label}: {report.conflicts} conflicts, {report.rejected} rejected",
     )
-    check(counter.replica.pending_count() == 0, f"{label}: ops left in the outbox")
+    check(counter.exchange.pending_count() == 0, f"{label}: ops left in the outbox")
     check(report.verified is True, f"{label}: verify disagrees with central")
     stored = server.applied_ops(device_id(counter)) - stored_before
     check(stored == seeded.ops, f"{label}: central stored {stored} results for {seeded.ops} ops")

@@ -70,7 +70,7 @@ def run(options: Options) -> list[Result]:
     ):
         options.progress(f"[{label}] taking in {applications:,} applications through the use cases")
         seeded = seed_applications(counter, SEED, applications)
-        transport = CountingTransport(server.url, counter.replica.token())
+        transport = CountingTransport(server.url, counter.enrollment.token())
         sync = TimedSync(counter, transport=transport)
         marks: dict[str, int] = {}
 

@@ -28,18 +28,19 @@ from central import db, records
 from central.auth import Device
 from central.clock import now_iso
 from central.validation import Rejected, check_data
+from counter_app import entity_fields
 from counter_app.errors import InvalidTransition
 from counter_app.receipts import LOCAL_MARK
 from counter_app.workflow import Action, Status, next_status
 from sync import protocol as p
 
+# Not stored in the record: what a change did (the lifecycle step, a suspension's reason).
+TRANSIENT = entity_fields.transient_names()
 # Fields every op carries that never make two writers' changes overlap.
-NO_CONFLICT = frozenset({"updated_at", "action"})
-# Not stored in the record: the name of the lifecycle step that produced the change.
-TRANSIENT = frozenset({"action", "suspension_reason"})
+NO_CONFLICT = frozenset({"updated_at"}) | TRANSIENT
 STORED_STATUSES = ("applied", "conflict", "rejected")
-# Reference fields and the entity they must point to.
-LINKS = {"applicant_id": "applicant", "application_id": "application", "rating_id": "rating"}
+# Reference fields and the entity they must point to, per entity.
+LINKS = {entity: entity_fields.links(entity) for entity in entity_fields.ENTITIES}
 # Item codes of a catalogue document, by its ETag (the sha256 of its content, so never stale): only
 # a cache of what the database holds, to spare parsing the whole document for every batch.
 _CODES_BY_ETAG: dict[str, frozenset[str]] = {}
@@ -126,7 +127,9 @@ class _Batch:
             )
         }
         wanted = {op.entity_id for op in ops}
-        wanted |= {op.data[name] for op in ops for name in LINKS if isinstance(op.data.get(name), str)}
+        wanted |= {
+            op.data[name] for op in ops for name in LINKS[op.entity] if isinstance(op.data.get(name), str)
+        }
         self.records: dict[str, records.Record | None] = dict.fromkeys(wanted)
         for chunk in _chunks(sorted(wanted)):
             for record in records.load_many(conn, chunk):
@@ -333,7 +336,7 @@ def _overlap(device: Device, op: p.Op, record: records.Record) -> list[str]:
 
 def _check_create_links(batch: _Batch, op: p.Op) -> None:
     """References to other records must point to the right kind of record in the device's office."""
-    for name, entity in LINKS.items():
+    for name, entity in LINKS[op.entity].items():
         target_id = op.data.get(name)
         if target_id is None:
             continue

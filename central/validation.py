@@ -1,7 +1,8 @@
 """What the central platform accepts in an op's ``data``, per entity. A refusal names the field.
 
-To accept a new field: add it to the entity's ``FIELDS`` with its check; if clients may not change
-it after creation, add it to ``IMMUTABLE`` too.
+The fields, their kinds and limits come from the one definition both sides share
+(``counter_app/entity_fields.py``, re-exported by ``sync.protocol``); this module only turns each
+kind into a check. To accept a new field, add it there.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from counter_app import ids
-from counter_app.workflow import Status
+from counter_app.entity_fields import ENTITY_FIELDS, Field, Kind, immutable_names, required_names
 from sync.protocol import ErrorCode
 
-MAX_TEXT = 5000
+Check = Callable[[str, Any], None]
 
 
 class Rejected(Exception):
@@ -24,7 +25,7 @@ class Rejected(Exception):
         self.message = message
 
 
-def text(limit: int = MAX_TEXT, *, required: bool = False) -> Callable[[str, Any], None]:
+def text(limit: int, *, required: bool = False) -> Check:
     def check(field: str, value: Any) -> None:
         if value is None and not required:
             return
@@ -36,7 +37,7 @@ def text(limit: int = MAX_TEXT, *, required: bool = False) -> Callable[[str, Any
     return check
 
 
-def one_of(*choices: str, required: bool = True) -> Callable[[str, Any], None]:
+def one_of(choices: tuple[str, ...], *, required: bool) -> Check:
     def check(field: str, value: Any) -> None:
         if value is None and not required:
             return
@@ -46,7 +47,7 @@ def one_of(*choices: str, required: bool = True) -> Callable[[str, Any], None]:
     return check
 
 
-def integer(low: int, high: int, *, required: bool = True) -> Callable[[str, Any], None]:
+def integer(low: int, high: int, *, required: bool) -> Check:
     def check(field: str, value: Any) -> None:
         if value is None and not required:
             return
@@ -71,103 +72,32 @@ def json_list(field: str, value: Any) -> None:
         raise Rejected(field, "must be a list")
 
 
-def uuid_text(field: str, value: Any) -> None:
+def record_id(field: str, value: Any) -> None:
     if not isinstance(value, str) or len(value) != 36:
         raise Rejected(field, "must be a record id")
 
 
-STATUS = one_of(*(s.value for s in Status))
-ANY_TEXT = text()
-DATE_TEXT = text(40)
+def check_for(field: Field) -> Check:
+    """The check of one field, from its kind and limits."""
+    kind = field.kind
+    if kind in (Kind.TEXT, Kind.DATE):
+        assert field.max_length is not None
+        return text(field.max_length, required=field.required)
+    if kind is Kind.CHOICE:
+        return one_of(field.choices, required=field.required)
+    if kind is Kind.INTEGER:
+        assert field.low is not None and field.high is not None
+        return integer(field.low, field.high, required=field.required)
+    if kind is Kind.RECORD_ID:
+        return record_id
+    return {Kind.MOBILE: mobile, Kind.OBJECT: json_object, Kind.LIST: json_list}[kind]
 
-FIELDS: dict[str, dict[str, Callable[[str, Any], None]]] = {
-    "applicant": {
-        "kind": one_of("person", "organisation"),
-        "name": text(100, required=True),
-        "id_type": one_of("resident_id", "uscc"),
-        "id_number": text(18, required=True),
-        "phone": mobile,
-        "address": text(200),
-        "representative": text(100),
-        "birth_date": DATE_TEXT,
-        "sex": one_of("male", "female", required=False),
-        "created_at": DATE_TEXT,
-        "updated_at": DATE_TEXT,
-    },
-    "application": {
-        "receipt_no": text(20, required=True),
-        "applicant_id": uuid_text,
-        "item_code": text(40, required=True),
-        "catalogue_version": text(40, required=True),
-        "status": STATUS,
-        "action": text(40),
-        "form": json_object,
-        "materials": json_object,
-        "created_by": text(100),
-        "accepted_by": text(100),
-        "accepted_at": DATE_TEXT,
-        "accepted_on": DATE_TEXT,
-        "due_date": DATE_TEXT,
-        "limit_value": integer(0, 10000, required=False),
-        "limit_unit": one_of("working_day", "natural_day", required=False),
-        "missing_materials": json_list,
-        "notice_issued_at": DATE_TEXT,
-        "pending_materials": json_list,
-        "commitment": ANY_TEXT,
-        "pending_deadline": DATE_TEXT,
-        "refusal_reason": ANY_TEXT,
-        "remedies": ANY_TEXT,
-        "resume_status": one_of(*(s.value for s in Status), required=False),
-        "suspension_reason": ANY_TEXT,
-        "result": one_of("granted", "denied", required=False),
-        "result_reason": ANY_TEXT,
-        "completed_at": DATE_TEXT,
-        "delivered_at": DATE_TEXT,
-        "delivery_method": text(40),
-        "withdrawn_reason": ANY_TEXT,
-        "created_at": DATE_TEXT,
-        "updated_at": DATE_TEXT,
-    },
-    "attachment": {
-        "application_id": uuid_text,
-        "material_code": text(40, required=True),
-        "name": text(255, required=True),
-        "mime": text(100, required=True),
-        "size": integer(1, 2**31),
-        "sha256": text(64, required=True),
-    },
-    "rating": {
-        "application_id": uuid_text,
-        "level": integer(1, 5),
-        "channel": text(40, required=True),
-        "comment": text(500),
-        "rated_at": DATE_TEXT,
-    },
-    "rectification": {
-        "rating_id": uuid_text,
-        "application_id": uuid_text,
-        "due_date": DATE_TEXT,
-        "status": one_of("open", "closed"),
-        "resolution": ANY_TEXT,
-        "closed_at": DATE_TEXT,
-    },
-}
 
-REQUIRED_ON_CREATE: dict[str, tuple[str, ...]] = {
-    "applicant": ("kind", "name", "id_type", "id_number"),
-    "application": ("receipt_no", "applicant_id", "item_code", "catalogue_version", "status"),
-    "attachment": ("application_id", "material_code", "name", "mime", "size", "sha256"),
-    "rating": ("application_id", "level", "channel"),
-    "rectification": ("rating_id", "application_id", "due_date", "status"),
+FIELDS: dict[str, dict[str, Check]] = {
+    entity: {field.name: check_for(field) for field in fields} for entity, fields in ENTITY_FIELDS.items()
 }
-
-IMMUTABLE: dict[str, frozenset[str]] = {
-    "applicant": frozenset({"kind", "id_type", "id_number"}),
-    "application": frozenset({"receipt_no", "applicant_id", "item_code", "catalogue_version"}),
-    "attachment": frozenset(FIELDS["attachment"]),
-    "rating": frozenset(FIELDS["rating"]),
-    "rectification": frozenset({"rating_id", "application_id"}),
-}
+REQUIRED_ON_CREATE: dict[str, tuple[str, ...]] = {entity: required_names(entity) for entity in ENTITY_FIELDS}
+IMMUTABLE: dict[str, frozenset[str]] = {entity: immutable_names(entity) for entity in ENTITY_FIELDS}
 
 
 def check_data(entity: str, data: dict[str, Any], *, creating: bool) -> None:

@@ -12,7 +12,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from counter_app.accounts import Actor
 from counter_app.catalogue import load_catalogue
 from counter_app.clock import Clock, SystemClock
 from counter_app.crypto import FieldCipher, new_master_key
@@ -26,12 +25,16 @@ from counter_app.services.admin import AdminService
 from counter_app.services.applicants import ApplicantService
 from counter_app.services.cases import CaseService
 from counter_app.services.catalogue import CatalogueService
+from counter_app.services.conflicts import ConflictService
 from counter_app.services.context import Context
+from counter_app.services.enrollment import EnrollmentService
 from counter_app.services.intake import IntakeService
 from counter_app.services.lifecycle import Steps
+from counter_app.services.notices import NoticeService
 from counter_app.services.queries import QueryService
 from counter_app.services.ratings import RatingService
-from counter_app.services.replica import ReplicaService
+from counter_app.services.sync_exchange import SyncExchange
+from counter_app.services.sync_log import SyncLogService
 from counter_app.store.db import Store
 from counter_app.store.migrations import LATEST_VERSION, migrate
 from counter_app.store.settings import SettingsRepo
@@ -50,8 +53,13 @@ class Counter:
     ratings: RatingService
     catalogue: CatalogueService
     admin: AdminService
-    replica: ReplicaService
     queries: QueryService
+    notices: NoticeService
+    # the local side of sync (sync/engine.py drives them)
+    enrollment: EnrollmentService
+    exchange: SyncExchange
+    conflicts: ConflictService
+    sync_log: SyncLogService
 
     @classmethod
     def open(
@@ -104,12 +112,13 @@ class Counter:
             ratings=RatingService(ctx, steps),
             catalogue=catalogue,
             admin=AdminService(ctx),
-            replica=ReplicaService(ctx, catalogue),
             queries=QueryService(ctx),
+            notices=NoticeService(ctx, catalogue),
+            enrollment=EnrollmentService(ctx),
+            exchange=SyncExchange(ctx, catalogue),
+            conflicts=ConflictService(ctx),
+            sync_log=SyncLogService(ctx),
         )
-
-    def command_line_actor(self) -> Actor:
-        return Actor.command_line()
 
     def close(self) -> None:
         self.ctx.store.close()

@@ -77,10 +77,6 @@ class SyncReport:
         return asdict(self)
 
 
-class NotEnrolled(Exception):
-    pass
-
-
 def enroll(
     counter: Counter,
     server_url: str,
@@ -99,7 +95,7 @@ def enroll(
         )
     finally:
         transport.close()
-    counter.replica.save_enrollment(
+    counter.enrollment.save(
         Actor.command_line(),
         server_url,
         reply.device_id,
@@ -124,7 +120,7 @@ class SyncEngine:
         verify_tls: bool | str = True,
     ) -> None:
         self.counter = counter
-        self.replica = counter.replica
+        self.exchange = counter.exchange
         self.progress = progress or (lambda _p: None)
         self.cancel = cancel or threading.Event()
         self.batch_size = batch_size
@@ -134,29 +130,29 @@ class SyncEngine:
     def run(self, trigger: str = "manual") -> SyncReport:
         report = SyncReport()
         started = time.monotonic()
-        enrollment = self.replica.enrollment()
-        token = self.replica.token()
+        enrollment = self.counter.enrollment.current()
+        token = self.counter.enrollment.token()
         if enrollment is None or not token:
             report.outcome = "not_enrolled"
-            report.pending = self.replica.pending_count()
+            report.pending = self.exchange.pending_count()
             return report
         with SyncLock(self.counter.ctx.paths.lock_file), _heap_frozen():
             transport = self._transport or Transport(
                 enrollment.server_url, token, cancel=self.cancel, verify_tls=self.verify_tls
             )
             transport.token = token
-            log_id = self.replica.start_log(trigger)
+            log_id = self.counter.sync_log.start(trigger)
             try:
                 self._run(transport, enrollment.device_id, report)
-                report.pending = self.replica.pending_count()
+                report.pending = self.exchange.pending_count()
                 # An op in an open conflict was not pushed either: it waits for someone's decision.
-                unsettled = report.pending or report.rejected or self.replica.conflict_count()
+                unsettled = report.pending or report.rejected or self.counter.conflicts.count()
                 report.outcome = "partial" if unsettled else "ok"
             except Cancelled:
                 report.outcome = "cancelled"
             except DeviceRevoked as exc:
                 report.outcome, report.error = "revoked", str(exc)
-                self.replica.token_revoked()
+                self.counter.enrollment.token_revoked()
             except (TransportError, Refused) as exc:
                 report.outcome = "offline" if isinstance(exc, TransportError) else "failed"
                 report.error = str(exc)
@@ -167,8 +163,8 @@ class SyncEngine:
                 raise
             finally:
                 report.seconds = time.monotonic() - started
-                report.pending = self.replica.pending_count()
-                self.replica.finish_log(
+                report.pending = self.exchange.pending_count()
+                self.counter.sync_log.finish(
                     log_id,
                     report.outcome,
                     report.pushed,
@@ -197,18 +193,18 @@ class SyncEngine:
         hello = transport.get("/v1/hello", p.Hello)
         after = time.time()
         offset = hello.server_time.timestamp() - (before + after) / 2
-        self.replica.record_hello(offset)
+        self.exchange.record_hello(offset)
         if p.PROTOCOL_VERSION not in hello.protocol_versions:
             raise Refused(
                 400, p.ErrorCode.UNSUPPORTED_PROTOCOL.value, "the server does not speak protocol v1"
             )
-        known = self.replica.server_epoch()
-        if known != hello.server_epoch or self.replica.cursor() < hello.min_cursor:
-            self.replica.reset_replica(hello.server_epoch)
+        known = self.exchange.server_epoch()
+        if known != hello.server_epoch or self.exchange.cursor() < hello.min_cursor:
+            self.exchange.reset_pull(hello.server_epoch)
         return hello
 
     def _catalogue(self, transport: Transport, hello: p.Hello) -> None:
-        local = self.replica.catalogue_etag()
+        local = self.exchange.catalogue_etag()
         if not hello.catalogue_etag or hello.catalogue_etag == local:
             return
         self.progress(Progress("catalogue"))
@@ -217,7 +213,7 @@ class SyncEngine:
         if response.status_code == 304:
             return
         try:
-            version = self.replica.install_catalogue(response.json())
+            version = self.exchange.install_catalogue(response.json())
         except Exception as exc:  # a catalogue the core refuses must not stop the sync
             log.warning("catalogue from the server refused: %s", exc)
             return
@@ -225,12 +221,12 @@ class SyncEngine:
 
     def _push(self, transport: Transport, device_id: str, hello: p.Hello, report: SyncReport) -> None:
         batch = max(1, min(self.batch_size, hello.max_batch_ops))
-        total = self.replica.pending_count()
+        total = self.exchange.pending_count()
         for _pass in range(MAX_PUSH_PASSES):
             after_seq = 0
             uploaded_any = False
             while True:
-                ops = self.replica.pending_ops(batch, after_seq)
+                ops = self.exchange.pending_ops(batch, after_seq)
                 if not ops:
                     break
                 self.progress(Progress("push", report.pushed, total))
@@ -238,7 +234,7 @@ class SyncEngine:
                 if invalid:
                     # An op the protocol cannot carry would block every later op: refuse it here,
                     # visibly (rejected, like a server refusal), and send the rest.
-                    tally = self.replica.record_push_results(invalid)
+                    tally = self.exchange.record_push_results(invalid)
                     report.rejected += tally.rejected
                     ops = [op for op in ops if op.op_id not in {bad.op_id for bad, _ in invalid}]
                     if not ops:
@@ -256,7 +252,7 @@ class SyncEngine:
                 # One dump of the whole reply (not one per result): the same dicts, made in one call.
                 dumped = reply.model_dump(mode="json", exclude_none=True, include={"results"})["results"]
                 results = list(zip(ops, dumped, strict=True))
-                tally = self.replica.record_push_results(results)
+                tally = self.exchange.record_push_results(results)
                 report.pushed += tally.applied
                 report.conflicts += tally.conflicts
                 report.rejected += tally.rejected
@@ -267,7 +263,7 @@ class SyncEngine:
                 break
 
     def _upload(self, transport: Transport, sha256: str, report: SyncReport) -> bool:
-        content = self.replica.attachment_content(sha256)
+        content = self.exchange.attachment_content(sha256)
         if content is None or hashlib.sha256(content).hexdigest() != sha256:
             log.warning("attachment %s is not available locally", sha256[:12])
             return False
@@ -302,32 +298,32 @@ class SyncEngine:
     def _pull(self, transport: Transport, hello: p.Hello, report: SyncReport) -> None:
         limit = min(p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)
         while True:
-            cursor = self.replica.cursor()
+            cursor = self.exchange.cursor()
             self.progress(Progress("pull", report.pulled))
             page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": limit})
-            if page.server_epoch != self.replica.server_epoch() or cursor < page.min_cursor:
-                self.replica.reset_replica(page.server_epoch)
+            if page.server_epoch != self.exchange.server_epoch() or cursor < page.min_cursor:
+                self.exchange.reset_pull(page.server_epoch)
                 continue
             changes = [
                 {"entity": c.entity, "id": c.id, "version": c.version, "data": c.data, "cursor": c.cursor}
                 for c in page.changes
             ]
-            report.pulled += self.replica.apply_pull_page(changes, page.next_cursor)
+            report.pulled += self.exchange.apply_pull_page(changes, page.next_cursor)
             if not page.has_more:
                 return
 
     def _verify(self, transport: Transport, report: SyncReport) -> None:
-        if self.replica.pending_count() or self.replica.inbox_count():
+        if self.exchange.pending_count() or self.exchange.inbox_count():
             return  # only meaningful once everything is across
         self.progress(Progress("verify"))
         remote = transport.get("/v1/sync/verify", p.VerifyResponse)
-        count, digest = p.records_digest(self.replica.synced_versions())
+        count, digest = p.records_digest(self.exchange.synced_versions())
         report.verified = (count, digest) == (remote.count, remote.hash)
         if not report.verified:
             log.warning("verify: local %d records, server %d; hashes differ", count, remote.count)
 
     def _audit_head(self, transport: Transport) -> None:
-        head = self.replica.audit_head()
+        head = self.exchange.audit_head()
         if head is None:
             return
         body = p.AuditHead(seq=head[0], hash=head[1], device_ts=datetime.now(timezone.utc).isoformat())

@@ -68,7 +68,7 @@ class SyncScheduler:
             while not self._stop.is_set():
                 asked = self._wake.is_set()
                 self._wake.clear()
-                enrollment = counter.replica.enrollment()
+                enrollment = counter.enrollment.current()
                 reachable = bool(enrollment) and probe(enrollment.server_url)
                 came_back = reachable and self.online is False
                 if reachable != self.online:

@@ -191,8 +191,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     safety = restore_backup(DataPaths.resolve(args.data_dir), Path(args.path))
     # Opening migrates an older backup and checks that its key is here.
-    with _open(args) as counter, counter.ctx.store.transaction():
-        counter.ctx.audit(Actor.command_line(), "backup.restore", outcome="success")
+    with _open(args) as counter:
+        counter.admin.record_restore(Actor.command_line(), Path(args.path), safety)
     print(f"restored from {args.path}; the previous database is kept as {safety}")
     return EXIT_OK
 

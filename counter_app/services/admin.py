@@ -12,8 +12,8 @@ from pathlib import Path
 from counter_app.accounts import Actor, Permission
 from counter_app.audit import VerifyResult, verify_chain
 from counter_app.services.context import Context
+from counter_app.store.conflicts import ConflictRepo
 from counter_app.store.outbox import REJECTED
-from counter_app.store.replica import ReplicaRepo
 
 BACKUP_DB_NAME = "counter.db"
 
@@ -49,7 +49,7 @@ class AdminService:
         secrets = ctx.secrets.status()
         return Status(
             pending_ops=ctx.outbox.count_to_push(),  # held-back scans of drafts are not counted
-            conflicts=ReplicaRepo(ctx.store, ctx.cipher).count_open_conflicts(),
+            conflicts=ConflictRepo(ctx.store, ctx.cipher).count_open(),
             rejected=ctx.outbox.count(REJECTED),
             last_sync=ctx.settings.get("last_sync"),
             server=ctx.settings.get("server_url"),
@@ -119,6 +119,15 @@ class AdminService:
         with self.ctx.store.transaction():
             self.ctx.audit(actor, "backup.create", outcome="success", size=target.stat().st_size)
         return target
+
+    def record_restore(self, actor: Actor, source: Path, safety: Path) -> None:
+        """Audit a restore (``restore_backup`` ran with the profile closed; this profile was opened
+        from the restored database, so the event lands in the chain it restored)."""
+        self.ctx.require(actor, Permission.BACKUP)
+        with self.ctx.store.transaction():
+            self.ctx.audit(
+                actor, "backup.restore", outcome="success", source=Path(source).name, kept=Path(safety).name
+            )
 
 
 def restore_backup(paths, archive: Path) -> Path:

@@ -9,8 +9,8 @@ from counter_app import ids
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import NotFound, ValidationError
 from counter_app.names import pinyin_initials
+from counter_app.records import ApplicantDetails, ApplicantSummary
 from counter_app.services.context import Context
-from counter_app.store.applicants import ApplicantDetails, ApplicantSummary
 
 PERSON, ORGANISATION = "person", "organisation"
 MAX_NAME = 100

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
+from counter_app.records import Application
 from counter_app.services.intake import IntakeService, _required_text
 from counter_app.services.lifecycle import Steps
-from counter_app.store.applications import Application
 from counter_app.workflow import Action, Status, next_status
 
 DELIVERY_METHODS = ("counter", "post", "electronic")

@@ -13,9 +13,9 @@ from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import ServiceItem, validate_form
 from counter_app.errors import CounterError, InvalidTransition, NotFound, ValidationError
 from counter_app.receipts import format_receipt
+from counter_app.records import Application, MaterialRecord
 from counter_app.services.context import Context
 from counter_app.services.lifecycle import MaterialCheck, Steps
-from counter_app.store.applications import Application, MaterialRecord
 from counter_app.store.sync_lock import sync_held_off
 from counter_app.workflow import Action, Status, next_status
 
@@ -46,6 +46,12 @@ class IntakeService:
         self.steps = steps
 
     # --- the application ------------------------------------------------------------------------
+    def today(self, actor: Actor) -> date:
+        """The office's today by the profile's clock: what the intake checks birth dates and
+        deadlines against (a test's fixed clock included), never the UI's own idea of the date."""
+        self.ctx.require(actor, Permission.TAKE_IN)
+        return self.ctx.today()
+
     def draft(self, actor: Actor, applicant_id: str, item_code: str, form: dict | None = None) -> Application:
         self.ctx.require(actor, Permission.TAKE_IN)
         ctx = self.ctx

@@ -11,9 +11,9 @@ from typing import Any
 from counter_app.accounts import Actor
 from counter_app.catalogue import ServiceItem
 from counter_app.errors import InvalidTransition, NotFound
+from counter_app.records import Application, MaterialRecord
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
-from counter_app.store.applications import Application, MaterialRecord
 from counter_app.workflow import Action, Status, next_status
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
+from counter_app.records import ApplicationRow
 from counter_app.services.context import Context
-from counter_app.store.queries import ApplicationRow, QueryRepo
+from counter_app.store.queries import QueryRepo
 from counter_app.workflow import Status
 
 MAX_PAGE = 1000

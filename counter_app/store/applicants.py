@@ -3,10 +3,10 @@ with a blind index for exact lookup; a masked form is kept for lists and printed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from counter_app.crypto import FieldCipher
+from counter_app.records import ApplicantDetails, ApplicantSummary
 from counter_app.store.db import Store
 
 _ID, _PHONE, _ADDRESS = "applicant.id_number", "applicant.phone", "applicant.address"
@@ -15,36 +15,6 @@ SUMMARY_COLUMNS = (
     "id, kind, name, name_initials, id_type, id_masked, birth_date, sex, phone_masked, representative, "
     "version, sync_state, created_at, updated_at"
 )
-
-
-@dataclass(frozen=True)
-class ApplicantSummary:
-    """What lists show: no personal data beyond masks."""
-
-    id: str
-    kind: str
-    name: str
-    name_initials: str
-    id_type: str
-    id_masked: str | None
-    birth_date: str | None
-    sex: str | None
-    phone_masked: str | None
-    representative: str | None
-    version: int
-    sync_state: str
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class ApplicantDetails:
-    """The decrypted record. Reading it is audited (see ApplicantService.reveal)."""
-
-    summary: ApplicantSummary
-    id_number: str | None
-    phone: str | None
-    address: str | None
 
 
 class ApplicantRepo:

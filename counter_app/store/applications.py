@@ -3,57 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 from counter_app.crypto import FieldCipher
+from counter_app.records import Application, MaterialRecord
 from counter_app.store.db import Store
 
 _FORM = "application.form"
-
-
-@dataclass(frozen=True)
-class Application:
-    id: str
-    receipt_no: str
-    applicant_id: str
-    item_code: str
-    catalogue_version: str
-    status: str
-    form: dict[str, Any]
-    created_by: str | None
-    accepted_by: str | None
-    accepted_at: str | None
-    accepted_on: str | None
-    due_date: str | None
-    limit_value: int | None
-    limit_unit: str | None
-    missing_materials: list[str]
-    notice_issued_at: str | None
-    pending_materials: list[str]
-    commitment: str | None
-    pending_deadline: str | None
-    refusal_reason: str | None
-    remedies: str | None
-    resume_status: str | None
-    result: str | None
-    result_reason: str | None
-    completed_at: str | None
-    delivered_at: str | None
-    delivery_method: str | None
-    withdrawn_reason: str | None
-    version: int
-    sync_state: str
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class MaterialRecord:
-    material_code: str
-    originals: int
-    copies: int
-    status: str  # received | missing | pending
 
 
 _JSON_LISTS = ("missing_materials", "pending_materials")

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from counter_app.records import ApplicationRow
 from counter_app.store.db import Store
-
-
-@dataclass(frozen=True)
-class ApplicationRow:
-    """One line of the applications list: no personal data beyond the masked ID number."""
-
-    id: str
-    receipt_no: str
-    applicant_id: str
-    applicant_name: str
-    id_masked: str | None
-    item_code: str
-    catalogue_version: str
-    status: str
-    accepted_on: str | None
-    due_date: str | None
-    sync_state: str
-    created_at: str
-
 
 _SELECT = (
     "SELECT a.id, a.receipt_no, a.applicant_id, p.name AS applicant_name, p.id_masked, a.item_code,"

@@ -1,61 +1,28 @@
-"""SQL for the local replica of the office's data: applying pulled records, marking pushed ops,
-conflicts, the inbox of changes waiting for a related record, and the sync log."""
+"""SQL that writes what sync brings into the local tables: pulled records (each entity's fields
+mapped to its columns), the versions the platform acknowledged, and the inbox of pulled changes
+waiting for a related record.
+
+Which wire field goes to which column is derived from ``counter_app/entity_fields.py``: a plain
+stored field is the column of the same name, a personal one is encrypted by the repository that
+owns the table, a nested one (an application's materials) goes to its child table. The columns
+below in ``LOCAL_ONLY_COLUMNS`` are the counter's own (masks, blind indexes, sync bookkeeping).
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from counter_app import entity_fields, ids
 from counter_app.crypto import FieldCipher
 from counter_app.names import pinyin_initials
+from counter_app.records import MaterialRecord
 from counter_app.store.applicants import ApplicantRepo
-from counter_app.store.applications import ApplicationRepo, MaterialRecord
+from counter_app.store.applications import ApplicationRepo
 from counter_app.store.db import Store
 
 _INBOX = "inbox.data"
-_CONFLICT = "conflict.data"
 
-# entity -> (table, the columns a pulled record may set directly)
-_APPLICATION_COLUMNS = (
-    "receipt_no",
-    "applicant_id",
-    "item_code",
-    "catalogue_version",
-    "status",
-    "form",
-    "created_by",
-    "accepted_by",
-    "accepted_at",
-    "accepted_on",
-    "due_date",
-    "limit_value",
-    "limit_unit",
-    "missing_materials",
-    "notice_issued_at",
-    "pending_materials",
-    "commitment",
-    "pending_deadline",
-    "refusal_reason",
-    "remedies",
-    "resume_status",
-    "result",
-    "result_reason",
-    "completed_at",
-    "delivered_at",
-    "delivery_method",
-    "withdrawn_reason",
-    "created_at",
-    "updated_at",
-)
-_RATING_COLUMNS = ("application_id", "level", "channel", "comment", "rated_at")
-_RECTIFICATION_COLUMNS = ("rating_id", "application_id", "due_date", "status", "resolution", "closed_at")
-# entity -> (table, column that must exist first, the table it points to)
-PARENTS = {
-    "application": ("applicant_id", "applicants"),
-    "rating": ("application_id", "applications"),
-    "rectification": ("rating_id", "ratings"),
-    "attachment": ("application_id", "applications"),
-}
 TABLES = {
     "applicant": "applicants",
     "application": "applications",
@@ -63,9 +30,35 @@ TABLES = {
     "rectification": "rectifications",
     "attachment": "attachments",
 }
+# Columns of each table that no wire field maps to: kept by the counter for itself.
+LOCAL_ONLY_COLUMNS = {
+    "applicants": frozenset(
+        {
+            "id",
+            "version",
+            "sync_state",
+            "name_initials",
+            "id_number_bidx",
+            "id_masked",
+            "phone_bidx",
+            "phone_masked",
+        }
+    ),
+    "applications": frozenset({"id", "version", "sync_state"}),
+    "attachments": frozenset({"id", "created_at", "server_version"}),
+    "ratings": frozenset({"id", "version", "sync_state"}),
+    "rectifications": frozenset({"id", "version", "sync_state"}),
+}
+# entity -> (the reference that must exist first, the table it points to)
+PARENTS = {
+    entity: (link[0], TABLES[link[1]])
+    for entity in entity_fields.ENTITIES
+    if (link := entity_fields.parent_link(entity)) is not None
+}
+_PLAIN = {entity: entity_fields.plain_columns(entity) for entity in entity_fields.ENTITIES}
 
 
-class ReplicaRepo:
+class SyncRecordRepo:
     def __init__(self, store: Store, cipher: FieldCipher) -> None:
         self.store = store
         self.cipher = cipher
@@ -167,36 +160,33 @@ class ReplicaRepo:
         return found
 
     def _upsert_applicant(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
-        from counter_app import ids
-
         id_number = data.get("id_number")
         phone = data.get("phone")
-        row = {
-            "kind": data.get("kind", "person"),
-            "name": data.get("name", ""),
-            "name_initials": pinyin_initials(data.get("name", "")),
-            "id_type": data.get("id_type", "resident_id"),
-            "id_masked": ids.mask_identifier(data.get("id_type", ""), id_number) if id_number else None,
-            "birth_date": data.get("birth_date"),
-            "sex": data.get("sex"),
-            "phone_masked": ids.mask_mobile(phone) if phone else None,
-            "representative": data.get("representative"),
-            "version": version,
-            "sync_state": "synced",
-            "updated_at": data.get("updated_at") or data.get("created_at") or "",
-        }
+        row = {name: data.get(name) for name in _PLAIN["applicant"]}
+        row.update(
+            kind=data.get("kind") or "person",
+            name=data.get("name") or "",
+            id_type=data.get("id_type") or "resident_id",
+            name_initials=pinyin_initials(data.get("name") or ""),
+            id_masked=ids.mask_identifier(data.get("id_type", ""), id_number) if id_number else None,
+            phone_masked=ids.mask_mobile(phone) if phone else None,
+            version=version,
+            sync_state="synced",
+            updated_at=data.get("updated_at") or data.get("created_at") or "",
+        )
         sensitive = {"id_number": id_number, "phone": phone, "address": data.get("address")}
         if exists:
+            row.pop("created_at")
             self.applicants.update(record_id, row, **sensitive)
         else:
             row.update(id=record_id, created_at=data.get("created_at") or row["updated_at"])
             self.applicants.insert(row, **sensitive)
 
     def _upsert_application(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
-        values = {name: data.get(name) for name in _APPLICATION_COLUMNS if name in data}
+        values: dict[str, Any] = {name: data[name] for name in _PLAIN["application"] if name in data}
         values.update(version=version, sync_state="synced")
-        if "form" in values and values["form"] is None:
-            values["form"] = {}
+        if "form" in data:
+            values["form"] = data["form"] or {}
         if exists:
             self.applications.update(record_id, values)
         else:
@@ -221,14 +211,14 @@ class ReplicaRepo:
 
     def _upsert_simple(
         self,
-        table: str,
-        columns: tuple[str, ...],
+        entity: str,
         record_id: str,
         version: int,
         data: dict[str, Any],
         exists: bool,
     ) -> None:
-        values = {name: data.get(name) for name in columns if name in data}
+        table = TABLES[entity]
+        values = {name: data.get(name) for name in _PLAIN[entity] if name in data}
         values.update(version=version, sync_state="synced")
         if exists:
             assignments = ", ".join(f"{name} = ?" for name in values)
@@ -246,7 +236,7 @@ class ReplicaRepo:
     def _upsert_rating(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         if not exists:
             self._give_way(data.get("application_id"), record_id)
-        self._upsert_simple("ratings", _RATING_COLUMNS, record_id, version, data, exists)
+        self._upsert_simple("rating", record_id, version, data, exists)
 
     def _give_way(self, application_id: Any, server_rating_id: str) -> None:
         """One rating per visit: two counters rated it offline and central kept the other one. Our
@@ -270,26 +260,22 @@ class ReplicaRepo:
             self.store.execute("DELETE FROM ratings WHERE id = ?", (loser["id"],))
 
     def _upsert_rectification(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
-        self._upsert_simple("rectifications", _RECTIFICATION_COLUMNS, record_id, version, data, exists)
+        self._upsert_simple("rectification", record_id, version, data, exists)
 
     def _upsert_attachment(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         if exists:
             self.store.execute("UPDATE attachments SET server_version = ? WHERE id = ?", (version, record_id))
             return
+        row = {name: data.get(name) for name in _PLAIN["attachment"]}
+        row.update(
+            id=record_id,
+            name_enc=self.cipher.encrypt(data.get("name"), "attachment.name"),
+            created_at="",  # when a scan was taken here; a pulled one was not
+            server_version=version,
+        )
         self.store.execute(
-            "INSERT INTO attachments (id, application_id, material_code, name_enc, mime, size, sha256,"
-            " created_at, server_version) VALUES (?,?,?,?,?,?,?,?,?)",
-            (
-                record_id,
-                data.get("application_id"),
-                data.get("material_code", ""),
-                self.cipher.encrypt(data.get("name"), "attachment.name"),
-                data.get("mime", ""),
-                int(data.get("size") or 0),
-                data.get("sha256", ""),
-                data.get("created_at", ""),
-                version,
-            ),
+            f"INSERT INTO attachments ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
         )
 
     # --- inbox --------------------------------------------------------------------------------
@@ -317,99 +303,12 @@ class ReplicaRepo:
     def inbox_count(self) -> int:
         return int(self.store.scalar("SELECT count(*) FROM inbox"))
 
-    # --- conflicts ----------------------------------------------------------------------------
-    def add_conflict(
-        self,
-        entity: str,
-        entity_id: str,
-        op_id: str,
-        fields: list[str],
-        local: dict[str, Any],
-        server_version: int,
-        server_data: dict[str, Any],
-        now: str,
-    ) -> None:
-        enc = self.cipher.encrypt_bytes
-        self.store.execute(
-            "INSERT OR IGNORE INTO conflicts (entity, entity_id, op_id, fields, local_enc, server_version,"
-            " server_enc, detected_at) VALUES (?,?,?,?,?,?,?,?)",
-            (
-                entity,
-                entity_id,
-                op_id,
-                json.dumps(fields),
-                enc(_dump(local), _CONFLICT),
-                server_version,
-                enc(_dump(server_data), _CONFLICT),
-                now,
-            ),
-        )
-
-    def open_conflicts(self) -> list[dict[str, Any]]:
-        rows = self.store.all("SELECT * FROM conflicts WHERE resolved_at IS NULL ORDER BY id")
-        out = []
-        for row in rows:
-            row = dict(row)
-            row["fields"] = json.loads(row["fields"])
-            row["local"] = json.loads(self.cipher.decrypt_bytes(row.pop("local_enc"), _CONFLICT))
-            row["server"] = json.loads(self.cipher.decrypt_bytes(row.pop("server_enc"), _CONFLICT))
-            out.append(row)
-        return out
-
     def holds_records(self) -> bool:
         """Any applicant or pending op in this profile?"""
         return (
             self.store.scalar("SELECT 1 FROM applicants LIMIT 1") is not None
             or self.store.scalar("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1") is not None
         )
-
-    def records_in_conflict(self) -> set[str]:
-        rows = self.store.conn.execute("SELECT entity_id FROM conflicts WHERE resolved_at IS NULL").fetchall()
-        return {row[0] for row in rows}
-
-    def in_conflict(self, record_id: str) -> bool:
-        query = "SELECT 1 FROM conflicts WHERE entity_id = ? AND resolved_at IS NULL"
-        return self.store.scalar(query, (record_id,)) is not None
-
-    def count_open_conflicts(self) -> int:
-        return int(self.store.scalar("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"))
-
-    def resolve_conflict(self, conflict_id: int, resolution: str, now: str) -> None:
-        self.store.execute(
-            "UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
-            (now, resolution, conflict_id),
-        )
-
-    # --- sync log -----------------------------------------------------------------------------
-    def start_log(self, started_at: str, trigger: str) -> int:
-        cursor = self.store.execute(
-            "INSERT INTO sync_log (started_at, trigger) VALUES (?, ?)", (started_at, trigger)
-        )
-        return int(cursor.lastrowid or 0)
-
-    def finish_log(
-        self,
-        log_id: int,
-        finished_at: str,
-        outcome: str,
-        pushed: int,
-        pulled: int,
-        conflicts: int,
-        rejected: int,
-        error: str | None,
-    ) -> None:
-        self.store.execute(
-            "UPDATE sync_log SET finished_at = ?, outcome = ?, pushed = ?, pulled = ?, conflicts = ?,"
-            " rejected = ?, error = ? WHERE id = ?",
-            (finished_at, outcome, pushed, pulled, conflicts, rejected, error, log_id),
-        )
-
-    def recent_log(self, limit: int = 20) -> list[dict[str, Any]]:
-        return self.store.all("SELECT * FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))
-
-
-def _dump(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:

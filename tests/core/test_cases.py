@@ -14,9 +14,9 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import InvalidTransition, ValidationError
 from counter_app.people import PeopleGenerator
+from counter_app.records import Application
 from counter_app.services.applicants import PersonInput
 from counter_app.services.seed import Seeder
-from counter_app.store.applications import Application
 
 TEMP_AID = "990101101-05-0003-001"  # 临时救助: 10 working days; M03, M05, M06 minor
 PEOPLE = PeopleGenerator(4242)

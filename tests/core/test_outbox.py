@@ -19,9 +19,9 @@ from counter_app.catalogue import ServiceItem
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.people import PeopleGenerator
+from counter_app.records import Application
 from counter_app.services.applicants import OrganisationInput, PersonInput
 from counter_app.services.seed import Seeder
-from counter_app.store.applications import Application
 from counter_app.store.outbox import PENDING
 
 ITEM = "990101101-05-0003-001"  # 临时救助: 10 working days; M03, M05, M06 minor
@@ -528,7 +528,7 @@ def _scan(counter: Counter, actor: Actor, app_id: str, code: str) -> str:
 
 
 def _sendable(counter: Counter) -> list[str]:
-    return [op.entity_id for op in counter.replica.pending_ops(10_000)]
+    return [op.entity_id for op in counter.exchange.pending_ops(10_000)]
 
 
 @pytest.mark.parametrize("decision", DECISIONS)
@@ -546,15 +546,15 @@ def test_a_drafts_scans_wait_for_the_decision_then_go_in_their_order(
     assert first not in sendable and second not in sendable
     assert app.id in sendable and decided.id in sendable and decided_scan in sendable
     everything = counter.ctx.outbox.count(PENDING)
-    assert counter.replica.pending_count() == counter.admin.status().pending_ops == everything - 2
+    assert counter.exchange.pending_count() == counter.admin.status().pending_ops == everything - 2
 
     decide(counter, cli_actor, app.id)
-    ops = counter.replica.pending_ops(10_000)
+    ops = counter.exchange.pending_ops(10_000)
     assert [op.seq for op in ops] == sorted(op.seq for op in ops)
     assert [op.entity_id for op in ops] == [op.entity_id for op in counter.ctx.outbox.pending(10_000)]
     mine = [(op.entity, op.entity_id) for op in ops if op.entity_id in (app.id, first, second)]
     assert mine[-3:] == [("attachment", first), ("attachment", second), ("application", app.id)]
-    assert counter.replica.pending_count() == counter.admin.status().pending_ops == everything + 1
+    assert counter.exchange.pending_count() == counter.admin.status().pending_ops == everything + 1
 
 
 def test_only_attachment_ops_are_held_back(counter: Counter, cli_actor: Actor) -> None:
@@ -564,14 +564,14 @@ def test_only_attachment_ops_are_held_back(counter: Counter, cli_actor: Actor) -
     scan = _scan(counter, cli_actor, app.id, "M01")
     assert scan in {op.entity_id for op in counter.ctx.outbox.pending(10_000)}  # pending, held back
     # The draft's own ops and its applicant's go out: the platform keeps the draft as it is.
-    assert [op.entity for op in counter.replica.pending_ops(10_000)] == [
+    assert [op.entity for op in counter.exchange.pending_ops(10_000)] == [
         "applicant",
         "application",
         "application",
         "application",
     ]
     # A later page (``after_seq``) holds the scan back too.
-    assert counter.replica.pending_ops(10_000, after_seq=counter.ctx.outbox.for_entity(app.id)[-1].seq) == []
+    assert counter.exchange.pending_ops(10_000, after_seq=counter.ctx.outbox.for_entity(app.id)[-1].seq) == []
 
 
 def test_holding_back_keeps_the_push_and_the_count_on_indexes(counter: Counter, cli_actor: Actor) -> None:
@@ -581,8 +581,8 @@ def test_holding_back_keeps_the_push_and_the_count_on_indexes(counter: Counter, 
     conn = counter.ctx.store.conn
     conn.set_trace_callback(statements.append)
     try:
-        counter.replica.pending_ops(500, 0)
-        counter.replica.pending_count()
+        counter.exchange.pending_ops(500, 0)
+        counter.exchange.pending_count()
     finally:
         conn.set_trace_callback(None)
     push, count = (s for s in statements if "FROM outbox" in s)

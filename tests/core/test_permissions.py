@@ -23,9 +23,9 @@ from counter_app.catalogue import ServiceItem, catalogue_to_dict
 from counter_app.core import Counter
 from counter_app.errors import AccountLocked, AuthenticationFailed, PermissionDenied, ValidationError
 from counter_app.people import PeopleGenerator
+from counter_app.records import Application
 from counter_app.services.applicants import OrganisationInput, PersonInput
 from counter_app.services.seed import Seeder
-from counter_app.store.applications import Application
 
 ITEM = "990101101-05-0003-001"  # 临时救助
 MINOR = ("M03", "M05", "M06")

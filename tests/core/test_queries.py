@@ -11,7 +11,7 @@ from counter_app.accounts import Actor
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import PermissionDenied, ValidationError
-from counter_app.store.queries import ApplicationRow
+from counter_app.records import ApplicationRow
 from tests.core.test_cases import bring_to
 
 

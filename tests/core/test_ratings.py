@@ -13,9 +13,9 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import InvalidTransition, PermissionDenied, ValidationError
 from counter_app.people import PeopleGenerator
+from counter_app.records import Application
 from counter_app.services.applicants import PersonInput
 from counter_app.services.seed import Seeder
-from counter_app.store.applications import Application
 
 ITEM = "990101101-05-0006-001"  # 高龄津贴, 10 working days
 PEOPLE = PeopleGenerator(515)

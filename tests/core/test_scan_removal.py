@@ -35,14 +35,14 @@ def ops_of(counter: Counter, entity_id: str) -> list[str]:
 
 def test_a_scan_not_yet_sent_is_removed_and_never_sent(counter: Counter, clerk: Actor) -> None:
     application_id = draft(counter, clerk)
-    to_send = counter.replica.pending_count()
+    to_send = counter.exchange.pending_count()
     kept = attach(counter, clerk, application_id, "身份证.png")
     mistake = attach(counter, clerk, application_id)
     file = counter.ctx.paths.attachments / f"{mistake}.bin"
     assert file.exists()
     # A draft's scans are held back: no sync would send them, and they are not counted as waiting.
-    assert not {kept, mistake} & {op.entity_id for op in counter.replica.pending_ops(1000)}
-    assert counter.replica.pending_count() == to_send
+    assert not {kept, mistake} & {op.entity_id for op in counter.exchange.pending_ops(1000)}
+    assert counter.exchange.pending_count() == to_send
     pending_before = counter.ctx.outbox.count(PENDING)
 
     counter.intake.remove_attachment(clerk, mistake)
@@ -53,8 +53,8 @@ def test_a_scan_not_yet_sent_is_removed_and_never_sent(counter: Counter, clerk: 
     # The op is kept (nothing silently vanishes from the outbox) but will never be sent.
     assert ops_of(counter, mistake) == [WITHDRAWN]
     assert counter.ctx.outbox.count(PENDING) == pending_before - 1
-    assert mistake not in {op.entity_id for op in counter.replica.pending_ops(1000)}
-    assert counter.replica.attachment_content(counter.ctx.attachments.get(kept)["sha256"]) is not None
+    assert mistake not in {op.entity_id for op in counter.exchange.pending_ops(1000)}
+    assert counter.exchange.attachment_content(counter.ctx.attachments.get(kept)["sha256"]) is not None
 
     event = counter.ctx.audit_log.recent(1)[0]
     assert (event["action"], event["entity_id"], event["actor"]) == (
@@ -69,7 +69,7 @@ def test_a_scan_not_yet_sent_is_removed_and_never_sent(counter: Counter, clerk: 
 def applied(counter: Counter, attachment_id: str) -> None:
     """The platform answered ``applied`` for the scan's op (as a sync run records it)."""
     (op,) = counter.ctx.outbox.for_entity(attachment_id)
-    counter.replica.record_push_results([(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})])
+    counter.exchange.record_push_results([(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})])
     assert ops_of(counter, attachment_id) == [DONE]
 
 
@@ -107,14 +107,14 @@ def test_a_scan_the_platform_sent_back_is_not_removed(counter: Counter, clerk: A
 def test_scans_are_removed_before_the_decision_only(counter: Counter, clerk: Actor) -> None:
     application_id = draft(counter, clerk)
     scan = attach(counter, clerk, application_id)
-    assert scan not in {op.entity_id for op in counter.replica.pending_ops(1000)}
+    assert scan not in {op.entity_id for op in counter.exchange.pending_ops(1000)}
     counter.intake.refuse(clerk, application_id, "不属于本中心受理范围")
     with pytest.raises(InvalidTransition):
         counter.intake.remove_attachment(clerk, scan)
     assert counter.ctx.attachments.get(scan) is not None
     assert ops_of(counter, scan) == [PENDING]
     # Decided: the scan goes out at the next sync; once the platform has it, still refused.
-    assert scan in {op.entity_id for op in counter.replica.pending_ops(1000)}
+    assert scan in {op.entity_id for op in counter.exchange.pending_ops(1000)}
     applied(counter, scan)
     with pytest.raises(InvalidTransition):
         counter.intake.remove_attachment(clerk, scan)

@@ -14,7 +14,7 @@ def test_seeded_counter_syncs_everything_once(
 ) -> None:
     counter = make_counter("c1")
     Seeder(counter, Actor.command_line("t"), 3).run(20)
-    pending = counter.replica.pending_count()
+    pending = counter.exchange.pending_count()
     report = SyncEngine(counter).run()
     assert report.outcome == "ok" and report.pushed == pending and report.pending == 0
     assert report.verified is True

@@ -47,7 +47,7 @@ def test_same_field_on_two_counters_is_a_conflict_and_server_can_win(
     report = sync(b)
     assert report.conflicts == 1 and report.rejected == 0
     assert report.outcome != "ok"
-    conflicts = b.replica.open_conflicts(ACTOR)
+    conflicts = b.conflicts.open(ACTOR)
     assert len(conflicts) == 1
     conflict = conflicts[0]
     assert conflict["entity"] == "applicant" and conflict["entity_id"] == applicant_id
@@ -68,8 +68,8 @@ def test_same_field_on_two_counters_is_a_conflict_and_server_can_win(
     record = central_record(central, applicant_id)
     assert record is not None and record.version == 2 and record.data.get("address") != "青山镇和平村12号"
 
-    b.replica.resolve_conflict(ACTOR, conflict["id"], keep="server")
-    assert b.replica.open_conflicts(ACTOR) == []
+    b.conflicts.resolve(ACTOR, conflict["id"], keep="server")
+    assert b.conflicts.open(ACTOR) == []
     assert _outbox_states(b, applicant_id)[-1] == SUPERSEDED
     details = b.applicants.reveal(ACTOR, applicant_id)
     assert details.phone == PHONE_A and details.summary.version == 2
@@ -90,10 +90,10 @@ def test_keep_mine_sends_the_change_again_on_top_of_the_server_version(
     b.applicants.update_contact(ACTOR, applicant_id, address="青山镇和平村12号")
     synced(a)
     assert sync(b).conflicts == 1
-    (conflict,) = b.replica.open_conflicts(ACTOR)
+    (conflict,) = b.conflicts.open(ACTOR)
 
-    b.replica.resolve_conflict(ACTOR, conflict["id"], keep="mine")
-    assert b.replica.open_conflicts(ACTOR) == []
+    b.conflicts.resolve(ACTOR, conflict["id"], keep="mine")
+    assert b.conflicts.open(ACTOR) == []
     report = synced(b)
     assert report.pushed == 2 and report.verified is True
     record = central_record(central, applicant_id)
@@ -118,10 +118,10 @@ def test_keep_mine_still_takes_the_other_writers_other_fields(
     b.applicants.update_contact(ACTOR, applicant_id, phone=PHONE_B)
     synced(a)
     assert sync(b).conflicts == 1
-    (conflict,) = b.replica.open_conflicts(ACTOR)
+    (conflict,) = b.conflicts.open(ACTOR)
     assert conflict["fields"] == ["phone"]
 
-    b.replica.resolve_conflict(ACTOR, conflict["id"], keep="mine")
+    b.conflicts.resolve(ACTOR, conflict["id"], keep="mine")
     # mine wins where we disagreed; what only the other counter changed is not lost
     details = b.applicants.reveal(ACTOR, applicant_id)
     assert (details.phone, details.address) == (PHONE_B, "青山镇东街8号")
@@ -147,7 +147,7 @@ def test_withdrawal_against_a_back_office_decision(
 
     report = sync(counter)
     assert report.conflicts == 1 and report.outcome != "ok"
-    (conflict,) = counter.replica.open_conflicts(ACTOR)
+    (conflict,) = counter.conflicts.open(ACTOR)
     assert conflict["entity"] == "application" and "status" in conflict["fields"]
     assert (
         conflict["server"]["status"] == "completed" and conflict["local"]["record"]["status"] == "withdrawn"
@@ -156,7 +156,7 @@ def test_withdrawal_against_a_back_office_decision(
     assert local.status == "withdrawn" and local.sync_state == "conflict"  # not overwritten by the pull
 
     # insisting on the withdrawal is not a legal change any more: central refuses it, naming the field
-    counter.replica.resolve_conflict(ACTOR, conflict["id"], keep="mine")
+    counter.conflicts.resolve(ACTOR, conflict["id"], keep="mine")
     insisted = sync(counter)
     assert insisted.rejected == 1 and insisted.outcome != "ok"
     assert counter.cases.get(ACTOR, app.id).sync_state == "rejected"
@@ -173,8 +173,8 @@ def test_withdrawal_conflict_resolved_for_the_server(
     counter.cases.withdraw(ACTOR, app.id, "申请人主动撤回")
     decided = admin.decide(central.engine, app.receipt_no, approve=True)
     assert sync(counter).conflicts == 1
-    (conflict,) = counter.replica.open_conflicts(ACTOR)
-    counter.replica.resolve_conflict(ACTOR, conflict["id"], keep="server")
+    (conflict,) = counter.conflicts.open(ACTOR)
+    counter.conflicts.resolve(ACTOR, conflict["id"], keep="server")
     local = counter.cases.get(ACTOR, app.id)
     assert (local.status, local.result, local.version) == ("completed", "granted", decided["version"])
     synced(counter)
@@ -193,7 +193,7 @@ def test_disjoint_fields_merge_without_a_conflict(
     synced(a)
     report = synced(b)
     assert report.pushed == 1 and report.conflicts == 0 and report.verified is True
-    assert b.replica.open_conflicts(ACTOR) == []
+    assert b.conflicts.open(ACTOR) == []
     record = central_record(central, applicant_id)
     assert record is not None and record.version == 3
     assert record.data["phone"] == PHONE_A and record.data["address"] == "白水乡新村3组"

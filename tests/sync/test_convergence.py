@@ -36,9 +36,9 @@ from counter_app.accounts import Actor
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import CounterError
+from counter_app.records import Application
 from counter_app.resources import demo_catalogue_path
 from counter_app.services.seed import Seeder
-from counter_app.store.applications import Application
 from sync.engine import SyncEngine, SyncReport, enroll
 from tests.central_server import CentralServer, running_server
 from tests.conftest import START
@@ -236,8 +236,8 @@ class Convergence(RuleBasedStateMachine):
                 report = sync_once(counter, self.proxy.url, self.syncs)
                 assert report.outcome in ("ok", "partial") and report.rejected == 0, report
         for counter in self.counters:
-            for conflict in counter.replica.open_conflicts(ACTOR):
-                counter.replica.resolve_conflict(ACTOR, conflict["id"], "server")
+            for conflict in counter.conflicts.open(ACTOR):
+                counter.conflicts.resolve(ACTOR, conflict["id"], "server")
         last: list[SyncReport] = []
         for _round in range(2):
             last = []
@@ -278,8 +278,8 @@ def test_two_counters_rate_the_same_visit(make_counter: Callable[..., Counter]) 
     for counter in (first, second, first, second):
         SyncEngine(counter).run()  # the second rating is refused by central and gives way locally
     for counter in (first, second):
-        for conflict in counter.replica.open_conflicts(ACTOR):
-            counter.replica.resolve_conflict(ACTOR, conflict["id"], "server")
+        for conflict in counter.conflicts.open(ACTOR):
+            counter.conflicts.resolve(ACTOR, conflict["id"], "server")
     reports = [SyncEngine(counter).run() for counter in (first, second, first, second)]
     for report in reports[2:]:
         assert report.outcome == "ok" and report.verified is True, report

@@ -97,7 +97,7 @@ def test_a_drafts_scans_stay_on_the_counter_until_the_decision_then_go_once(
 
     # The draft's scans are not work waiting to sync: neither in the count nor in the status.
     everything = counter.ctx.outbox.count(PENDING)
-    assert counter.replica.pending_count() == everything - 2
+    assert counter.exchange.pending_count() == everything - 2
     assert counter.admin.status().pending_ops == everything - 2
 
     recorder = PushRecorder(counter)
@@ -122,7 +122,7 @@ def test_a_drafts_scans_stay_on_the_counter_until_the_decision_then_go_once(
 
     # The decision releases the remaining scan: pushed in its original place, before the decision.
     counter.intake.accept(ACTOR, draft.id)
-    assert counter.replica.pending_count() == 2
+    assert counter.exchange.pending_count() == 2
     after = PushRecorder(counter)
     report = sync(counter, transport=after)
     assert report.outcome == "ok" and report.pending == 0 and report.verified is True, report

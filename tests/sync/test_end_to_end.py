@@ -21,11 +21,10 @@ from central import admin, db, records
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.people import PeopleGenerator
+from counter_app.records import ApplicantSummary, Application
 from counter_app.resources import demo_catalogue_path
 from counter_app.services.applicants import PersonInput
 from counter_app.services.seed import Seeder
-from counter_app.store.applicants import ApplicantSummary
-from counter_app.store.applications import Application
 from sync import protocol as p
 from sync.engine import SyncEngine, SyncReport, enroll
 from sync.transport import Refused, Transport
@@ -91,7 +90,7 @@ def local_rows(counter: Counter, table: str) -> list[dict[str, Any]]:
 
 
 def token(counter: Counter) -> str:
-    value = counter.replica.token()
+    value = counter.enrollment.token()
     assert value
     return value
 
@@ -100,9 +99,9 @@ class RecordingTransport(Transport):
     """A real transport that remembers every request (method, path, params, status)."""
 
     def __init__(self, counter: Counter, **kwargs: Any) -> None:
-        enrollment = counter.replica.enrollment()
+        enrollment = counter.enrollment.current()
         assert enrollment is not None
-        super().__init__(enrollment.server_url, counter.replica.token(), **kwargs)
+        super().__init__(enrollment.server_url, counter.enrollment.token(), **kwargs)
         self.calls: list[tuple[str, str, dict[str, Any] | None, int]] = []
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:  # type: ignore[override]
@@ -131,7 +130,7 @@ def test_offline_intake_reaches_central_once_and_the_office_only(
     app_ids = {r["id"] for r in a.ctx.store.all("SELECT id FROM applications")}
     applicant_ids = {r["id"] for r in a.ctx.store.all("SELECT id FROM applicants")}
     assert len(app_ids) == report.applications == 12
-    queued = a.replica.pending_count()
+    queued = a.exchange.pending_count()
     assert queued >= 24  # every applicant and application, and their steps, wait in the outbox
 
     first = synced(a)
@@ -194,7 +193,7 @@ def test_work_taken_in_before_enrollment_goes_out_with_its_local_receipt_numbers
     assert SyncEngine(counter).run().outcome == "not_enrolled"
     enroll(counter, central.url, admin.new_enroll_code(central.engine, "QS"), "new")
     later = take_in(counter, 6)
-    enrollment = counter.replica.enrollment()
+    enrollment = counter.enrollment.current()
     assert enrollment is not None and later.receipt_no.startswith(enrollment.receipt_prefix)
     report = synced(counter)
     assert report.verified is True
@@ -295,7 +294,7 @@ def test_new_catalogue_version_arrives_once(
     second = RecordingTransport(counter)
     assert sync(counter, transport=second).outcome == "ok"
     assert "/v1/catalogue" not in second.paths()
-    assert counter.replica.catalogue_etag() == active.etag
+    assert counter.exchange.catalogue_etag() == active.etag
 
 
 # --- 5. attachments ---------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def test_batches_halve_on_413_and_every_op_arrives_once(tmp_path: Path, clock: F
         try:
             enroll(counter, server.url, admin.new_enroll_code(server.engine, "QS"), "c")
             Seeder(counter, ACTOR, 5).run(10)
-            queued = counter.replica.pending_count()
+            queued = counter.exchange.pending_count()
             app_ids = sorted(r["id"] for r in counter.ctx.store.all("SELECT id FROM applications"))
 
             recording = RecordingTransport(counter)
@@ -85,9 +85,9 @@ def test_new_server_epoch_downloads_again_and_keeps_the_outbox(
     counter = make_counter("a")
     take_in(counter, 51)
     synced(counter)
-    assert counter.replica.cursor() > 0
+    assert counter.exchange.cursor() > 0
     waiting = take_in(counter, 52)  # taken in after the last sync: in the outbox
-    queued = counter.replica.pending_count()
+    queued = counter.exchange.pending_count()
     assert queued > 0
     with central.engine.begin() as conn:  # e.g. the platform was restored from a backup
         conn.execute(update(db.meta).where(db.meta.c.key == "server_epoch").values(value="epoch-2"))
@@ -95,7 +95,7 @@ def test_new_server_epoch_downloads_again_and_keeps_the_outbox(
     recording = RecordingTransport(counter)
     report = sync(counter, transport=recording)
     assert report.outcome == "ok" and report.pushed == queued and report.verified is True
-    assert counter.replica.server_epoch() == "epoch-2"
+    assert counter.exchange.server_epoch() == "epoch-2"
     pulls = [params for method, path, params, _ in recording.calls if path == "/v1/sync/pull"]
     assert pulls[0]["cursor"] == 0  # downloaded from the start
     assert central_record(central, waiting.id) is not None
@@ -156,8 +156,8 @@ def test_pull_keeps_a_locally_changed_application_the_back_office_decided(
     report = sync(counter)  # the suspension meets the decision: a conflict, nothing overwritten
     assert report.conflicts == 1 and report.outcome == "partial"
     assert counter.cases.get(ACTOR, app.id).status == "suspended"
-    (conflict,) = counter.replica.open_conflicts(ACTOR)
-    counter.replica.resolve_conflict(ACTOR, conflict["id"], keep="server")
+    (conflict,) = counter.conflicts.open(ACTOR)
+    counter.conflicts.resolve(ACTOR, conflict["id"], keep="server")
     synced(counter)
     local = counter.cases.get(ACTOR, app.id)
     record = central_record(central, app.id)
@@ -179,11 +179,11 @@ def test_pulled_record_waits_in_the_inbox_for_its_applicant(
     c = make_counter("c")
     waiting: list[int] = []
     report = sync(
-        c, progress=lambda pr: waiting.append(c.replica.inbox_count()) if pr.stage == "pull" else None
+        c, progress=lambda pr: waiting.append(c.exchange.inbox_count()) if pr.stage == "pull" else None
     )
     assert report.outcome == "ok" and report.verified is True
     assert max(waiting) == 1  # the application arrived before its applicant and waited
-    assert c.replica.inbox_count() == 0
+    assert c.exchange.inbox_count() == 0
     got = c.cases.get(ACTOR, app.id)
     assert got.applicant_id == app.applicant_id and got.sync_state == "synced"
     assert c.applicants.reveal(ACTOR, app.applicant_id).phone == "13600136004"
@@ -193,10 +193,10 @@ def test_pulled_record_waits_in_the_inbox_for_its_applicant(
 def test_one_sync_at_a_time(make_counter: Callable[..., Counter]) -> None:
     counter = make_counter("a")
     take_in(counter, 81)
-    queued = counter.replica.pending_count()
+    queued = counter.exchange.pending_count()
     with SyncLock(counter.ctx.paths.lock_file), pytest.raises(SyncBusy):
         SyncEngine(counter).run()
-    assert counter.replica.pending_count() == queued
+    assert counter.exchange.pending_count() == queued
     assert synced(counter).pushed == queued
 
 
@@ -237,7 +237,7 @@ def test_progress_stages_cancellation_and_the_sync_log(
     counter = make_counter("a")
     take_in(counter, 91)
     take_in(counter, 92)
-    queued = counter.replica.pending_count()
+    queued = counter.exchange.pending_count()
 
     cancel = threading.Event()
     seen: list[str] = []
@@ -250,7 +250,7 @@ def test_progress_stages_cancellation_and_the_sync_log(
     cancelled = SyncEngine(counter, progress=cancel_at_push, cancel=cancel).run()
     assert cancelled.outcome == "cancelled" and cancelled.pushed == 0
     assert seen == ["hello", "push", "done"]
-    assert counter.replica.pending_count() == queued  # nothing lost
+    assert counter.exchange.pending_count() == queued  # nothing lost
     assert _central_ids(central) == []
 
     stages: list[Progress] = []
@@ -275,15 +275,15 @@ def test_progress_stages_cancellation_and_the_sync_log(
 def test_not_enrolled(make_counter: Callable[..., Counter]) -> None:
     counter = make_counter("a", enrolled=False)
     take_in(counter, 101)
-    queued = counter.replica.pending_count()
+    queued = counter.exchange.pending_count()
     report = SyncEngine(counter).run()
     assert report.outcome == "not_enrolled" and report.pending == queued
-    assert counter.replica.pending_count() == queued
+    assert counter.exchange.pending_count() == queued
 
 
 def _revoked_with_work(counter: Counter, central: CentralServer) -> str:
     synced(counter)
-    enrollment = counter.replica.enrollment()
+    enrollment = counter.enrollment.current()
     assert enrollment is not None
     admin.revoke_device(central.engine, enrollment.device_id)
     return enrollment.device_id
@@ -295,12 +295,12 @@ def test_revoked_device_forgets_its_token_and_keeps_its_work(
     counter = make_counter("a")
     _revoked_with_work(counter, central)
     applicant = register(counter, 111)
-    queued = counter.replica.pending_count()
+    queued = counter.exchange.pending_count()
 
     report = SyncEngine(counter).run()
     assert report.outcome == "revoked" and report.pushed == 0 and report.error
-    assert counter.replica.token() is None
-    assert counter.replica.pending_count() == queued
+    assert counter.enrollment.token() is None
+    assert counter.exchange.pending_count() == queued
     assert SyncEngine(counter).run().outcome == "not_enrolled"  # until an administrator enrolls it again
 
     enroll(counter, central.url, admin.new_enroll_code(central.engine, "QS"), "a")

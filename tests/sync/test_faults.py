@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from central import admin, db
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from counter_app.services.replica import PushTally, ReplicaService
 from counter_app.services.seed import Seeder
+from counter_app.services.sync_exchange import PushTally, SyncExchange
 from counter_app.store.outbox import OutboxOp
 from sync.engine import SyncEngine, SyncReport
 from sync.transport import Transport
@@ -48,7 +48,7 @@ def fast_transport(url: str, token: str | None, seed: int, *, retries: int = 3) 
 
 
 def sync_once(counter: Counter, url: str, seed: int, *, batch_size: int = 16, retries: int = 3) -> SyncReport:
-    transport = fast_transport(url, counter.replica.token(), seed, retries=retries)
+    transport = fast_transport(url, counter.enrollment.token(), seed, retries=retries)
     try:
         return SyncEngine(counter, transport=transport, batch_size=batch_size).run(trigger="test")
     finally:
@@ -136,7 +136,7 @@ def assert_versions_account_for_ops(
             acknowledged[op_id] = result
     for entity_id, count in (back_office or {}).items():
         produced.setdefault(entity_id, []).extend([-1] * count)
-    device_ids = [c.replica.enrollment().device_id for c in counters]  # type: ignore[union-attr]
+    device_ids = [c.enrollment.current().device_id for c in counters]  # type: ignore[union-attr]
     stored = central_applied_ops(server, device_ids)
     applied_on_central = {op_id for op_id, result in stored.items() if result.get("status") == "applied"}
     assert applied_on_central == set(acknowledged)  # the counters know the answer to every applied op
@@ -170,7 +170,7 @@ def assert_same_data(server: CentralServer, counter: Counter) -> None:
     for record_id, (entity, _version) in central_records(server).items():
         if entity not in COMPARED:
             continue
-        local = counter.replica.repo.local_row(entity, record_id)
+        local = counter.exchange.records.local_row(entity, record_id)
         assert local is not None, (entity, record_id)
         fields = COMPARED[entity]
         mine = {name: local.get(name) for name in fields}
@@ -179,12 +179,12 @@ def assert_same_data(server: CentralServer, counter: Counter) -> None:
 
 
 def assert_counter_matches_central(server: CentralServer, counter: Counter) -> None:
-    local = Tally(entity for entity, _id, _version in counter.replica.synced_versions())
+    local = Tally(entity for entity, _id, _version in counter.exchange.synced_versions())
     remote = Tally(entity for entity, _version in central_records(server).values())
     assert local == remote
-    versions = {record_id: version for _e, record_id, version in counter.replica.synced_versions()}
+    versions = {record_id: version for _e, record_id, version in counter.exchange.synced_versions()}
     assert versions == {record_id: version for record_id, (_e, version) in central_records(server).items()}
-    assert counter.replica.pending_count() == 0
+    assert counter.exchange.pending_count() == 0
     assert counter.admin.status().pending_ops == 0
     assert counter.admin.status().conflicts == 0
     assert_same_data(server, counter)
@@ -194,13 +194,13 @@ def spy_push_answers(monkeypatch: pytest.MonkeyPatch) -> Tally[str]:
     """Count the statuses central answered to pushed ops (``duplicate``: a batch came again after its
     reply was lost)."""
     answers: Tally[str] = Tally()
-    record = ReplicaService.record_push_results
+    record = SyncExchange.record_push_results
 
-    def counting(self: ReplicaService, results: list[tuple[OutboxOp, dict[str, Any]]]) -> PushTally:
+    def counting(self: SyncExchange, results: list[tuple[OutboxOp, dict[str, Any]]]) -> PushTally:
         answers.update(str(result.get("status")) for _op, result in results)
         return record(self, results)
 
-    monkeypatch.setattr(ReplicaService, "record_push_results", counting)
+    monkeypatch.setattr(SyncExchange, "record_push_results", counting)
     return answers
 
 

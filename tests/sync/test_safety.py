@@ -40,11 +40,11 @@ def test_a_conflict_answer_is_not_kept_in_plaintext(
 
 def test_a_401_that_is_not_a_revocation_keeps_the_token(make_counter: Callable[..., Counter]) -> None:
     counter = make_counter("a")
-    token = counter.replica.token()
+    token = counter.enrollment.token()
     counter.ctx.secrets.set("device_token", "x" * 43)  # e.g. a proxy's 401, or a central restored from backup
     report = SyncEngine(counter).run()
     assert report.outcome == "failed" and "401" in (report.error or "")
-    assert counter.replica.token() == "x" * 43
+    assert counter.enrollment.token() == "x" * 43
     counter.ctx.secrets.set("device_token", token or "")
     assert SyncEngine(counter).run().outcome == "ok"
 
@@ -59,7 +59,7 @@ def test_a_profile_with_records_cannot_move_to_another_office(
     with pytest.raises(ValidationError) as refused:
         enroll(counter, central.url, admin.new_enroll_code(central.engine, "BS"), "a")
     assert refused.value.field == "code" and refused.value.code == "other_office"
-    assert counter.replica.enrollment().office_code == "QS"
+    assert counter.enrollment.current().office_code == "QS"
     assert SyncEngine(counter).run().outcome == "ok"
 
 
@@ -74,6 +74,6 @@ def test_an_op_the_protocol_cannot_carry_is_refused_and_the_rest_go(
     second = register(counter, 44)
     report = SyncEngine(counter).run()
     assert report.rejected == 1 and report.outcome == "partial"
-    assert counter.replica.pending_count() == 0
+    assert counter.exchange.pending_count() == 0
     states = {op.op_id: op.state for op in counter.ctx.outbox.for_entity(second.id)}
     assert set(states.values()) == {"done"}

@@ -73,7 +73,7 @@ def test_syncs_when_the_server_comes_back_and_when_asked(
     with _running(scheduler):
         assert _next(events, lambda e: isinstance(e, tuple)) == ("online", False)
         assert events.empty()  # offline: nothing was attempted, quietly
-        assert counter.replica.pending_count() > 0
+        assert counter.exchange.pending_count() > 0
 
         _point_at(counter, central.url)  # the link is back
         assert _next(events, lambda e: isinstance(e, tuple)) == ("online", True)
@@ -107,8 +107,8 @@ def test_syncs_on_a_timer(make_counter: Callable[..., Counter], central: Central
         while True:  # the intake is four transactions: a timer sync may fall between two of them
             report = _next(events, _is_report)
             assert isinstance(report, SyncReport) and report.outcome == "ok"
-            if report.pushed and counter.replica.pending_count() == 0:
+            if report.pushed and counter.exchange.pending_count() == 0:
                 break
     assert isinstance(first, SyncReport) and first.outcome == "ok"
-    assert counter.replica.pending_count() == 0
+    assert counter.exchange.pending_count() == 0
     assert len(admin.export_office(central.engine, "QS")["applications"]) == 1

@@ -109,8 +109,8 @@ def test_sync_exit_code_with_a_conflict_and_a_rejection(
     code, report = cli("sync")  # still undecided: still not everything pushed
     assert code != 0 and report["pushed"] == 0
 
-    (conflict,) = counter.replica.open_conflicts(ACTOR)
-    counter.replica.resolve_conflict(ACTOR, conflict["id"], keep="mine")  # withdraw a completed case: refused
+    (conflict,) = counter.conflicts.open(ACTOR)
+    counter.conflicts.resolve(ACTOR, conflict["id"], keep="mine")  # withdraw a completed case: refused
     code, report = cli("sync")
     assert code != 0 and report["rejected"] == 1
     code, status = cli("status")

@@ -24,8 +24,8 @@ from pytestqt.qtbot import QtBot
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.ids import resident_id_check_char
+from counter_app.records import ApplicantSummary
 from counter_app.services.applicants import PersonInput
-from counter_app.store.applicants import ApplicantSummary
 from tests.ui.helpers import type_text
 from tests.ui.test_notices import compile_translations
 from ui.app import status_reader

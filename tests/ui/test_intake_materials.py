@@ -291,7 +291,7 @@ def test_a_scan_already_sent_is_not_removed(desk: Desk, tmp_path: Path) -> None:
     (op,) = desk.counter.ctx.outbox.for_entity(stored["id"])
     assert op.state == PENDING
     # A sync run sends it meanwhile (the platform applies it).
-    desk.counter.replica.record_push_results(
+    desk.counter.exchange.record_push_results(
         [(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})]
     )
 
@@ -361,7 +361,7 @@ def test_remove_is_offered_again_when_a_removal_is_refused(desk: Desk, gate: Gat
     assert app is not None
     (stored,) = desk.counter.ctx.attachments.for_application(app.id)
     (op,) = desk.counter.ctx.outbox.for_entity(stored["id"])
-    desk.counter.replica.record_push_results(
+    desk.counter.exchange.record_push_results(
         [(op, {"op_id": op.op_id, "status": "applied", "new_version": 1})]
     )  # sent meanwhile: the core refuses the removal
     dialog = open_scans(desk, panel)

@@ -10,7 +10,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.logging import QtLoggingPlugin
 
 from counter_app.catalogue import load_demo_catalogue
-from counter_app.store.applicants import ApplicantSummary
+from counter_app.records import ApplicantSummary
 from ui.models.applicants_model import ApplicantsModel
 from ui.models.materials_model import AttachedScan, MaterialsModel
 from ui.models.services_model import ApplicableServices, ServicesModel

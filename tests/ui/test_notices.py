@@ -42,7 +42,6 @@ from ui.notices import (
     NoticeData,
     NoticeKind,
     NoticeWords,
-    build_notice,
     lay_out,
     preview_dialog,
     print_to,
@@ -246,7 +245,7 @@ def cn_date(day: date) -> str:
 
 def test_acceptance_notice(counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path) -> None:
     case = accepted(counter, clerk)
-    notice = build_notice(counter, clerk, case.application_id)
+    notice = counter.notices.build(clerk, case.application_id)
     app = counter.cases.get(clerk, case.application_id)
     assert notice.kind is NoticeKind.ACCEPTANCE
     assert notice.promised_date == date.fromisoformat(app.due_date)
@@ -276,7 +275,7 @@ def test_one_time_notice_lists_everything_missing(
     counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
     case = missing(counter, clerk)
-    notice = build_notice(counter, clerk, case.application_id)
+    notice = counter.notices.build(clerk, case.application_id)
     assert notice.kind is NoticeKind.MISSING_MATERIALS
     assert [line.code for line in notice.materials_missing] == ["M01", "M03", "M07"]
     item = counter.catalogue.item(SUBSISTENCE)
@@ -294,7 +293,7 @@ def test_accepted_pending_notice(
     counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
     case = pending(counter, clerk)
-    notice = build_notice(counter, clerk, case.application_id)
+    notice = counter.notices.build(clerk, case.application_id)
     assert notice.kind is NoticeKind.ACCEPTED_PENDING
     assert notice.pending_deadline == counter.ctx.today() + timedelta(days=10)
     assert [line.code for line in notice.materials_pending] == ["M03", "M05"]
@@ -311,7 +310,7 @@ def test_accepted_pending_notice(
 
 def test_refusal_notice(counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path) -> None:
     case = refused(counter, clerk)
-    notice = build_notice(counter, clerk, case.application_id)
+    notice = counter.notices.build(clerk, case.application_id)
     assert notice.kind is NoticeKind.REFUSAL
     for text in both_pdfs(notice, tmp_path, chinese):
         assert_common(notice, text)
@@ -324,7 +323,7 @@ def test_refusal_notice(counter: Counter, clerk: Actor, chinese: NoticeWords, tm
 def test_licensing_items_cite_the_administrative_licensing_law(
     counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
-    notice = build_notice(counter, clerk, accepted(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, accepted(counter, clerk).application_id)
     licensing = replace(notice, item_type="01")
     text = pdf_text(write_pdf(licensing, tmp_path / "licensing.pdf", words=chinese))
     assert "根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理" in text
@@ -333,7 +332,7 @@ def test_licensing_items_cite_the_administrative_licensing_law(
 def test_page_sizes_and_the_qr_code(
     counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
-    notice = build_notice(counter, clerk, accepted(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, accepted(counter, clerk).application_id)
     a4 = write_pdf(notice, tmp_path / "a4.pdf", "a4", words=chinese)
     receipt = write_pdf(notice, tmp_path / "receipt.pdf", "receipt", words=chinese)
 
@@ -356,7 +355,7 @@ def test_page_sizes_and_the_qr_code(
 def test_the_notice_is_chinese_whatever_the_screen_language(
     counter: Counter, clerk: Actor, chinese: NoticeWords, english: NoticeWords, tmp_path: Path
 ) -> None:
-    notice = build_notice(counter, clerk, accepted(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, accepted(counter, clerk).application_id)
     default = pdf_text(write_pdf(notice, tmp_path / "default.pdf", words=chinese))
     assert "受理通知书" in default and "特此通知" in default
     text = pdf_text(write_pdf(notice, tmp_path / "english.pdf", words=english))
@@ -370,7 +369,7 @@ def test_the_notice_is_chinese_whatever_the_screen_language(
 def test_a_long_notice_keeps_its_seal_block_together(
     counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
-    notice = build_notice(counter, clerk, accepted(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, accepted(counter, clerk).application_id)
     many = tuple(
         replace(line, code=f"X{index:02d}", name=f"{line.name}（第{index}份）")
         for index, line in enumerate(notice.materials_received * 5, start=1)
@@ -394,7 +393,7 @@ def test_an_organisation_shows_its_masked_credit_code(
     application_id = _draft(counter, clerk, EMPLOYMENT, org.id)
     _hand_in(counter, clerk, application_id, EMPLOYMENT, ())
     counter.intake.accept(clerk, application_id)
-    notice = build_notice(counter, clerk, application_id)
+    notice = counter.notices.build(clerk, application_id)
     text = pdf_text(write_pdf(notice, tmp_path / "org.pdf", words=chinese))
     assert "统一社会信用代码" in text and org.id_masked in text and USCC not in text
     assert "法定代表人" in text and "李四" in text
@@ -405,23 +404,23 @@ def test_no_notice_before_a_decision_and_only_for_staff_who_take_in(
 ) -> None:
     application_id = _draft(counter, clerk, SUBSISTENCE)
     with pytest.raises(InvalidTransition):
-        build_notice(counter, clerk, application_id)
+        counter.notices.build(clerk, application_id)
     _hand_in(counter, clerk, application_id, SUBSISTENCE, ())
     counter.intake.accept(clerk, application_id)
     with pytest.raises(PermissionDenied):
-        build_notice(counter, admin, application_id)
+        counter.notices.build(admin, application_id)
 
 
 def test_later_statuses_reprint_the_acceptance_notice(counter: Counter, clerk: Actor) -> None:
     case = accepted(counter, clerk)
     counter.cases.start(clerk, case.application_id)
-    notice = build_notice(counter, clerk, case.application_id)
+    notice = counter.notices.build(clerk, case.application_id)
     assert notice.kind is NoticeKind.ACCEPTANCE
     assert notice.issued_on == counter.ctx.today()
 
 
 def test_a_notice_refuses_an_unmasked_id_number(counter: Counter, clerk: Actor) -> None:
-    notice = build_notice(counter, clerk, accepted(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, accepted(counter, clerk).application_id)
     with pytest.raises(ValueError, match="masked"):
         replace(notice, applicant_id_masked=FULL_ID)
 
@@ -430,7 +429,7 @@ def test_office_name_defaults(counter: Counter, clerk: Actor) -> None:
     application_id = _draft(counter, clerk, SUBSISTENCE)
     _hand_in(counter, clerk, application_id, SUBSISTENCE, ())
     counter.intake.accept(clerk, application_id)
-    notice = build_notice(counter, clerk, application_id)
+    notice = counter.notices.build(clerk, application_id)
     assert notice.office_name == "便民服务中心"
     assert notice.office_address is None and notice.office_phone is None
 
@@ -451,7 +450,7 @@ def test_radicals_in_text_maps_become_ideographs() -> None:
 def test_print_preview_paints_the_notice(
     qtbot: QtBot, counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
-    notice = build_notice(counter, clerk, pending(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, pending(counter, clerk).application_id)
     laid_out = lay_out(notice, "a4", chinese)
     printer = new_printer(laid_out, chinese)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -471,7 +470,7 @@ def test_print_preview_paints_the_notice(
 def test_printing_on_other_paper_repaginates(
     counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path
 ) -> None:
-    notice = build_notice(counter, clerk, missing(counter, clerk).application_id)
+    notice = counter.notices.build(clerk, missing(counter, clerk).application_id)
     laid_out = lay_out(notice, "receipt", chinese)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -496,7 +495,7 @@ def test_pdfs_written_off_the_ui_thread_keep_their_text(
     """The intake writes its PDFs on pool threads (each with its own NoticeWords), several at once:
     the text still extracts as Chinese, with the receipt number, dates and the masked ID."""
     notices = [
-        build_notice(counter, clerk, make(counter, clerk).application_id) for make in SCENARIOS.values()
+        counter.notices.build(clerk, make(counter, clerk).application_id) for make in SCENARIOS.values()
     ]
     written: dict[Path, NoticeData] = {}
     threads: set[bool] = set()
@@ -537,7 +536,7 @@ def title_of(kind: NoticeKind) -> str:
 
 def test_rendered_images(counter: Counter, clerk: Actor, chinese: NoticeWords, tmp_path: Path) -> None:
     for kind, scenario in SCENARIOS.items():
-        notice = build_notice(counter, clerk, scenario(counter, clerk).application_id)
+        notice = counter.notices.build(clerk, scenario(counter, clerk).application_id)
         for layout in ("a4", "receipt"):
             image = render_image(lay_out(notice, layout, chinese), dpi=60)
             assert not image.isNull() and image.width() > 100
@@ -579,7 +578,7 @@ def make_screenshots(out: Path) -> list[Path]:
             )
             clerk = Actor.staff(record.id, record.username, record.display_name, Role.CLERK)
             for kind, scenario in SCENARIOS.items():
-                notice = build_notice(counter, clerk, scenario(counter, clerk).application_id)
+                notice = counter.notices.build(clerk, scenario(counter, clerk).application_id)
                 for layout, suffix in (("a4", ""), ("receipt", "_receipt")):
                     path = out / f"notice_{kind.value}{suffix}.png"
                     render_image(lay_out(notice, layout, words), dpi=110 if layout == "a4" else 160).save(

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
+from counter_app.records import ApplicantSummary
 from counter_app.services.applicants import PersonInput
-from counter_app.store.applicants import ApplicantSummary
 from tests.core.test_cases import form_values
 from tests.ui.helpers import press_enter, settle, type_text
 from tests.ui.intake_support import FULL_ID, MASKED_ID, SUBSISTENCE, register_zhang_san, resident_id

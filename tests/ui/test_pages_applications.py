@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
+from counter_app.records import ApplicationRow
 from counter_app.services.seed import Seeder
-from counter_app.store.queries import ApplicationRow
 from tests.core.test_cases import bring_to
 from tests.ui.helpers import settle, type_text
 from tests.ui.pages_support import check_named_and_fits, open_page, window_fixture  # noqa: F401

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from counter_app.store.applicants import ApplicantSummary
+from counter_app.records import ApplicantSummary
 from ui.models.labels import applicant_kind_name, sex_name
 from ui.models.rows import RowTableModel
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from counter_app.core import Counter
 from counter_app.errors import CounterError
-from counter_app.store.queries import ApplicationRow
+from counter_app.records import ApplicationRow
 from ui.models.case_labels import case_status_name, sync_state_name
 from ui.models.labels import localised
 from ui.models.rows import Index

@@ -14,8 +14,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from counter_app.catalogue import Material, ServiceItem
+from counter_app.records import MaterialRecord
 from counter_app.services.lifecycle import MaterialCheck, check_materials
-from counter_app.store.applications import MaterialRecord
 from ui.i18n import fill
 from ui.models.labels import localised
 from ui.models.rows import RowTableModel

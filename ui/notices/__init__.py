@@ -2,7 +2,7 @@
 
 - 受理通知书 (acceptance), 一次性告知书 (one-time notice of the materials to supply),
   容缺受理通知书 (accepted with minor materials pending) and 不予受理通知书 (refusal).
-- ``model``: ``build_notice(counter, actor, application_id) -> NoticeData`` reads the core.
+- what a notice says (``NoticeData``) is gathered by the core: ``counter.notices.build(actor, id)``.
 - ``layout``: the legal wording as a QTextDocument on A4 or on an 80 mm receipt roll.
 - ``pdf``: ``write_pdf``, the print preview and the print dialog.
 
@@ -13,8 +13,8 @@ number, the kind, the date and a verification code, never personal data.
 
 from __future__ import annotations
 
+from counter_app.notices import MaterialLine, NoticeData, NoticeKind, notice_kind
 from ui.notices.layout import LaidOutNotice, lay_out, render_image
-from ui.notices.model import MaterialLine, NoticeData, NoticeKind, build_notice, notice_kind
 from ui.notices.pdf import preview_dialog, print_notice, print_to, write_pdf
 from ui.notices.words import NoticeWords
 
@@ -24,7 +24,6 @@ __all__ = [
     "NoticeData",
     "NoticeKind",
     "NoticeWords",
-    "build_notice",
     "lay_out",
     "notice_kind",
     "preview_dialog",

@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument, QTextFormat
 
+from counter_app.notices import MaterialLine, NoticeData, NoticeKind
 from ui.i18n import FONT_FAMILIES
 from ui.i18n import fill as _fill
 from ui.notices import wording
-from ui.notices.model import MaterialLine, NoticeData, NoticeKind
 from ui.notices.qr import qr_image
 from ui.notices.words import NoticeWords
 

@@ -9,6 +9,7 @@ dialog; tests use ``preview_dialog`` (shown non-modally) and ``print_to`` (what 
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -16,9 +17,9 @@ from PySide6.QtGui import QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
+from counter_app.notices import NoticeData
 from ui.i18n import FONT_FAMILIES, fill
 from ui.notices.layout import TITLE_FAMILIES, LaidOutNotice, fit_to_page, lay_out
-from ui.notices.model import NoticeData
 from ui.notices.pdf_text import repair_text_mapping
 from ui.notices.wording import title
 from ui.notices.words import NoticeWords
@@ -49,7 +50,7 @@ def write_pdf(
     laid_out.document.print_(writer)  # opens and ends its own painter: the file is complete after it
     del writer
     if not target.exists() or target.stat().st_size == 0:
-        raise OSError(f"the PDF could not be written to {target}")
+        raise OSError(errno.EIO, "the PDF could not be written", str(target))  # the UI names the file
     repair_text_mapping(target, NOTICE_FAMILIES)
     return target
 

@@ -8,8 +8,8 @@ items (type 01) cite art. 32 of that law; other items cite their own first legal
 
 from __future__ import annotations
 
+from counter_app.notices import MaterialLine, NoticeData, NoticeKind
 from ui.i18n import ENGLISH, fill
-from ui.notices.model import MaterialLine, NoticeData, NoticeKind
 from ui.notices.words import NoticeWords
 
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpli
 from counter_app.accounts import Actor, Permission
 from counter_app.core import Counter
 from counter_app.errors import CounterError
-from counter_app.store.applicants import ApplicantDetails, ApplicantSummary
-from counter_app.store.queries import ApplicationRow
+from counter_app.records import ApplicantDetails, ApplicantSummary, ApplicationRow
 from ui.i18n import error_text, fill
 from ui.models.applicants_model import ApplicantsModel
 from ui.models.applications_model import ApplicationsModel, ServiceKey, service_names

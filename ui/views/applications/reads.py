@@ -14,7 +14,7 @@ from counter_app.accounts import Actor
 from counter_app.catalogue import ServiceItem
 from counter_app.core import Counter
 from counter_app.errors import CounterError
-from counter_app.store.applications import Application
+from counter_app.records import Application
 from counter_app.workflow import Action
 from ui.models.applications_model import ApplicationsModel, ApplicationsPage, service_names
 

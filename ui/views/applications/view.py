@@ -38,15 +38,14 @@ from PySide6.QtWidgets import (
 from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import ServiceItem
 from counter_app.errors import CounterError
-from counter_app.store.applications import Application
-from counter_app.store.queries import ApplicationRow
+from counter_app.records import Application, ApplicationRow
 from counter_app.workflow import Action, Status, allowed_actions
 from ui.i18n import error_text, fill
 from ui.models.applications_model import ApplicationsModel, Deliver, Fail, Load
 from ui.models.case_labels import action_name, case_status_name
 from ui.models.history_model import HistoryModel
 from ui.models.labels import localised
-from ui.notices import NoticeData, NoticeWords, build_notice, lay_out, notice_kind, preview_dialog, write_pdf
+from ui.notices import NoticeData, NoticeWords, lay_out, notice_kind, preview_dialog, write_pdf
 from ui.notices.pdf import new_printer
 from ui.views.applications.action_form import ActionForm
 from ui.views.applications.reads import Selected, Step, read_applications, read_selected, take_step
@@ -477,7 +476,7 @@ class ApplicationsView(QWidget):
         self._enable_steps()
         actor, application_id = self.actor, app.id
         self.db.submit(
-            lambda counter: build_notice(counter, actor, application_id),
+            lambda counter: counter.notices.build(actor, application_id),
             self._show_preview,
             self._notice_failed,
             key=f"{self._key}.notice",
@@ -528,7 +527,7 @@ class ApplicationsView(QWidget):
         make_words = self.notice_words  # the words hold a QTranslator: made on the pool thread
         actor, application_id = self.actor, app.id
         self.db.submit(
-            lambda counter: build_notice(counter, actor, application_id),
+            lambda counter: counter.notices.build(actor, application_id),
             lambda notice: self._write_pdf(notice, path, make_words),
             self._pdf_failed,
             owner=self,

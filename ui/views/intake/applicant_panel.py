@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from counter_app import ids
 from counter_app.accounts import Actor
-from counter_app.store.applicants import ApplicantSummary
+from counter_app.records import ApplicantSummary
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.applicants_model import ApplicantsModel

@@ -29,6 +29,7 @@ from counter_app import ids
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.errors import ValidationError
+from counter_app.records import ApplicantSummary
 from counter_app.services.applicants import (
     MAX_ADDRESS,
     MAX_NAME,
@@ -37,7 +38,6 @@ from counter_app.services.applicants import (
     OrganisationInput,
     PersonInput,
 )
-from counter_app.store.applicants import ApplicantSummary
 from ui.dialogs.fields import MessageLabel, with_message
 from ui.i18n import error_text, fill
 from ui.models.labels import sex_name

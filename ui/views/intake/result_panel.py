@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.store.applications import Application
+from counter_app.records import Application
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.labels import status_name

@@ -17,11 +17,10 @@ from typing import Any, TypeVar
 from counter_app.accounts import Actor
 from counter_app.catalogue import ServiceItem
 from counter_app.core import Counter
+from counter_app.records import ApplicantSummary, Application
 from counter_app.services.lifecycle import MaterialCheck
-from counter_app.store.applicants import ApplicantSummary
-from counter_app.store.applications import Application
 from counter_app.workflow import Status
-from ui.notices import NoticeData, build_notice
+from ui.notices import NoticeData
 
 T = TypeVar("T")
 Work = Callable[[Counter], T]
@@ -153,7 +152,7 @@ class IntakeSession:
             else:
                 decided = intake.refuse(actor, application_id, choice.reason, choice.remedies)
             try:
-                notice = build_notice(counter, actor, decided.id)
+                notice = counter.notices.build(actor, decided.id)
             except Exception as exc:  # the decision is made and stays made: report, do not refuse
                 return Decided(decided, None, exc)
             return Decided(decided, notice)

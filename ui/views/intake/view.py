@@ -24,11 +24,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStacked
 
 from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import Catalogue, ServiceItem
-from counter_app.clock import Clock, SystemClock
 from counter_app.errors import ValidationError
+from counter_app.records import ApplicantSummary, Application
 from counter_app.services.lifecycle import MaterialCheck
-from counter_app.store.applicants import ApplicantSummary
-from counter_app.store.applications import Application
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
 from ui.models.labels import applicant_kind_name, comma, localised, sex_name, status_name
@@ -70,9 +68,10 @@ class IntakeView(QWidget):
         if not actor.can(Permission.TAKE_IN):
             self._build_not_allowed()
             return
-        # Until the profile's own clock is in (it is the core's "today"), the machine's.
-        self._clock: Clock = SystemClock()
-        today_fn = today or (lambda: self._clock.now().date())
+        # The office's today comes from the core (its clock); until it is read, the machine's.
+        self._today = date.today()
+        self._reads_today = today is None
+        today_fn = today or (lambda: self._today)
         self.session = IntakeSession(actor, today_fn)
         self._writing = False  # a step's write is on the database thread
         self._target: int | None = None  # the step Alt+<number> asked for, reached step by step
@@ -151,8 +150,6 @@ class IntakeView(QWidget):
         self.materials_panel.busy_changed.connect(lambda _busy: self._show_busy())
         self.applicant_panel.register_form.saving_changed.connect(lambda _saving: self._show_busy())
         self._show(APPLICANT)
-        if today is None:
-            db.submit(lambda counter: counter.ctx.clock, self._clock_read, self._read_failed, owner=self)
         self.reload()
 
     def _build_not_allowed(self) -> None:
@@ -182,6 +179,15 @@ class IntakeView(QWidget):
         when the page is shown again); the applicant search too, while an applicant is being found."""
         if not hasattr(self, "session"):
             return
+        if self._reads_today:
+            actor = self.session.actor
+            self.db.submit(
+                lambda counter: counter.intake.today(actor),
+                self._today_read,
+                self._read_failed,
+                key=f"intake.today.{id(self)}",
+                owner=self,
+            )
         self._read_catalogue()
         if self.current_step() == APPLICANT and not self.session.drafted:
             self.applicant_panel.reload()
@@ -205,9 +211,8 @@ class IntakeView(QWidget):
             self._read_failed(error)
         self.service_picker.catalogue_failed(error_text(error))
 
-    def _clock_read(self, clock: Clock) -> None:
-        # A clock is plain data (the system's, or a test's fixed one): safe to read on this thread.
-        self._clock = clock
+    def _today_read(self, today: date) -> None:
+        self._today = today
 
     def _read_failed(self, error: BaseException) -> None:
         self.message.show_message(error_text(error))
