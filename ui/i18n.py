@@ -19,6 +19,7 @@ English form — with plural forms where ``%n`` is used — in ``counter_en.ts``
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -202,7 +203,9 @@ def validation_text(error: ValidationError) -> str:
         return translate("Errors", "The current password is not right.")
     if code == "required":
         return translate("Errors", "This field is required.")
-    return fill(translate("Errors", "This value is not accepted (%1)."), error.detail)
+    # The core's detail is English, for logs: the clerk is told which value, not the core's words.
+    log.info("A value was refused (%s, %s): %s", field, code, error.detail)
+    return translate("Errors", "This value is not accepted.")
 
 
 def password_too_short_text() -> str:
@@ -256,5 +259,32 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, NotFound):
         return translate("Errors", "The record was not found.")
     if isinstance(error, CounterError):
-        return fill(translate("Errors", "The operation was refused (%1)."), error.code)
-    return fill(translate("Errors", "An unexpected error occurred: %1"), str(error) or type(error).__name__)
+        log.info("An operation was refused (%s): %s", error.code, error)
+        return translate("Errors", "The operation was refused.")
+    if isinstance(error, OSError):
+        return os_error_text(error)
+    # A bug, or a fault below the core: its text is English and technical, so it goes to the log.
+    log.error("Shown to the user as an unexpected error: %r", error, exc_info=error)
+    return translate("Errors", "An unexpected error occurred. The details were written to the log.")
+
+
+def os_error_text(error: OSError) -> str:
+    """What failed, in the user's language (the disk, a file, the network); the system's own
+    (English) text and the errno go to the log, not on screen."""
+    log.warning("Shown to the user as a file, disk or network error: %r", error, exc_info=error)
+    path = os.fsdecode(error.filename) if isinstance(error.filename, (str, bytes, os.PathLike)) else ""
+    if isinstance(error, (ConnectionError, TimeoutError)):
+        return translate("Errors", "The network connection failed or timed out.")
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        if path:
+            return fill(translate("Errors", "The disk is full: %1 could not be written."), path)
+        return translate("Errors", "The disk is full.")
+    if isinstance(error, PermissionError):
+        if path:
+            return fill(translate("Errors", "No permission to read or write %1."), path)
+        return translate("Errors", "No permission to read or write the file.")
+    if isinstance(error, FileNotFoundError) and path:
+        return fill(translate("Errors", "The file %1 was not found."), path)
+    if path:
+        return fill(translate("Errors", "The file %1 could not be read or written."), path)
+    return translate("Errors", "A file could not be read or written (a disk or device error).")

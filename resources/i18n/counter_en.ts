@@ -851,8 +851,8 @@
         <translation>This field is required.</translation>
     </message>
     <message>
-        <source>This value is not accepted (%1).</source>
-        <translation>This value is not accepted (%1).</translation>
+        <source>This value is not accepted.</source>
+        <translation>This value is not accepted.</translation>
     </message>
     <message>
         <source>The password needs at least %1 characters.</source>
@@ -895,12 +895,44 @@
         <translation>The record was not found.</translation>
     </message>
     <message>
-        <source>The operation was refused (%1).</source>
-        <translation>The operation was refused (%1).</translation>
+        <source>The operation was refused.</source>
+        <translation>The operation was refused.</translation>
     </message>
     <message>
-        <source>An unexpected error occurred: %1</source>
-        <translation>An unexpected error occurred: %1</translation>
+        <source>An unexpected error occurred. The details were written to the log.</source>
+        <translation>An unexpected error occurred. The details were written to the log.</translation>
+    </message>
+    <message>
+        <source>The network connection failed or timed out.</source>
+        <translation>The network connection failed or timed out.</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation>The disk is full: %1 could not be written.</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>The disk is full.</translation>
+    </message>
+    <message>
+        <source>No permission to read or write %1.</source>
+        <translation>No permission to read or write %1.</translation>
+    </message>
+    <message>
+        <source>No permission to read or write the file.</source>
+        <translation>No permission to read or write the file.</translation>
+    </message>
+    <message>
+        <source>The file %1 was not found.</source>
+        <translation>The file %1 was not found.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read or written.</source>
+        <translation>The file %1 could not be read or written.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written (a disk or device error).</source>
+        <translation>A file could not be read or written (a disk or device error).</translation>
     </message>
     <message>
         <source>The current password is not right.</source>

@@ -849,8 +849,8 @@
         <translation>此项为必填项。</translation>
     </message>
     <message>
-        <source>This value is not accepted (%1).</source>
-        <translation>该值不被接受（%1）。</translation>
+        <source>This value is not accepted.</source>
+        <translation>该值不符合要求。</translation>
     </message>
     <message>
         <source>The password needs at least %1 characters.</source>
@@ -893,12 +893,44 @@
         <translation>未找到该记录。</translation>
     </message>
     <message>
-        <source>The operation was refused (%1).</source>
-        <translation>操作被拒绝（%1）。</translation>
+        <source>The operation was refused.</source>
+        <translation>操作被拒绝。</translation>
     </message>
     <message>
-        <source>An unexpected error occurred: %1</source>
-        <translation>发生意外错误：%1</translation>
+        <source>An unexpected error occurred. The details were written to the log.</source>
+        <translation>发生意外错误，详细信息已记入日志。</translation>
+    </message>
+    <message>
+        <source>The network connection failed or timed out.</source>
+        <translation>网络连接失败或超时。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation>磁盘已满，无法写入：%1</translation>
+    </message>
+    <message>
+        <source>The disk is full.</source>
+        <translation>磁盘已满。</translation>
+    </message>
+    <message>
+        <source>No permission to read or write %1.</source>
+        <translation>没有读写权限：%1</translation>
+    </message>
+    <message>
+        <source>No permission to read or write the file.</source>
+        <translation>没有读写该文件的权限。</translation>
+    </message>
+    <message>
+        <source>The file %1 was not found.</source>
+        <translation>找不到文件：%1</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read or written.</source>
+        <translation>无法读写文件：%1</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written (a disk or device error).</source>
+        <translation>无法读写文件（磁盘或设备故障）。</translation>
     </message>
     <message>
         <source>The current password is not right.</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import re
 import shutil
@@ -17,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.errors import CorruptDatabase, DatabaseTooNew, ValidationError
+from counter_app.errors import CorruptDatabase, CounterError, DatabaseTooNew, ValidationError
 from tests.support import ROOT
 from ui.dialogs.login import LoginDialog
 from ui.i18n import (
@@ -201,3 +203,40 @@ def test_a_too_new_database_message_gives_both_versions() -> None:
 def test_a_wrong_current_password_has_words_of_its_own() -> None:
     refused = ValidationError("current_password", "the current password is not right", code="wrong_password")
     assert error_text(refused) == "The current password is not right."
+
+
+def test_file_and_disk_errors_are_told_in_chinese_with_the_detail_in_the_log(
+    translated: Callable[[str], None], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A clerk reads what failed, in Chinese; the system's English text goes to the log only."""
+    translated(CHINESE)
+    path = "/data/notices/A-1.pdf"
+    cases = [
+        (OSError(errno.ENOSPC, "No space left on device", path), f"磁盘已满，无法写入：{path}"),
+        (OSError(errno.ENOSPC, "No space left on device"), "磁盘已满。"),
+        (PermissionError(errno.EACCES, "Permission denied", path), f"没有读写权限：{path}"),
+        (FileNotFoundError(errno.ENOENT, "No such file or directory", path), f"找不到文件：{path}"),
+        (OSError(errno.EIO, "Input/output error", path), f"无法读写文件：{path}"),
+        (OSError("disk I/O error"), "无法读写文件（磁盘或设备故障）。"),
+        (ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"), "网络连接失败或超时。"),
+        (RuntimeError("list index out of range"), "发生意外错误，详细信息已记入日志。"),
+    ]
+    for error, expected in cases:
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="ui.i18n"):
+            text = error_text(error)
+        assert text == expected
+        english = getattr(error, "strerror", None) or str(error)
+        assert english not in text
+        assert english in caplog.text  # the detail is not lost: the log has it
+
+
+def test_the_cores_english_detail_is_not_shown(
+    translated: Callable[[str], None], caplog: pytest.LogCaptureFixture
+) -> None:
+    translated(CHINESE)
+    with caplog.at_level(logging.INFO, logger="ui.i18n"):
+        refused = error_text(ValidationError("applicant.phone", "must be 11 digits", code="format"))
+        generic = error_text(CounterError("no such thing", code="odd_code"))
+    assert refused == "该值不符合要求。" and generic == "操作被拒绝。"
+    assert "must be 11 digits" in caplog.text and "odd_code" in caplog.text

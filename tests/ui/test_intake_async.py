@@ -7,11 +7,14 @@ catalogue that cannot be read is said so, and Enter pressed before is not acted 
 
 from __future__ import annotations
 
+import errno
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
@@ -31,6 +34,7 @@ from tests.ui.intake_support import (
     resident_id,
     to_form,
 )
+from ui.i18n import CHINESE, install_translators
 from ui.views.intake import IntakeView
 from ui.views.intake.scans import ScanFolder
 from ui.views.intake.view import APPLICANT, DECISION, FORM, MATERIALS, NOTICE, SERVICE
@@ -181,6 +185,16 @@ def test_a_reload_still_searches_again_for_what_is_typed(desk: Desk, gate: Gate)
     assert desk.step() == APPLICANT
 
 
+@pytest.fixture
+def chinese(qapp: QApplication, notice_qm: Path) -> Iterator[None]:
+    """The interface in Chinese, as at a counter."""
+    installed = install_translators(qapp, CHINESE, notice_qm)
+    assert installed, "the Chinese translation did not load"
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 def test_enter_before_a_failed_catalogue_read_is_not_acted_on_later(
     qtbot: QtBot,
     db: Database,
@@ -188,16 +202,19 @@ def test_enter_before_a_failed_catalogue_read_is_not_acted_on_later(
     clerk: Actor,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    chinese: None,
 ) -> None:
-    """The catalogue cannot be read (a damaged disk, say): the service step says so, Enter reads it
-    again, and Enter pressed before it failed does not take the first service later, when a reload
-    (after a sync, or the page shown again) brings the catalogue in."""
+    """The catalogue cannot be read (a damaged disk, say): the service step says so in the clerk's
+    language, naming the file, without the system's English words; Enter reads it again, and Enter
+    pressed before it failed does not take the first service later, when a reload (after a sync, or
+    the page shown again) brings the catalogue in."""
     read = CatalogueService.active
     broken = [True]
+    damaged = str(tmp_path / "counter.db")
 
     def active(service: CatalogueService) -> Catalogue:
         if broken[0]:
-            raise OSError("disk I/O error")
+            raise OSError(errno.EIO, "Input/output error", damaged)
         return read(service)
 
     monkeypatch.setattr(CatalogueService, "active", active)
@@ -215,8 +232,9 @@ def test_enter_before_a_failed_catalogue_read_is_not_acted_on_later(
     view.applicant_panel.lookup_id(FULL_ID)
     settle()
     assert view.current_step() == SERVICE
-    unreadable = "The services could not be read; press Enter to try again."
-    assert picker.message.message.startswith(unreadable) and "disk I/O error" in picker.message.message
+    unreadable = "未能读取事项目录，按回车键重试。"
+    assert picker.message.message == f"{unreadable}无法读写文件：{damaged}"
+    assert "Input/output" not in picker.message.message and "Errno" not in picker.message.message
 
     event = threading.Event()
     db.submit(lambda _counter: event.wait(10))  # hold the database thread: the read is on its way
