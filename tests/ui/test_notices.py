@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pypdf
 import pytest
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtGui import QFontDatabase, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -161,7 +161,10 @@ def compile_translations(target: Path) -> Path:
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
     if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
+        pytest.fail(
+            "pyside6-lrelease is not installed: it comes with PySide6; reinstall the virtualenv (make setup)",
+            pytrace=False,
+        )
     for language in (CHINESE, ENGLISH):
         ts = ROOT / "resources" / "i18n" / f"counter_{language}.ts"
         subprocess.run(
@@ -176,14 +179,22 @@ def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return compile_translations(tmp_path_factory.mktemp("qm"))
 
 
+# What fonts-noto-cjk brings for the notices' Chinese: the body (sans) and the titles (serif).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Serif CJK SC")
+
+
 @pytest.fixture(scope="session")
-def cjk_font() -> None:
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        pytest.skip("fontconfig's fc-list is not installed")
-    fonts = subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, check=True).stdout
-    if not fonts.strip():
-        pytest.skip("no Chinese font is installed (Debian/Ubuntu: fonts-noto-cjk)")
+def cjk_font(qapp) -> None:
+    """The notices' Chinese faces: a required system package, so a test that needs them fails
+    without them (it would check boxes, not Chinese text)."""
+    installed = set(QFontDatabase.families())
+    missing = [family for family in CJK_FAMILIES if family not in installed]
+    if missing:
+        pytest.fail(
+            "fonts-noto-cjk is not installed: run scripts/system-deps.sh as root "
+            f"(missing {', '.join(missing)})",
+            pytrace=False,
+        )
 
 
 @pytest.fixture
