@@ -173,7 +173,10 @@ def test_the_installed_wheel_has_its_catalogue_and_opens_in_chinese(
 def test_the_compiler_writes_what_lrelease_writes(language: str, tmp_path: Path) -> None:
     tool = lrelease()
     if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
+        pytest.fail(
+            "pyside6-lrelease is not installed: it comes with PySide6; reinstall the virtualenv (make setup)",
+            pytrace=False,
+        )
     edge = tmp_path / f"edge_{language}.ts"
     edge.write_text(EDGE_TS.format(language=language), encoding="utf-8")
     for ts in (TS_DIR / f"counter_{language}.ts", edge):

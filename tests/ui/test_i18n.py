@@ -85,7 +85,10 @@ def test_every_string_is_translated(language: str) -> None:
 def test_translation_sources_match_the_code(tmp_path: Path) -> None:
     lupdate = qt_tool("lupdate")
     if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed")
+        pytest.fail(
+            "pyside6-lupdate is not installed: it comes with PySide6; reinstall the virtualenv (make setup)",
+            pytrace=False,
+        )
     sources = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "ui").rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
@@ -105,7 +108,10 @@ def test_translation_sources_match_the_code(tmp_path: Path) -> None:
 def compiled(tmp_path: Path) -> Path:
     lrelease = qt_tool("lrelease")
     if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
+        pytest.fail(
+            "pyside6-lrelease is not installed: it comes with PySide6; reinstall the virtualenv (make setup)",
+            pytrace=False,
+        )
     for language in (CHINESE, ENGLISH):
         subprocess.run(
             [

@@ -118,7 +118,10 @@ def compiled_translations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     """Fresh .qm files from the .ts sources, used in place of whatever was built before."""
     lrelease = qt_tool("lrelease")
     if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
+        pytest.fail(
+            "pyside6-lrelease is not installed: it comes with PySide6; reinstall the virtualenv (make setup)",
+            pytrace=False,
+        )
     folder = tmp_path / "i18n"
     folder.mkdir()
     for language in (CHINESE, ENGLISH):
