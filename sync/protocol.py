@@ -8,7 +8,12 @@ JSON over HTTP, request and response bodies may be gzip-compressed (``Content-En
 Errors are ``{"error": {"code", "field", "message"}}`` with a 4xx status; 5xx means "retry later
 with the same request" (push batches keep their op ids, so a retry is never applied twice).
 
+Each entity's fields (what an op's ``data`` and a pulled change's ``data`` hold) are defined once in
+``counter_app/entity_fields.py`` and re-exported here as ``ENTITY_FIELDS``: the client's store may not
+import ``sync`` (DESIGN §1), so the definition lives in the core, as a pure module both sides import.
+
 To add a message or a field:
+  0. a field of an entity: see the checklist in ``counter_app/entity_fields.py``;
   1. add it here (with limits: every string and list has a maximum);
   2. handle it in ``central/api/<group>.py`` and in ``sync/engine.py``;
   3. regenerate ``central/openapi.json`` (``counter-central openapi > central/openapi.json``);
@@ -25,6 +30,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from counter_app.entity_fields import ENTITIES, ENTITY_FIELDS
+
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
 
@@ -38,7 +45,8 @@ MAX_CHUNK_BYTES = 1024 * 1024
 MAX_OP_DATA_KEYS = 100
 MAX_ATTACHMENTS_PER_OP = 20
 
-ENTITIES = ("applicant", "application", "attachment", "rating", "rectification")
+__all__ = ["ENTITIES", "ENTITY_FIELDS"]  # and the models below
+# A Literal for the JSON schema; tests/sync/test_entity_schema.py checks it names ENTITIES.
 Entity = Literal["applicant", "application", "attachment", "rating", "rectification"]
 OpKind = Literal["create", "update"]
 

@@ -146,10 +146,11 @@ class ApplicantService:
         if not wire:
             return current
         changes.update(updated_at=ctx.now_iso(), sync_state="pending")
+        wire["updated_at"] = changes["updated_at"]  # the other counters' copies show the change's time
         with ctx.store.transaction():
             ctx.applicants.update(applicant_id, changes, **sensitive)
             ctx.queue(actor, "applicant", applicant_id, "update", current.version, wire)
-            ctx.audit(actor, "applicant.update", "applicant", applicant_id, fields=sorted(wire))
+            ctx.audit(actor, "applicant.update", "applicant", applicant_id, fields=sorted(sensitive))
         return self.get(actor, applicant_id)
 
     def get(self, actor: Actor, applicant_id: str) -> ApplicantSummary:
