@@ -2,16 +2,18 @@
 
 * Resident ID numbers (公民身份号码), GB 11643-1999: 6-digit address code, 8-digit birth date
   ``YYYYMMDD``, 3-digit sequence code (odd for men, even for women) and a check character
-  computed with ISO 7064 MOD 11-2. The address code is *not* checked against a list of regions:
-  permanent-residence cards for foreigners start with 9 and Hong Kong/Macau/Taiwan residence
-  permits with 81/82/83, and region codes change over time.
+  computed with ISO 7064 MOD 11-2. Only the first two digits of the address code are checked:
+  they must be a province-level code of GB/T 2260 (``PROVINCE_CODES``), or 83 (residence permits
+  for Taiwan residents; Hong Kong and Macau ones start 81/82, their province-level codes), or 9
+  followed by the code of the mainland province that issued a foreigner's permanent residence ID
+  card (2023 form). County and city codes change over time and are not checked.
 * Unified social credit codes (统一社会信用代码), GB 32100-2015: 17 characters from a
   31-character alphabet plus a MOD 31 check character.
 * Mobile numbers: ``^1[3-9][0-9]{9}$`` (ASCII digits only).
 
 The ``is_valid_*`` functions never raise: anything that is not a ``str`` is simply invalid.
 The ``validate_*`` functions normalise the input and raise :class:`ValidationError` with a
-machine-readable ``code`` (``required``, ``format``, ``checksum``, ``birth_date``).
+machine-readable ``code`` (``required``, ``format``, ``province``, ``checksum``, ``birth_date``).
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from datetime import date
 from counter_app.errors import ValidationError
 
 __all__ = [
+    "MAINLAND_PROVINCE_CODES",
     "MIN_BIRTH_DATE",
+    "PROVINCE_CODES",
     "USCC_ALPHABET",
     "birth_date_from_resident_id",
+    "has_province_prefix",
     "is_valid_mobile",
     "is_valid_resident_id",
     "is_valid_uscc",
@@ -49,6 +54,23 @@ RESIDENT_ID_WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
 RESIDENT_ID_CHECK_CHARS = "10X98765432"
 MIN_BIRTH_DATE = date(1900, 1, 1)
 
+# Province-level divisions of GB/T 2260: the first two digits of a resident ID number's address
+# code. 71 Taiwan, 81 Hong Kong, 82 Macau.
+MAINLAND_PROVINCE_CODES = frozenset(
+    str(code)
+    for code in (
+        *range(11, 16),  # Beijing, Tianjin, Hebei, Shanxi, Inner Mongolia
+        *range(21, 24),  # Liaoning, Jilin, Heilongjiang
+        *range(31, 38),  # Shanghai, Jiangsu, Zhejiang, Anhui, Fujian, Jiangxi, Shandong
+        *range(41, 47),  # Henan, Hubei, Hunan, Guangdong, Guangxi, Hainan
+        *range(50, 55),  # Chongqing, Sichuan, Guizhou, Yunnan, Tibet
+        *range(61, 66),  # Shaanxi, Gansu, Qinghai, Ningxia, Xinjiang
+    )
+)
+PROVINCE_CODES = MAINLAND_PROVINCE_CODES | {"71", "81", "82"}
+# Residence permits for Hong Kong, Macau and Taiwan residents start 810000 / 820000 / 830000.
+_ID_PREFIXES = PROVINCE_CODES | {"83"}
+
 _RESIDENT_ID_RE = re.compile(r"[0-9]{17}[0-9Xx]")
 _SEVENTEEN_DIGITS_RE = re.compile(r"[0-9]{17}")
 
@@ -62,6 +84,18 @@ def resident_id_check_char(first17: str) -> str:
         raise ValueError("expected exactly 17 ASCII digits")
     total = sum(int(ch) * w for ch, w in zip(first17, RESIDENT_ID_WEIGHTS, strict=True))
     return RESIDENT_ID_CHECK_CHARS[total % 11]
+
+
+def has_province_prefix(number: str) -> bool:
+    """True if a resident ID number starts with a code it may start with.
+
+    That is a province-level code of GB/T 2260 or 83 (residence permits for Taiwan residents), or
+    9 and the code of the mainland province that issued a foreigner's permanent residence ID card
+    (``9`` + province + nationality, 2023 form). County codes are not checked: they change.
+    """
+    if number[:1] == "9":
+        return number[1:3] in MAINLAND_PROVINCE_CODES
+    return number[:2] in _ID_PREFIXES
 
 
 def _birth_date(digits: str) -> date | None:
@@ -81,12 +115,14 @@ def _birth_date_ok(born: date | None, today: date | None) -> bool:
 def is_valid_resident_id(text: object, *, today: date | None = None) -> bool:
     """True if ``text`` is a valid 18-character resident ID number.
 
-    Checks the characters, the check character and the birth date (a real day, not before
-    1900-01-01 and not after ``today``, default: the current date). A lower-case ``x`` check
-    character is accepted; surrounding spaces are not (use :func:`validate_resident_id` for
-    typed input). Never raises.
+    Checks the characters, the first digits (:func:`has_province_prefix`), the check character
+    and the birth date (a real day, not before 1900-01-01 and not after ``today``, default: the
+    current date). A lower-case ``x`` check character is accepted; surrounding spaces are not
+    (use :func:`validate_resident_id` for typed input). Never raises.
     """
     if not isinstance(text, str) or not _RESIDENT_ID_RE.fullmatch(text):
+        return False
+    if not has_province_prefix(text):
         return False
     if resident_id_check_char(text[:17]) != text[17].upper():
         return False
@@ -106,7 +142,8 @@ def normalise_resident_id(text: str) -> str:
 def validate_resident_id(text: object, field: str = "id_number", *, today: date | None = None) -> str:
     """The normalised resident ID number, or :class:`ValidationError` on ``field``.
 
-    Codes: ``required`` (missing or blank), ``format`` (not 17 digits + digit/X),
+    Codes: ``required`` (missing or blank), ``format`` (not 17 digits + digit/X), ``province``
+    (the first two digits are no province-level code, see :func:`has_province_prefix`),
     ``checksum`` (wrong check character), ``birth_date`` (no such day, before 1900 or in the future).
     """
     if text is None or (isinstance(text, str) and not text.strip()):
@@ -117,6 +154,10 @@ def validate_resident_id(text: object, field: str = "id_number", *, today: date 
     if not _RESIDENT_ID_RE.fullmatch(number):
         raise ValidationError(
             field, "a resident ID number is 17 digits followed by a digit or X", code="format"
+        )
+    if not has_province_prefix(number):
+        raise ValidationError(
+            field, "the first two digits are not a province-level code (GB/T 2260)", code="province"
         )
     if resident_id_check_char(number[:17]) != number[17]:
         raise ValidationError(field, "the check character does not match", code="checksum")

@@ -1125,6 +1125,10 @@
         <translation>A resident ID number is 17 digits followed by a digit or X.</translation>
     </message>
     <message>
+        <source>The first two digits are not a province code.</source>
+        <translation>The first two digits are not a province code.</translation>
+    </message>
+    <message>
         <source>The check digit does not match: a digit was probably mistyped.</source>
         <translation>The check digit does not match: a digit was probably mistyped.</translation>
     </message>

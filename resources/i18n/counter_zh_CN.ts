@@ -1122,6 +1122,10 @@
         <translation>公民身份号码为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
+        <source>The first two digits are not a province code.</source>
+        <translation>前两位不是有效的省级行政区划代码。</translation>
+    </message>
+    <message>
         <source>The check digit does not match: a digit was probably mistyped.</source>
         <translation>校验码不符，可能有数字输错。</translation>
     </message>

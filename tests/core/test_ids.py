@@ -10,6 +10,7 @@ from counter_app.errors import ValidationError
 from counter_app.ids import (
     USCC_ALPHABET,
     birth_date_from_resident_id,
+    has_province_prefix,
     is_valid_mobile,
     is_valid_resident_id,
     is_valid_uscc,
@@ -28,15 +29,45 @@ KNOWN_ID = "11010519491231002X"
 KNOWN_USCC = "91350100M000100Y43"
 TODAY = date(2025, 6, 15)
 
+# Written out here rather than taken from counter_app.ids, so the tests check its list.
+# Province-level codes of GB/T 2260 (71 Taiwan, 81 Hong Kong, 82 Macau).
+MAINLAND_PROVINCES = [
+    str(n)
+    for n in (*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55), *range(61, 66))
+]
+PROVINCES = [*MAINLAND_PROVINCES, "71", "81", "82"]
+
+
+def prefix_allowed(number: str) -> bool:
+    """The first digits a resident ID number may have: a province, 83 (Taiwan residents'
+    residence permits), or 9 + the mainland province that issued a foreigner's card."""
+    if number[0] == "9":
+        return number[1:3] in MAINLAND_PROVINCES
+    return number[:2] in PROVINCES or number[:2] == "83"
+
+
 # --- strategies -----------------------------------------------------------------------------------
 
 
+def digits(size: int) -> st.SearchStrategy[str]:
+    return st.text(alphabet="0123456789", min_size=size, max_size=size)
+
+
 @st.composite
-def resident_ids(draw: st.DrawFn, prefix: str = "") -> str:
-    """A valid resident ID: any address code, a real birth date in 1900..TODAY, any sequence code."""
-    address = prefix + draw(
-        st.text(alphabet="0123456789", min_size=6 - len(prefix), max_size=6 - len(prefix))
-    )
+def address_codes(draw: st.DrawFn, *, foreign: bool | None = None) -> str:
+    """An address code a resident ID number may start with (county digits at random): a province
+    or 83, or (``foreign``) 9 + a mainland province + 3 digits of a foreigner's permanent residence card."""
+    if foreign is None:
+        foreign = draw(st.booleans())
+    if foreign:
+        return "9" + draw(st.sampled_from(MAINLAND_PROVINCES)) + draw(digits(3))
+    return draw(st.sampled_from([*PROVINCES, "83"])) + draw(digits(4))
+
+
+@st.composite
+def resident_ids(draw: st.DrawFn, *, foreign: bool | None = None) -> str:
+    """A valid resident ID: an allowed address code, a real birth date in 1900..TODAY, any sequence code."""
+    address = draw(address_codes(foreign=foreign))
     born = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY))
     seq = draw(st.text(alphabet="0123456789", min_size=3, max_size=3))
     first17 = address + born.strftime("%Y%m%d") + seq
@@ -108,17 +139,77 @@ def test_future_and_unreal_birth_dates_are_rejected() -> None:
     assert raised.value.code == "birth_date"
 
 
-@given(resident_ids(prefix="9"))
+@given(resident_ids(foreign=True))
 def test_permanent_residence_card_numbers_are_accepted(number: str) -> None:
     assert is_valid_resident_id(number, today=TODAY)
 
 
-@pytest.mark.parametrize("prefix", ["810000", "820000", "830000", "911156", "000000"])
-def test_no_province_is_assumed(prefix: str) -> None:
-    # Hong Kong (81), Macau (82), Taiwan (83) residence permits and foreigners' cards (9).
+@pytest.mark.parametrize("prefix", ["810000", "820000", "830000", "911156", "944156", "965840"])
+def test_residence_permits_and_foreigners_cards_are_accepted(prefix: str) -> None:
+    # Hong Kong (81), Macau (82), Taiwan (83) residence permits; foreigners' cards: 9 + province.
     number = with_id(prefix + "19900101" + "001")
     assert is_valid_resident_id(number, today=TODAY)
     assert validate_resident_id(number, today=TODAY) == number
+
+
+@pytest.mark.parametrize("province", PROVINCES)
+def test_every_province_code_is_accepted(province: str) -> None:
+    number = with_id(province + "0101" + "19900101" + "001")
+    assert is_valid_resident_id(number, today=TODAY)
+    assert validate_resident_id(number, today=TODAY) == number
+    assert has_province_prefix(number)
+
+
+def test_county_codes_are_not_checked() -> None:
+    # 110199 and 449999 name no county today; counties change, so only the province is checked.
+    for address in ("110199", "449999", "659999"):
+        assert is_valid_resident_id(with_id(address + "19900101" + "001"), today=TODAY), address
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "990101",
+        "000000",
+        "100000",
+        "160000",
+        "200000",
+        "380000",
+        "470000",
+        "550000",
+        "660000",
+        "700000",
+        "720000",
+        "800000",
+        "840000",
+        "900000",
+        "910000",
+        "990000",
+        "971000",
+        "981000",
+        "983000",
+    ],
+)
+def test_a_number_whose_first_digits_are_no_province_is_refused(prefix: str) -> None:
+    number = with_id(prefix + "19900101" + "001")  # the check character is right
+    assert not is_valid_resident_id(number, today=TODAY)
+    assert not has_province_prefix(number)
+    with pytest.raises(ValidationError) as raised:
+        validate_resident_id(number, field="applicant.id_number", today=TODAY)
+    assert raised.value.code == "province"
+    assert raised.value.field == "applicant.id_number"
+
+
+@given(digits(6), st.dates(min_value=date(1900, 1, 1), max_value=TODAY), digits(3))
+def test_a_valid_checksum_number_is_accepted_iff_its_first_digits_are_allowed(
+    address: str, born: date, seq: str
+) -> None:
+    number = with_id(address + born.strftime("%Y%m%d") + seq)
+    assert is_valid_resident_id(number, today=TODAY) == prefix_allowed(number)
+    if not prefix_allowed(number):
+        with pytest.raises(ValidationError) as raised:
+            validate_resident_id(number, today=TODAY)
+        assert raised.value.code == "province"
 
 
 @pytest.mark.parametrize(
@@ -160,6 +251,7 @@ def test_normalise_resident_id() -> None:
         ("1101051949123100", "format"),
         ("11010519491231002A", "format"),
         ("X1010519491231002X", "format"),
+        ("990105194912310021", "province"),
         ("110105194912310021", "checksum"),
         ("110105" + "20230229" + "123" + "0", "checksum"),
         (with_id("110105" + "20230229" + "123"), "birth_date"),

@@ -45,6 +45,9 @@ def test_id_number_check_digit_birth_date_and_sex_as_typed(desk: Desk) -> None:
     desk.type(resident_id("11010519490230001"))
     assert form.id_message.message == "The birth date in the number is not a real date."
     form.id_number.clear()
+    desk.type(resident_id("99010519491231002"))  # right check character, no province 99
+    assert form.id_message.message == "The first two digits are not a province code."
+    form.id_number.clear()
     desk.type("1101051949")
     desk.tab()  # leaving a number half typed
     assert form.id_message.message == "A resident ID number is 17 digits followed by a digit or X."

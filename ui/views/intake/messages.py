@@ -27,6 +27,8 @@ def id_number_error(error: ValidationError, today: date, typed: str = "") -> str
         return translate("IntakeMessages", "Enter the resident ID number.")
     if code == "format":
         return translate("IntakeMessages", "A resident ID number is 17 digits followed by a digit or X.")
+    if code == "province":
+        return translate("IntakeMessages", "The first two digits are not a province code.")
     if code == "checksum":
         return translate("IntakeMessages", "The check digit does not match: a digit was probably mistyped.")
     if code == "birth_date":
