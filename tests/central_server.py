@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -54,14 +55,9 @@ def running_server(
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    started = threading.Event()
-
-    def wait_started() -> None:
-        while not server.started and thread.is_alive():
-            threading.Event().wait(0.01)
-        started.set()
-
-    wait_started()
+    deadline = time.monotonic() + 60  # a bound only: it starts in well under a second
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        thread.join(0.01)  # returns at once if the server thread ends
     if not server.started:
         raise RuntimeError("central server did not start")
     try:

@@ -6,9 +6,11 @@ whose transaction took its cursor early and committed late."""
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from central import records
 from central.clock import now_iso
@@ -98,6 +100,16 @@ def test_concurrent_writers_never_make_the_reader_skip(server: CentralServer) ->
     assert reader.pulls > 2
 
 
+def blocked_by(server: CentralServer, holder: int) -> bool:
+    """Whether some other session is waiting for a lock the session ``holder`` holds."""
+    with server.engine.connect() as probe:
+        waiting = probe.execute(
+            text("SELECT count(*) FROM pg_stat_activity WHERE :holder = ANY(pg_blocking_pids(pid))"),
+            {"holder": holder},
+        ).scalar_one()
+    return waiting > 0
+
+
 def test_a_late_commit_is_not_skipped(server: CentralServer) -> None:
     pusher = Client.enroll(server, name="pusher")
     reader = Reader(Client.enroll(server, name="reader"))
@@ -141,11 +153,17 @@ def test_a_late_commit_is_not_skipped(server: CentralServer) -> None:
         finally:
             done.set()
 
+    holder = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
     thread = threading.Thread(target=push)
     try:
         thread.start()
-        # the push waits for the office lock: it cannot finish while the first transaction is open
-        assert not done.wait(0.5)
+        # The push waits for the office lock: wait until PostgreSQL says our transaction blocks it
+        # (it must not have finished meanwhile). The deadline only bounds a push that never comes.
+        deadline = time.monotonic() + 30
+        while not blocked_by(server, holder):
+            assert not done.wait(0.01), f"the push finished while the office was locked: {results}"
+            assert time.monotonic() < deadline, "the push never waited for the office lock"
+        assert not done.is_set()
         page = reader.pull_once()
         assert page["changes"] == [] and reader.cursor == start
         transaction.commit()
