@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from central import db
+from counter_app.canonical import canonical_json
 
 
 @dataclass
@@ -43,7 +44,7 @@ def unique_key(entity: str, data: dict[str, Any]) -> str | None:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return canonical_json(value)
 
 
 def lock_office(conn: Connection, office_code: str) -> int:

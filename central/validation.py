@@ -12,6 +12,7 @@ from typing import Any
 
 from counter_app import ids
 from counter_app.entity_fields import ENTITY_FIELDS, Field, Kind, immutable_names, required_names
+from counter_app.errors import ValidationError
 from sync.protocol import ErrorCode
 
 Check = Callable[[str, Any], None]
@@ -113,13 +114,13 @@ def check_data(entity: str, data: dict[str, Any], *, creating: bool) -> None:
                 raise Rejected(name, "required")
         if entity == "applicant":
             number = data["id_number"]
-            valid = (
-                ids.is_valid_resident_id(number)
-                if data["id_type"] == "resident_id"
-                else ids.is_valid_uscc(number)
-            )
-            if not valid:
-                raise Rejected("id_number", "not a valid identification number")
+            try:
+                if data["id_type"] == "resident_id":
+                    ids.validate_resident_id(number, "id_number")
+                else:
+                    ids.validate_uscc(number, "id_number")
+            except ValidationError as exc:  # e.g. "the first two digits are not a province code"
+                raise Rejected("id_number", f"not a valid identification number: {exc.detail}") from None
     else:
         frozen = IMMUTABLE[entity] & data.keys()
         if frozen:

@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.canonical import canonical_json
+
 GENESIS = "0" * 64
 
 # Outcomes
@@ -21,12 +23,8 @@ FAILURE = "failure"
 DENIED = "denied"
 
 
-def canonical(event: dict[str, Any]) -> str:
-    return json.dumps(event, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def chain_hash(prev_hash: str, event: dict[str, Any]) -> str:
-    return hashlib.sha256(prev_hash.encode("ascii") + canonical(event).encode("utf-8")).hexdigest()
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical_json(event).encode("utf-8")).hexdigest()
 
 
 HASHED_FIELDS = ("seq", "ts", "device_ts", "actor", "action", "entity", "entity_id", "outcome", "detail")

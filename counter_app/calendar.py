@@ -144,13 +144,6 @@ class WorkingCalendar:
         first_ordinal, flags = _official_year(day.year)
         return flags[day.toordinal() - first_ordinal] == 1
 
-    def next_working_day(self, day: date) -> date:
-        """The first working day strictly after ``day``."""
-        day = _as_date(day) + _ONE_DAY
-        while not self.is_working_day(day):
-            day += _ONE_DAY
-        return day
-
     # --- time limits -------------------------------------------------------------------------------
 
     def add_working_days(self, start: date, n: int, *, excluded: Iterable[tuple[date, date]] = ()) -> date:

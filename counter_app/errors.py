@@ -20,6 +20,13 @@ class CounterError(Exception):
             self.code = code
 
 
+class SyncRunning(CounterError):
+    """A sync of this data directory is running (another process or thread holds its lock): a sync
+    started now would not run, and a change that must hold sync off waited long enough."""
+
+    code = "sync_running"
+
+
 class ValidationError(CounterError):
     """Input refused; ``field`` names the field at fault (dotted for nested fields)."""
 

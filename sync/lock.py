@@ -7,11 +7,8 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from counter_app.errors import SyncRunning
 from counter_app.store.sync_lock import try_lock, unlock
-
-
-class SyncBusy(Exception):
-    """Another sync of this data directory is running."""
 
 
 class SyncLock:
@@ -25,7 +22,7 @@ class SyncLock:
             try_lock(fd)
         except OSError as exc:
             os.close(fd)
-            raise SyncBusy(f"another sync of {self.path.parent} is running") from exc
+            raise SyncRunning(f"another sync of {self.path.parent} is running") from exc
         self._fd = fd
         return self
 

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from counter_app.core import Counter
+from counter_app.errors import SyncRunning
 from sync.connectivity import probe
 from sync.engine import Progress, SyncEngine, SyncReport
-from sync.lock import SyncBusy
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class SyncScheduler:
         self._cancel.clear()
         try:
             report = SyncEngine(counter, progress=self.on_progress, cancel=self._cancel).run(trigger="auto")
-        except SyncBusy:
+        except SyncRunning:
             log.info("a sync is already running for this data directory")
             return
         except Exception:  # a bug must not kill the scheduler thread; the next round tries again

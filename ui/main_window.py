@@ -58,7 +58,8 @@ CONNECTION_STYLES = {
 class Page:
     key: str
     title: str
-    explanation: str
+    # What a page that is not built yet says instead (None: the page exists).
+    coming: str | None = None
 
 
 class MainWindow(QMainWindow):
@@ -161,26 +162,10 @@ class MainWindow(QMainWindow):
 
     def _page_definitions(self) -> list[Page]:
         return [
-            Page(
-                "intake",
-                self.tr("Intake"),
-                self.tr("Taking in a citizen's application arrives in a later release."),
-            ),
-            Page(
-                "applications",
-                self.tr("Applications"),
-                self.tr("The list of applications and their progress arrives in a later release."),
-            ),
-            Page(
-                "applicants",
-                self.tr("Applicants"),
-                self.tr("Looking up and registering applicants arrives in a later release."),
-            ),
-            Page(
-                "catalogue",
-                self.tr("Catalogue"),
-                self.tr("Browsing the catalogue of services arrives in a later release."),
-            ),
+            Page("intake", self.tr("Intake")),
+            Page("applications", self.tr("Applications")),
+            Page("applicants", self.tr("Applicants")),
+            Page("catalogue", self.tr("Catalogue")),
             Page(
                 "dashboard",
                 self.tr("Dashboard"),
@@ -199,10 +184,11 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(widget)
         heading = QLabel(page.title)
         heading.setStyleSheet("font-size: 22px; font-weight: bold;")
-        text = QLabel(page.explanation)
-        text.setWordWrap(True)
         layout.addWidget(heading)
-        layout.addWidget(text)
+        if page.coming:
+            text = QLabel(page.coming)
+            text.setWordWrap(True)
+            layout.addWidget(text)
         layout.addStretch(1)
         return widget
 

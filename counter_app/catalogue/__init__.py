@@ -16,7 +16,7 @@ Three modules, one job each; import from the package:
   (lookups, search, ETag) and ``check_successor``;
 * :mod:`~counter_app.catalogue.document`: the JSON document, parsed with errors naming the field
   (``parse_catalogue``, ``load_catalogue``) and written back (``catalogue_to_dict``,
-  ``canonical_json``);
+  ``canonical_document``);
 * :mod:`~counter_app.catalogue.forms`: cleaning an applicant's values for an item's form
   (``validate_form``, ``validate_form_all``, ``clean_field``).
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 from counter_app.catalogue.document import (
     DEMO_CATALOGUE_PATH,
     IMPLEMENTATION_CODE_RE,
-    canonical_json,
+    canonical_document,
     catalogue_to_dict,
     load_catalogue,
     load_demo_catalogue,
@@ -72,7 +72,7 @@ __all__ = [
     "Material",
     "ServiceItem",
     "TimeLimit",
-    "canonical_json",
+    "canonical_document",
     "catalogue_to_dict",
     "check_successor",
     "clean_field",

@@ -1,6 +1,6 @@
 """The catalogue's JSON document: parsing it into the model (every problem a ValidationError
 naming its dotted path, e.g. ``items[3].materials[1].copies``) and writing it back
-(``parse_catalogue(catalogue_to_dict(c)) == c``; ``canonical_json`` is what the ETag hashes).
+(``parse_catalogue(catalogue_to_dict(c)) == c``; ``canonical_document`` is what the ETag hashes).
 
 A catalogue document is JSON::
 
@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from counter_app.canonical import canonical_json
 from counter_app.catalogue.forms import bound_key, decimal_text, to_decimal
 from counter_app.catalogue.model import (
     CASE_TYPES,
@@ -540,8 +541,6 @@ def catalogue_to_dict(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def canonical_json(catalogue: Catalogue) -> bytes:
-    """Sorted keys, no spaces, UTF-8: the bytes the ETag is computed over."""
-    return json.dumps(
-        catalogue_to_dict(catalogue), ensure_ascii=False, sort_keys=True, separators=(",", ":")
-    ).encode("utf-8")
+def canonical_document(catalogue: Catalogue) -> bytes:
+    """The document in canonical JSON, UTF-8: the bytes the ETag is computed over."""
+    return canonical_json(catalogue_to_dict(catalogue)).encode("utf-8")

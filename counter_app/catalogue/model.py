@@ -251,9 +251,9 @@ class Catalogue:
     @cached_property
     def etag(self) -> str:
         """sha256 (hex) of the canonical JSON of the catalogue: equal content, equal ETag."""
-        from counter_app.catalogue.document import canonical_json  # the document module imports this one
+        from counter_app.catalogue.document import canonical_document  # the document module imports this one
 
-        return hashlib.sha256(canonical_json(self)).hexdigest()
+        return hashlib.sha256(canonical_document(self)).hexdigest()
 
 
 def _search_rank(item: ServiceItem, query: str, folded: str, letters: str) -> int | None:

@@ -121,10 +121,6 @@ class AccountService:
             self.ctx.audit(f"user:{record.username}", "login", "user", record.id)
         return Actor.staff(record.id, record.username, record.display_name, Role(record.role))
 
-    def verify_unlock(self, actor: Actor, password: str) -> None:
-        """Unlock an idle-locked screen: the same user's password (counts towards lock-out)."""
-        self.login(actor.username, password)
-
     def change_password(
         self, actor: Actor, username: str, new_password: str, current_password: str | None = None
     ) -> None:

@@ -6,6 +6,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
+from counter_app.canonical import canonical_json
 from counter_app.crypto import FieldCipher
 from counter_app.records import Application, MaterialRecord
 from counter_app.store.db import Store
@@ -26,7 +27,7 @@ class ApplicationRepo:
         out = dict(values)
         if "form" in out:
             form = out.pop("form")
-            out["form_enc"] = self.cipher.encrypt(json.dumps(form, ensure_ascii=False, sort_keys=True), _FORM)
+            out["form_enc"] = self.cipher.encrypt(canonical_json(form), _FORM)
         for name in _JSON_LISTS:
             if name in out and out[name] is not None:
                 out[name] = json.dumps(out[name], ensure_ascii=False)
@@ -61,12 +62,6 @@ class ApplicationRepo:
     def get_by_receipt(self, receipt_no: str) -> Application | None:
         row = self.store.one("SELECT * FROM applications WHERE receipt_no = ?", (receipt_no,))
         return None if row is None else self._decode(row)
-
-    def for_applicant(self, applicant_id: str) -> list[Application]:
-        rows = self.store.all(
-            "SELECT * FROM applications WHERE applicant_id = ? ORDER BY created_at DESC", (applicant_id,)
-        )
-        return [self._decode(row) for row in rows]
 
     def count(self, status: str | None = None) -> int:
         if status is None:

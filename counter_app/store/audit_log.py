@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from counter_app.audit import GENESIS, chain_hash
+from counter_app.canonical import canonical_json
 from counter_app.store.db import Store
 from counter_app.store.settings import SettingsRepo
 
@@ -65,7 +65,7 @@ class AuditLogRepo:
                     entity,
                     entity_id,
                     outcome,
-                    json.dumps(detail, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                    canonical_json(detail),
                     prev_hash,
                     digest,
                 ),

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from counter_app.canonical import canonical_json
 from counter_app.crypto import FieldCipher
 from counter_app.store.db import Store
 from counter_app.workflow import Status
@@ -101,7 +102,7 @@ class OutboxRepo:
         last = self.store.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")
         expected_seq = int(last or 0) + 1
         op_id = self._op_id(expected_seq)
-        payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        payload = canonical_json(data)
         cursor = self.store.execute(
             "INSERT INTO outbox (op_id, entity, entity_id, op, base_version, data_enc, attachments,"
             " catalogue_version, client_ts, user_id) VALUES (?,?,?,?,?,?,?,?,?,?)",

@@ -16,15 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from counter_app.errors import CounterError
+from counter_app.errors import SyncRunning
 
 POLL_S = 0.05
-
-
-class SyncRunning(CounterError):
-    """A sync run kept the lock for longer than the change was willing to wait."""
-
-    code = "sync_running"
 
 
 @contextmanager

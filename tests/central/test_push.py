@@ -106,3 +106,14 @@ def test_rejections_name_the_field(server: CentralServer) -> None:
     mine = db_records(server, "OFFICE-A")
     assert set(mine) == {person["entity_id"], app_id}
     assert mine[app_id][0] == 1  # no rejected update touched it
+
+
+def test_an_id_number_without_a_province_code_is_refused_saying_so(server: CentralServer) -> None:
+    device = Client.enroll(server)
+    body = "99010519491231002"  # a right check character, but 99 names no province
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    number = body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
+    [result] = device.push([device.new_applicant(id_number=number)])
+    assert (result["status"], result["field"]) == ("rejected", "id_number")
+    assert "province" in result["message"]
+    assert db_records(server, "OFFICE-A") == {}

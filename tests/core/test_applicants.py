@@ -208,7 +208,7 @@ def test_update_contact_queues_an_update(counter: Counter, cli_actor: Actor) -> 
     assert updated.phone_masked == "137****7000"
     ops = counter.ctx.outbox.for_entity(summary.id)
     assert [op.op for op in ops] == ["create", "update"]
-    assert ops[1].data == {"phone": "13700137000"}
+    assert ops[1].data == {"phone": "13700137000", "updated_at": counter.ctx.now_iso()}
     with pytest.raises(ValidationError) as info:
         counter.applicants.update_contact(cli_actor, summary.id, phone="123")
     assert info.value.field == "phone"

@@ -22,7 +22,7 @@ from counter_app.catalogue import (
     FeeInfo,
     ServiceItem,
     TimeLimit,
-    canonical_json,
+    canonical_document,
     catalogue_to_dict,
     check_successor,
     load_catalogue,
@@ -160,7 +160,7 @@ def test_etag_is_stable_and_follows_content(demo: Catalogue) -> None:
     again = load_catalogue(DEMO_CATALOGUE_PATH)
     assert demo.etag == again.etag
     assert len(demo.etag) == 64
-    assert demo.etag == hashlib.sha256(canonical_json(demo)).hexdigest()
+    assert demo.etag == hashlib.sha256(canonical_document(demo)).hexdigest()
 
     renamed = dataclasses.replace(demo.items[0], name_en="Pension enrolment")
     edited = dataclasses.replace(demo, items=(renamed, *demo.items[1:]))

@@ -8,10 +8,10 @@ import pytest
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from counter_app.errors import CounterError, InvalidTransition, NotFound, PermissionDenied
+from counter_app.errors import CounterError, InvalidTransition, NotFound, PermissionDenied, SyncRunning
 from counter_app.services.applicants import PersonInput
 from counter_app.store.outbox import DONE, PENDING, WITHDRAWN
-from counter_app.store.sync_lock import SyncRunning, sync_held_off
+from counter_app.store.sync_lock import sync_held_off
 
 ITEM = "990101101-05-0001-001"  # 最低生活保障审核确认
 SCAN = b"%PDF-1.4 a scan of the application form"

@@ -17,10 +17,11 @@ from central import admin, db
 from central.app import Settings
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
+from counter_app.errors import SyncRunning
 from counter_app.services.seed import Seeder
 from sync import protocol as p
 from sync.engine import Progress, SyncEngine, enroll
-from sync.lock import SyncBusy, SyncLock
+from sync.lock import SyncLock
 from tests.central_server import CentralServer, running_server
 from tests.support import ROOT
 from tests.sync.test_end_to_end import (
@@ -194,7 +195,7 @@ def test_one_sync_at_a_time(make_counter: Callable[..., Counter]) -> None:
     counter = make_counter("a")
     take_in(counter, 81)
     queued = counter.exchange.pending_count()
-    with SyncLock(counter.ctx.paths.lock_file), pytest.raises(SyncBusy):
+    with SyncLock(counter.ctx.paths.lock_file), pytest.raises(SyncRunning):
         SyncEngine(counter).run()
     assert counter.exchange.pending_count() == queued
     assert synced(counter).pushed == queued
@@ -216,7 +217,7 @@ def test_a_killed_sync_does_not_leave_the_lock_behind(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(SyncBusy), SyncLock(lock_file):
+        with pytest.raises(SyncRunning), SyncLock(lock_file):
             pass
         holder.kill()  # SIGKILL: no clean-up runs in the holder
         holder.wait(timeout=30)

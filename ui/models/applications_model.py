@@ -27,7 +27,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from counter_app.core import Counter
 from counter_app.errors import CounterError
 from counter_app.records import ApplicationRow
-from ui.models.case_labels import case_status_name, sync_state_name
+from ui.models.case_labels import status_name, sync_state_name
 from ui.models.labels import localised
 from ui.models.rows import Index
 
@@ -204,7 +204,7 @@ class ApplicationsModel(QAbstractTableModel):
             self.APPLICANT: row.applicant_name,
             self.ID_MASKED: row.id_masked or "",
             self.SERVICE: self.service_name(row),
-            self.STATUS: case_status_name(row.status),
+            self.STATUS: status_name(row.status),
             self.ACCEPTED_ON: row.accepted_on or "",
             self.DUE_DATE: row.due_date or "",
             self.SYNC_STATE: sync_state_name(row.sync_state),

@@ -7,7 +7,8 @@ from PySide6.QtCore import QCoreApplication
 translate = QCoreApplication.translate
 
 
-def case_status_name(status: str) -> str:
+def status_name(status: str) -> str:
+    """The one set of words for every status of the lifecycle (lists, the intake, history)."""
     names = {
         "draft": translate("CaseLabels", "Draft"),
         "awaiting_materials": translate("CaseLabels", "Awaiting materials"),

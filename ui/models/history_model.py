@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ui.models.case_labels import action_name, case_status_name
+from ui.models.case_labels import action_name, status_name
 from ui.models.rows import RowTableModel
 
 
@@ -29,7 +29,7 @@ class HistoryModel(RowTableModel):
         if column == self.ACTION:
             return action_name(row.get("action") or "")
         if column == self.STATUS:
-            return case_status_name(row.get("to_status") or "")
+            return status_name(row.get("to_status") or "")
         if column == self.ACTOR:
             return (row.get("actor") or "").removeprefix("user:")
         if column == self.NOTE:

@@ -1,5 +1,6 @@
-"""Words for the core's values that lists and forms show: sexes, applicant kinds, statuses, and
-the catalogue's own two-language texts (Chinese, with an English ``*_en`` twin)."""
+"""Words for the core's values that lists and forms show: sexes, applicant kinds, and the
+catalogue's own two-language texts (Chinese, with an English ``*_en`` twin). An application's
+statuses, steps and sync states have theirs in ``ui/models/case_labels.py``."""
 
 from __future__ import annotations
 
@@ -58,14 +59,3 @@ def time_limit_text(value: int, unit: str) -> str:
         return translate("Labels", "On the spot")
     unit_name = pair(TIME_UNITS[unit]) if unit in TIME_UNITS else unit
     return f"{value} {unit_name}" if not chinese_shown() else f"{value}个{unit_name}"
-
-
-def status_name(status: str) -> str:
-    names = {
-        "draft": translate("Labels", "Draft"),
-        "awaiting_materials": translate("Labels", "Awaiting materials"),
-        "accepted": translate("Labels", "Accepted"),
-        "accepted_pending": translate("Labels", "Accepted, minor materials pending"),
-        "refused": translate("Labels", "Refused"),
-    }
-    return names.get(status, status)

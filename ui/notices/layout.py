@@ -95,9 +95,6 @@ class LaidOutNotice:
     document: QTextDocument
     page_layout: QPageLayout
 
-    def page_count(self) -> int:
-        return self.document.pageCount()
-
 
 def paper(layout: str) -> Paper:
     try:

@@ -42,7 +42,7 @@ from counter_app.records import Application, ApplicationRow
 from counter_app.workflow import Action, Status, allowed_actions
 from ui.i18n import error_text, fill
 from ui.models.applications_model import ApplicationsModel, Deliver, Fail, Load
-from ui.models.case_labels import action_name, case_status_name
+from ui.models.case_labels import action_name, status_name
 from ui.models.history_model import HistoryModel
 from ui.models.labels import localised
 from ui.notices import NoticeData, NoticeWords, lay_out, notice_kind, preview_dialog, write_pdf
@@ -102,7 +102,7 @@ class ApplicationsView(QWidget):
         self.status_filter = named(QComboBox(), self.tr("Status filter"))
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in Status:
-            self.status_filter.addItem(case_status_name(status.value), status.value)
+            self.status_filter.addItem(status_name(status.value), status.value)
         self.search = named(
             QLineEdit(),
             self.tr("Search applications"),
@@ -318,7 +318,7 @@ class ApplicationsView(QWidget):
             fill(self.tr("Receipt no.: %1"), app.receipt_no),
             fill(self.tr("Applicant: %1 (%2)"), row.applicant_name, row.id_masked or ""),
             fill(self.tr("Service: %1"), self._service_name(row)),
-            fill(self.tr("Status: %1"), case_status_name(app.status)),
+            fill(self.tr("Status: %1"), status_name(app.status)),
         ]
         if app.accepted_on:
             lines.append(fill(self.tr("Accepted on: %1"), app.accepted_on))

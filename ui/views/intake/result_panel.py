@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from counter_app.records import Application
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
-from ui.models.labels import status_name
+from ui.models.case_labels import status_name
 from ui.notices import (
     LaidOutNotice,
     NoticeData,

@@ -29,7 +29,8 @@ from counter_app.records import ApplicantSummary, Application
 from counter_app.services.lifecycle import MaterialCheck
 from ui.dialogs.fields import MessageLabel
 from ui.i18n import error_text, fill
-from ui.models.labels import applicant_kind_name, comma, localised, sex_name, status_name
+from ui.models.case_labels import status_name
+from ui.models.labels import applicant_kind_name, comma, localised, sex_name
 from ui.notices import NoticeWords
 from ui.views.intake.applicant_panel import ApplicantPanel
 from ui.views.intake.card_reader import CardReader
