@@ -120,6 +120,11 @@ class Counter:
             sync_log=SyncLogService(ctx),
         )
 
+    @property
+    def data_dir(self) -> Path:
+        """The profile's data directory."""
+        return self.ctx.paths.root
+
     def close(self) -> None:
         self.ctx.store.close()
 

@@ -174,7 +174,7 @@ class Database(QObject):
         assert self._thread is None, "started twice"
         self._thread = threading.Thread(target=self._serve, name="counter-database", daemon=True)
         self._thread.start()
-        return self.submit(lambda counter: counter.ctx.paths.root, on_open, on_error)
+        return self.submit(lambda counter: counter.data_dir, on_open, on_error)
 
     def close(self, timeout_s: float = 30.0) -> None:
         """Finish the writes already submitted, drop the reads not started (keyed work), close the

@@ -1464,26 +1464,6 @@
         <source>On the spot</source>
         <translation>On the spot</translation>
     </message>
-    <message>
-        <source>Draft</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>Awaiting materials</source>
-        <translation>Awaiting materials</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <source>Accepted, minor materials pending</source>
-        <translation>Accepted, minor materials pending</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1559,32 +1539,16 @@
         <translation>Intake</translation>
     </message>
     <message>
-        <source>Taking in a citizen&apos;s application arrives in a later release.</source>
-        <translation>Taking in a citizen&apos;s application arrives in a later release.</translation>
-    </message>
-    <message>
         <source>Applications</source>
         <translation>Applications</translation>
-    </message>
-    <message>
-        <source>The list of applications and their progress arrives in a later release.</source>
-        <translation>The list of applications and their progress arrives in a later release.</translation>
     </message>
     <message>
         <source>Applicants</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <source>Looking up and registering applicants arrives in a later release.</source>
-        <translation>Looking up and registering applicants arrives in a later release.</translation>
-    </message>
-    <message>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
-    </message>
-    <message>
-        <source>Browsing the catalogue of services arrives in a later release.</source>
-        <translation>Browsing the catalogue of services arrives in a later release.</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -2441,87 +2405,6 @@
     </message>
 </context>
 <context>
-    <name>ServicePicker</name>
-    <message>
-        <source>Search services</source>
-        <translation>Search services</translation>
-    </message>
-    <message>
-        <source>Name in Chinese, pinyin initials (zdsh) or code</source>
-        <translation>Name in Chinese, pinyin initials (zdsh) or code</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>Services</translation>
-    </message>
-    <message>
-        <source>Service details</source>
-        <translation>Service details</translation>
-    </message>
-    <message>
-        <source>Service message</source>
-        <translation>Service message</translation>
-    </message>
-    <message>
-        <source>&amp;Find the service:</source>
-        <translation>&amp;Find the service:</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Choose a service from the list.</source>
-        <translation>Choose a service from the list.</translation>
-    </message>
-    <message>
-        <source>No service matches. Try fewer characters or the pinyin initials.</source>
-        <translation>No service matches. Try fewer characters or the pinyin initials.</translation>
-    </message>
-    <message>
-        <source>fee %1 yuan</source>
-        <translation>fee %1 yuan</translation>
-    </message>
-    <message>
-        <source>free of charge</source>
-        <translation>free of charge</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
-        <translation>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</translation>
-    </message>
-    <message>
-        <source>The services could not be read; press Enter to try again. %1</source>
-        <translation>The services could not be read; press Enter to try again. %1</translation>
-    </message>
-</context>
-<context>
-    <name>ServicesModel</name>
-    <message>
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Promised time</source>
-        <translation>Promised time</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-</context>
-<context>
-    <name>StepBar</name>
-    <message>
-        <source>Step %1: %2</source>
-        <translation>Step %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>ScanPreviewDialog</name>
     <message>
         <source>%1 × %2 pixels</source>
@@ -2632,6 +2515,87 @@
     <message>
         <source>View the scan</source>
         <translation>View the scan</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Search services</source>
+        <translation>Search services</translation>
+    </message>
+    <message>
+        <source>Name in Chinese, pinyin initials (zdsh) or code</source>
+        <translation>Name in Chinese, pinyin initials (zdsh) or code</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>Service details</translation>
+    </message>
+    <message>
+        <source>Service message</source>
+        <translation>Service message</translation>
+    </message>
+    <message>
+        <source>&amp;Find the service:</source>
+        <translation>&amp;Find the service:</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Choose a service from the list.</source>
+        <translation>Choose a service from the list.</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer characters or the pinyin initials.</source>
+        <translation>No service matches. Try fewer characters or the pinyin initials.</translation>
+    </message>
+    <message>
+        <source>fee %1 yuan</source>
+        <translation>fee %1 yuan</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>free of charge</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
+        <translation>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</translation>
+    </message>
+    <message>
+        <source>The services could not be read; press Enter to try again. %1</source>
+        <translation>The services could not be read; press Enter to try again. %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Promised time</source>
+        <translation>Promised time</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Step %1: %2</translation>
     </message>
 </context>
 </TS>

@@ -1461,26 +1461,6 @@
         <source>On the spot</source>
         <translation>即办</translation>
     </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Awaiting materials</source>
-        <translation>待补正材料</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>Accepted, minor materials pending</source>
-        <translation>容缺受理</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>不予受理</translation>
-    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1556,32 +1536,16 @@
         <translation>受理</translation>
     </message>
     <message>
-        <source>Taking in a citizen&apos;s application arrives in a later release.</source>
-        <translation>受理群众申请的功能将在后续版本中提供。</translation>
-    </message>
-    <message>
         <source>Applications</source>
         <translation>办件</translation>
-    </message>
-    <message>
-        <source>The list of applications and their progress arrives in a later release.</source>
-        <translation>办件列表及办理进度将在后续版本中提供。</translation>
     </message>
     <message>
         <source>Applicants</source>
         <translation>群众</translation>
     </message>
     <message>
-        <source>Looking up and registering applicants arrives in a later release.</source>
-        <translation>群众信息的查询与登记将在后续版本中提供。</translation>
-    </message>
-    <message>
         <source>Catalogue</source>
         <translation>事项</translation>
-    </message>
-    <message>
-        <source>Browsing the catalogue of services arrives in a later release.</source>
-        <translation>政务服务事项目录的浏览将在后续版本中提供。</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -2436,87 +2400,6 @@
     </message>
 </context>
 <context>
-    <name>ServicePicker</name>
-    <message>
-        <source>Search services</source>
-        <translation>查找事项</translation>
-    </message>
-    <message>
-        <source>Name in Chinese, pinyin initials (zdsh) or code</source>
-        <translation>事项名称、拼音首字母（如 zdsh）或编码</translation>
-    </message>
-    <message>
-        <source>Services</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Service details</source>
-        <translation>事项详情</translation>
-    </message>
-    <message>
-        <source>Service message</source>
-        <translation>事项提示</translation>
-    </message>
-    <message>
-        <source>&amp;Find the service:</source>
-        <translation>查找事项(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Choose a service from the list.</source>
-        <translation>请从列表中选择事项。</translation>
-    </message>
-    <message>
-        <source>No service matches. Try fewer characters or the pinyin initials.</source>
-        <translation>没有匹配的事项。请少输几个字，或改用拼音首字母。</translation>
-    </message>
-    <message>
-        <source>fee %1 yuan</source>
-        <translation>收费 %1 元</translation>
-    </message>
-    <message>
-        <source>free of charge</source>
-        <translation>不收费</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
-        <translation>%1 · %2 · 承诺时限：%3（法定时限：%4）· %5 · 必要材料：%6 项 · 表单项：%7 项</translation>
-    </message>
-    <message>
-        <source>The services could not be read; press Enter to try again. %1</source>
-        <translation>未能读取事项目录，按回车键重试。%1</translation>
-    </message>
-</context>
-<context>
-    <name>ServicesModel</name>
-    <message>
-        <source>Service</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>事项类型</translation>
-    </message>
-    <message>
-        <source>Promised time</source>
-        <translation>承诺时限</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>实施编码</translation>
-    </message>
-</context>
-<context>
-    <name>StepBar</name>
-    <message>
-        <source>Step %1: %2</source>
-        <translation>第 %1 步：%2</translation>
-    </message>
-</context>
-<context>
     <name>ScanPreviewDialog</name>
     <message>
         <source>%1 × %2 pixels</source>
@@ -2626,6 +2509,87 @@
     <message>
         <source>View the scan</source>
         <translation>查看扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Search services</source>
+        <translation>查找事项</translation>
+    </message>
+    <message>
+        <source>Name in Chinese, pinyin initials (zdsh) or code</source>
+        <translation>事项名称、拼音首字母（如 zdsh）或编码</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>事项详情</translation>
+    </message>
+    <message>
+        <source>Service message</source>
+        <translation>事项提示</translation>
+    </message>
+    <message>
+        <source>&amp;Find the service:</source>
+        <translation>查找事项(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Choose a service from the list.</source>
+        <translation>请从列表中选择事项。</translation>
+    </message>
+    <message>
+        <source>No service matches. Try fewer characters or the pinyin initials.</source>
+        <translation>没有匹配的事项。请少输几个字，或改用拼音首字母。</translation>
+    </message>
+    <message>
+        <source>fee %1 yuan</source>
+        <translation>收费 %1 元</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · promised: %3 (legal limit: %4) · %5 · mandatory materials: %6 · form fields: %7</source>
+        <translation>%1 · %2 · 承诺时限：%3（法定时限：%4）· %5 · 必要材料：%6 项 · 表单项：%7 项</translation>
+    </message>
+    <message>
+        <source>The services could not be read; press Enter to try again. %1</source>
+        <translation>未能读取事项目录，按回车键重试。%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>事项类型</translation>
+    </message>
+    <message>
+        <source>Promised time</source>
+        <translation>承诺时限</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>实施编码</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
     </message>
 </context>
 </TS>

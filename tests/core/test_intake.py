@@ -15,7 +15,7 @@ from counter_app.calendar import WorkingCalendar
 from counter_app.catalogue import ServiceItem, catalogue_to_dict
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
-from counter_app.errors import InvalidTransition, ValidationError
+from counter_app.errors import InvalidTransition, PermissionDenied, ValidationError
 from counter_app.people import PeopleGenerator
 from counter_app.records import Application
 from counter_app.services.applicants import OrganisationInput, PersonInput
@@ -532,3 +532,13 @@ def test_form_is_fixed_once_decided(counter: Counter, cli_actor: Actor) -> None:
     with pytest.raises(InvalidTransition):
         counter.intake.update_form(cli_actor, app.id, dict(form, household_size=6))
     assert counter.cases.get(cli_actor, app.id).form["household_size"] == 5
+
+
+def test_the_intake_takes_todays_date_from_the_profiles_clock(
+    counter: Counter, clerk: Actor, admin: Actor, clock: FixedClock
+) -> None:
+    assert counter.intake.today(clerk) == clock.now().date()
+    clock.advance(timedelta(days=3))
+    assert counter.intake.today(clerk) == clock.now().date() == date(2026, 11, 26)
+    with pytest.raises(PermissionDenied):
+        counter.intake.today(admin)

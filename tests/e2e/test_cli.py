@@ -302,6 +302,9 @@ def test_backup_and_restore_round_trip(seeded: tuple[Path, Path], tmp_path: Path
     with Counter.open(data_dir, config_dir=config_dir) as counter:
         assert counter.ctx.applications.count() == 5
         assert counter.ctx.store.integrity_check() == "ok"
+        restore = counter.ctx.audit_log.recent(1)[0]  # audited in the restored chain
+        assert (restore["action"], restore["outcome"]) == ("backup.restore", "success")
+        assert restore["actor"].startswith("cli:") and safety[0].name in restore["detail"]
     verified = run_cli(data_dir, config_dir, "audit", "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -123,7 +122,7 @@ class RefusingProfile:
 
     def __init__(self, error: ValidationError, root: Path) -> None:
         self.accounts = RefusingAccounts(error)
-        self.ctx = SimpleNamespace(paths=SimpleNamespace(root=root))
+        self.data_dir = root
 
     def close(self) -> None:
         pass

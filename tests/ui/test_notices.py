@@ -10,6 +10,7 @@ search finds. Also a screenshot maker::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -420,6 +421,21 @@ def test_no_notice_before_a_decision_and_only_for_staff_who_take_in(
     counter.intake.accept(clerk, application_id)
     with pytest.raises(PermissionDenied):
         counter.notices.build(admin, application_id)
+    events = counter.ctx.audit_log.recent(5)
+    assert events[0]["action"] == "permission.denied" and events[0]["actor"] == f"user:{admin.username}"
+
+
+def test_building_a_notice_is_audited_with_whose_notice_it_is(counter: Counter, clerk: Actor) -> None:
+    case = accepted(counter, clerk)
+    notice = counter.notices.build(clerk, case.application_id)
+    event = counter.ctx.audit_log.recent(1)[0]
+    assert (event["action"], event["entity_id"], event["actor"]) == (
+        "notice.view",
+        case.application_id,
+        f"user:{clerk.username}",
+    )
+    applicant_id = counter.cases.get(clerk, case.application_id).applicant_id
+    assert json.loads(event["detail"]) == {"kind": notice.kind.value, "applicant": applicant_id}
 
 
 def test_later_statuses_reprint_the_acceptance_notice(counter: Counter, clerk: Actor) -> None:
