@@ -113,15 +113,22 @@ def check_data(entity: str, data: dict[str, Any], *, creating: bool) -> None:
             if data.get(name) is None:
                 raise Rejected(name, "required")
         if entity == "applicant":
-            number = data["id_number"]
-            try:
-                if data["id_type"] == "resident_id":
-                    ids.validate_resident_id(number, "id_number")
-                else:
-                    ids.validate_uscc(number, "id_number")
-            except ValidationError as exc:  # e.g. "the first two digits are not a province code"
-                raise Rejected("id_number", f"not a valid identification number: {exc.detail}") from None
+            _check_id_number(data["id_type"], data["id_number"])
     else:
         frozen = IMMUTABLE[entity] & data.keys()
         if frozen:
             raise Rejected(sorted(frozen)[0], "cannot be changed after creation")
+
+
+def _check_id_number(id_type: str, number: str) -> None:
+    """Valid, and exactly as the counters write it: the number is stored and blind-indexed as sent,
+    so a lower-case or full-width form (which typed input would be cleaned into) is refused here."""
+    try:
+        if id_type == "resident_id":
+            written = ids.validate_resident_id(number, "id_number")
+        else:
+            written = ids.validate_uscc(number, "id_number")
+    except ValidationError as exc:  # e.g. "the first two digits are not a province code"
+        raise Rejected("id_number", f"not a valid identification number: {exc.detail}") from None
+    if written != number:
+        raise Rejected("id_number", "not in its canonical form (digits and upper-case letters only)")

@@ -3,7 +3,8 @@
 An op's ``data`` and a pulled change's ``data`` hold these fields by name. Everything else is derived
 from this table, never listed again:
 
-- the wire contract (``sync.protocol`` re-exports ``ENTITY_FIELDS`` and checks an op against it);
+- the wire contract (``sync.protocol`` re-exports ``ENTITY_FIELDS``; an op's data is checked
+  against it by central, and by ``tests/sync/test_entity_schema.py`` for every op the client queues);
 - the central platform's validation (``central/validation.py`` builds its checks from the kinds and
   limits here; ``central/push.py`` keeps transient fields out of the stored record);
 - the client's columns (``counter_app/store/sync_records.py``): a stored field is a column of the
@@ -19,7 +20,8 @@ To add a field to an entity:
   1. add a ``Field`` below (kind, limits, whether it is personal, stored or transient);
   2. client: a column of the same name (``<name>_enc`` if personal) in a new step of
      ``counter_app/store/migrations.py``, unless the field is transient;
-  3. the use case that changes it puts it in the op's data (``ctx.queue``);
+  3. the record the core hands out (``counter_app/records.py``, e.g. ``Application``) and the use
+     case that changes it, which puts it in the op's data (``ctx.queue``);
   4. regenerate ``central/openapi.json`` if ``sync/protocol.py`` changed, and run
      ``tests/sync/test_entity_schema.py``.
 """

@@ -39,6 +39,7 @@ from counter_app.errors import (
     NotFound,
     PermissionDenied,
     SecretsUnavailable,
+    SyncRunning,
     ValidationError,
 )
 from counter_app.resources import TranslationSourceError, compiled_translation, resource_path
@@ -258,6 +259,8 @@ def error_text(error: BaseException) -> str:
         return translate("Errors", "Your role does not allow this.")
     if isinstance(error, NotFound):
         return translate("Errors", "The record was not found.")
+    if isinstance(error, SyncRunning):
+        return translate("Errors", "A sync is running: try again in a moment.")
     if isinstance(error, CounterError):
         log.info("An operation was refused (%s): %s", error.code, error)
         return translate("Errors", "The operation was refused.")

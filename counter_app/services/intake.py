@@ -7,7 +7,7 @@ import logging
 import mimetypes
 import os
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import ServiceItem, validate_form
@@ -46,11 +46,11 @@ class IntakeService:
         self.steps = steps
 
     # --- the application ------------------------------------------------------------------------
-    def today(self, actor: Actor) -> date:
-        """The office's today by the profile's clock: what the intake checks birth dates and
-        deadlines against (a test's fixed clock included), never the UI's own idea of the date."""
+    def now(self, actor: Actor) -> datetime:
+        """The office's time by the profile's clock (timezone-aware): the intake checks birth dates
+        and deadlines against its date (a test's fixed clock included), never the UI's own idea."""
         self.ctx.require(actor, Permission.TAKE_IN)
-        return self.ctx.today()
+        return self.ctx.clock.now()
 
     def draft(self, actor: Actor, applicant_id: str, item_code: str, form: dict | None = None) -> Application:
         self.ctx.require(actor, Permission.TAKE_IN)

@@ -8,13 +8,15 @@ from typing import Any
 
 from counter_app.canonical import canonical_json
 from counter_app.crypto import FieldCipher
+from counter_app.entity_fields import ENTITY_FIELDS, Kind
 from counter_app.records import Application, MaterialRecord
 from counter_app.store.db import Store
 
 _FORM = "application.form"
 
 
-_JSON_LISTS = ("missing_materials", "pending_materials")
+# Lists of the wire record, kept as JSON text in their columns.
+_JSON_LISTS = tuple(f.name for f in ENTITY_FIELDS["application"] if f.kind is Kind.LIST)
 _COLUMNS = [f.name for f in fields(Application) if f.name != "form"] + ["form_enc"]
 
 

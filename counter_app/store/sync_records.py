@@ -95,14 +95,6 @@ class SyncRecordRepo:
             and self.store.scalar(f"SELECT 1 FROM {table} WHERE id = ?", (parent,)) is not None
         )
 
-    def set_version(self, entity: str, record_id: str, version: int, sync_state: str) -> None:
-        if entity == "attachment":
-            return
-        self.store.execute(
-            f"UPDATE {TABLES[entity]} SET version = max(version, ?), sync_state = ? WHERE id = ?",
-            (version, sync_state, record_id),
-        )
-
     def set_versions(self, entity: str, rows: list[tuple[str, int, str]]) -> None:
         """``(id, version, sync_state)`` for many records of one entity (version never goes down)."""
         if entity == "attachment":

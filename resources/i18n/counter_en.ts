@@ -498,8 +498,8 @@
         <translation>Accepted</translation>
     </message>
     <message>
-        <source>Accepted, materials pending</source>
-        <translation>Accepted, materials pending</translation>
+        <source>Accepted, minor materials pending</source>
+        <translation>Accepted, minor materials pending</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -834,6 +834,10 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>A sync is running: try again in a moment.</source>
+        <translation>A sync is running: try again in a moment.</translation>
+    </message>
     <message>
         <source>Enter a user name.</source>
         <translation>Enter a user name.</translation>
@@ -1271,10 +1275,6 @@
     <message>
         <source>This step is not possible for the application in its current state.</source>
         <translation>This step is not possible for the application in its current state.</translation>
-    </message>
-    <message>
-        <source>A sync is running: try again in a moment.</source>
-        <translation>A sync is running: try again in a moment.</translation>
     </message>
     <message>
         <source>Scans can only be removed before the decision.</source>

@@ -489,14 +489,14 @@
     </message>
     <message>
         <source>Awaiting materials</source>
-        <translation>待补正</translation>
+        <translation>待补正材料</translation>
     </message>
     <message>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <source>Accepted, materials pending</source>
+        <source>Accepted, minor materials pending</source>
         <translation>容缺受理</translation>
     </message>
     <message>
@@ -832,6 +832,10 @@
 </context>
 <context>
     <name>Errors</name>
+    <message>
+        <source>A sync is running: try again in a moment.</source>
+        <translation>正在同步，请稍后再试。</translation>
+    </message>
     <message>
         <source>Enter a user name.</source>
         <translation>请输入用户名。</translation>
@@ -1268,10 +1272,6 @@
     <message>
         <source>This step is not possible for the application in its current state.</source>
         <translation>申请当前所处状态不能进行此操作。</translation>
-    </message>
-    <message>
-        <source>A sync is running: try again in a moment.</source>
-        <translation>正在同步，请稍后再试。</translation>
     </message>
     <message>
         <source>Scans can only be removed before the decision.</source>

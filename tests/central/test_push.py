@@ -117,3 +117,18 @@ def test_an_id_number_without_a_province_code_is_refused_saying_so(server: Centr
     assert (result["status"], result["field"]) == ("rejected", "id_number")
     assert "province" in result["message"]
     assert db_records(server, "OFFICE-A") == {}
+
+
+def test_an_id_number_is_taken_only_as_the_counters_write_it(server: CentralServer) -> None:
+    """Central stores the number as sent, and the counters look it up by a blind index of that text:
+    a lower-case or full-width form would be a citizen nobody can find."""
+    device = Client.enroll(server)
+    ops = [
+        device.new_applicant(id_number="11010519491231002x"),
+        device.new_applicant(id_number="１１０１０５１９４９１２３１００２Ｘ"),
+        device.new_applicant(id_type="uscc", kind="organisation", id_number="91350100m000100y43"),
+    ]
+    results = device.push(ops)
+    assert [(r["status"], r.get("field")) for r in results] == [("rejected", "id_number")] * 3, results
+    assert all("canonical form" in r["message"] for r in results)
+    assert db_records(server, "OFFICE-A") == {}

@@ -534,11 +534,12 @@ def test_form_is_fixed_once_decided(counter: Counter, cli_actor: Actor) -> None:
     assert counter.cases.get(cli_actor, app.id).form["household_size"] == 5
 
 
-def test_the_intake_takes_todays_date_from_the_profiles_clock(
+def test_the_intake_takes_the_time_from_the_profiles_clock(
     counter: Counter, clerk: Actor, admin: Actor, clock: FixedClock
 ) -> None:
-    assert counter.intake.today(clerk) == clock.now().date()
+    assert counter.intake.now(clerk) == clock.now()
     clock.advance(timedelta(days=3))
-    assert counter.intake.today(clerk) == clock.now().date() == date(2026, 11, 26)
+    assert counter.intake.now(clerk).date() == clock.now().date() == date(2026, 11, 26)
+    assert counter.intake.now(clerk).utcoffset() == timedelta(hours=8)
     with pytest.raises(PermissionDenied):
-        counter.intake.today(admin)
+        counter.intake.now(admin)

@@ -27,7 +27,7 @@ def test_a_step_on_a_stale_read_is_refused(counter: Counter, cli_actor: Actor) -
     stale = _draft(counter, cli_actor)
     # Meanwhile a pull brings version 3 of the application (e.g. a back-office change).
     with counter.ctx.store.transaction():
-        counter.exchange.records.set_version("application", stale.id, 3, "synced")
+        counter.exchange.records.set_versions("application", [(stale.id, 3, "synced")])
     ops_before = counter.ctx.outbox.count()
     with pytest.raises(InvalidTransition, match="changed meanwhile"), counter.ctx.store.transaction():
         counter.intake.steps.apply(cli_actor, stale, Action.WITHDRAW, {"withdrawn_reason": "x"})

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.errors import CorruptDatabase, CounterError, DatabaseTooNew, ValidationError
+from counter_app.errors import CorruptDatabase, CounterError, DatabaseTooNew, SyncRunning, ValidationError
 from tests.support import ROOT
 from ui.dialogs.login import LoginDialog
 from ui.i18n import (
@@ -245,4 +245,5 @@ def test_the_cores_english_detail_is_not_shown(
         refused = error_text(ValidationError("applicant.phone", "must be 11 digits", code="format"))
         generic = error_text(CounterError("no such thing", code="odd_code"))
     assert refused == "该值不符合要求。" and generic == "操作被拒绝。"
+    assert error_text(SyncRunning("a sync of /x is running")) == "正在同步，请稍后再试。"
     assert "must be 11 digits" in caplog.text and "odd_code" in caplog.text

@@ -13,7 +13,7 @@ def status_name(status: str) -> str:
         "draft": translate("CaseLabels", "Draft"),
         "awaiting_materials": translate("CaseLabels", "Awaiting materials"),
         "accepted": translate("CaseLabels", "Accepted"),
-        "accepted_pending": translate("CaseLabels", "Accepted, materials pending"),
+        "accepted_pending": translate("CaseLabels", "Accepted, minor materials pending"),
         "refused": translate("CaseLabels", "Refused"),
         "in_progress": translate("CaseLabels", "In progress"),
         "suspended": translate("CaseLabels", "Suspended"),

@@ -158,8 +158,6 @@ def scan_removal_error(error: BaseException) -> str:
                 "IntakeMessages",
                 "This scan has already been sent to the platform: it can no longer be removed here.",
             )
-        if error.code == "sync_running":
-            return translate("IntakeMessages", "A sync is running: try again in a moment.")
         if error.code == "invalid_transition":
             return translate("IntakeMessages", "Scans can only be removed before the decision.")
     return error_text(error)

@@ -15,7 +15,7 @@ Ctrl+Enter, the Next button (it says "Working…"), going back and Ctrl+N, so no
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -69,10 +69,12 @@ class IntakeView(QWidget):
         if not actor.can(Permission.TAKE_IN):
             self._build_not_allowed()
             return
-        # The office's today comes from the core (its clock); until it is read, the machine's.
-        self._today = date.today()
+        # The office's today is the core's (its clock): read once, kept as an offset from this
+        # machine's clock, so the date turns at midnight while the page stays open.
+        self._clock_offset = timedelta(0)
+        self._office_tz: tzinfo | None = None
         self._reads_today = today is None
-        today_fn = today or (lambda: self._today)
+        today_fn = today or self._office_today
         self.session = IntakeSession(actor, today_fn)
         self._writing = False  # a step's write is on the database thread
         self._target: int | None = None  # the step Alt+<number> asked for, reached step by step
@@ -183,8 +185,8 @@ class IntakeView(QWidget):
         if self._reads_today:
             actor = self.session.actor
             self.db.submit(
-                lambda counter: counter.intake.today(actor),
-                self._today_read,
+                lambda counter: counter.intake.now(actor),
+                self._office_time_read,
                 self._read_failed,
                 key=f"intake.today.{id(self)}",
                 owner=self,
@@ -212,8 +214,12 @@ class IntakeView(QWidget):
             self._read_failed(error)
         self.service_picker.catalogue_failed(error_text(error))
 
-    def _today_read(self, today: date) -> None:
-        self._today = today
+    def _office_time_read(self, office_now: datetime) -> None:
+        self._clock_offset = office_now - datetime.now(office_now.tzinfo)
+        self._office_tz = office_now.tzinfo
+
+    def _office_today(self) -> date:
+        return (datetime.now(self._office_tz) + self._clock_offset).date()
 
     def _read_failed(self, error: BaseException) -> None:
         self.message.show_message(error_text(error))
