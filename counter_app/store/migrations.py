@@ -290,7 +290,43 @@ def upgrade_to_3(store: Store) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[Store], None]] = {1: upgrade_to_1, 2: upgrade_to_2, 3: upgrade_to_3}
+def upgrade_to_4(store: Store) -> None:
+    """The applications list at 200,000 rows: one index per sort order of the list and per filter, so
+    that a page is a seek, never a sort of the whole table.
+
+    Every order ends in the intake time and the receipt number (unique: the list's tie-breaker, so
+    keyset pages never overlap). The expressions must stay exactly as ``counter_app/store/queries.py``
+    writes them (``_STATUS_RANK``, ``_DUE_KEY``, ``_STAFF``), or SQLite stops using these indexes;
+    ``tests/core/test_application_list.py`` checks the query plans.
+    """
+    _run(
+        store,
+        """
+        DROP INDEX applications_created;
+        CREATE INDEX applications_intake ON applications (created_at, receipt_no);
+        CREATE INDEX applications_item ON applications (item_code, created_at, receipt_no);
+        CREATE INDEX applications_staff
+            ON applications (ifnull(accepted_by, created_by), created_at, receipt_no);
+        CREATE INDEX applications_status_order ON applications (
+            CASE status WHEN 'draft' THEN 0 WHEN 'awaiting_materials' THEN 1 WHEN 'accepted' THEN 2
+            WHEN 'accepted_pending' THEN 3 WHEN 'refused' THEN 4 WHEN 'in_progress' THEN 5
+            WHEN 'suspended' THEN 6 WHEN 'completed' THEN 7 WHEN 'delivered' THEN 8 WHEN 'rated' THEN 9
+            WHEN 'withdrawn' THEN 10 ELSE 99 END,
+            created_at, receipt_no
+        );
+        CREATE INDEX applications_due_order
+            ON applications (ifnull(due_date, '9999-12-31'), created_at, receipt_no);
+        CREATE INDEX applicants_name_order ON applicants (name_initials, name)
+        """,
+    )
+
+
+MIGRATIONS: dict[int, Callable[[Store], None]] = {
+    1: upgrade_to_1,
+    2: upgrade_to_2,
+    3: upgrade_to_3,
+    4: upgrade_to_4,
+}
 LATEST_VERSION = max(MIGRATIONS)
 
 
