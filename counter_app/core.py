@@ -23,6 +23,7 @@ from counter_app.secrets import Secrets
 from counter_app.services.accounts import AccountService
 from counter_app.services.admin import AdminService
 from counter_app.services.applicants import ApplicantService
+from counter_app.services.audit_trail import AuditTrailService
 from counter_app.services.cases import CaseService
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.conflicts import ConflictService
@@ -55,6 +56,7 @@ class Counter:
     admin: AdminService
     queries: QueryService
     notices: NoticeService
+    audit_trail: AuditTrailService
     # the local side of sync (sync/engine.py drives them)
     enrollment: EnrollmentService
     exchange: SyncExchange
@@ -114,6 +116,7 @@ class Counter:
             admin=AdminService(ctx),
             queries=QueryService(ctx),
             notices=NoticeService(ctx, catalogue),
+            audit_trail=AuditTrailService(ctx),
             enrollment=EnrollmentService(ctx),
             exchange=SyncExchange(ctx, catalogue),
             conflicts=ConflictService(ctx),

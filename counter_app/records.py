@@ -100,3 +100,42 @@ class ApplicationRow:
     due_date: str | None
     sync_state: str
     created_at: str
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One event of the audit trail, as stored (see ``counter_app.audit``)."""
+
+    seq: int
+    ts: str  # device time corrected by the clock offset measured at the last sync: order by seq, not by this
+    device_ts: str  # the device's own clock when the event was written
+    actor: str  # ``user:<username>``, ``cli:<os user>``, ``sync`` or ``system``
+    action: str  # e.g. ``applicant.view``, ``login``, ``rectification.close``
+    entity: str | None
+    entity_id: str | None
+    outcome: str  # success | failure | denied
+    detail: dict[str, Any]  # decoded JSON: record ids, codes and counts, never a citizen's data
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which audit events to show or export; every field narrows, ``None`` does not."""
+
+    actor: str | None = None  # exact, as in ``AuditTrailService.actors()``
+    action: str | None = None  # exact (``login``), or a prefix ending with a dot (``applicant.``)
+    outcome: str | None = None
+    # ISO dates (``2026-11-23``) on the stored (corrected) time, Beijing dates, both ends included
+    date_from: str | None = None
+    date_to: str | None = None
+    personal_data_views_only: bool = False  # only views of citizens' personal data
+
+
+@dataclass(frozen=True)
+class PersonalDataViews:
+    """How often one person viewed citizens' personal data in a period (from the audit trail)."""
+
+    actor: str
+    total: int
+    by_action: dict[str, int]  # ``applicant.view`` / ``attachment.view`` / ``notice.view`` -> count
+    first_ts: str
+    last_ts: str
