@@ -139,3 +139,36 @@ class PersonalDataViews:
     by_action: dict[str, int]  # ``applicant.view`` / ``attachment.view`` / ``notice.view`` -> count
     first_ts: str
     last_ts: str
+
+
+@dataclass(frozen=True)
+class RectificationRow:
+    """One rectification task with its case and rating: the applicant's name, no other personal data."""
+
+    id: str
+    application_id: str
+    receipt_no: str
+    item_code: str
+    applicant_name: str
+    rating_id: str
+    level: int  # 4 不满意 or 5 非常不满意
+    channel: str
+    comment: str | None
+    rated_at: str
+    due_date: str
+    status: str  # open | closed
+    overdue: bool  # open, and due before the office's today
+    resolution: str | None  # what was done (closed tasks)
+    closed_at: str | None
+    closed_by: str | None  # audit name of who closed it on this counter; None if it was closed elsewhere
+    version: int
+    sync_state: str
+
+
+@dataclass(frozen=True)
+class RectificationCounts:
+    """For the dashboard: ``open`` includes the ``overdue`` ones."""
+
+    open: int
+    overdue: int
+    closed: int

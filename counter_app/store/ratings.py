@@ -37,9 +37,50 @@ class RatingRepo:
     def open_rectifications(self) -> list[dict[str, Any]]:
         return self.store.all("SELECT * FROM rectifications WHERE status = 'open' ORDER BY due_date")
 
-    def close_rectification(self, rectification_id: str, resolution: str, closed_at: str) -> None:
-        self.store.execute(
+    def close_rectification(self, rectification_id: str, resolution: str, closed_at: str) -> bool:
+        """Close an open task; False if it was not open (closed meanwhile, here or by a pull)."""
+        cursor = self.store.execute(
             "UPDATE rectifications SET status = 'closed', resolution = ?, closed_at = ?,"
-            " sync_state = 'pending' WHERE id = ?",
+            " sync_state = 'pending' WHERE id = ? AND status = 'open'",
             (resolution, closed_at, rectification_id),
         )
+        return cursor.rowcount == 1
+
+    # --- the supervisor's rectification list -------------------------------------------------------
+    def rectification_rows(self, state: str, today: str, limit: int, offset: int) -> list[dict[str, Any]]:
+        """Tasks with their case and rating; ``state``: open (overdue ones too), overdue, closed or all.
+        Open tasks by due date, the most urgent first; closed ones the latest closed first."""
+        sql = (
+            f"{_RECTIFICATION_SELECT} WHERE {_STATES[state]}"
+            " ORDER BY r.status = 'closed', CASE WHEN r.status = 'open' THEN r.due_date END,"
+            " r.closed_at DESC, r.id LIMIT :limit OFFSET :offset"
+        )
+        return self.store.all(sql, {"today": today, "limit": limit, "offset": offset})
+
+    def rectification_counts(self, today: str) -> tuple[int, int, int]:
+        """``(open, overdue, closed)``; open counts the overdue ones too."""
+        row = self.store.conn.execute(
+            "SELECT coalesce(sum(status = 'open'), 0), coalesce(sum(status = 'open' AND due_date < ?), 0),"
+            " coalesce(sum(status = 'closed'), 0) FROM rectifications",
+            (today,),
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
+
+
+# The case's receipt number, service item and applicant's name (no ID number), and the rating. Due
+# dates are ISO dates, so "before today" compares as text.
+_RECTIFICATION_SELECT = (
+    "SELECT r.id, r.application_id, a.receipt_no, a.item_code, p.name AS applicant_name, r.rating_id,"
+    " g.level, g.channel, g.comment, g.rated_at, r.due_date, r.status,"
+    " (r.status = 'open' AND r.due_date < :today) AS overdue, r.resolution, r.closed_at, r.version,"
+    " r.sync_state"
+    " FROM rectifications r JOIN ratings g ON g.id = r.rating_id"
+    " JOIN applications a ON a.id = r.application_id JOIN applicants p ON p.id = a.applicant_id"
+)
+_STATES = {
+    "open": "r.status = 'open'",
+    "overdue": "r.status = 'open' AND r.due_date < :today",
+    "closed": "r.status = 'closed'",
+    "all": "1",
+}
+RECTIFICATION_STATES = tuple(_STATES)
