@@ -28,6 +28,7 @@ from counter_app.services.cases import CaseService
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.conflicts import ConflictService
 from counter_app.services.context import Context
+from counter_app.services.dashboard import DashboardService
 from counter_app.services.enrollment import EnrollmentService
 from counter_app.services.intake import IntakeService
 from counter_app.services.lifecycle import Steps
@@ -56,6 +57,7 @@ class Counter:
     admin: AdminService
     queries: QueryService
     notices: NoticeService
+    dashboard: DashboardService
     audit_trail: AuditTrailService
     # the local side of sync (sync/engine.py drives them)
     enrollment: EnrollmentService
@@ -116,6 +118,7 @@ class Counter:
             admin=AdminService(ctx),
             queries=QueryService(ctx),
             notices=NoticeService(ctx, catalogue),
+            dashboard=DashboardService(ctx, catalogue),
             audit_trail=AuditTrailService(ctx),
             enrollment=EnrollmentService(ctx),
             exchange=SyncExchange(ctx, catalogue),
