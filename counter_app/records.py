@@ -6,7 +6,9 @@ them and never import the store (an import-linter contract holds that).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
 from typing import Any
 
 
@@ -100,6 +102,10 @@ class ApplicationRow:
     due_date: str | None
     sync_state: str
     created_at: str
+    # Who answers for the case (``user:<name>``): whoever accepted it, before acceptance who took it in.
+    handled_by: str | None = None
+    # Against the office's today and working-day calendar; None for a closed case or one not yet accepted.
+    deadline_state: DeadlineState | None = None
 
 
 @dataclass(frozen=True)
@@ -172,3 +178,134 @@ class RectificationCounts:
     open: int
     overdue: int
     closed: int
+
+
+# --- the applications list -------------------------------------------------------------------------
+class DeadlineState(str, Enum):
+    """Where a case stands against its promised date (``ApplicationRow.deadline_state``)."""
+
+    OVERDUE = "overdue"  # the clock runs and the due date is before the office's today
+    DUE_SOON = "due_soon"  # the clock runs and it is due today or within the next 3 working days
+    ON_TIME = "on_time"  # the clock runs and it is due later, or it is suspended (the clock stopped)
+
+
+class ApplicationSortKey(str, Enum):
+    """The orders the list offers (a whitelist: the store maps each to its own SQL). Within a service,
+    status or due date the list follows the intake time; the receipt number breaks the last ties."""
+
+    RECEIPT_NO = "receipt_no"
+    APPLICANT = "applicant"  # the name's pinyin initials, then the name
+    SERVICE = "service"  # the service item's code
+    STATUS = "status"  # lifecycle order (draft … withdrawn), not the codes' alphabet
+    INTAKE = "intake"  # created_at
+    DUE = "due"  # cases without a due date come after every dated one (before them, descending)
+
+
+@dataclass(frozen=True)
+class ApplicationSort:
+    key: ApplicationSortKey = ApplicationSortKey.INTAKE
+    descending: bool = True  # every part of the order goes the same way
+
+
+@dataclass(frozen=True)
+class ApplicationFilter:
+    """Which applications the list shows; every field narrows, an empty one does not."""
+
+    statuses: frozenset[str] = frozenset()  # any of these ``workflow.Status`` values
+    item_code: str | None = None
+    staff: str | None = None  # audit name (``user:wangfang``) compared with ``ApplicationRow.handled_by``
+    intake_from: date | None = None  # the intake day (created_at) in the office's timezone, inclusive
+    intake_to: date | None = None  # inclusive
+    deadlines: frozenset[DeadlineState] = frozenset()  # any of these states (overdue and due soon: both)
+    text: str = ""  # part of the receipt number, of the applicant's name or of its pinyin initials
+
+
+@dataclass(frozen=True)
+class ApplicationCursor:
+    """Where the next page starts: the sort values of the last row given. Hand it back unchanged."""
+
+    filters: ApplicationFilter
+    sort: ApplicationSort
+    last: tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class ApplicationPage:
+    """A page of the list; ``next`` is None after the last page. ``today`` and ``due_soon_until``
+    (ISO dates) are the cut-offs the rows' deadline states were computed with."""
+
+    rows: tuple[ApplicationRow, ...]
+    next: ApplicationCursor | None
+    today: str
+    due_soon_until: str
+
+
+@dataclass(frozen=True)
+class ApplicationCounts:
+    """For the list's header: applications per status under every filter except the status choice
+    (so each status can show what choosing it would give), and how many of them are overdue / due soon."""
+
+    by_status: dict[str, int] = field(default_factory=dict)
+    overdue: int = 0
+    due_soon: int = 0
+    today: str = ""
+    due_soon_until: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    def total_for(self, statuses: frozenset[str]) -> int:
+        """How many the list shows with ``statuses`` chosen (all of them when empty)."""
+        return self.total if not statuses else sum(self.by_status.get(s, 0) for s in statuses)
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    """One line of a conflict's side-by-side view."""
+
+    name: str
+    local: Any  # this counter's value (its record; the refused op's value where the record has none)
+    platform: Any  # the platform's value
+    differs: bool
+    personal: bool  # citizens' personal data (entity_fields): reading it is audited
+    in_conflict: bool  # both writers changed it: why the platform refused the op; what "edit" may set
+
+
+@dataclass(frozen=True)
+class SyncConflict:
+    """An open conflict, decrypted: reading one is audited (``conflict.view``)."""
+
+    id: int
+    entity: str
+    record_id: str
+    receipt_no: str | None  # for display, where the record is or belongs to an application
+    applicant_name: str | None
+    detected_at: str
+    op_id: str
+    op_data: dict[str, Any]  # the refused op's fields as this counter sent them
+    conflict_fields: tuple[str, ...]
+    platform_version: int
+    fields: tuple[ConflictField, ...]  # every stored field of the entity, in its defined order
+
+
+@dataclass(frozen=True)
+class RejectedOp:
+    """An op the platform refused for good (``rejected``): kept, listed until acknowledged."""
+
+    op_id: str
+    seq: int
+    entity: str
+    record_id: str
+    op: str  # create | update
+    receipt_no: str | None
+    applicant_name: str | None
+    made_at: str  # when the change was made at the counter (device time)
+    made_by: str  # the user id that made it
+    rejected_at: str  # when the platform's answer was recorded
+    fields: tuple[str, ...]  # the fields the op carried (names only: no personal data)
+    field: str | None  # the field the platform named
+    code: str  # machine-readable reason (sync.protocol ErrorCode, or the answer's status)
+    message: str
+    acknowledged_at: str | None
+    acknowledged_by: str | None

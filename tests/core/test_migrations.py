@@ -17,6 +17,15 @@ from tests.fixtures import make_fixtures as fx
 
 FIXTURES = Path(fx.__file__).parent
 EARLIER = sorted(int(p.stem.removeprefix("db_v")) for p in FIXTURES.glob("db_v*.sqlite"))
+V4_INDEXES = {
+    "applications_intake",
+    "applications_status",
+    "applications_item",
+    "applications_staff",
+    "applications_status_order",
+    "applications_due_order",
+    "applicants_name_order",
+}
 
 
 def _install_fixture(version: int, data_dir: Path, config_dir: Path) -> None:
@@ -48,6 +57,17 @@ def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path
         details = counter.applicants.reveal(actor, "a1")
         assert details.phone == fx.CITIZEN["phone"]
         assert counter.ctx.applications.get_by_receipt("LFIX012606010001").status == "draft"
+        # v4 indexed the applications list for its orders and filters; the old rows list as before
+        indexes = {
+            row["name"]
+            for row in counter.ctx.store.all("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert indexes >= V4_INDEXES and not {"applications_created", "applications_status_due"} & indexes
+        page = counter.queries.applications_page(actor)
+        assert [(r.receipt_no, r.applicant_name, r.deadline_state) for r in page.rows] == [
+            ("LFIX012606010001", fx.CITIZEN["name"], None)
+        ]
+        assert counter.queries.application_counts(actor).by_status == {"draft": 1}
         assert counter.ctx.store.integrity_check() == "ok"
 
 
