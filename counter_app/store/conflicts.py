@@ -10,6 +10,8 @@ from counter_app.crypto import FieldCipher
 from counter_app.store.db import Store
 
 _CONFLICT = "conflict.data"
+# Records that belong to an application (``application_id``), by entity: their table.
+_OF_APPLICATION = {"attachment": "attachments", "rating": "ratings", "rectification": "rectifications"}
 
 
 class ConflictRepo:
@@ -46,14 +48,38 @@ class ConflictRepo:
 
     def open(self) -> list[dict[str, Any]]:
         rows = self.store.all("SELECT * FROM conflicts WHERE resolved_at IS NULL ORDER BY id")
-        out = []
-        for row in rows:
-            row = dict(row)
-            row["fields"] = json.loads(row["fields"])
-            row["local"] = json.loads(self.cipher.decrypt_bytes(row.pop("local_enc"), _CONFLICT))
-            row["server"] = json.loads(self.cipher.decrypt_bytes(row.pop("server_enc"), _CONFLICT))
-            out.append(row)
-        return out
+        return [self._decrypted(row) for row in rows]
+
+    def get_open(self, conflict_id: int) -> dict[str, Any] | None:
+        row = self.store.one("SELECT * FROM conflicts WHERE id = ? AND resolved_at IS NULL", (conflict_id,))
+        return None if row is None else self._decrypted(row)
+
+    def _decrypted(self, row: dict[str, Any]) -> dict[str, Any]:
+        row = dict(row)
+        row["fields"] = json.loads(row["fields"])
+        row["local"] = json.loads(self.cipher.decrypt_bytes(row.pop("local_enc"), _CONFLICT))
+        row["server"] = json.loads(self.cipher.decrypt_bytes(row.pop("server_enc"), _CONFLICT))
+        return row
+
+    def labels(self, entity: str, record_id: str) -> tuple[str | None, str | None]:
+        """What a person recognises a record by: ``(receipt number, applicant's name)`` — an
+        applicant has only a name; an application, and a record of one, both. None where this
+        counter does not hold the record (or its application)."""
+        if entity == "applicant":
+            return None, self.store.scalar("SELECT name FROM applicants WHERE id = ?", (record_id,))
+        if entity == "application":
+            where = "applications.id = ?"
+        elif entity in _OF_APPLICATION:
+            table = _OF_APPLICATION[entity]
+            where = f"applications.id = (SELECT application_id FROM {table} WHERE id = ?)"
+        else:
+            return None, None
+        row = self.store.conn.execute(
+            "SELECT applications.receipt_no, applicants.name FROM applications"
+            f" LEFT JOIN applicants ON applicants.id = applications.applicant_id WHERE {where}",
+            (record_id,),
+        ).fetchone()
+        return (None, None) if row is None else (row[0], row[1])
 
     def records_in_conflict(self) -> set[str]:
         rows = self.store.conn.execute("SELECT entity_id FROM conflicts WHERE resolved_at IS NULL").fetchall()

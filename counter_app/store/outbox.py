@@ -38,6 +38,8 @@ _HELD_BACK = (
     " JOIN applications ON applications.id = attachments.application_id"
     f" WHERE attachments.id = outbox.entity_id AND applications.status = '{Status.DRAFT.value}')"
 )
+# A rejected op nobody has acknowledged yet (see ``OutboxRepo.rejected``).
+_UNACKNOWLEDGED = "json_extract(coalesce(outbox.result, '{}'), '$.acknowledged_at') IS NULL"
 
 
 @dataclass
@@ -302,4 +304,49 @@ class OutboxRepo:
         self.store.execute(
             "UPDATE outbox SET state = ?, result = ?, acked_at = ?, attempts = attempts + 1 WHERE op_id = ?",
             (state, json.dumps(result, ensure_ascii=False), acked_at, op_id),
+        )
+
+    # --- ops the platform rejected ---------------------------------------------------------------
+    # A rejected op is final on the platform; here it is kept for good (never deleted) and listed for
+    # a supervisor until someone acknowledges it. The acknowledgement lives in the op's stored answer
+    # (``result``: ``acknowledged_at``, ``acknowledged_by``), so the schema does not change for it.
+    def rejected(self, *, include_acknowledged: bool = False) -> list[tuple[OutboxOp, dict[str, Any], str]]:
+        """Rejected ops in ``seq`` order, each with the platform's stored answer and when it came."""
+        where = "state = ?" if include_acknowledged else f"state = ? AND {_UNACKNOWLEDGED}"
+        rows = self.store.all(f"SELECT * FROM outbox WHERE {where} ORDER BY seq", (REJECTED,))
+        return [(self._op(row), json.loads(row["result"] or "{}"), row["acked_at"] or "") for row in rows]
+
+    def get(self, op_id: str) -> OutboxOp | None:
+        row = self.store.one("SELECT * FROM outbox WHERE op_id = ?", (op_id,))
+        return None if row is None else self._op(row)
+
+    def count_rejected_unacknowledged(self) -> int:
+        return int(
+            self.store.scalar(
+                f"SELECT count(*) FROM outbox WHERE state = ? AND {_UNACKNOWLEDGED}", (REJECTED,)
+            )
+        )
+
+    def acknowledge_rejected(self, op_id: str, acknowledged_at: str, acknowledged_by: str) -> bool:
+        """Mark a rejected op as seen (nothing else changes); False if no unacknowledged rejected op
+        has this id."""
+        cursor = self.store.execute(
+            "UPDATE outbox SET result = json_set(coalesce(result, '{}'), '$.acknowledged_at', ?,"
+            f" '$.acknowledged_by', ?) WHERE op_id = ? AND state = ? AND {_UNACKNOWLEDGED}",
+            (acknowledged_at, acknowledged_by, op_id, REJECTED),
+        )
+        return cursor.rowcount == 1
+
+    def replace_data(self, op_id: str, data: dict[str, Any], new_op_id: str | None = None) -> None:
+        """New data for a pending op the platform has not applied (a conflict resolved with edited
+        values). Pass ``new_op_id`` for an op that may have been sent before: the platform answers an
+        old op id with a different payload ``idempotency_mismatch``."""
+        self.store.execute(
+            "UPDATE outbox SET data_enc = ?, op_id = ? WHERE op_id = ? AND state = ?",
+            (
+                self.cipher.encrypt_bytes(canonical_json(data).encode("utf-8"), _PURPOSE),
+                new_op_id or op_id,
+                op_id,
+                PENDING,
+            ),
         )
