@@ -67,27 +67,26 @@ class DashboardService:
             first = min(period.start, repo.earliest_acceptance(period, scope) or period.start)
             days = [first + timedelta(days=i) for i in range((period.end - first).days + 1)]
             repo.load_calendar((day, calendar.is_working_day(day)) for day in days)
-            totals = repo.figures(period, scope, today, None).get("", Figures())
-            by_item = repo.figures(period, scope, today, "item")
-            by_staff = repo.figures(period, scope, today, "staff")
+            figures = repo.figures(period, scope, today)
             intake = repo.intake_per_day(period, scope)
             satisfaction = repo.satisfaction(period, scope, satisfaction_bucket)
             names = {user.username: user.display_name for user in self.ctx.users.all()}
+        catalogue = self.catalogue.active()
         return Dashboard(
             period=period,
             scope=scope,
             today=today,
-            totals=totals,
+            totals=figures["office"].get("", Figures()),
             # Lines with nothing to show (an item last used years ago) are left out.
             by_item=tuple(
-                GroupFigures(code, self._item_name(code), figures)
-                for code, figures in sorted(by_item.items())
-                if figures != Figures()
+                GroupFigures(code, catalogue.item(code).name if catalogue.has_item(code) else code, line)
+                for code, line in sorted(figures["item"].items())
+                if line != Figures()
             ),
             by_staff=tuple(
-                GroupFigures(staff, self._staff_name(staff, names), figures)
-                for staff, figures in sorted(by_staff.items())
-                if figures != Figures()
+                GroupFigures(staff, self._staff_name(staff, names), line)
+                for staff, line in sorted(figures["staff"].items())
+                if line != Figures()
             ),
             intake_per_day=tuple(intake),
             satisfaction=tuple(satisfaction),
@@ -103,10 +102,6 @@ class DashboardService:
             self.ctx.require(actor, Permission.TAKE_IN)
             return [actor.audit_name]
         return self.repo.staff_members()
-
-    def _item_name(self, code: str) -> str:
-        catalogue = self.catalogue.active()
-        return catalogue.item(code).name if catalogue.has_item(code) else code
 
     @staticmethod
     def _staff_name(audit_name: str, display_names: dict[str, str]) -> str:

@@ -404,6 +404,45 @@ def test_a_published_calendar_override_changes_the_working_days(
     assert (totals.avg_working_days, totals.p90_working_days) == ((5 + 12 + 3 + 0) / 4, 12)
 
 
+def test_p90_is_the_nearest_rank(
+    counter: Counter, clock: FixedClock, clerk: Actor, supervisor: Actor
+) -> None:
+    """Ten cases accepted on Monday 2 November, completed 0, 1, 1, 2, 3, 3, 3, 5, 8 and 9 working days
+    later: p90 is the 9th smallest (ceil(0.9 * 10)); an eleventh at 9 days makes it the 10th."""
+    clock.set_date(date(2026, 11, 2))
+    cases = [accept(counter, clerk, draft(counter, clerk, TEMP_AID), TEMP_AID) for _ in range(11)]
+    completions = {2: 1, 3: 2, 4: 1, 5: 3, 9: 1, 12: 1, 13: 1}  # November day -> cases completed
+    pending = iter(cases[:10])
+    for day, count in completions.items():
+        clock.set_date(date(2026, 11, day))
+        for _ in range(count):
+            counter.cases.complete(clerk, next(pending), granted=True)
+    november = Period.this_month(counter.dashboard.today())
+    totals = counter.dashboard.figures(supervisor, november).totals
+    assert (totals.completed, totals.avg_working_days, totals.p90_working_days) == (10, 3.5, 8)
+    counter.cases.complete(clerk, cases[10], granted=True)  # Friday 13 November: 9 days
+    totals = counter.dashboard.figures(supervisor, november).totals
+    assert (totals.completed, totals.avg_working_days, totals.p90_working_days) == (11, 44 / 11, 9)
+
+
+def test_a_back_office_completion_in_utc_falls_on_its_beijing_day(
+    counter: Counter, story: dict[str, str], supervisor: Actor
+) -> None:
+    """The central platform writes UTC: 31 October 16:30 UTC is 1 November 00:30 in Beijing."""
+    counter.ctx.applications.update(
+        story["D"], {"status": "completed", "completed_at": "2026-10-31T16:30:00.000+00:00"}
+    )
+    counter.ctx.applications.update(
+        story["K"], {"status": "completed", "completed_at": "2026-10-31T15:30:00.000+00:00"}
+    )
+    totals = counter.dashboard.figures(supervisor, OCTOBER).totals
+    assert totals.completed == OFFICE.completed + 1  # K, on 31 October at 23:30; D is November's
+    assert totals.completed_on_time == OFFICE.completed_on_time  # K was due on 26 October
+    assert (totals.in_progress, totals.overdue) == (OFFICE.in_progress - 2, OFFICE.overdue - 2)
+    november = counter.dashboard.figures(supervisor, Period.this_month(TODAY)).totals
+    assert november.completed == 2  # D and Q
+
+
 # --- who sees what -----------------------------------------------------------------------------------
 
 
