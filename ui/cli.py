@@ -21,6 +21,7 @@ from counter_app.accounts import Actor, Role
 from counter_app.core import Counter
 from counter_app.errors import CounterError, ValidationError
 from counter_app.paths import DataPaths
+from ui.cli_conflicts import add_parser as add_conflicts_parser
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INPUT = 0, 1, 2
 
@@ -269,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="restore the backup at PATH (keeps the current database)")
     restore.add_argument("path")
     restore.set_defaults(handler=cmd_restore)
+
+    add_conflicts_parser(commands)
     return parser
 
 
