@@ -85,8 +85,10 @@ class ConflictService:
         self.ctx.require(actor, Permission.RUN_SYNC)
         if keep not in (KEEP_SERVER, KEEP_MINE):
             raise ValidationError("keep", "server or mine", code="choice")
-        conflict = self._open_conflict(conflict_id)
         with self.ctx.store.transaction():
+            # Read in the transaction: another process (the app, the command line) may have just
+            # resolved it, and a conflict is resolved once.
+            conflict = self._open_conflict(conflict_id)
             if keep == KEEP_SERVER:
                 self._keep_server(conflict)
             else:
@@ -104,9 +106,9 @@ class ConflictService:
         ``values`` may only name fields in conflict; each is checked against its kind and limits
         (``ValidationError`` names the field). Typed text: ``edit_and_keep_text``."""
         self._may_read(actor)
-        conflict = self._open_conflict(conflict_id)
-        edits = check_edits(conflict["entity"], conflict["fields"], values)
         with self.ctx.store.transaction():
+            conflict = self._open_conflict(conflict_id)
+            edits = check_edits(conflict["entity"], conflict["fields"], values)
             self._keep_mine(conflict, edits)
             self.repo.resolve(conflict_id, EDIT, self.ctx.now_iso())
             self.ctx.audit(
