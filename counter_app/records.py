@@ -86,9 +86,10 @@ class MaterialRecord:
     status: str  # received | missing | pending
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ApplicationRow:
-    """One line of the applications list: no personal data beyond the masked ID number."""
+    """One line of the applications list: no personal data beyond the masked ID number. (Slots: a
+    list scrolled to the end holds 200,000 of them.)"""
 
     id: str
     receipt_no: str

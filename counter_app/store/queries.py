@@ -10,6 +10,7 @@ ever reach the SQL as parameters.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
@@ -148,8 +149,16 @@ def _where(filters: ApplicationFilter, cutoffs: Cutoffs, *, statuses: bool = Tru
     return where
 
 
+# Columns with few distinct values: one shared string each, not one per row (a list scrolled to the
+# end holds 200,000 rows).
+_SHARED = ("item_code", "catalogue_version", "status", "accepted_on", "due_date", "sync_state", "handled_by")
+
+
 def _row(row: dict[str, Any]) -> ApplicationRow:
     state = row.pop("deadline_state")
+    for name in _SHARED:
+        if row[name] is not None:
+            row[name] = sys.intern(row[name])
     return ApplicationRow(**row, deadline_state=DeadlineState(state) if state else None)
 
 
