@@ -13,4 +13,5 @@ BENCHMARKS: dict[str, str] = {
     "sync_pull": "benchmarks.sync_pull",
     "wire_bytes_per_application": "benchmarks.wire_bytes_per_application",
     "cold_start": "benchmarks.cold_start",
+    "applications_list": "benchmarks.applications_list",
 }

@@ -21,6 +21,10 @@ EXPECTED = {
     "sync_pull_changes_per_s",
     "wire_bytes_per_application",
     "cold_start_to_login_s",
+    "applications_list_open_ms",
+    "applications_list_overdue_ms",
+    "applications_list_last_page_ms",
+    "applications_list_sorted_max_ms",
 }
 
 

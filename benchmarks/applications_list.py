@@ -1,0 +1,365 @@
+"""The applications list with 200,000 applications: open ≤ 200 ms (DESIGN §6), deep pages as fast.
+
+The office's history (two years of intake, ~two applications per citizen, most cases closed, the
+recent ones open, some running late) is bulk-loaded through the repositories
+(``ApplicantRepo.insert``, encrypted and blind-indexed; ``ApplicationRepo.insert``, form encrypted)
+in large transactions, the tables' indexes built once afterwards: taking 200,000 cases in through
+the use cases adds nothing to what the list reads. Due dates are counted on the working-day calendar
+from the acceptance day, as acceptance does. 200,000 applications at ``--quick`` too (the target's
+size; about a minute on this machine, most of it the load), 600 at ``--tiny``.
+
+Measured through the use cases the list calls (``counter.queries``), warm page cache:
+
+- ``applications_list_open_ms``: the first page (200 rows, newest first) and the counts per status
+  for the header — what opening the list costs the core;
+- ``applications_list_overdue_ms``: the same with the overdue filter;
+- ``applications_list_last_page_ms`` (information): the last page, reached by keyset; the whole list
+  is scrolled page by page to get there, the rows kept as the list model keeps them. Its extras give
+  the slowest page of the scroll, the same last page by OFFSET, and the process's resident memory
+  before and after the scroll (the rows the model would hold; the Qt side is measured elsewhere);
+- ``applications_list_sorted_max_ms`` (information): the slowest first page among every order,
+  both directions.
+
+Baseline: a plain ``SELECT`` of the list's columns from ``applications`` with ``LIMIT 200`` (no
+join, no order, no filter), the floor of reading a page; ``ratio`` = value / baseline (lower is better).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import random
+import resource
+import time
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from benchmarks.runner import Options, Result, rounded, scratch_counter, summary_ms
+from counter_app import ids
+from counter_app.accounts import Actor
+from counter_app.catalogue import ServiceItem
+from counter_app.clock import iso
+from counter_app.core import Counter
+from counter_app.names import pinyin_initials
+from counter_app.people import PeopleGenerator
+from counter_app.receipts import format_receipt
+from counter_app.records import (
+    ApplicationCursor,
+    ApplicationFilter,
+    ApplicationRow,
+    ApplicationSort,
+    ApplicationSortKey,
+    DeadlineState,
+)
+from counter_app.workflow import Status
+
+TARGET_MS = 200.0
+SEED = 20_000_003
+PAGE = 200
+STAFF = [f"user:{name}" for name in ("wangfang", "lijing", "zhangwei", "liuyang", "chenjie", "zhaolei")]
+# Cases taken in more than RECENT days ago are mostly closed; recent ones mostly open.
+RECENT = 45
+_OPEN = [
+    (Status.DRAFT, 5),
+    (Status.AWAITING_MATERIALS, 5),
+    (Status.ACCEPTED, 20),
+    (Status.ACCEPTED_PENDING, 5),
+    (Status.IN_PROGRESS, 45),
+    (Status.SUSPENDED, 5),
+    (Status.COMPLETED, 15),
+]
+_OLD = [
+    (Status.RATED, 60),
+    (Status.DELIVERED, 20),
+    (Status.COMPLETED, 4),
+    (Status.REFUSED, 5),
+    (Status.WITHDRAWN, 5),
+    (Status.IN_PROGRESS, 5),  # long overdue
+    (Status.SUSPENDED, 1),
+]
+_NOT_ACCEPTED = {Status.DRAFT, Status.AWAITING_MATERIALS, Status.REFUSED}
+
+
+def _pick(rng: random.Random, weighted: list[tuple[Status, int]]) -> Status:
+    return rng.choices([s for s, _ in weighted], weights=[w for _, w in weighted])[0]
+
+
+def load_office(
+    counter: Counter, applications: int, *, batch: int = 50_000, options: Options | None = None
+) -> None:
+    """Bulk-load ``applications`` valid applications and their applicants (about one for two).
+
+    The two tables' indexes are dropped for the load and built again afterwards, from their own DDL
+    in ``sqlite_master`` (building an index once is a sort; keeping seven up to date row by row is
+    most of a bulk load's time)."""
+    ctx = counter.ctx
+    store = ctx.store
+    catalogue = counter.catalogue.active()
+    calendar = counter.catalogue.calendar()
+
+    @functools.cache  # a few thousand distinct (day, limit) pairs among 200,000 applications
+    def due_date(day: date, value: int, unit: str) -> str:
+        return calendar.add_days(day, value, unit).isoformat()
+
+    initials = functools.cache(pinyin_initials)  # names repeat
+    items = [item for item in catalogue.active_items() if "natural_person" in item.service_objects]
+    prefix = ctx.settings.get("receipt_prefix") or "LBENCH"
+    rng = random.Random(SEED)
+    people = PeopleGenerator(SEED)
+    now = ctx.clock.now()
+    sequences: dict[date, int] = {}
+    applicant_ids: list[str] = []
+    indexes = store.all(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        " AND tbl_name IN ('applications', 'applicants')"
+    )
+    with store.transaction():
+        for index in indexes:
+            store.execute(f'DROP INDEX "{index["name"]}"')
+    done = 0
+    while done < applications:
+        stop = min(done + batch, applications)
+        with store.transaction():
+            for _ in range(done, stop):
+                if not applicant_ids or rng.random() < 0.5:
+                    applicant_ids.append(_insert_person(counter, people, initials, iso(now)))
+                applicant_id = rng.choice(applicant_ids[-1000:])
+                ctx.applications.insert(
+                    _application(
+                        rng, items, due_date, prefix, sequences, now, applicant_id, catalogue.version
+                    )
+                )
+        done = stop
+        if options is not None:
+            options.progress(f"[applications_list] loaded {done:,}/{applications:,}")
+    with store.transaction():
+        for index in indexes:
+            store.execute(index["sql"])
+
+
+def _insert_person(
+    counter: Counter, people: PeopleGenerator, initials: Callable[[str], str], now: str
+) -> str:
+    person = people.person()
+    applicant_id = str(uuid.uuid4())
+    counter.ctx.applicants.insert(
+        {
+            "id": applicant_id,
+            "kind": "person",
+            "name": person.name,
+            "name_initials": initials(person.name),
+            "id_type": "resident_id",
+            "id_masked": ids.mask_resident_id(person.resident_id),
+            "birth_date": person.birth_date.isoformat(),
+            "sex": person.sex,
+            "phone_masked": ids.mask_mobile(person.mobile),
+            "representative": None,
+            "version": 0,
+            "sync_state": "synced",
+            "created_at": now,
+            "updated_at": now,
+        },
+        id_number=person.resident_id,
+        phone=person.mobile,
+        address=person.address,
+    )
+    return applicant_id
+
+
+def _application(
+    rng: random.Random,
+    items: list[ServiceItem],
+    due_date: Callable[[date, int, str], str],
+    prefix: str,
+    sequences: dict[date, int],
+    now: datetime,
+    applicant_id: str,
+    version: str,
+) -> dict:
+    days_ago = rng.randrange(730)
+    status = _pick(rng, _OPEN if days_ago < RECENT else _OLD)
+    taken = now - timedelta(days=days_ago, seconds=rng.randrange(8 * 3600), milliseconds=rng.randrange(1000))
+    day = taken.date()
+    sequences[day] = sequences.get(day, 0) + 1
+    item = rng.choice(items)
+    clerk = rng.choice(STAFF)
+    values = {
+        "id": str(uuid.uuid4()),
+        "receipt_no": format_receipt(prefix, day, sequences[day]),
+        "applicant_id": applicant_id,
+        "item_code": item.code,
+        "catalogue_version": version,
+        "status": status.value,
+        "form": {},
+        "created_by": clerk,
+        "version": 1,
+        "sync_state": "synced",
+        "created_at": iso(taken),
+        "updated_at": iso(taken),
+    }
+    if status not in _NOT_ACCEPTED and not (status is Status.WITHDRAWN and rng.random() < 0.5):
+        limit = item.promised_limit
+        values.update(
+            accepted_by=clerk if rng.random() < 0.9 else rng.choice(STAFF),
+            accepted_at=iso(taken),
+            accepted_on=day.isoformat(),
+            limit_value=limit.value,
+            limit_unit=limit.unit,
+            due_date=due_date(day, limit.value, limit.unit),
+        )
+    return values
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux ``/proc``), falling back to the peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(samples: int, action) -> list[int]:
+    action()  # warm
+    out = []
+    for _ in range(samples):
+        t0 = time.perf_counter_ns()
+        action()
+        out.append(time.perf_counter_ns() - t0)
+    return out
+
+
+def run(options: Options) -> list[Result]:
+    rows = options.size("rows", full=200_000, quick=200_000, tiny=600)
+    samples = options.size("samples", full=30, quick=15, tiny=3)
+    actor = Actor.command_line("bench")
+    with options.workspace("list") as root, scratch_counter(root) as counter:
+        options.progress(f"[applications_list] loading {rows:,} applications")
+        began = time.perf_counter()
+        load_office(counter, rows, options=options)
+        load_s = time.perf_counter() - began
+        counter.ctx.store.checkpoint()
+        queries, conn = counter.queries, counter.ctx.store.conn
+        overdue = ApplicationFilter(deadlines=frozenset({DeadlineState.OVERDUE}))
+
+        def baseline() -> None:
+            conn.execute(
+                "SELECT id, receipt_no, applicant_id, item_code, catalogue_version, status, accepted_on,"
+                " due_date, sync_state, created_at FROM applications LIMIT 200"
+            ).fetchall()
+
+        def open_list(filters: ApplicationFilter = ApplicationFilter()) -> None:  # noqa: B008
+            queries.applications_page(actor, filters, limit=PAGE)
+            queries.application_counts(actor, filters)
+
+        base = summary_ms(_timed(samples, baseline))
+        opened = summary_ms(_timed(samples, open_list))
+        late = summary_ms(_timed(samples, lambda: open_list(overdue)))
+        counts = queries.application_counts(actor)
+
+        sorted_ms = {}
+        for key in ApplicationSortKey:
+            for descending in (False, True):
+                sort = ApplicationSort(key, descending)
+                ns = _timed(
+                    max(3, samples // 3), lambda sort=sort: queries.applications_page(actor, sort=sort)
+                )
+                sorted_ms[f"{key.value}{' desc' if descending else ''}"] = summary_ms(ns)["p95"]
+
+        options.progress("[applications_list] scrolling the whole list by keyset")
+        gc.collect()
+        rss_before = _rss_mb()
+        kept: list[ApplicationRow] = []
+        page_ns: list[int] = []
+        cursor: ApplicationCursor | None = None
+        while True:
+            t0 = time.perf_counter_ns()
+            page = queries.applications_page(actor, after=cursor, limit=PAGE)
+            page_ns.append(time.perf_counter_ns() - t0)
+            kept.extend(page.rows)
+            if page.next is None:
+                break
+            cursor = page.next
+        gc.collect()
+        rss_after = _rss_mb()
+        if len(kept) != rows or len({row.id for row in kept}) != rows:
+            raise RuntimeError("scrolling by keyset did not give every application exactly once")
+        last_ms = page_ns[-1] / 1e6
+        before_last = cursor
+        last_by_key = summary_ms(_timed(samples, lambda: queries.applications_page(actor, after=before_last)))
+        last_offset = (len(page_ns) - 1) * PAGE
+        by_offset = summary_ms(_timed(samples, lambda: queries.applications(actor, offset=last_offset)))
+        scroll = summary_ms(page_ns)
+
+    common = {"rows": rows, "n": samples, "load_s": rounded(load_s), "floor_p95_ms": base["p95"]}
+    note = (
+        "baseline = p95 of SELECT of the list's columns FROM applications LIMIT 200 (no join, order or "
+        "filter); ratio = value / baseline (lower is better); warm page cache"
+    )
+    return [
+        Result.measured(
+            "applications_list_open_ms",
+            opened["p95"],
+            "ms",
+            target=TARGET_MS,
+            baseline=base["p95"],
+            ratio=opened["p95"] / base["p95"],
+            **common,
+            p50=opened["p50"],
+            max=opened["max"],
+            by_status=counts.by_status,
+            note="p95 of counter.queries.applications_page (200 rows, newest first) + application_counts; "
+            + note,
+        ),
+        Result.measured(
+            "applications_list_overdue_ms",
+            late["p95"],
+            "ms",
+            target=TARGET_MS,
+            baseline=base["p95"],
+            ratio=late["p95"] / base["p95"],
+            **common,
+            overdue=counts.overdue,
+            p50=late["p50"],
+            max=late["max"],
+            note="the same with the overdue filter; " + note,
+        ),
+        Result.measured(
+            "applications_list_last_page_ms",
+            last_by_key["p95"],
+            "ms",
+            target=None,
+            baseline=base["p95"],
+            ratio=last_by_key["p95"] / base["p95"],
+            **common,
+            pages=len(page_ns),
+            last_page_in_scroll_ms=rounded(last_ms),
+            scroll_page_p95_ms=scroll["p95"],
+            scroll_page_max_ms=scroll["max"],
+            last_page_by_offset_p95_ms=by_offset["p95"],
+            rss_before_scroll_mb=rounded(rss_before),
+            rss_after_scroll_mb=rounded(rss_after),
+            kept_bytes_per_row=rounded((rss_after - rss_before) * 2**20 / rows),
+            note="informational: p95 of the last page by keyset (after= the cursor of the page before); "
+            "scroll_* = every page of a scroll through the whole list by keyset, the rows kept in a list as "
+            "the model keeps them (rss_* = this process before and after, kept_bytes_per_row their "
+            "difference per row); last_page_by_offset = the same "
+            "page by OFFSET; " + note,
+        ),
+        Result.measured(
+            "applications_list_sorted_max_ms",
+            max(sorted_ms.values()),
+            "ms",
+            target=None,
+            baseline=base["p95"],
+            ratio=max(sorted_ms.values()) / base["p95"],
+            **common,
+            first_page_p95_ms=sorted_ms,
+            note="informational: the slowest first page (p95) among every order of the list, both "
+            "directions; " + note,
+        ),
+    ]
