@@ -64,7 +64,7 @@ class DashboardService:
         calendar = self.catalogue.calendar()
         repo = self.repo
         with repo.snapshot():
-            first = min(period.start, repo.earliest_acceptance(period, scope) or period.start)
+            first = min(period.start, repo.stage_completed(period, scope) or period.start)
             days = [first + timedelta(days=i) for i in range((period.end - first).days + 1)]
             repo.load_calendar((day, calendar.is_working_day(day)) for day in days)
             figures = repo.figures(period, scope, today)

@@ -110,19 +110,26 @@ WITH cases AS (
 {_by_dimension("cases", _APPLICATION_COUNTS)}
 """
 
-# Family 2: processing time of the cases completed in the period, in working days from acceptance,
-# the working days inside each suspension [started_on, ended_on) taken out. p90 is the nearest rank
-# (the ceil(0.9 n)-th smallest): the least value with at least 90 % of the cases at or below it.
-_PROCESSING = f"""
-WITH done AS (
+# Family 2: processing time of the cases completed in the period (staged in _DONE by
+# ``stage_completed``), in working days from acceptance, the working days inside each suspension
+# [started_on, ended_on) taken out. p90 is the nearest rank (the ceil(0.9 n)-th smallest): the least
+# value with at least 90 % of the cases at or below it.
+_DONE = "temp.dashboard_done"
+_STAGE_DONE = f"""
+INSERT INTO {_DONE} (id, item, staff, accepted_on, done_on)
+SELECT id, item, staff, accepted_on, done_on FROM (
   SELECT a.id, {_GROUPS}, a.accepted_on, {_day("a.completed_at")} AS done_on
   FROM applications a
   WHERE {{scope}} AND a.accepted_on IS NOT NULL AND a.completed_at >= :lo AND a.completed_at < :hi
-),
+)
+WHERE done_on {_IN_PERIOD}
+"""
+_PROCESSING = f"""
+WITH done AS (SELECT * FROM {_DONE}),
 paused AS (
   SELECT s.application_id AS id, sum(max(0, last.ordinal - before.ordinal)) AS days
   FROM suspensions s
-  JOIN done d ON d.id = s.application_id AND d.done_on {_IN_PERIOD}
+  JOIN done d ON d.id = s.application_id
   JOIN {_CAL} before ON before.day = max(date(s.started_on, '-1 day'), d.accepted_on)
   JOIN {_CAL} last ON last.day = min(coalesce(date(s.ended_on, '-1 day'), d.done_on), d.done_on)
   GROUP BY s.application_id
@@ -133,7 +140,6 @@ timed AS (
   JOIN {_CAL} accepted_cal ON accepted_cal.day = d.accepted_on
   JOIN {_CAL} done_cal ON done_cal.day = d.done_on
   LEFT JOIN paused p ON p.id = d.id
-  WHERE d.done_on {_IN_PERIOD}
 ),
 dims AS (
   SELECT 'office' AS dim, '' AS grp, days FROM timed
@@ -232,7 +238,7 @@ class StatisticsRepo:
         """Replace the TEMP calendar with ``days`` (consecutive, in order): each day with its working
         flag and the count of working days from the first day up to and including it."""
         self.store.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS dashboard_calendar"
+            f"CREATE TEMP TABLE IF NOT EXISTS {_CAL.split('.')[1]}"
             " (day TEXT PRIMARY KEY, working INTEGER NOT NULL, ordinal INTEGER NOT NULL) WITHOUT ROWID"
         )
         self.store.execute(f"DELETE FROM {_CAL}")
@@ -243,15 +249,17 @@ class StatisticsRepo:
             rows.append((day.isoformat(), int(working), ordinal))
         self.store.executemany(f"INSERT INTO {_CAL} (day, working, ordinal) VALUES (?, ?, ?)", rows)
 
-    def earliest_acceptance(self, period: Period, scope: Scope) -> date | None:
-        """The earliest acceptance among the cases completed in the period: where the calendar
-        must begin."""
-        where, params = _where(scope, period)
-        value = self.store.scalar(
-            f"SELECT min(a.accepted_on) FROM applications a"
-            f" WHERE {where} AND {_day('a.completed_at')} {_IN_PERIOD}",
-            params,
+    def stage_completed(self, period: Period, scope: Scope) -> date | None:
+        """Put the cases of ``scope`` completed in the period into a TEMP table (one pass over the
+        applications) and return their earliest acceptance: where the calendar must begin."""
+        self.store.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_DONE.split('.')[1]} (id TEXT PRIMARY KEY, item TEXT,"
+            " staff TEXT, accepted_on TEXT NOT NULL, done_on TEXT NOT NULL)"
         )
+        self.store.execute(f"DELETE FROM {_DONE}")
+        where, params = _where(scope, period)
+        self.store.execute(_STAGE_DONE.format(scope=where), params)
+        value = self.store.scalar(f"SELECT min(accepted_on) FROM {_DONE}")
         try:
             return date.fromisoformat(value) if value else None
         except ValueError:
@@ -259,7 +267,8 @@ class StatisticsRepo:
 
     def figures(self, period: Period, scope: Scope, today: date) -> dict[str, dict[str, Figures]]:
         """Every figure for ``scope``: ``{"office": {"": totals}, "item": {code: …}, "staff": {name:
-        …}}``. Needs the calendar loaded from the earliest acceptance through the period's end."""
+        …}}``. Needs ``stage_completed`` first, and the calendar loaded from the earliest acceptance
+        it returned through the period's end."""
         where, params = _where(scope, period)
         params.update(
             today=today.isoformat(),

@@ -36,6 +36,7 @@ B (29.9, 22.10] = 30.9, 8-10.10, 12-16.10, 19-22.10 = 13. E (15.10, 20.10] = 16,
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -441,6 +442,21 @@ def test_a_back_office_completion_in_utc_falls_on_its_beijing_day(
     assert (totals.in_progress, totals.overdue) == (OFFICE.in_progress - 2, OFFICE.overdue - 2)
     november = counter.dashboard.figures(supervisor, Period.this_month(TODAY)).totals
     assert november.completed == 2  # D and Q
+
+
+def test_reading_the_figures_does_not_wait_for_a_writer(
+    counter: Counter, story: dict[str, str], supervisor: Actor
+) -> None:
+    """The TEMP tables live outside the profile's database: the dashboard reads while another
+    connection (the sync thread's) holds the write lock."""
+    writer = sqlite3.connect(counter.ctx.store.path, isolation_level=None)
+    counter.ctx.store.execute("PRAGMA busy_timeout = 200")
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        assert counter.dashboard.figures(supervisor, OCTOBER).totals == OFFICE
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
 
 
 # --- who sees what -----------------------------------------------------------------------------------
