@@ -74,8 +74,10 @@ class QueryService:
         (same filters and order). Rows carry their deadline state."""
         self.ctx.require(actor, Permission.TAKE_IN)
         filters = _checked(filters)
-        if not isinstance(sort.key, ApplicationSortKey) or not isinstance(sort.descending, bool):
-            raise ValidationError("sort", "one of the list's orders", code="choice")
+        try:
+            sort = ApplicationSort(ApplicationSortKey(sort.key), bool(sort.descending))
+        except ValueError:
+            raise ValidationError("sort", "one of the list's orders", code="choice") from None
         if not 0 < limit <= MAX_PAGE:
             raise ValidationError("limit", f"1 to {MAX_PAGE} rows", code="range")
         if after is not None and (after.filters != filters or after.sort != sort):

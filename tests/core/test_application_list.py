@@ -355,6 +355,8 @@ def test_bad_filters_sorts_and_cursors_are_refused(office: Counter, cli_actor: A
             queries.application_counts(cli_actor, filters)
     with pytest.raises(ValidationError):
         queries.applications_page(cli_actor, sort=ApplicationSort("a.id; DROP TABLE applications", False))  # type: ignore[arg-type]
+    by_due = queries.applications_page(cli_actor, sort=ApplicationSort("due", False), limit=2)  # type: ignore[arg-type]
+    assert by_due.next is not None and by_due.next.sort == ApplicationSort(Key.DUE, False)
     first = queries.applications_page(cli_actor, limit=2)
     assert first.next is not None
     with pytest.raises(ValidationError):
