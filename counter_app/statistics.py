@@ -3,7 +3,7 @@
 Pure definitions, no SQL and no Qt: ``counter_app/services/dashboard.py`` computes the figures with
 the aggregates in ``counter_app/store/statistics.py``; the user interfaces show these records.
 
-Definitions (docs/design.md, "Dashboard", says why):
+Definitions (also in docs/design.md, "Dashboard figures (core)"):
 
 * A period is a range of office days (Beijing time), both ends included. *Flow* figures count what
   happened in it: taken in (drafted), accepted (容缺 included), refused, completed, delivered,
