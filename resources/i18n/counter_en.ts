@@ -484,6 +484,268 @@
     </message>
 </context>
 <context>
+    <name>AuditEventsModel</name>
+    <message>
+        <source>On this counter&apos;s clock: %1</source>
+        <translation>On this counter&apos;s clock: %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>%1 (command line)</source>
+        <translation>%1 (command line)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Refused: not allowed for the role</source>
+        <translation>Refused: not allowed for the role</translation>
+    </message>
+    <message>
+        <source>Office profile created</source>
+        <translation>Office profile created</translation>
+    </message>
+    <message>
+        <source>First administrator created</source>
+        <translation>First administrator created</translation>
+    </message>
+    <message>
+        <source>Staff account added</source>
+        <translation>Staff account added</translation>
+    </message>
+    <message>
+        <source>Staff account locked</source>
+        <translation>Staff account locked</translation>
+    </message>
+    <message>
+        <source>Staff account unlocked</source>
+        <translation>Staff account unlocked</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Applicant registered</source>
+        <translation>Applicant registered</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s details changed</source>
+        <translation>Applicant&apos;s details changed</translation>
+    </message>
+    <message>
+        <source>Applicant looked up (masked data)</source>
+        <translation>Applicant looked up (masked data)</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s personal data shown</source>
+        <translation>Applicant&apos;s personal data shown</translation>
+    </message>
+    <message>
+        <source>Application drafted</source>
+        <translation>Application drafted</translation>
+    </message>
+    <message>
+        <source>Application form changed</source>
+        <translation>Application form changed</translation>
+    </message>
+    <message>
+        <source>Materials recorded</source>
+        <translation>Materials recorded</translation>
+    </message>
+    <message>
+        <source>Scan added</source>
+        <translation>Scan added</translation>
+    </message>
+    <message>
+        <source>Scan removed</source>
+        <translation>Scan removed</translation>
+    </message>
+    <message>
+        <source>Scan opened</source>
+        <translation>Scan opened</translation>
+    </message>
+    <message>
+        <source>Unused scan files removed</source>
+        <translation>Unused scan files removed</translation>
+    </message>
+    <message>
+        <source>Notice prepared (names the applicant)</source>
+        <translation>Notice prepared (names the applicant)</translation>
+    </message>
+    <message>
+        <source>Rating recorded</source>
+        <translation>Rating recorded</translation>
+    </message>
+    <message>
+        <source>Rectification task opened</source>
+        <translation>Rectification task opened</translation>
+    </message>
+    <message>
+        <source>Rectification task closed</source>
+        <translation>Rectification task closed</translation>
+    </message>
+    <message>
+        <source>Audit chain checked</source>
+        <translation>Audit chain checked</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>Audit trail exported</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Service catalogue installed</source>
+        <translation>Service catalogue installed</translation>
+    </message>
+    <message>
+        <source>Counter enrolled with the platform</source>
+        <translation>Counter enrolled with the platform</translation>
+    </message>
+    <message>
+        <source>Counter&apos;s platform access revoked</source>
+        <translation>Counter&apos;s platform access revoked</translation>
+    </message>
+    <message>
+        <source>Sync run</source>
+        <translation>Sync run</translation>
+    </message>
+    <message>
+        <source>Changes received from the platform</source>
+        <translation>Changes received from the platform</translation>
+    </message>
+    <message>
+        <source>Operations refused or in conflict at the platform</source>
+        <translation>Operations refused or in conflict at the platform</translation>
+    </message>
+    <message>
+        <source>Office data downloaded again</source>
+        <translation>Office data downloaded again</translation>
+    </message>
+    <message>
+        <source>Sync conflict resolved</source>
+        <translation>Sync conflict resolved</translation>
+    </message>
+    <message>
+        <source>Rejected operation acknowledged</source>
+        <translation>Rejected operation acknowledged</translation>
+    </message>
+    <message>
+        <source>Sync conflict viewed</source>
+        <translation>Sync conflict viewed</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>Application: %1</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Rectification task</source>
+        <translation>Rectification task</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>Staff account</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Event no. %1 is missing (the next one present is no. %2).</source>
+        <translation>Event no. %1 is missing (the next one present is no. %2).</translation>
+    </message>
+    <message>
+        <source>Event no. %1 does not follow on from event no. %2.</source>
+        <translation>Event no. %1 does not follow on from event no. %2.</translation>
+    </message>
+    <message>
+        <source>Event no. %1 was changed after it was written.</source>
+        <translation>Event no. %1 was changed after it was written.</translation>
+    </message>
+    <message>
+        <source>The trail ends at event no. %1, but no. %2 was recorded as its last event: events were removed from the end.</source>
+        <translation>The trail ends at event no. %1, but no. %2 was recorded as its last event: events were removed from the end.</translation>
+    </message>
+    <message>
+        <source>Another problem: %1</source>
+        <translation>Another problem: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseLabels</name>
     <message>
         <source>Draft</source>
@@ -682,6 +944,816 @@
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Field</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ In conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≠ Differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data: this reading is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictIndicator</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes the platform did not take wait for a supervisor&apos;s decision. Click to open the conflicts page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictLabels</name>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished">Application</translation>
+    </message>
+    <message>
+        <source>Scan of a material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished">Rating</translation>
+    </message>
+    <message>
+        <source>Rectification task</source>
+        <translation type="unfinished">Rectification task</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Type of ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">ID number</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished">Mobile</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Date of birth</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">Sex</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished">Materials</translation>
+    </message>
+    <message>
+        <source>Taken in by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation type="unfinished">Accepted on</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s commitment</source>
+        <translation type="unfinished">Applicant&apos;s commitment</translation>
+    </message>
+    <message>
+        <source>Deadline for pending materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation type="unfinished">Remedies</translation>
+    </message>
+    <message>
+        <source>Status after the suspension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Result</translation>
+    </message>
+    <message>
+        <source>Reason for the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished">Delivered</translation>
+    </message>
+    <message>
+        <source>Delivery method</source>
+        <translation type="unfinished">Delivery method</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Channel</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Comment</translation>
+    </message>
+    <message>
+        <source>Rated at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished">What was done</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Closed</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation type="unfinished">Granted</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished">Denied</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished">Unified social credit code</translation>
+    </message>
+    <message>
+        <source>The platform does not accept this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s record no longer allows this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform already has this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know this service item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished">This field is required.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished">Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Enter a number from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation type="unfinished">At most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation type="unfinished">Choose one of the options.</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-01-31.</source>
+        <translation type="unfinished">Enter a date such as 2026-01-31.</translation>
+    </message>
+    <message>
+        <source>Enter the value as JSON, as shown in the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field cannot be edited here: keep one side instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>Fields in conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter&apos;s version and the platform&apos;s, field by field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished">Conflict</translation>
+    </message>
+    <message>
+        <source>Only the fields that &amp;differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the fields that differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter&apos;s change goes to the platform again, on top of the platform&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take the platform&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the platform&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s version replaces this counter&apos;s; this counter&apos;s waiting changes to the record are dropped. Both versions stay with the conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and keep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit and keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the values of the fields in conflict; the result goes to the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Message</translation>
+    </message>
+    <message>
+        <source>Personal data is shown in full: each reading is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts: the platform took every change this counter sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conflict in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: another writer changed %2 on the platform (its version %3) while this counter changed it too, on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields in conflict change only through the record&apos;s steps: keep one side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept this counter&apos;s change: it goes to the platform at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took the platform&apos;s version; this counter&apos;s change to the record was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept the edited values: they go to the platform at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict was already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the platform did not take are reviewed by a supervisor: when another counter or the back office changed the same record, a supervisor decides which version stays. Ask your supervisor if one of your changes is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts show citizens&apos; personal data from both versions of a record, so a supervisor reviews and resolves them. Operations the platform rejected are listed in the next tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejected operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejected operations (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSeries</name>
+    <message>
+        <source>%1: %2 taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (day off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 satisfied, %3 good of %4 ratings, %5 bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All service items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All staff members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You see your own cases: those you accepted, and those you took in that nobody has accepted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official holiday arrangement for part of this period is not published yet: working days there are estimated, and the processing times may change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Message</translation>
+    </message>
+    <message>
+        <source>Applications taken in per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekend or holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No days in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ratings in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the intake chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the satisfaction chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Figures per service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the figures %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">Dashboard</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period may be at most %1 days long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished">%1 to %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, share of good ratings, %2 ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard %1 %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished">Saved: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <source>&amp;Accept</source>
@@ -833,6 +1905,33 @@
     </message>
 </context>
 <context>
+    <name>EditForm</name>
+    <message>
+        <source>The change goes to the platform at the next sync with these values, on top of the platform&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and keep (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished">Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished">%1:</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A sync is running: try again in a moment.</source>
@@ -941,6 +2040,228 @@
     <message>
         <source>The current password is not right.</source>
         <translation>The current password is not right.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTiles</name>
+    <message>
+        <source>Taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished">Accepted</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished">Refused</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished">Delivered</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average processing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time, 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">In progress</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open rectification tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue rectification tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the period %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now (%1), whatever the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applications drafted at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them with minor materials pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with the reason and the remedies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>granted or denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results handed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dissatisfied or very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time limit passed, clock running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened by bad ratings, not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open past their deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 completed cases with a time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 incomplete applications got the written notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 good of %2 ratings (satisfied or very satisfied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no case completed in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days, suspensions excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days: 9 in 10 cases were completed within this</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTableModel</name>
+    <message>
+        <source>Taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished">Accepted</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished">Refused</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">In progress</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Completed</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished">Delivered</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open rectifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue rectifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 with the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 good of %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2141,6 +3462,282 @@
     </message>
 </context>
 <context>
+    <name>PersonalDataViewsModel</name>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Views in all</source>
+        <translation>Views in all</translation>
+    </message>
+    <message>
+        <source>Applicants&apos; data shown</source>
+        <translation>Applicants&apos; data shown</translation>
+    </message>
+    <message>
+        <source>Scans opened</source>
+        <translation>Scans opened</translation>
+    </message>
+    <message>
+        <source>Notices prepared</source>
+        <translation>Notices prepared</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationLabels</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Rectification tasks</source>
+        <translation>Rectification tasks</translation>
+    </message>
+    <message>
+        <source>No tasks</source>
+        <translation>No tasks</translation>
+    </message>
+    <message>
+        <source>Task details</source>
+        <translation>Task details</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>&amp;What was done:</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>Up to %1 characters; the platform receives it with the closed task.</source>
+        <translation>Up to %1 characters; the platform receives it with the closed task.</translation>
+    </message>
+    <message>
+        <source>E.g. called the citizen back, explained the conditions, trained the clerk</source>
+        <translation>E.g. called the citizen back, explained the conditions, trained the clerk</translation>
+    </message>
+    <message>
+        <source>Problem with what was done</source>
+        <translation>Problem with what was done</translation>
+    </message>
+    <message>
+        <source>&amp;Close task</source>
+        <translation>&amp;Close task</translation>
+    </message>
+    <message>
+        <source>Close task</source>
+        <translation>Close task</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Rectification tasks follow up bad ratings. They are handled by supervisors; your role does not include this.</source>
+        <translation>Rectification tasks follow up bad ratings. They are handled by supervisors; your role does not include this.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Open tasks</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Overdue tasks</translation>
+    </message>
+    <message>
+        <source>Closed tasks</source>
+        <translation>Closed tasks</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue</source>
+        <translation>O&amp;verdue</translation>
+    </message>
+    <message>
+        <source>C&amp;losed</source>
+        <translation>C&amp;losed</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No open tasks: every bad rating has been followed up.</source>
+        <translation>No open tasks: every bad rating has been followed up.</translation>
+    </message>
+    <message>
+        <source>No task is overdue.</source>
+        <translation>No task is overdue.</translation>
+    </message>
+    <message>
+        <source>No task has been closed yet.</source>
+        <translation>No task has been closed yet.</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list.</source>
+        <translation>Choose a task in the list.</translation>
+    </message>
+    <message>
+        <source>Receipt no.: %1</source>
+        <translation>Receipt no.: %1</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Applicant: %1</source>
+        <translation>Applicant: %1</translation>
+    </message>
+    <message>
+        <source>Rating: %1 (given %2)</source>
+        <translation>Rating: %1 (given %2)</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Comment: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1 — overdue</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>What was done: %1</source>
+        <translation>What was done: %1</translation>
+    </message>
+    <message>
+        <source>on another counter</source>
+        <translation>on another counter</translation>
+    </message>
+    <message>
+        <source>Closed: %1, by %2</source>
+        <translation>Closed: %1, by %2</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>Closing…</translation>
+    </message>
+    <message>
+        <source>Task closed: %1</source>
+        <translation>Task closed: %1</translation>
+    </message>
+    <message>
+        <source>This task is already closed (here, or on another counter).</source>
+        <translation>This task is already closed (here, or on another counter).</translation>
+    </message>
+    <message>
+        <source>Write what was done before closing the task.</source>
+        <translation>Write what was done before closing the task.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>Too long: at most %1 characters.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterForm</name>
     <message>
         <source>Applicant type</source>
@@ -2273,6 +3870,104 @@
     <message>
         <source>Working…</source>
         <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">Applicant</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Field</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <source>Rejected at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectedPanel</name>
+    <message>
+        <source>Operations the platform rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how acknowledged ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show acknowledged ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the operation as dealt with; it is kept and never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Message</translation>
+    </message>
+    <message>
+        <source>The platform refused these changes for good: they are kept here and never sent again. Correct the record if needed, then acknowledge the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform has rejected no operation of this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an operation in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s words: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change (made at %1) set: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged. The operation is kept in the records.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -482,6 +482,268 @@
     </message>
 </context>
 <context>
+    <name>AuditEventsModel</name>
+    <message>
+        <source>On this counter&apos;s clock: %1</source>
+        <translation>本机时钟：%1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>%1 (command line)</source>
+        <translation>%1（命令行）</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Refused: not allowed for the role</source>
+        <translation>拒绝：角色无此权限</translation>
+    </message>
+    <message>
+        <source>Office profile created</source>
+        <translation>创建本单位数据档案</translation>
+    </message>
+    <message>
+        <source>First administrator created</source>
+        <translation>创建首个管理员</translation>
+    </message>
+    <message>
+        <source>Staff account added</source>
+        <translation>新增工作人员账号</translation>
+    </message>
+    <message>
+        <source>Staff account locked</source>
+        <translation>锁定工作人员账号</translation>
+    </message>
+    <message>
+        <source>Staff account unlocked</source>
+        <translation>解锁工作人员账号</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Applicant registered</source>
+        <translation>登记申请人</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s details changed</source>
+        <translation>修改申请人信息</translation>
+    </message>
+    <message>
+        <source>Applicant looked up (masked data)</source>
+        <translation>查询申请人（脱敏信息）</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s personal data shown</source>
+        <translation>查看申请人个人信息</translation>
+    </message>
+    <message>
+        <source>Application drafted</source>
+        <translation>创建办件草稿</translation>
+    </message>
+    <message>
+        <source>Application form changed</source>
+        <translation>修改申请表</translation>
+    </message>
+    <message>
+        <source>Materials recorded</source>
+        <translation>登记材料</translation>
+    </message>
+    <message>
+        <source>Scan added</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Scan removed</source>
+        <translation>删除扫描件</translation>
+    </message>
+    <message>
+        <source>Scan opened</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Unused scan files removed</source>
+        <translation>清理无用的扫描文件</translation>
+    </message>
+    <message>
+        <source>Notice prepared (names the applicant)</source>
+        <translation>生成告知书（含申请人信息）</translation>
+    </message>
+    <message>
+        <source>Rating recorded</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <source>Rectification task opened</source>
+        <translation>生成整改任务</translation>
+    </message>
+    <message>
+        <source>Rectification task closed</source>
+        <translation>办结整改任务</translation>
+    </message>
+    <message>
+        <source>Audit chain checked</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>Audit trail exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>创建备份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Service catalogue installed</source>
+        <translation>安装事项目录</translation>
+    </message>
+    <message>
+        <source>Counter enrolled with the platform</source>
+        <translation>本机接入平台</translation>
+    </message>
+    <message>
+        <source>Counter&apos;s platform access revoked</source>
+        <translation>本机的平台接入被吊销</translation>
+    </message>
+    <message>
+        <source>Sync run</source>
+        <translation>执行同步</translation>
+    </message>
+    <message>
+        <source>Changes received from the platform</source>
+        <translation>接收平台的变更</translation>
+    </message>
+    <message>
+        <source>Operations refused or in conflict at the platform</source>
+        <translation>平台拒收或冲突的操作</translation>
+    </message>
+    <message>
+        <source>Office data downloaded again</source>
+        <translation>重新下载本单位数据</translation>
+    </message>
+    <message>
+        <source>Sync conflict resolved</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>Rejected operation acknowledged</source>
+        <translation>确认被拒收的操作</translation>
+    </message>
+    <message>
+        <source>Sync conflict viewed</source>
+        <translation>查看同步冲突</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>办件：%1</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Rectification task</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Event no. %1 is missing (the next one present is no. %2).</source>
+        <translation>第 %1 号事件缺失（其后现存的是第 %2 号）。</translation>
+    </message>
+    <message>
+        <source>Event no. %1 does not follow on from event no. %2.</source>
+        <translation>第 %1 号事件与第 %2 号事件衔接不上。</translation>
+    </message>
+    <message>
+        <source>Event no. %1 was changed after it was written.</source>
+        <translation>第 %1 号事件在写入后被修改过。</translation>
+    </message>
+    <message>
+        <source>The trail ends at event no. %1, but no. %2 was recorded as its last event: events were removed from the end.</source>
+        <translation>日志止于第 %1 号事件，但记录的最后一条是第 %2 号：末尾的事件已被删除。</translation>
+    </message>
+    <message>
+        <source>Another problem: %1</source>
+        <translation>其他问题：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseLabels</name>
     <message>
         <source>Draft</source>
@@ -680,6 +942,814 @@
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">字段</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ In conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≠ Differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data: this reading is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictIndicator</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes the platform did not take wait for a supervisor&apos;s decision. Click to open the conflicts page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictLabels</name>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation type="unfinished">办件</translation>
+    </message>
+    <message>
+        <source>Scan of a material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished">评价等级</translation>
+    </message>
+    <message>
+        <source>Rectification task</source>
+        <translation type="unfinished">整改任务</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名/名称</translation>
+    </message>
+    <message>
+        <source>Type of ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished">手机号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken in by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation type="unfinished">受理日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s commitment</source>
+        <translation type="unfinished">申请人承诺</translation>
+    </message>
+    <message>
+        <source>Deadline for pending materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation type="unfinished">救济途径</translation>
+    </message>
+    <message>
+        <source>Status after the suspension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">办理结果</translation>
+    </message>
+    <message>
+        <source>Reason for the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">已办结</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished">已送达</translation>
+    </message>
+    <message>
+        <source>Delivery method</source>
+        <translation type="unfinished">送达方式</translation>
+    </message>
+    <message>
+        <source>Reason for withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">评价渠道</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">评价意见</translation>
+    </message>
+    <message>
+        <source>Rated at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished">整改情况</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">已办结</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation type="unfinished">准予许可</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished">不予许可</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>The platform does not accept this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s record no longer allows this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform already has this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know this service item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished">此项为必填项。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished">请输入整数。</translation>
+    </message>
+    <message>
+        <source>Enter a number from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation type="unfinished">最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation type="unfinished">请从选项中选择。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2026-01-31.</source>
+        <translation type="unfinished">请按 2026-01-31 的格式输入日期。</translation>
+    </message>
+    <message>
+        <source>Enter the value as JSON, as shown in the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field cannot be edited here: keep one side instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">记录</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>Fields in conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Open conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter&apos;s version and the platform&apos;s, field by field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished">冲突</translation>
+    </message>
+    <message>
+        <source>Only the fields that &amp;differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the fields that differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This counter&apos;s change goes to the platform again, on top of the platform&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take the platform&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the platform&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s version replaces this counter&apos;s; this counter&apos;s waiting changes to the record are dropped. Both versions stay with the conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and keep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit and keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the values of the fields in conflict; the result goes to the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">提示</translation>
+    </message>
+    <message>
+        <source>Personal data is shown in full: each reading is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open conflicts: the platform took every change this counter sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conflict in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: another writer changed %2 on the platform (its version %3) while this counter changed it too, on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields in conflict change only through the record&apos;s steps: keep one side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept this counter&apos;s change: it goes to the platform at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took the platform&apos;s version; this counter&apos;s change to the record was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept the edited values: they go to the platform at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflict was already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the platform did not take are reviewed by a supervisor: when another counter or the back office changed the same record, a supervisor decides which version stays. Ask your supervisor if one of your changes is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts show citizens&apos; personal data from both versions of a record, so a supervisor reviews and resolves them. Operations the platform rejected are listed in the next tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejected operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rejected operations (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSeries</name>
+    <message>
+        <source>%1: %2 taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (day off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 satisfied, %3 good of %4 ratings, %5 bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All service items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All staff members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You see your own cases: those you accepted, and those you took in that nobody has accepted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official holiday arrangement for part of this period is not published yet: working days there are estimated, and the processing times may change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">提示</translation>
+    </message>
+    <message>
+        <source>Applications taken in per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekend or holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No days in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ratings in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the intake chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the satisfaction chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">实施编码</translation>
+    </message>
+    <message>
+        <source>Figures per service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel (XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the figures %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">统计</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period may be at most %1 days long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished">%1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, share of good ratings, %2 ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard %1 %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per service item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per staff member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished">已保存：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <source>&amp;Accept</source>
@@ -831,6 +1901,33 @@
     </message>
 </context>
 <context>
+    <name>EditForm</name>
+    <message>
+        <source>The change goes to the platform at the next sync with these values, on top of the platform&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and keep (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished">取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished">%1：</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A sync is running: try again in a moment.</source>
@@ -939,6 +2036,228 @@
     <message>
         <source>The current password is not right.</source>
         <translation>当前密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTiles</name>
+    <message>
+        <source>Taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished">不予受理</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">已办结</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished">已送达</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average processing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing time, 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">办理中</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open rectification tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue rectification tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the period %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now (%1), whatever the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applications drafted at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them with minor materials pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with the reason and the remedies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>granted or denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results handed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dissatisfied or very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of them suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time limit passed, clock running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opened by bad ratings, not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open past their deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 completed cases with a time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 incomplete applications got the written notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 good of %2 ratings (satisfied or very satisfied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no case completed in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days, suspensions excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working days: 9 in 10 cases were completed within this</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTableModel</name>
+    <message>
+        <source>Taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished">不予受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">办理中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">已办结</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished">已送达</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open rectifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue rectifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 with the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 good of %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2137,6 +3456,282 @@
     </message>
 </context>
 <context>
+    <name>PersonalDataViewsModel</name>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Views in all</source>
+        <translation>查看次数合计</translation>
+    </message>
+    <message>
+        <source>Applicants&apos; data shown</source>
+        <translation>查看申请人信息</translation>
+    </message>
+    <message>
+        <source>Scans opened</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Notices prepared</source>
+        <translation>生成告知书</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近一次</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationLabels</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待整改</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Rectification tasks</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <source>No tasks</source>
+        <translation>没有任务</translation>
+    </message>
+    <message>
+        <source>Task details</source>
+        <translation>任务详情</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>整改情况(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>Up to %1 characters; the platform receives it with the closed task.</source>
+        <translation>最多 %1 个字；随办结的任务同步到平台。</translation>
+    </message>
+    <message>
+        <source>E.g. called the citizen back, explained the conditions, trained the clerk</source>
+        <translation>例如：已电话回访群众，说明办理条件，并对窗口人员进行了培训</translation>
+    </message>
+    <message>
+        <source>Problem with what was done</source>
+        <translation>整改情况有误</translation>
+    </message>
+    <message>
+        <source>&amp;Close task</source>
+        <translation>办结任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close task</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Rectification tasks follow up bad ratings. They are handled by supervisors; your role does not include this.</source>
+        <translation>整改任务用于跟进差评，由负责人处理；您的角色不含此项工作。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>待整改的任务</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>已超期的任务</translation>
+    </message>
+    <message>
+        <source>Closed tasks</source>
+        <translation>已办结的任务</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>待整改(&amp;O)</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue</source>
+        <translation>已超期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>C&amp;losed</source>
+        <translation>已办结(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No open tasks: every bad rating has been followed up.</source>
+        <translation>没有待整改的任务：每条差评都已跟进。</translation>
+    </message>
+    <message>
+        <source>No task is overdue.</source>
+        <translation>没有超期的任务。</translation>
+    </message>
+    <message>
+        <source>No task has been closed yet.</source>
+        <translation>还没有办结的任务。</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list.</source>
+        <translation>请在列表中选择任务。</translation>
+    </message>
+    <message>
+        <source>Receipt no.: %1</source>
+        <translation>受理编号：%1</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>事项：%1</translation>
+    </message>
+    <message>
+        <source>Applicant: %1</source>
+        <translation>申请人：%1</translation>
+    </message>
+    <message>
+        <source>Rating: %1 (given %2)</source>
+        <translation>评价：%1（%2 作出）</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>评价意见：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>整改期限：%1</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1 —— 已超期</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>What was done: %1</source>
+        <translation>整改情况：%1</translation>
+    </message>
+    <message>
+        <source>on another counter</source>
+        <translation>在其他窗口终端</translation>
+    </message>
+    <message>
+        <source>Closed: %1, by %2</source>
+        <translation>办结：%1，办结人 %2</translation>
+    </message>
+    <message>
+        <source>Closing…</source>
+        <translation>正在办结…</translation>
+    </message>
+    <message>
+        <source>Task closed: %1</source>
+        <translation>任务已办结：%1</translation>
+    </message>
+    <message>
+        <source>This task is already closed (here, or on another counter).</source>
+        <translation>此任务已办结（在本机或其他窗口终端）。</translation>
+    </message>
+    <message>
+        <source>Write what was done before closing the task.</source>
+        <translation>请先填写整改情况，再办结任务。</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>太长：最多 %1 个字。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterForm</name>
     <message>
         <source>Applicant type</source>
@@ -2269,6 +3864,104 @@
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">记录</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished">申请人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">字段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">理由</translation>
+    </message>
+    <message>
+        <source>Rejected at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectedPanel</name>
+    <message>
+        <source>Operations the platform rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how acknowledged ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show acknowledged ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the operation as dealt with; it is kept and never sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">提示</translation>
+    </message>
+    <message>
+        <source>The platform refused these changes for good: they are kept here and never sent again. Correct the record if needed, then acknowledge the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform has rejected no operation of this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an operation in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s words: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change (made at %1) set: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged. The operation is kept in the records.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
