@@ -947,524 +947,524 @@
     <name>ComparisonModel</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Field</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Difference</translation>
     </message>
     <message>
         <source>This counter</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter</translation>
     </message>
     <message>
         <source>The platform</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform</translation>
     </message>
     <message>
         <source>⚠ In conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ In conflict</translation>
     </message>
     <message>
         <source>≠ Differs</source>
-        <translation type="unfinished"></translation>
+        <translation>≠ Differs</translation>
     </message>
     <message>
         <source>Personal data: this reading is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data: this reading is recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
     <name>ConflictIndicator</name>
     <message>
         <source>Sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync conflicts</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
         </translation>
     </message>
     <message>
         <source>Changes the platform did not take wait for a supervisor&apos;s decision. Click to open the conflicts page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes the platform did not take wait for a supervisor&apos;s decision. Click to open the conflicts page.</translation>
     </message>
 </context>
 <context>
     <name>ConflictLabels</name>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished">Application</translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Scan of a material</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan of a material</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished">Rating</translation>
+        <translation>Rating</translation>
     </message>
     <message>
         <source>Rectification task</source>
-        <translation type="unfinished">Rectification task</translation>
+        <translation>Rectification task</translation>
     </message>
     <message>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>File name</translation>
     </message>
     <message>
         <source>Rectify by</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectify by</translation>
     </message>
     <message>
         <source>Task status</source>
-        <translation type="unfinished"></translation>
+        <translation>Task status</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type of ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of ID</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished">Mobile</translation>
+        <translation>Mobile</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Representative</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Date of birth</translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished">Sex</translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Last changed</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt number</translation>
     </message>
     <message>
         <source>Applicant record</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant record</translation>
     </message>
     <message>
         <source>Service item code</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item code</translation>
     </message>
     <message>
         <source>Catalogue version</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue version</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Application form</source>
-        <translation type="unfinished"></translation>
+        <translation>Application form</translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished">Materials</translation>
+        <translation>Materials</translation>
     </message>
     <message>
         <source>Taken in by</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken in by</translation>
     </message>
     <message>
         <source>Accepted by</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted by</translation>
     </message>
     <message>
         <source>Accepted at</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted at</translation>
     </message>
     <message>
         <source>Accepted on</source>
-        <translation type="unfinished">Accepted on</translation>
+        <translation>Accepted on</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Due date</translation>
     </message>
     <message>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <source>Time limit unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit unit</translation>
     </message>
     <message>
         <source>Missing materials</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing materials</translation>
     </message>
     <message>
         <source>One-time notice issued</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time notice issued</translation>
     </message>
     <message>
         <source>Materials pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials pending</translation>
     </message>
     <message>
         <source>Applicant&apos;s commitment</source>
-        <translation type="unfinished">Applicant&apos;s commitment</translation>
+        <translation>Applicant&apos;s commitment</translation>
     </message>
     <message>
         <source>Deadline for pending materials</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline for pending materials</translation>
     </message>
     <message>
         <source>Reason for refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for refusal</translation>
     </message>
     <message>
         <source>Remedies</source>
-        <translation type="unfinished">Remedies</translation>
+        <translation>Remedies</translation>
     </message>
     <message>
         <source>Status after the suspension</source>
-        <translation type="unfinished"></translation>
+        <translation>Status after the suspension</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Reason for the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the result</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Completed</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished">Delivered</translation>
+        <translation>Delivered</translation>
     </message>
     <message>
         <source>Delivery method</source>
-        <translation type="unfinished">Delivery method</translation>
+        <translation>Delivery method</translation>
     </message>
     <message>
         <source>Reason for withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for withdrawal</translation>
     </message>
     <message>
         <source>Application record</source>
-        <translation type="unfinished"></translation>
+        <translation>Application record</translation>
     </message>
     <message>
         <source>Material code</source>
-        <translation type="unfinished"></translation>
+        <translation>Material code</translation>
     </message>
     <message>
         <source>File type</source>
-        <translation type="unfinished"></translation>
+        <translation>File type</translation>
     </message>
     <message>
         <source>Size (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Size (bytes)</translation>
     </message>
     <message>
         <source>Checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>Checksum</translation>
     </message>
     <message>
         <source>Rating record</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating record</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Channel</translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Comment</translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <source>Rated at</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated at</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished">What was done</translation>
+        <translation>What was done</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Closed</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Working days</translation>
     </message>
     <message>
         <source>Calendar days</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar days</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished">Granted</translation>
+        <translation>Granted</translation>
     </message>
     <message>
         <source>Denied</source>
-        <translation type="unfinished">Denied</translation>
+        <translation>Denied</translation>
     </message>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident ID card</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished">Unified social credit code</translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>The platform does not accept this value.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform does not accept this value.</translation>
     </message>
     <message>
         <source>The platform&apos;s record no longer allows this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform&apos;s record no longer allows this step.</translation>
     </message>
     <message>
         <source>The platform does not know this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform does not know this record.</translation>
     </message>
     <message>
         <source>The platform already has this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform already has this record.</translation>
     </message>
     <message>
         <source>The platform does not know this service item.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform does not know this service item.</translation>
     </message>
     <message>
         <source>The platform refused this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform refused this change.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished">This field is required.</translation>
+        <translation>This field is required.</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
-        <translation type="unfinished">Enter a whole number.</translation>
+        <translation>Enter a whole number.</translation>
     </message>
     <message>
         <source>Enter a number from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a number from %1 to %2.</translation>
     </message>
     <message>
         <source>At most %1 characters.</source>
-        <translation type="unfinished">At most %1 characters.</translation>
+        <translation>At most %1 characters.</translation>
     </message>
     <message>
         <source>Choose one of the options.</source>
-        <translation type="unfinished">Choose one of the options.</translation>
+        <translation>Choose one of the options.</translation>
     </message>
     <message>
         <source>Enter a date such as 2026-01-31.</source>
-        <translation type="unfinished">Enter a date such as 2026-01-31.</translation>
+        <translation>Enter a date such as 2026-01-31.</translation>
     </message>
     <message>
         <source>Enter the value as JSON, as shown in the comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the value as JSON, as shown in the comparison.</translation>
     </message>
     <message>
         <source>This field cannot be edited here: keep one side instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>This field cannot be edited here: keep one side instead.</translation>
     </message>
 </context>
 <context>
     <name>ConflictsModel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Record</translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt number</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields in conflict</translation>
     </message>
     <message>
         <source>Found at</source>
-        <translation type="unfinished"></translation>
+        <translation>Found at</translation>
     </message>
 </context>
 <context>
     <name>ConflictsPanel</name>
     <message>
         <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open conflicts</translation>
     </message>
     <message>
         <source>This counter&apos;s version and the platform&apos;s, field by field</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter&apos;s version and the platform&apos;s, field by field</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished">Conflict</translation>
+        <translation>Conflict</translation>
     </message>
     <message>
         <source>Only the fields that &amp;differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the fields that &amp;differ</translation>
     </message>
     <message>
         <source>Only the fields that differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the fields that differ</translation>
     </message>
     <message>
         <source>&amp;Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keep mine</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep mine</translation>
     </message>
     <message>
         <source>This counter&apos;s change goes to the platform again, on top of the platform&apos;s version.</source>
-        <translation type="unfinished"></translation>
+        <translation>This counter&apos;s change goes to the platform again, on top of the platform&apos;s version.</translation>
     </message>
     <message>
         <source>&amp;Take the platform&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Take the platform&apos;s</translation>
     </message>
     <message>
         <source>Take the platform&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the platform&apos;s</translation>
     </message>
     <message>
         <source>The platform&apos;s version replaces this counter&apos;s; this counter&apos;s waiting changes to the record are dropped. Both versions stay with the conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform&apos;s version replaces this counter&apos;s; this counter&apos;s waiting changes to the record are dropped. Both versions stay with the conflict.</translation>
     </message>
     <message>
         <source>&amp;Edit and keep…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit and keep…</translation>
     </message>
     <message>
         <source>Edit and keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit and keep</translation>
     </message>
     <message>
         <source>Type the values of the fields in conflict; the result goes to the platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the values of the fields in conflict; the result goes to the platform.</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Personal data is shown in full: each reading is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data is shown in full: each reading is recorded in the audit trail.</translation>
     </message>
     <message>
         <source>No open conflicts: the platform took every change this counter sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No open conflicts: the platform took every change this counter sent.</translation>
     </message>
     <message>
         <source>Choose a conflict in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a conflict in the list.</translation>
     </message>
     <message>
         <source>%1: another writer changed %2 on the platform (its version %3) while this counter changed it too, on %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: another writer changed %2 on the platform (its version %3) while this counter changed it too, on %4.</translation>
     </message>
     <message>
         <source>The fields in conflict change only through the record&apos;s steps: keep one side.</source>
-        <translation type="unfinished"></translation>
+        <translation>The fields in conflict change only through the record&apos;s steps: keep one side.</translation>
     </message>
     <message>
         <source>Kept this counter&apos;s change: it goes to the platform at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept this counter&apos;s change: it goes to the platform at the next sync.</translation>
     </message>
     <message>
         <source>Took the platform&apos;s version; this counter&apos;s change to the record was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Took the platform&apos;s version; this counter&apos;s change to the record was dropped.</translation>
     </message>
     <message>
         <source>Kept the edited values: they go to the platform at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept the edited values: they go to the platform at the next sync.</translation>
     </message>
     <message>
         <source>This conflict was already resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>This conflict was already resolved.</translation>
     </message>
 </context>
 <context>
     <name>ConflictsView</name>
     <message>
         <source>Sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync conflicts</translation>
     </message>
     <message>
         <source>Changes the platform did not take are reviewed by a supervisor: when another counter or the back office changed the same record, a supervisor decides which version stays. Ask your supervisor if one of your changes is waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes the platform did not take are reviewed by a supervisor: when another counter or the back office changed the same record, a supervisor decides which version stays. Ask your supervisor if one of your changes is waiting.</translation>
     </message>
     <message>
         <source>&amp;Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conflicts</translation>
     </message>
     <message>
         <source>Conflicts show citizens&apos; personal data from both versions of a record, so a supervisor reviews and resolves them. Operations the platform rejected are listed in the next tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts show citizens&apos; personal data from both versions of a record, so a supervisor reviews and resolves them. Operations the platform rejected are listed in the next tab.</translation>
     </message>
     <message>
         <source>&amp;Rejected operations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rejected operations</translation>
     </message>
     <message>
         <source>&amp;Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conflicts (%1)</translation>
     </message>
     <message>
         <source>&amp;Rejected operations (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rejected operations (%1)</translation>
     </message>
 </context>
 <context>
@@ -1908,27 +1908,27 @@
     <name>EditForm</name>
     <message>
         <source>The change goes to the platform at the next sync with these values, on top of the platform&apos;s version.</source>
-        <translation type="unfinished"></translation>
+        <translation>The change goes to the platform at the next sync with these values, on top of the platform&apos;s version.</translation>
     </message>
     <message>
         <source>Save and keep (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and keep (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save and keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and keep</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished">Cancel (Esc)</translation>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished">%1:</translation>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>
@@ -2043,6 +2043,49 @@
     </message>
 </context>
 <context>
+    <name>EventFilters</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;erson:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any view of personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FigureTiles</name>
     <message>
         <source>Taken in</source>
@@ -2073,7 +2116,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Processing time, 90th percentile</source>
+        <source>Processing time (P90)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3462,6 +3505,53 @@
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataViewsModel</name>
     <message>
         <source>Who</source>
@@ -3876,98 +3966,98 @@
     <name>RejectedModel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Record</translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt number</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">Applicant</translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Field</translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Rejected at</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected at</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledged</translation>
     </message>
 </context>
 <context>
     <name>RejectedPanel</name>
     <message>
         <source>Operations the platform rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Operations the platform rejected</translation>
     </message>
     <message>
         <source>S&amp;how acknowledged ones too</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;how acknowledged ones too</translation>
     </message>
     <message>
         <source>Show acknowledged ones too</source>
-        <translation type="unfinished"></translation>
+        <translation>Show acknowledged ones too</translation>
     </message>
     <message>
         <source>Rejected operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected operation</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acknowledge</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledge</translation>
     </message>
     <message>
         <source>Mark the operation as dealt with; it is kept and never sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the operation as dealt with; it is kept and never sent again.</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>The platform refused these changes for good: they are kept here and never sent again. Correct the record if needed, then acknowledge the operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform refused these changes for good: they are kept here and never sent again. Correct the record if needed, then acknowledge the operation.</translation>
     </message>
     <message>
         <source>The platform has rejected no operation of this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform has rejected no operation of this counter.</translation>
     </message>
     <message>
         <source>Choose an operation in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an operation in the list.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: %1</translation>
     </message>
     <message>
         <source>The platform&apos;s words: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform&apos;s words: %1</translation>
     </message>
     <message>
         <source>The change (made at %1) set: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The change (made at %1) set: %2</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledged by %1 at %2.</translation>
     </message>
     <message>
         <source>Acknowledged. The operation is kept in the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledged. The operation is kept in the records.</translation>
     </message>
 </context>
 <context>

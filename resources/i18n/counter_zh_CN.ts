@@ -945,522 +945,522 @@
     <name>ComparisonModel</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished">字段</translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>差异</translation>
     </message>
     <message>
         <source>This counter</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
     <message>
         <source>The platform</source>
-        <translation type="unfinished"></translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>⚠ In conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 冲突</translation>
     </message>
     <message>
         <source>≠ Differs</source>
-        <translation type="unfinished"></translation>
+        <translation>≠ 不同</translation>
     </message>
     <message>
         <source>Personal data: this reading is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息：本次查看已记入审计日志。</translation>
     </message>
 </context>
 <context>
     <name>ConflictIndicator</name>
     <message>
         <source>Sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>同步冲突</translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项被拒绝</numerusform>
         </translation>
     </message>
     <message>
         <source>Changes the platform did not take wait for a supervisor&apos;s decision. Click to open the conflicts page.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台未接收的修改正等待负责人处理。点击打开同步冲突页面。</translation>
     </message>
 </context>
 <context>
     <name>ConflictLabels</name>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Application</source>
-        <translation type="unfinished">办件</translation>
+        <translation>办件</translation>
     </message>
     <message>
         <source>Scan of a material</source>
-        <translation type="unfinished"></translation>
+        <translation>材料扫描件</translation>
     </message>
     <message>
         <source>Rating</source>
-        <translation type="unfinished">评价等级</translation>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Rectification task</source>
-        <translation type="unfinished">整改任务</translation>
+        <translation>整改任务</translation>
     </message>
     <message>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名</translation>
     </message>
     <message>
         <source>Rectify by</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <source>Task status</source>
-        <translation type="unfinished"></translation>
+        <translation>任务状态</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名/名称</translation>
+        <translation>姓名/名称</translation>
     </message>
     <message>
         <source>Type of ID</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished">手机号</translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished"></translation>
+        <translation>法定代表人/代理人</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">出生日期</translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>最后修改</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>受理编号</translation>
     </message>
     <message>
         <source>Applicant record</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人记录</translation>
     </message>
     <message>
         <source>Service item code</source>
-        <translation type="unfinished"></translation>
+        <translation>事项编码</translation>
     </message>
     <message>
         <source>Catalogue version</source>
-        <translation type="unfinished"></translation>
+        <translation>事项目录版本</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Application form</source>
-        <translation type="unfinished"></translation>
+        <translation>申请表</translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished"></translation>
+        <translation>申请材料</translation>
     </message>
     <message>
         <source>Taken in by</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人</translation>
     </message>
     <message>
         <source>Accepted by</source>
-        <translation type="unfinished"></translation>
+        <translation>受理人</translation>
     </message>
     <message>
         <source>Accepted at</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Accepted on</source>
-        <translation type="unfinished">受理日期</translation>
+        <translation>受理日期</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>办结期限</translation>
     </message>
     <message>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺时限</translation>
     </message>
     <message>
         <source>Time limit unit</source>
-        <translation type="unfinished"></translation>
+        <translation>时限单位</translation>
     </message>
     <message>
         <source>Missing materials</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少的材料</translation>
     </message>
     <message>
         <source>One-time notice issued</source>
-        <translation type="unfinished"></translation>
+        <translation>一次性告知时间</translation>
     </message>
     <message>
         <source>Materials pending</source>
-        <translation type="unfinished"></translation>
+        <translation>容缺材料</translation>
     </message>
     <message>
         <source>Applicant&apos;s commitment</source>
-        <translation type="unfinished">申请人承诺</translation>
+        <translation>申请人承诺</translation>
     </message>
     <message>
         <source>Deadline for pending materials</source>
-        <translation type="unfinished"></translation>
+        <translation>容缺材料补齐期限</translation>
     </message>
     <message>
         <source>Reason for refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>不予受理理由</translation>
     </message>
     <message>
         <source>Remedies</source>
-        <translation type="unfinished">救济途径</translation>
+        <translation>救济途径</translation>
     </message>
     <message>
         <source>Status after the suspension</source>
-        <translation type="unfinished"></translation>
+        <translation>中止后恢复的状态</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">办理结果</translation>
+        <translation>办理结果</translation>
     </message>
     <message>
         <source>Reason for the result</source>
-        <translation type="unfinished"></translation>
+        <translation>办理结果理由</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">已办结</translation>
+        <translation>办结时间</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished">已送达</translation>
+        <translation>送达时间</translation>
     </message>
     <message>
         <source>Delivery method</source>
-        <translation type="unfinished">送达方式</translation>
+        <translation>送达方式</translation>
     </message>
     <message>
         <source>Reason for withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回理由</translation>
     </message>
     <message>
         <source>Application record</source>
-        <translation type="unfinished"></translation>
+        <translation>办件记录</translation>
     </message>
     <message>
         <source>Material code</source>
-        <translation type="unfinished"></translation>
+        <translation>材料编码</translation>
     </message>
     <message>
         <source>File type</source>
-        <translation type="unfinished"></translation>
+        <translation>文件类型</translation>
     </message>
     <message>
         <source>Size (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>大小（字节）</translation>
     </message>
     <message>
         <source>Checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>校验值</translation>
     </message>
     <message>
         <source>Rating record</source>
-        <translation type="unfinished"></translation>
+        <translation>评价记录</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">评价渠道</translation>
+        <translation>评价渠道</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">评价意见</translation>
+        <translation>评价意见</translation>
     </message>
     <message>
         <source>Rated at</source>
-        <translation type="unfinished"></translation>
+        <translation>评价时间</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished">整改情况</translation>
+        <translation>整改情况</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">已办结</translation>
+        <translation>关闭时间</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>工作日</translation>
     </message>
     <message>
         <source>Calendar days</source>
-        <translation type="unfinished"></translation>
+        <translation>自然日</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished">准予许可</translation>
+        <translation>准予许可</translation>
     </message>
     <message>
         <source>Denied</source>
-        <translation type="unfinished">不予许可</translation>
+        <translation>不予许可</translation>
     </message>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished">统一社会信用代码</translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>The platform does not accept this value.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台不接受该值。</translation>
     </message>
     <message>
         <source>The platform&apos;s record no longer allows this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台上的记录已不允许此操作。</translation>
     </message>
     <message>
         <source>The platform does not know this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台上没有这条记录。</translation>
     </message>
     <message>
         <source>The platform already has this record.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台上已有这条记录。</translation>
     </message>
     <message>
         <source>The platform does not know this service item.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台上没有这个事项。</translation>
     </message>
     <message>
         <source>The platform refused this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台拒绝了这项修改。</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished">此项为必填项。</translation>
+        <translation>此项为必填项。</translation>
     </message>
     <message>
         <source>Enter a whole number.</source>
-        <translation type="unfinished">请输入整数。</translation>
+        <translation>请输入整数。</translation>
     </message>
     <message>
         <source>Enter a number from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 %1 到 %2 之间的数。</translation>
     </message>
     <message>
         <source>At most %1 characters.</source>
-        <translation type="unfinished">最多 %1 个字。</translation>
+        <translation>最多 %1 个字。</translation>
     </message>
     <message>
         <source>Choose one of the options.</source>
-        <translation type="unfinished">请从选项中选择。</translation>
+        <translation>请从选项中选择。</translation>
     </message>
     <message>
         <source>Enter a date such as 2026-01-31.</source>
-        <translation type="unfinished">请按 2026-01-31 的格式输入日期。</translation>
+        <translation>请按 2026-01-31 的格式输入日期。</translation>
     </message>
     <message>
         <source>Enter the value as JSON, as shown in the comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按对比表中的格式以 JSON 填写。</translation>
     </message>
     <message>
         <source>This field cannot be edited here: keep one side instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此项不能在这里修改：请保留其中一方的版本。</translation>
     </message>
 </context>
 <context>
     <name>ConflictsModel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished">记录</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>受理编号</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Fields in conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突字段</translation>
     </message>
     <message>
         <source>Found at</source>
-        <translation type="unfinished"></translation>
+        <translation>发现时间</translation>
     </message>
 </context>
 <context>
     <name>ConflictsPanel</name>
     <message>
         <source>Open conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理的冲突</translation>
     </message>
     <message>
         <source>This counter&apos;s version and the platform&apos;s, field by field</source>
-        <translation type="unfinished"></translation>
+        <translation>本机版本与平台版本逐项对比</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished">冲突</translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>Only the fields that &amp;differ</source>
-        <translation type="unfinished"></translation>
+        <translation>只看不同的字段(&amp;D)</translation>
     </message>
     <message>
         <source>Only the fields that differ</source>
-        <translation type="unfinished"></translation>
+        <translation>只看不同的字段</translation>
     </message>
     <message>
         <source>&amp;Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>保留本机(&amp;K)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>保留本机</translation>
     </message>
     <message>
         <source>This counter&apos;s change goes to the platform again, on top of the platform&apos;s version.</source>
-        <translation type="unfinished"></translation>
+        <translation>在平台版本的基础上，重新向平台发送本机的修改。</translation>
     </message>
     <message>
         <source>&amp;Take the platform&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>采用平台(&amp;T)</translation>
     </message>
     <message>
         <source>Take the platform&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>采用平台</translation>
     </message>
     <message>
         <source>The platform&apos;s version replaces this counter&apos;s; this counter&apos;s waiting changes to the record are dropped. Both versions stay with the conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>以平台版本替换本机版本，本机对该记录尚未发送的修改不再发送。两个版本都随冲突记录保留。</translation>
     </message>
     <message>
         <source>&amp;Edit and keep…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后保留(&amp;E)…</translation>
     </message>
     <message>
         <source>Edit and keep</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后保留</translation>
     </message>
     <message>
         <source>Type the values of the fields in conflict; the result goes to the platform.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写冲突字段的值，结果发送到平台。</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">提示</translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Personal data is shown in full: each reading is recorded in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息完整显示：每次查看都记入审计日志。</translation>
     </message>
     <message>
         <source>No open conflicts: the platform took every change this counter sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理的冲突：本机发送的修改平台都已接收。</translation>
     </message>
     <message>
         <source>Choose a conflict in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一个冲突。</translation>
     </message>
     <message>
         <source>%1: another writer changed %2 on the platform (its version %3) while this counter changed it too, on %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：平台上%2已被他人修改（平台版本 %3），本机也修改了同一项，%4 发现冲突。</translation>
     </message>
     <message>
         <source>The fields in conflict change only through the record&apos;s steps: keep one side.</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突字段只能通过办理环节改变：请保留其中一方的版本。</translation>
     </message>
     <message>
         <source>Kept this counter&apos;s change: it goes to the platform at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留本机的修改，下次同步时发送到平台。</translation>
     </message>
     <message>
         <source>Took the platform&apos;s version; this counter&apos;s change to the record was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>已采用平台版本，本机对该记录的修改不再发送。</translation>
     </message>
     <message>
         <source>Kept the edited values: they go to the platform at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留修改后的值，下次同步时发送到平台。</translation>
     </message>
     <message>
         <source>This conflict was already resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个冲突已经处理过了。</translation>
     </message>
 </context>
 <context>
     <name>ConflictsView</name>
     <message>
         <source>Sync conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>同步冲突</translation>
     </message>
     <message>
         <source>Changes the platform did not take are reviewed by a supervisor: when another counter or the back office changed the same record, a supervisor decides which version stays. Ask your supervisor if one of your changes is waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台未接收的修改由负责人处理：其他窗口或后台修改了同一条记录时，由负责人决定保留哪个版本。如果您的修改正在等待，请联系负责人。</translation>
     </message>
     <message>
         <source>&amp;Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突(&amp;C)</translation>
     </message>
     <message>
         <source>Conflicts show citizens&apos; personal data from both versions of a record, so a supervisor reviews and resolves them. Operations the platform rejected are listed in the next tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突会显示记录两个版本中群众的个人信息，因此由负责人查看和处理。平台拒绝的操作列在下一个标签页中。</translation>
     </message>
     <message>
         <source>&amp;Rejected operations</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的操作(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Conflicts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突 %1(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Rejected operations (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的操作 %1(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -1904,27 +1904,27 @@
     <name>EditForm</name>
     <message>
         <source>The change goes to the platform at the next sync with these values, on top of the platform&apos;s version.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次同步时，在平台版本的基础上以这些值发送修改。</translation>
     </message>
     <message>
         <source>Save and keep (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并保留（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Save and keep</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并保留</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished">取消（Esc）</translation>
+        <translation>取消（Esc）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished">%1：</translation>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2039,49 @@
     </message>
 </context>
 <context>
+    <name>EventFilters</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">个人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">操作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;erson:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any view of personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FigureTiles</name>
     <message>
         <source>Taken in</source>
@@ -2069,7 +2112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Processing time, 90th percentile</source>
+        <source>Processing time (P90)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3456,6 +3499,53 @@
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataViewsModel</name>
     <message>
         <source>Who</source>
@@ -3870,98 +3960,98 @@
     <name>RejectedModel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished">记录</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Receipt number</source>
-        <translation type="unfinished"></translation>
+        <translation>受理编号</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished">申请人</translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">字段</translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">理由</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>Rejected at</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝时间</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
 </context>
 <context>
     <name>RejectedPanel</name>
     <message>
         <source>Operations the platform rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>平台拒绝的操作</translation>
     </message>
     <message>
         <source>S&amp;how acknowledged ones too</source>
-        <translation type="unfinished"></translation>
+        <translation>同时显示已确认的(&amp;H)</translation>
     </message>
     <message>
         <source>Show acknowledged ones too</source>
-        <translation type="unfinished"></translation>
+        <translation>同时显示已确认的</translation>
     </message>
     <message>
         <source>Rejected operation</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的操作</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认(&amp;A)</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>Mark the operation as dealt with; it is kept and never sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为已处理；该操作保留，不再发送。</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">提示</translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>The platform refused these changes for good: they are kept here and never sent again. Correct the record if needed, then acknowledge the operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台最终拒绝了这些修改：它们保留在这里，不再发送。如有需要请更正记录，然后确认该操作。</translation>
     </message>
     <message>
         <source>The platform has rejected no operation of this counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台没有拒绝本机的任何操作。</translation>
     </message>
     <message>
         <source>Choose an operation in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择一项操作。</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>理由：%1</translation>
     </message>
     <message>
         <source>The platform&apos;s words: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平台原话：%1</translation>
     </message>
     <message>
         <source>The change (made at %1) set: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>该修改（%1）涉及：%2</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 %1 于 %2 确认。</translation>
     </message>
     <message>
         <source>Acknowledged. The operation is kept in the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认。该操作仍保留在记录中。</translation>
     </message>
 </context>
 <context>
