@@ -746,6 +746,174 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the chain</source>
+        <translation>C&amp;heck the chain</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Check the chain</translation>
+    </message>
+    <message>
+        <source>Checks that no event of the trail was changed or removed</source>
+        <translation>Checks that no event of the trail was changed or removed</translation>
+    </message>
+    <message>
+        <source>Result of the chain check</source>
+        <translation>Result of the chain check</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <source>Events found</source>
+        <translation>Events found</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xport CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Views of personal data</source>
+        <translation>Views of personal data</translation>
+    </message>
+    <message>
+        <source>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person to list their views.</source>
+        <translation>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person to list their views.</translation>
+    </message>
+    <message>
+        <source>About the views of personal data</source>
+        <translation>About the views of personal data</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Events</translation>
+    </message>
+    <message>
+        <source>&amp;Views of personal data</source>
+        <translation>&amp;Views of personal data</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>The audit trail records who did what and who viewed citizens&apos; personal data. Supervisors and administrators review it; your role does not include this.</source>
+        <translation>The audit trail records who did what and who viewed citizens&apos; personal data. Supervisors and administrators review it; your role does not include this.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>%1 events found; the newest %2 are listed (scroll for more).</source>
+        <translation>%1 events found; the newest %2 are listed (scroll for more).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) found.</source>
+        <translation>
+            <numerusform>%n event found.</numerusform>
+            <numerusform>%n events found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n event(s) checked, none changed or removed.</source>
+        <translation>
+            <numerusform>The chain is intact: %n event checked, none changed or removed.</numerusform>
+            <numerusform>The chain is intact: %n events checked, none changed or removed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken: events were changed or removed outside Counter. Keep the data as it is and report it.</source>
+        <translation>The chain is broken: events were changed or removed outside Counter. Keep the data as it is and report it.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>When, on this counter&apos;s clock</source>
+        <translation>When, on this counter&apos;s clock</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Export the audit events as CSV</source>
+        <translation>Export the audit events as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>audit-trail.csv</source>
+        <translation>audit-trail.csv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1.</source>
+        <translation>
+            <numerusform>%n event written to %1.</numerusform>
+            <numerusform>%n events written to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>The last day is before the first.</translation>
+    </message>
+</context>
+<context>
     <name>CaseLabels</name>
     <message>
         <source>Draft</source>
@@ -1471,286 +1639,286 @@
     <name>DashboardSeries</name>
     <message>
         <source>%1: %2 taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 taken in</translation>
     </message>
     <message>
         <source>%1 (day off)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (day off)</translation>
     </message>
     <message>
         <source>week of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>week of %1</translation>
     </message>
     <message>
         <source>%1: %2 satisfied, %3 good of %4 ratings, %5 bad</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 satisfied, %3 good of %4 ratings, %5 bad</translation>
     </message>
     <message>
         <source>%1: no ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: no ratings</translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>This week</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Last month</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom range</translation>
     </message>
     <message>
         <source>Period starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Period starts</translation>
     </message>
     <message>
         <source>Period ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Period ends</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item</translation>
     </message>
     <message>
         <source>All service items</source>
-        <translation type="unfinished"></translation>
+        <translation>All service items</translation>
     </message>
     <message>
         <source>Staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff member</translation>
     </message>
     <message>
         <source>All staff members</source>
-        <translation type="unfinished"></translation>
+        <translation>All staff members</translation>
     </message>
     <message>
         <source>Staff:</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff:</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Refresh</translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>Refresh the figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh the figures</translation>
     </message>
     <message>
         <source>You see your own cases: those you accepted, and those you took in that nobody has accepted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>You see your own cases: those you accepted, and those you took in that nobody has accepted yet.</translation>
     </message>
     <message>
         <source>Whose cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Whose cases</translation>
     </message>
     <message>
         <source>The official holiday arrangement for part of this period is not published yet: working days there are estimated, and the processing times may change.</source>
-        <translation type="unfinished"></translation>
+        <translation>The official holiday arrangement for part of this period is not published yet: working days there are estimated, and the processing times may change.</translation>
     </message>
     <message>
         <source>Reading status</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading status</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Applications taken in per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications taken in per day</translation>
     </message>
     <message>
         <source>Working day</source>
-        <translation type="unfinished"></translation>
+        <translation>Working day</translation>
     </message>
     <message>
         <source>Weekend or holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekend or holiday</translation>
     </message>
     <message>
         <source>No days in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>No days in the period.</translation>
     </message>
     <message>
         <source>Satisfaction rate over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate over time</translation>
     </message>
     <message>
         <source>No ratings in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ratings in the period.</translation>
     </message>
     <message>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save chart as PNG…</translation>
     </message>
     <message>
         <source>Save the intake chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the intake chart as PNG</translation>
     </message>
     <message>
         <source>Save the satisfaction chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the satisfaction chart as PNG</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Figures per service item</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures per service item</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Figures per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures per staff member</translation>
     </message>
     <message>
         <source>per service item</source>
-        <translation type="unfinished"></translation>
+        <translation>per service item</translation>
     </message>
     <message>
         <source>per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>per staff member</translation>
     </message>
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to &amp;Excel (XLSX)…</translation>
     </message>
     <message>
         <source>Export to &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to &amp;CSV…</translation>
     </message>
     <message>
         <source>Export the figures %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the figures %1 to %2</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Dashboard</translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Period:</translation>
     </message>
     <message>
         <source>Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>Service:</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables</translation>
     </message>
     <message>
         <source>By service item</source>
-        <translation type="unfinished"></translation>
+        <translation>By service item</translation>
     </message>
     <message>
         <source>By staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>By staff member</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>The period ends before it starts.</translation>
     </message>
     <message>
         <source>A period may be at most %1 days long.</source>
-        <translation type="unfinished"></translation>
+        <translation>A period may be at most %1 days long.</translation>
     </message>
     <message>
         <source>Reading the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the figures…</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished">%1 to %2</translation>
+        <translation>%1 to %2</translation>
     </message>
     <message>
         <source>%1, %2 in all</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 in all</translation>
     </message>
     <message>
         <source>Satisfaction rate per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate per day</translation>
     </message>
     <message>
         <source>Satisfaction rate per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate per week</translation>
     </message>
     <message>
         <source>%1, share of good ratings, %2 ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, share of good ratings, %2 ratings</translation>
     </message>
     <message>
         <source>Save the chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the chart as PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
         <source>intake</source>
-        <translation type="unfinished"></translation>
+        <translation>intake</translation>
     </message>
     <message>
         <source>satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>satisfaction</translation>
     </message>
     <message>
         <source>Export the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the table</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Dashboard %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard %1</translation>
     </message>
     <message>
         <source>Dashboard %1 %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard %1 %2 to %3</translation>
     </message>
     <message>
         <source>Per service item</source>
-        <translation type="unfinished"></translation>
+        <translation>Per service item</translation>
     </message>
     <message>
         <source>Per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>Per staff member</translation>
     </message>
     <message>
         <source>Writing the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing the file…</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished">Saved: %1</translation>
+        <translation>Saved: %1</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be written: %1</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2095,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>The platform: %1</source>
+        <translation>The platform: %1</translation>
+    </message>
+    <message>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
@@ -2046,265 +2218,265 @@
     <name>EventFilters</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Any outcome</translation>
     </message>
     <message>
-        <source>P&amp;erson:</source>
-        <translation type="unfinished"></translation>
+        <source>Per&amp;son:</source>
+        <translation>Per&amp;son:</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Action:</translation>
     </message>
     <message>
         <source>O&amp;utcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;utcome:</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Everyone</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Any action</translation>
     </message>
     <message>
         <source>Any view of personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Any view of personal data</translation>
     </message>
 </context>
 <context>
     <name>FigureTiles</name>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken in</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished">Accepted</translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished">Refused</translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Completed</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished">Delivered</translation>
+        <translation>Delivered</translation>
     </message>
     <message>
         <source>Completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed on time</translation>
     </message>
     <message>
         <source>Average processing time</source>
-        <translation type="unfinished"></translation>
+        <translation>Average processing time</translation>
     </message>
     <message>
         <source>Processing time (P90)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing time (P90)</translation>
     </message>
     <message>
         <source>One-time notice rate</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time notice rate</translation>
     </message>
     <message>
         <source>Satisfaction rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate</translation>
     </message>
     <message>
         <source>Bad ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad ratings</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">In progress</translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>Overdue now</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue now</translation>
     </message>
     <message>
-        <source>Open rectification tasks</source>
-        <translation type="unfinished"></translation>
+        <source>Open rectifications</source>
+        <translation>Open rectifications</translation>
     </message>
     <message>
-        <source>Overdue rectification tasks</source>
-        <translation type="unfinished"></translation>
+        <source>Overdue rectifications</source>
+        <translation>Overdue rectifications</translation>
     </message>
     <message>
         <source>In the period</source>
-        <translation type="unfinished"></translation>
+        <translation>In the period</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Now</translation>
     </message>
     <message>
         <source>In the period %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In the period %1 to %2</translation>
     </message>
     <message>
         <source>Now (%1), whatever the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Now (%1), whatever the period</translation>
     </message>
     <message>
         <source>applications drafted at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>applications drafted at the counter</translation>
     </message>
     <message>
         <source>%1 of them with minor materials pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of them with minor materials pending</translation>
     </message>
     <message>
         <source>with the reason and the remedies</source>
-        <translation type="unfinished"></translation>
+        <translation>with the reason and the remedies</translation>
     </message>
     <message>
         <source>granted or denied</source>
-        <translation type="unfinished"></translation>
+        <translation>granted or denied</translation>
     </message>
     <message>
         <source>results handed out</source>
-        <translation type="unfinished"></translation>
+        <translation>results handed out</translation>
     </message>
     <message>
         <source>dissatisfied or very dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>dissatisfied or very dissatisfied</translation>
     </message>
     <message>
         <source>%1 of them suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of them suspended</translation>
     </message>
     <message>
         <source>time limit passed, clock running</source>
-        <translation type="unfinished"></translation>
+        <translation>time limit passed, clock running</translation>
     </message>
     <message>
         <source>opened by bad ratings, not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>opened by bad ratings, not closed</translation>
     </message>
     <message>
         <source>open past their deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>open past their deadline</translation>
     </message>
     <message>
         <source>%1 of %2 completed cases with a time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 completed cases with a time limit</translation>
     </message>
     <message>
-        <source>%1 of %2 incomplete applications got the written notice</source>
-        <translation type="unfinished"></translation>
+        <source>%1 of %2 sent home with the written notice</source>
+        <translation>%1 of %2 sent home with the written notice</translation>
     </message>
     <message>
-        <source>%1 good of %2 ratings (satisfied or very satisfied)</source>
-        <translation type="unfinished"></translation>
+        <source>%1 satisfied of %2 ratings</source>
+        <translation>%1 satisfied of %2 ratings</translation>
+    </message>
+    <message>
+        <source>working days or fewer, for 9 in 10 cases</source>
+        <translation>working days or fewer, for 9 in 10 cases</translation>
     </message>
     <message>
         <source>no case completed in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>no case completed in the period</translation>
     </message>
     <message>
         <source>working days, suspensions excluded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>working days: 9 in 10 cases were completed within this</source>
-        <translation type="unfinished"></translation>
+        <translation>working days, suspensions excluded</translation>
     </message>
 </context>
 <context>
     <name>FiguresTableModel</name>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken in</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished">Accepted</translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished">Refused</translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">In progress</translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Completed</translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished">Delivered</translation>
+        <translation>Delivered</translation>
     </message>
     <message>
         <source>Overdue now</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue now</translation>
     </message>
     <message>
         <source>On time</source>
-        <translation type="unfinished"></translation>
+        <translation>On time</translation>
     </message>
     <message>
         <source>Average working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Average working days</translation>
     </message>
     <message>
         <source>P90 working days</source>
-        <translation type="unfinished"></translation>
+        <translation>P90 working days</translation>
     </message>
     <message>
         <source>One-time notice rate</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time notice rate</translation>
     </message>
     <message>
         <source>Ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings</translation>
     </message>
     <message>
         <source>Satisfaction rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate</translation>
     </message>
     <message>
         <source>Bad ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>Bad ratings</translation>
     </message>
     <message>
         <source>Open rectifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Open rectifications</translation>
     </message>
     <message>
         <source>Overdue rectifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue rectifications</translation>
     </message>
     <message>
         <source>%1 of %2 on time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 on time</translation>
     </message>
     <message>
         <source>%1 of %2 with the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 with the notice</translation>
     </message>
     <message>
         <source>%1 good of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 good of %2</translation>
     </message>
 </context>
 <context>
@@ -3508,47 +3680,47 @@
     <name>PeriodChooser</name>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Any time</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 7 days</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Last month</translation>
     </message>
     <message>
         <source>From … to …</source>
-        <translation type="unfinished"></translation>
+        <translation>From … to …</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>First day</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Last day</translation>
     </message>
     <message>
         <source>Problem with the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem with the period</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Period:</translation>
     </message>
 </context>
 <context>

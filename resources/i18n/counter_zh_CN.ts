@@ -744,6 +744,171 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the chain</source>
+        <translation>校验审计链(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>Checks that no event of the trail was changed or removed</source>
+        <translation>检查审计日志中是否有事件被修改或删除</translation>
+    </message>
+    <message>
+        <source>Result of the chain check</source>
+        <translation>审计链校验结果</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>审计事件</translation>
+    </message>
+    <message>
+        <source>Events found</source>
+        <translation>找到的事件</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Views of personal data</source>
+        <translation>个人信息查看记录</translation>
+    </message>
+    <message>
+        <source>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person to list their views.</source>
+        <translation>所选期间内每位人员查看群众个人信息的次数：查看申请人信息、查看扫描件、生成告知书。双击某人可列出其每次查看。</translation>
+    </message>
+    <message>
+        <source>About the views of personal data</source>
+        <translation>关于个人信息查看记录</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Views of personal data</source>
+        <translation>个人信息查看记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>The audit trail records who did what and who viewed citizens&apos; personal data. Supervisors and administrators review it; your role does not include this.</source>
+        <translation>审计日志记录谁做了什么、谁查看了群众的个人信息，由负责人和管理员查阅；您的角色不含此项工作。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 events found; the newest %2 are listed (scroll for more).</source>
+        <translation>找到 %1 条事件；已列出最新的 %2 条（向下滚动查看更多）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 条事件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n event(s) checked, none changed or removed.</source>
+        <translation>
+            <numerusform>审计链完整：已校验 %n 条事件，没有被修改或删除的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chain is broken: events were changed or removed outside Counter. Keep the data as it is and report it.</source>
+        <translation>审计链已断开：有事件在本系统之外被修改或删除。请保持数据原样并上报。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>When, on this counter&apos;s clock</source>
+        <translation>本机时钟时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Export the audit events as CSV</source>
+        <translation>将审计事件导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>audit-trail.csv</source>
+        <translation>审计日志.csv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条事件写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>CaseLabels</name>
     <message>
         <source>Draft</source>
@@ -1456,297 +1621,297 @@
     </message>
     <message>
         <source>&amp;Conflicts (%1)</source>
-        <translation>冲突 %1(&amp;C)</translation>
+        <translation>冲突（%1）(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Rejected operations (%1)</source>
-        <translation>被拒绝的操作 %1(&amp;R)</translation>
+        <translation>被拒绝的操作（%1）(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>DashboardSeries</name>
     <message>
         <source>%1: %2 taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：收件 %2 件</translation>
     </message>
     <message>
         <source>%1 (day off)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（休息日）</translation>
     </message>
     <message>
         <source>week of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 起的一周</translation>
     </message>
     <message>
         <source>%1: %2 satisfied, %3 good of %4 ratings, %5 bad</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：好评率 %2，%4 条评价中好评 %3 条、差评 %5 条</translation>
     </message>
     <message>
         <source>%1: no ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无评价</translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>上月</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义期间</translation>
     </message>
     <message>
         <source>Period starts</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>Period ends</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Service item</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <source>All service items</source>
-        <translation type="unfinished"></translation>
+        <translation>全部事项</translation>
     </message>
     <message>
         <source>Staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>工作人员</translation>
     </message>
     <message>
         <source>All staff members</source>
-        <translation type="unfinished"></translation>
+        <translation>全部工作人员</translation>
     </message>
     <message>
         <source>Staff:</source>
-        <translation type="unfinished"></translation>
+        <translation>人员：</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh the figures</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新统计数据</translation>
     </message>
     <message>
         <source>You see your own cases: those you accepted, and those you took in that nobody has accepted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示您本人的办件：您受理的，以及您收件、尚无人受理的。</translation>
     </message>
     <message>
         <source>Whose cases</source>
-        <translation type="unfinished"></translation>
+        <translation>统计范围</translation>
     </message>
     <message>
         <source>The official holiday arrangement for part of this period is not published yet: working days there are estimated, and the processing times may change.</source>
-        <translation type="unfinished"></translation>
+        <translation>本期间有部分日期的官方节假日安排尚未公布：其中的工作日为估算，办理时长可能会变化。</translation>
     </message>
     <message>
         <source>Reading status</source>
-        <translation type="unfinished"></translation>
+        <translation>读取状态</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">提示</translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Applications taken in per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日收件量</translation>
     </message>
     <message>
         <source>Working day</source>
-        <translation type="unfinished"></translation>
+        <translation>工作日</translation>
     </message>
     <message>
         <source>Weekend or holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>周末或节假日</translation>
     </message>
     <message>
         <source>No days in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>期间内没有日期。</translation>
     </message>
     <message>
         <source>Satisfaction rate over time</source>
-        <translation type="unfinished"></translation>
+        <translation>好评率变化</translation>
     </message>
     <message>
         <source>No ratings in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>期间内没有评价。</translation>
     </message>
     <message>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>图表另存为 PNG…</translation>
     </message>
     <message>
         <source>Save the intake chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将收件量图表另存为 PNG</translation>
     </message>
     <message>
         <source>Save the satisfaction chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将好评率图表另存为 PNG</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">实施编码</translation>
+        <translation>事项编码</translation>
     </message>
     <message>
         <source>Figures per service item</source>
-        <translation type="unfinished"></translation>
+        <translation>分事项统计</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账号</translation>
     </message>
     <message>
         <source>Figures per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>分人员统计</translation>
     </message>
     <message>
         <source>per service item</source>
-        <translation type="unfinished"></translation>
+        <translation>分事项</translation>
     </message>
     <message>
         <source>per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>分人员</translation>
     </message>
     <message>
         <source>Export to &amp;Excel (XLSX)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 Excel (XLSX)(&amp;E)…</translation>
     </message>
     <message>
         <source>Export to &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
         <source>Export the figures %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将%1统计导出为 %2</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">统计</translation>
+        <translation>统计</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期间：</translation>
     </message>
     <message>
         <source>Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>事项：</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>统计表</translation>
     </message>
     <message>
         <source>By service item</source>
-        <translation type="unfinished"></translation>
+        <translation>分事项</translation>
     </message>
     <message>
         <source>By staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>分人员</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期早于起始日期。</translation>
     </message>
     <message>
         <source>A period may be at most %1 days long.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间最长 %1 天。</translation>
     </message>
     <message>
         <source>Reading the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取统计数据…</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished">%1 至 %2</translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>%1, %2 in all</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，共 %2 件</translation>
     </message>
     <message>
         <source>Satisfaction rate per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日好评率</translation>
     </message>
     <message>
         <source>Satisfaction rate per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周好评率</translation>
     </message>
     <message>
         <source>%1, share of good ratings, %2 ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，好评占比，共 %2 条评价</translation>
     </message>
     <message>
         <source>Save the chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>图表另存为 PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>intake</source>
-        <translation type="unfinished"></translation>
+        <translation>收件量</translation>
     </message>
     <message>
         <source>satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>好评率</translation>
     </message>
     <message>
         <source>Export the table</source>
-        <translation type="unfinished"></translation>
+        <translation>导出统计表</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Dashboard %1</source>
-        <translation type="unfinished"></translation>
+        <translation>统计 %1</translation>
     </message>
     <message>
         <source>Dashboard %1 %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>统计 %1 %2至%3</translation>
     </message>
     <message>
         <source>Per service item</source>
-        <translation type="unfinished"></translation>
+        <translation>分事项</translation>
     </message>
     <message>
         <source>Per staff member</source>
-        <translation type="unfinished"></translation>
+        <translation>分人员</translation>
     </message>
     <message>
         <source>Writing the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入文件…</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished">已保存：%1</translation>
+        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未能写入：%1</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2088,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>The platform: %1</source>
+        <translation>平台：%1</translation>
+    </message>
+    <message>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
@@ -2042,265 +2211,265 @@
     <name>EventFilters</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished">个人</translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">操作</translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>全部结果</translation>
     </message>
     <message>
-        <source>P&amp;erson:</source>
-        <translation type="unfinished"></translation>
+        <source>Per&amp;son:</source>
+        <translation>人员(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作(&amp;A)：</translation>
     </message>
     <message>
         <source>O&amp;utcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果(&amp;U)：</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>全部人员</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>全部操作</translation>
     </message>
     <message>
         <source>Any view of personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>所有个人信息查看</translation>
     </message>
 </context>
 <context>
     <name>FigureTiles</name>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>收件</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>受理</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished">不予受理</translation>
+        <translation>不予受理</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">已办结</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished">已送达</translation>
+        <translation>送达</translation>
     </message>
     <message>
         <source>Completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>按时办结率</translation>
     </message>
     <message>
         <source>Average processing time</source>
-        <translation type="unfinished"></translation>
+        <translation>平均办理时长</translation>
     </message>
     <message>
         <source>Processing time (P90)</source>
-        <translation type="unfinished"></translation>
+        <translation>办理时长（90% 分位）</translation>
     </message>
     <message>
         <source>One-time notice rate</source>
-        <translation type="unfinished"></translation>
+        <translation>一次性告知率</translation>
     </message>
     <message>
         <source>Satisfaction rate</source>
-        <translation type="unfinished"></translation>
+        <translation>好评率</translation>
     </message>
     <message>
         <source>Bad ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>差评</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">办理中</translation>
+        <translation>在办</translation>
     </message>
     <message>
         <source>Overdue now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前超期</translation>
     </message>
     <message>
-        <source>Open rectification tasks</source>
-        <translation type="unfinished"></translation>
+        <source>Open rectifications</source>
+        <translation>未办结整改</translation>
     </message>
     <message>
-        <source>Overdue rectification tasks</source>
-        <translation type="unfinished"></translation>
+        <source>Overdue rectifications</source>
+        <translation>超期整改</translation>
     </message>
     <message>
         <source>In the period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间内</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>In the period %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>统计期间 %1 至 %2</translation>
     </message>
     <message>
         <source>Now (%1), whatever the period</source>
-        <translation type="unfinished"></translation>
+        <translation>当前（%1），与统计期间无关</translation>
     </message>
     <message>
         <source>applications drafted at the counter</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口新收的申请</translation>
     </message>
     <message>
         <source>%1 of them with minor materials pending</source>
-        <translation type="unfinished"></translation>
+        <translation>其中容缺受理 %1 件</translation>
     </message>
     <message>
         <source>with the reason and the remedies</source>
-        <translation type="unfinished"></translation>
+        <translation>已告知理由和救济途径</translation>
     </message>
     <message>
         <source>granted or denied</source>
-        <translation type="unfinished"></translation>
+        <translation>准予或不予许可</translation>
     </message>
     <message>
         <source>results handed out</source>
-        <translation type="unfinished"></translation>
+        <translation>办理结果已送达</translation>
     </message>
     <message>
         <source>dissatisfied or very dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>不满意或非常不满意</translation>
     </message>
     <message>
         <source>%1 of them suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>其中中止 %1 件</translation>
     </message>
     <message>
         <source>time limit passed, clock running</source>
-        <translation type="unfinished"></translation>
+        <translation>已过办理期限，仍在计时</translation>
     </message>
     <message>
         <source>opened by bad ratings, not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>差评引起，尚未办结</translation>
     </message>
     <message>
         <source>open past their deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>超过整改期限仍未办结</translation>
     </message>
     <message>
         <source>%1 of %2 completed cases with a time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件有时限，按时办结 %1 件</translation>
     </message>
     <message>
-        <source>%1 of %2 incomplete applications got the written notice</source>
-        <translation type="unfinished"></translation>
+        <source>%1 of %2 sent home with the written notice</source>
+        <translation>%2 件材料不全，书面告知 %1 件</translation>
     </message>
     <message>
-        <source>%1 good of %2 ratings (satisfied or very satisfied)</source>
-        <translation type="unfinished"></translation>
+        <source>%1 satisfied of %2 ratings</source>
+        <translation>%2 条评价中好评 %1 条</translation>
+    </message>
+    <message>
+        <source>working days or fewer, for 9 in 10 cases</source>
+        <translation>个工作日以内办结的占九成</translation>
     </message>
     <message>
         <source>no case completed in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间内没有办结件</translation>
     </message>
     <message>
         <source>working days, suspensions excluded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>working days: 9 in 10 cases were completed within this</source>
-        <translation type="unfinished"></translation>
+        <translation>个工作日，不含中止时间</translation>
     </message>
 </context>
 <context>
     <name>FiguresTableModel</name>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished"></translation>
+        <translation>收件</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>受理</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished">不予受理</translation>
+        <translation>不予受理</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">办理中</translation>
+        <translation>在办</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">已办结</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished">已送达</translation>
+        <translation>送达</translation>
     </message>
     <message>
         <source>Overdue now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前超期</translation>
     </message>
     <message>
         <source>On time</source>
-        <translation type="unfinished"></translation>
+        <translation>按时办结率</translation>
     </message>
     <message>
         <source>Average working days</source>
-        <translation type="unfinished"></translation>
+        <translation>平均工作日</translation>
     </message>
     <message>
         <source>P90 working days</source>
-        <translation type="unfinished"></translation>
+        <translation>90%分位工作日</translation>
     </message>
     <message>
         <source>One-time notice rate</source>
-        <translation type="unfinished"></translation>
+        <translation>一次性告知率</translation>
     </message>
     <message>
         <source>Ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>评价数</translation>
     </message>
     <message>
         <source>Satisfaction rate</source>
-        <translation type="unfinished"></translation>
+        <translation>好评率</translation>
     </message>
     <message>
         <source>Bad ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>差评</translation>
     </message>
     <message>
         <source>Open rectifications</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结整改</translation>
     </message>
     <message>
         <source>Overdue rectifications</source>
-        <translation type="unfinished"></translation>
+        <translation>超期整改</translation>
     </message>
     <message>
         <source>%1 of %2 on time</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中按时 %1 件</translation>
     </message>
     <message>
         <source>%1 of %2 with the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 件中书面告知 %1 件</translation>
     </message>
     <message>
         <source>%1 good of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条中好评 %1 条</translation>
     </message>
 </context>
 <context>
@@ -3502,47 +3671,47 @@
     <name>PeriodChooser</name>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>不限时间</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>上月</translation>
     </message>
     <message>
         <source>From … to …</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义起止日期</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>Problem with the period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间有误</translation>
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期间(&amp;P)：</translation>
     </message>
 </context>
 <context>

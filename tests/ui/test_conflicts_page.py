@@ -24,7 +24,7 @@ from counter_app.core import Counter
 from counter_app.resources import demo_catalogue_path
 from sync.engine import enroll
 from tests.central_server import CentralServer, running_server
-from tests.sync.test_end_to_end import ACTOR, central_record, register, sync, synced
+from tests.sync.test_end_to_end import ACTOR, central_record, register, sync, synced, take_in
 from tests.ui.helpers import settle
 from ui.views.conflicts import ConflictIndicator, ConflictsView
 from ui.views.conflicts.models import (
@@ -244,22 +244,40 @@ def test_edit_and_keep_refuses_a_bad_value_at_the_field_then_sends_the_edited_on
     assert other.applicants.reveal(ACTOR, applicant_id).phone == PHONE_C
 
 
-def test_taking_the_platforms_version_sends_nothing_and_the_record_becomes_the_platforms(
-    qtbot: QtBot, db: Database, enrolled: Counter, other: Counter, central: CentralServer, supervisor: Actor
+def test_a_status_in_conflict_is_not_edited_and_taking_the_platforms_version_sends_nothing(
+    qtbot: QtBot, db: Database, enrolled: Counter, central: CentralServer, supervisor: Actor
 ) -> None:
-    applicant_id = phone_conflict(enrolled, other)
+    from central import admin
+
+    app = take_in(enrolled, 43, start=True)
+    synced(enrolled)
+    enrolled.cases.withdraw(ACTOR, app.id, "申请人主动撤回")
+    admin.decide(central.engine, app.receipt_no, approve=True)  # the back office completed it meanwhile
+    assert sync(enrolled).conflicts == 1
+    platform = central_record(central, app.id)
+    assert platform is not None and platform.data["status"] == "completed"
+
     view = open_page(qtbot, db, supervisor, expected=1)
     panel = view.conflicts
     assert panel is not None
+    listed = panel.model
+    assert listed.data(listed.index(0, ConflictsModel.RECEIPT_NO)) == app.receipt_no
+    status = comparison_row(view, "status")
+    assert status[ComparisonModel.MARK] == "⚠ In conflict"
+    assert (status[ComparisonModel.MINE], status[ComparisonModel.PLATFORM]) == ("Withdrawn", "Completed")
+    # a lifecycle field changes only through a step: no edit, and the page says why beside the button
+    assert not panel.edit_button.isEnabled() and panel.not_editable.isVisible()
+    assert panel.keep_mine_button.isEnabled() and panel.take_platform_button.isEnabled()
+
     with qtbot.waitSignal(panel.count_changed, timeout=10_000) as reread:
         qtbot.mouseClick(panel.take_platform_button, Qt.MouseButton.LeftButton)
     assert reread.args == [0]
     settle(qtbot, db)
-    assert "platform's version" in panel.message.text()
-    assert enrolled.applicants.reveal(ACTOR, applicant_id).phone == PHONE_A
+    assert "platform's version" in panel.message.text() and not panel.not_editable.isVisible()
+    assert enrolled.cases.get(ACTOR, app.id).status == "completed"
     assert synced(enrolled).pushed == 0
-    record = central_record(central, applicant_id)
-    assert record is not None and (record.version, record.data["phone"]) == (2, PHONE_A)
+    record = central_record(central, app.id)
+    assert record is not None and (record.version, record.data["status"]) == (platform.version, "completed")
 
 
 def test_a_rejected_operation_is_listed_with_field_and_reason_and_acknowledged(

@@ -81,6 +81,10 @@ class ConflictsPanel(QWidget):
         )
         for button in (self.keep_mine_button, self.take_platform_button, self.edit_button):
             button.setToolTip(button.accessibleDescription())
+        self.not_editable = hint(
+            self.tr("The fields in conflict change only through the record's steps: keep one side.")
+        )
+        self.not_editable.setWordWrap(False)
         self.edit_form = EditForm()
         self.edit_form.setVisible(False)
         self.message = QLabel()
@@ -101,6 +105,7 @@ class ConflictsPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.keep_mine_button, self.take_platform_button, self.edit_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.not_editable)
         buttons.addStretch(1)
         details_layout.addLayout(buttons)
         details_layout.addWidget(self.edit_form)
@@ -195,12 +200,8 @@ class ConflictsPanel(QWidget):
         self.take_platform_button.setEnabled(chosen)
         editable = self.conflict is not None and bool(editable_fields(self.conflict))
         self.edit_button.setEnabled(chosen and editable and not self.edit_form.isVisibleTo(self))
-        if self.conflict is not None and not editable:
-            self.edit_button.setToolTip(
-                self.tr("The fields in conflict change only through the record's steps: keep one side.")
-            )
-        else:
-            self.edit_button.setToolTip(self.edit_button.accessibleDescription())
+        # Said beside the button, not only in its tooltip: a disabled button explains nothing.
+        self.not_editable.setVisible(self.conflict is not None and not editable)
         self.edit_form.set_busy(self._busy)
 
     # --- settling it --------------------------------------------------------------------------------

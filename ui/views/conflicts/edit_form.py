@@ -27,7 +27,7 @@ from counter_app.errors import ValidationError
 from counter_app.records import ConflictField, SyncConflict
 from counter_app.services.conflicts import check_edits
 from ui.i18n import fill
-from ui.views.conflicts.labels import choice_text, edit_text, field_label
+from ui.views.conflicts.labels import choice_text, edit_text, field_label, value_text
 from ui.views.intake.widgets import hint, named
 
 ERROR_STYLE = "color: #a4262c;"
@@ -104,10 +104,17 @@ class EditForm(QWidget):
             error.setWordWrap(True)
             error.setAccessibleName(label)
             error.setVisible(False)
+            platform = hint(
+                fill(self.tr("The platform: %1"), value_text(conflict.entity, row.name, row.platform))
+            )
+            platform.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(editor)
+            line = QHBoxLayout()
+            line.addWidget(editor)
+            line.addWidget(platform, 1)
+            column.addLayout(line)
             column.addWidget(error)
             self.fields.addRow(fill(self.tr("%1:"), label), box)
             self.editors[row.name], self.errors[row.name] = editor, error
@@ -121,10 +128,12 @@ class EditForm(QWidget):
                 combo.addItem("", "")
             for choice in field.choices:
                 combo.addItem(choice_text(row.name, choice), choice)
+            combo.setMinimumWidth(200)
             combo.setCurrentIndex(max(combo.findData(row.local if row.local is not None else ""), 0))
             return combo
         edit = named(QLineEdit(edit_text(row.local)), label)
         edit.setMinimumWidth(320)
+        edit.setMaximumWidth(480)
         edit.returnPressed.connect(self.submit)
         return edit
 

@@ -145,6 +145,8 @@ def value_text(entity: str, name: str, value: Any) -> str:
     field = FIELDS_BY_NAME.get(entity, {}).get(name)
     if isinstance(value, str) and field is not None and field.kind == Kind.CHOICE:
         return choice_text(name, value)
+    if isinstance(value, str) and field is not None and field.kind == Kind.DATE and "T" in value:
+        return moment_text(value)
     return str(value)
 
 
@@ -165,6 +167,18 @@ def when_text(moment: str | None) -> str:
         return datetime.fromisoformat(moment).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return moment
+
+
+def moment_text(moment: str) -> str:
+    """A stored timestamp to the second, with its offset from UTC when it is not Beijing time's, so
+    two versions that differ never look the same."""
+    try:
+        parsed = datetime.fromisoformat(moment)
+    except ValueError:
+        return moment
+    text = parsed.strftime("%Y-%m-%d %H:%M:%S")
+    offset = parsed.strftime("%z")
+    return text if offset in ("", "+0800") else f"{text} {offset[:3]}:{offset[3:]}"
 
 
 def rejection_reason(code: str) -> str:
