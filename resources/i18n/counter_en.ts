@@ -309,6 +309,22 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: due on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipt no.</source>
         <translation>Receipt no.</translation>
     </message>
@@ -329,12 +345,24 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Taken in</source>
+        <translation type="unfinished">Taken in</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
         <source>Due</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sync</source>

@@ -308,6 +308,22 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
+        <source>Overdue</source>
+        <translation type="unfinished">已超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: due on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipt no.</source>
         <translation>受理编号</translation>
     </message>
@@ -328,12 +344,24 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Taken in</source>
+        <translation type="unfinished">收件</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>受理日期</translation>
     </message>
     <message>
         <source>Due</source>
         <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sync</source>

@@ -12,6 +12,7 @@ ignored; the rows shown stay until a new source's first page arrives. UI thread 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -36,7 +37,14 @@ def when(ts: str | None) -> str:
 
 
 def detail_text(detail: dict[str, Any]) -> str:
-    return ", ".join(f"{key}={value}" for key, value in sorted(detail.items()))
+    """``a=1, b=["M01","M02"], c=true``: the event's codes and counts, strings as they are."""
+
+    def shown(value: Any) -> str:
+        return (
+            value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        )
+
+    return ", ".join(f"{key}={shown(value)}" for key, value in sorted(detail.items()))
 
 
 class AuditEventsModel(QAbstractTableModel):

@@ -1,0 +1,42 @@
+"""What the audit page asks of the core: functions of a ``Counter`` that run on the database thread
+(``ui.workers.Database.submit``) and return plain, immutable data for the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from counter_app.accounts import Actor
+from counter_app.core import Counter
+from counter_app.records import AuditEvent, AuditFilter
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the filters offer: everyone and every action found in the trail, and the office's today
+    (the named periods are counted from it, never from the machine's own clock)."""
+
+    actors: list[str]
+    actions: list[str]
+    today: date
+
+
+def read_choices(counter: Counter, actor: Actor) -> Choices:
+    return Choices(
+        counter.audit_trail.actors(actor), counter.audit_trail.actions(actor), counter.dashboard.today()
+    )
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """The newest events under a filter and how many match it in all."""
+
+    events: list[AuditEvent]
+    total: int
+
+
+def read_first_page(counter: Counter, actor: Actor, where: AuditFilter, limit: int) -> FirstPage:
+    """The first page and the count (an event written between the two reads is counted, and shown
+    at the next reading: pages go down from the first page's events, never up)."""
+    events = counter.audit_trail.events(actor, where, limit=limit)
+    return FirstPage(events, counter.audit_trail.count(actor, where))
