@@ -366,19 +366,23 @@ class IntakeService:
                 "materials", "not minor, cannot be pending: " + ", ".join(not_minor), code="not_minor"
             )
         with self.ctx.store.transaction():
+            held = self.ctx.applications.materials(app.id)
+            wire: dict[str, dict[str, object]] = {}
             for code in outstanding:
-                record = self.ctx.applications.materials(app.id).get(code)
-                self.ctx.applications.set_material(
-                    app.id,
-                    MaterialRecord(
-                        code, record.originals if record else 0, record.copies if record else 0, "pending"
-                    ),
+                record = held.get(code)
+                pending = MaterialRecord(
+                    code, record.originals if record else 0, record.copies if record else 0, "pending"
                 )
+                self.ctx.applications.set_material(app.id, pending)
+                wire[code] = {"originals": pending.originals, "copies": pending.copies, "status": "pending"}
             changes = self._acceptance(actor, app, item)
             changes.update(
                 pending_materials=outstanding, commitment=commitment, pending_deadline=deadline.isoformat()
             )
-            return self.steps.apply(actor, app, Action.ACCEPT_PENDING, changes)
+            # The materials' new state travels in the step's op, so other counters show them pending too.
+            return self.steps.apply(
+                actor, app, Action.ACCEPT_PENDING, changes, wire_extra={"materials": wire}
+            )
 
     def refuse(self, actor: Actor, application_id: str, reason: str, remedies: str = "") -> Application:
         self.ctx.require(actor, Permission.TAKE_IN)

@@ -82,7 +82,14 @@ class SyncRecordRepo:
             return row
         if entity == "application":
             app = self.applications.get(record_id)
-            return None if app is None else dict(app.__dict__)
+            if app is None:
+                return None
+            row = dict(app.__dict__)
+            row["materials"] = {  # as the wire carries them (and central keeps them)
+                code: {"originals": m.originals, "copies": m.copies, "status": m.status}
+                for code, m in self.applications.materials(record_id).items()
+            }
+            return row
         return self.store.one(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", (record_id,))
 
     def has_parent(self, entity: str, data: dict[str, Any]) -> bool:

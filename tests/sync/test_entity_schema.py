@@ -157,5 +157,4 @@ def _readable(counter: Counter, entity: str, record_id: str) -> dict[str, object
     assert row is not None
     if entity == "attachment":
         row = dict(row, name=counter.ctx.cipher.decrypt(row["name_enc"], "attachment.name"))
-    names = {f.name for f in ef.stored_fields(entity) if f.child_table is None}
-    return {name: row[name] for name in names}
+    return {f.name: row[f.name] for f in ef.stored_fields(entity)}
