@@ -192,12 +192,15 @@ class DashboardView(QWidget):
         choosers.addWidget(self.start)
         choosers.addWidget(QLabel("–"))
         choosers.addWidget(self.end)
-        choosers.addSpacing(12)
-        choosers.addWidget(QLabel(self.tr("Service:")))
-        choosers.addWidget(self.item, 2)
-        choosers.addWidget(self.staff_label)
-        choosers.addWidget(self.staff, 1)
+        choosers.addStretch(1)
         choosers.addWidget(self.refresh_button)
+        # The scope on a line of its own: one line of every chooser would not fit a 1366-pixel screen
+        # in large text.
+        scope = QHBoxLayout()
+        scope.addWidget(QLabel(self.tr("Service:")))
+        scope.addWidget(self.item, 2)
+        scope.addWidget(self.staff_label)
+        scope.addWidget(self.staff, 1)
 
         charts = QHBoxLayout()
         for chart, button in (
@@ -244,6 +247,7 @@ class DashboardView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(choosers)
+        layout.addLayout(scope)
         layout.addWidget(self.scope_note)
         layout.addWidget(self.calendar_note)
         layout.addWidget(self.message)
