@@ -29,8 +29,12 @@ from ui.preferences import Preferences, scaled_font
 from ui.sync_controller import DEFAULT_INTERVAL_S, DEFAULT_PROBE_INTERVAL_S, SyncController
 from ui.views.applicants import ApplicantsView
 from ui.views.applications import ApplicationsView
+from ui.views.audit import AuditView
 from ui.views.catalogue import CatalogueView
+from ui.views.conflicts import ConflictsView
+from ui.views.dashboard import DashboardView
 from ui.views.intake import IntakeView
+from ui.views.rectifications import RectificationsView
 from ui.workers import Database
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,10 @@ def build_main_window(
         "applications": lambda: ApplicationsView(db, actor),
         "applicants": lambda: ApplicantsView(db, actor),
         "catalogue": lambda: CatalogueView(db),
+        "dashboard": lambda: DashboardView(db, actor),
+        "rectifications": lambda: RectificationsView(db, actor),
+        "conflicts": lambda: ConflictsView(db, actor),
+        "audit": lambda: AuditView(db, actor),
     }
     window = MainWindow(
         actor,
@@ -61,6 +69,9 @@ def build_main_window(
         page_factories=pages,
     )
     db.busy_changed.connect(window.show_busy)
+    conflicts = window.page("conflicts")
+    if isinstance(conflicts, ConflictsView):
+        conflicts.changed.connect(window.refresh_status)  # the status bar's counts moved
     return window
 
 

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.accounts import Actor, Role
+from counter_app.accounts import Actor, Permission, Role
 from counter_app.services.admin import Status
 from ui.i18n import CHINESE, ENGLISH, fill, role_name
 from ui.sync_controller import SyncController
+from ui.views.conflicts.indicator import ConflictIndicator
 
 BUSY_AFTER_MS = 400  # database work longer than this is said in the status bar
 STATUS_REFRESH_MS = 5_000  # the pending count follows the clerk's work (a count on the database thread)
@@ -60,6 +61,8 @@ class Page:
     title: str
     # What a page that is not built yet says instead (None: the page exists).
     coming: str | None = None
+    # Shown only to roles with this permission (the core refuses the others anyway).
+    permission: Permission | None = None
 
 
 class MainWindow(QMainWindow):
@@ -161,22 +164,22 @@ class MainWindow(QMainWindow):
         self._fit_to_screen()
 
     def _page_definitions(self) -> list[Page]:
-        return [
+        pages = [
             Page("intake", self.tr("Intake")),
             Page("applications", self.tr("Applications")),
             Page("applicants", self.tr("Applicants")),
             Page("catalogue", self.tr("Catalogue")),
-            Page(
-                "dashboard",
-                self.tr("Dashboard"),
-                self.tr("Statistics and service ratings arrive in a later release."),
-            ),
+            Page("dashboard", self.tr("Dashboard")),
+            Page("rectifications", self.tr("Rectification"), permission=Permission.HANDLE_RECTIFICATION),
+            Page("conflicts", self.tr("Conflicts"), permission=Permission.RUN_SYNC),
+            Page("audit", self.tr("Audit"), permission=Permission.VIEW_AUDIT),
             Page(
                 "admin",
                 self.tr("Admin"),
                 self.tr("Staff accounts, sync and backups arrive in a later release."),
             ),
         ]
+        return [page for page in pages if page.permission is None or self.actor.can(page.permission)]
 
     def _placeholder(self, page: Page) -> QWidget:
         widget = QWidget()
@@ -266,6 +269,10 @@ class MainWindow(QMainWindow):
         self.sync_button.setAccessibleName(self.tr("Sync now"))
         self.sync_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sync_button.clicked.connect(self.sync_now)
+        # Conflicts and rejected operations wait for a supervisor: a click opens their page.
+        self.conflict_indicator = ConflictIndicator()
+        self.conflict_indicator.open_requested.connect(lambda: self.open_page("conflicts"))
+        bar.addPermanentWidget(self.conflict_indicator)
         may_sync = self._sync is not None and SyncController.may_sync(self.actor)
         self.sync_button.setVisible(may_sync)
         if may_sync:
@@ -327,6 +334,17 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str:
         return self.pages[self.stack.currentIndex()].key
+
+    def page(self, key: str) -> QWidget | None:
+        """The page widget of ``key`` (None if this role has no such page)."""
+        keys = [page.key for page in self.pages]
+        return self.stack.widget(keys.index(key)) if key in keys else None
+
+    def open_page(self, key: str) -> None:
+        """Go to the page ``key`` if this role has it (the conflicts page from the status bar)."""
+        keys = [page.key for page in self.pages]
+        if key in keys:
+            self.go_to_page(keys.index(key))
 
     def sync_now(self) -> None:
         """Ask the sync controller for a sync (the core refuses roles that may not sync)."""
@@ -426,6 +444,9 @@ class MainWindow(QMainWindow):
         self.pending_label.setText(self.tr("%n operation(s) waiting to sync", "", status.pending_ops))
         self.last_sync_label.setText(self._last_sync_text(status.last_sync))
         self._show_connection(status)
+        # The indicator is for those who can act on it; the page explains the rest.
+        if any(page.key == "conflicts" for page in self.pages):
+            self.conflict_indicator.show_status(status)
         show_warning = self.actor.role is Role.ADMIN and not status.secrets_secure
         if show_warning:
             self.secrets_warning.setText(

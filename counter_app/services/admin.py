@@ -31,6 +31,7 @@ class Status:
     secrets_secure: bool
     schema_version: int
     held_scans: int = 0  # scans of drafts, kept here until the application is decided
+    rejected_waiting: int = 0  # rejected ops no supervisor has acknowledged yet
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -59,6 +60,7 @@ class AdminService:
             secrets_secure=secrets.secure,
             schema_version=ctx.store.user_version,
             held_scans=ctx.outbox.count_held_back(),
+            rejected_waiting=ctx.outbox.count_rejected_unacknowledged(),
         )
 
     def sweep_orphaned_scans(self, older_than: timedelta = ORPHAN_AGE) -> int:

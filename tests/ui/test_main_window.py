@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -142,24 +143,43 @@ def test_pages_reload_after_a_sync_that_changed_data_and_when_shown_again(
     assert pages["applications"].reloads == 2
 
 
-def test_only_the_pages_not_built_yet_say_they_come_later(qtbot: QtBot, clerk: Actor, db: Database) -> None:
-    window = shown(qtbot, build_main_window(db, clerk), db)
-    assert [page.key for page in window.pages] == [
-        "intake",
-        "applications",
-        "applicants",
-        "catalogue",
-        "dashboard",
-        "admin",
-    ]
-    for index, page in enumerate(window.pages):
-        window.navigation.setCurrentRow(index)
-        assert window.current_page() == page.key
-        texts = " ".join(label.text() for label in window.stack.currentWidget().findChildren(QLabel))
-        if page.key in ("dashboard", "admin"):
-            assert page.coming and "later release" in page.coming and page.coming in texts
-        else:
-            assert page.coming is None and "later release" not in texts
+def test_each_role_sees_its_pages_and_only_admin_says_it_comes_later(
+    qtbot: QtBot, counter: Counter, clerk: Actor, db: Database
+) -> None:
+    everyone = ["intake", "applications", "applicants", "catalogue", "dashboard"]
+    supervision = ["rectifications", "conflicts", "audit"]
+    expected = {
+        Role.CLERK: [*everyone, "admin"],
+        Role.SUPERVISOR: [*everyone, *supervision, "admin"],
+        Role.ADMIN: [*everyone, "conflicts", "audit", "admin"],
+    }
+    for role, keys in expected.items():
+        window = shown(qtbot, build_main_window(db, staff(counter, role)), db)
+        assert [page.key for page in window.pages] == keys, role
+        for index, page in enumerate(window.pages):
+            window.navigation.setCurrentRow(index)
+            assert window.current_page() == page.key
+            assert window.stack.currentWidget().objectName() == f"page_{page.key}"
+            texts = " ".join(label.text() for label in window.stack.currentWidget().findChildren(QLabel))
+            if page.key == "admin":
+                assert page.coming and "later release" in page.coming and page.coming in texts
+            else:
+                assert page.coming is None and "later release" not in texts
+        window.close()
+
+
+def test_the_conflict_indicator_opens_the_conflicts_page(
+    qtbot: QtBot, counter: Counter, db: Database
+) -> None:
+    window = shown(qtbot, build_main_window(db, staff(counter, Role.SUPERVISOR)), db)
+    status = counter.admin.status()
+    window.show_status(dataclasses.replace(status, conflicts=2, rejected_waiting=1))
+    indicator = window.conflict_indicator
+    assert indicator.isVisible() and "2" in indicator.text() and "1" in indicator.text()
+    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "conflicts"
+    window.show_status(dataclasses.replace(status, conflicts=0, rejected_waiting=0))
+    assert not indicator.isVisible()
 
 
 def test_the_window_fits_a_1366_by_768_screen(

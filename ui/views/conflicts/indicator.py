@@ -37,7 +37,7 @@ class ConflictIndicator(QPushButton):
         self.setVisible(False)
 
     def show_status(self, status: Status) -> None:
-        self.show_counts(status.conflicts, status.rejected)
+        self.show_counts(status.conflicts, status.rejected_waiting)
 
     def show_counts(self, conflicts: int, rejected: int) -> None:
         """Open conflicts and rejected operations not yet acknowledged; hidden when both are 0."""
