@@ -307,22 +307,173 @@
     </message>
 </context>
 <context>
+    <name>ApplicationFilters</name>
+    <message>
+        <source>Status filter</source>
+        <translation>Status filter</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Time limit running</source>
+        <translation>Time limit running</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Service filter</source>
+        <translation>Service filter</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>Staff filter</source>
+        <translation>Staff filter</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>Intake period</source>
+        <translation>Intake period</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>From … to …</translation>
+    </message>
+    <message>
+        <source>Taken in from</source>
+        <translation>Taken in from</translation>
+    </message>
+    <message>
+        <source>Taken in until</source>
+        <translation>Taken in until</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>D&amp;ue soon only</source>
+        <translation>D&amp;ue soon only</translation>
+    </message>
+    <message>
+        <source>Due soon only</source>
+        <translation>Due soon only</translation>
+    </message>
+    <message>
+        <source>Due today or within the next 3 working days</source>
+        <translation>Due today or within the next 3 working days</translation>
+    </message>
+    <message>
+        <source>Search applications</source>
+        <translation>Search applications</translation>
+    </message>
+    <message>
+        <source>Part of the receipt number or the applicant&apos;s name</source>
+        <translation>Part of the receipt number or the applicant&apos;s name</translation>
+    </message>
+    <message>
+        <source>Receipt number or applicant name</source>
+        <translation>Receipt number or applicant name</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Counts for the filters</source>
+        <translation>Counts for the filters</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>Ser&amp;vice:</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>Staff:</translation>
+    </message>
+    <message>
+        <source>Taken &amp;in:</source>
+        <translation>Taken &amp;in:</translation>
+    </message>
+    <message>
+        <source>My cases (%1)</source>
+        <translation>My cases (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)</source>
+        <translation>Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Overdue</translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Due soon</translation>
     </message>
     <message>
         <source>%1: due on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: due on %2</translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
-        <translation type="unfinished"></translation>
+        <translation>This column cannot be sorted.</translation>
     </message>
     <message>
         <source>Receipt no.</source>
@@ -346,7 +497,7 @@
     </message>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished">Taken in</translation>
+        <translation>Taken in</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -358,11 +509,11 @@
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>Handled by</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -371,34 +522,6 @@
 </context>
 <context>
     <name>ApplicationsView</name>
-    <message>
-        <source>Status filter</source>
-        <translation>Status filter</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>Search applications</source>
-        <translation>Search applications</translation>
-    </message>
-    <message>
-        <source>Part of the receipt number or the applicant&apos;s name</source>
-        <translation>Part of the receipt number or the applicant&apos;s name</translation>
-    </message>
-    <message>
-        <source>Receipt number or applicant name</source>
-        <translation>Receipt number or applicant name</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Refresh</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
     <message>
         <source>Applications</source>
         <translation>Applications</translation>
@@ -432,10 +555,6 @@
         <translation>Message</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
         <source>Choose an application in the list.</source>
         <translation>Choose an application in the list.</translation>
     </message>
@@ -462,6 +581,10 @@
     <message>
         <source>Due: %1</source>
         <translation>Due: %1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Deadline: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n material(s) still to hand in.</source>
@@ -493,18 +616,6 @@
     <message>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
-    </message>
-    <message>
-        <source>Save the notice as PDF</source>
-        <translation>Save the notice as PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved: %1</source>
-        <translation>Saved: %1</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -3087,6 +3198,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Rectification</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
         <source>Workbench</source>
         <translation>Workbench</translation>
     </message>
@@ -3117,10 +3240,6 @@
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
-    </message>
-    <message>
-        <source>Statistics and service ratings arrive in a later release.</source>
-        <translation>Statistics and service ratings arrive in a later release.</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -3691,6 +3810,21 @@
         <source>d MMMM yyyy</source>
         <comment>date format of notices (QDate::toString)</comment>
         <translation>d MMMM yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeActions</name>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>Save the notice as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>

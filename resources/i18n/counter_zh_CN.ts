@@ -306,22 +306,173 @@
     </message>
 </context>
 <context>
+    <name>ApplicationFilters</name>
+    <message>
+        <source>Status filter</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Time limit running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Service filter</source>
+        <translation>按事项筛选</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>Staff filter</source>
+        <translation>按经办人筛选</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <source>Intake period</source>
+        <translation>收件时间</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>From … to …</source>
+        <translation>自定义起止日期</translation>
+    </message>
+    <message>
+        <source>Taken in from</source>
+        <translation>收件起始日期</translation>
+    </message>
+    <message>
+        <source>Taken in until</source>
+        <translation>收件截止日期</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>只看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>D&amp;ue soon only</source>
+        <translation>只看临期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Due soon only</source>
+        <translation>只看临期</translation>
+    </message>
+    <message>
+        <source>Due today or within the next 3 working days</source>
+        <translation>今天到期或 3 个工作日内到期</translation>
+    </message>
+    <message>
+        <source>Search applications</source>
+        <translation>查询办件</translation>
+    </message>
+    <message>
+        <source>Part of the receipt number or the applicant&apos;s name</source>
+        <translation>受理编号的一部分或申请人姓名</translation>
+    </message>
+    <message>
+        <source>Receipt number or applicant name</source>
+        <translation>受理编号或申请人姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Counts for the filters</source>
+        <translation>筛选结果统计</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>事项(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>Taken &amp;in:</source>
+        <translation>收件时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>My cases (%1)</source>
+        <translation>我的办件（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)</source>
+        <translation>列出 %1 件 · 逾期 %2 件 · 临期（%3 前到期）%4 件（逾期、临期件数不分状态）</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsModel</name>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">已超期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>临期</translation>
     </message>
     <message>
         <source>%1: due on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：应于 %2 办结</translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
-        <translation type="unfinished"></translation>
+        <translation>此列不能排序。</translation>
     </message>
     <message>
         <source>Receipt no.</source>
@@ -345,7 +496,7 @@
     </message>
     <message>
         <source>Taken in</source>
-        <translation type="unfinished">收件</translation>
+        <translation>收件日期</translation>
     </message>
     <message>
         <source>Accepted</source>
@@ -357,11 +508,11 @@
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>时限</translation>
     </message>
     <message>
         <source>Handled by</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -370,34 +521,6 @@
 </context>
 <context>
     <name>ApplicationsView</name>
-    <message>
-        <source>Status filter</source>
-        <translation>按状态筛选</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Search applications</source>
-        <translation>查询办件</translation>
-    </message>
-    <message>
-        <source>Part of the receipt number or the applicant&apos;s name</source>
-        <translation>受理编号的一部分或申请人姓名</translation>
-    </message>
-    <message>
-        <source>Receipt number or applicant name</source>
-        <translation>受理编号或申请人姓名</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
     <message>
         <source>Applications</source>
         <translation>办件</translation>
@@ -431,10 +554,6 @@
         <translation>提示</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
         <source>Choose an application in the list.</source>
         <translation>请在列表中选择办件。</translation>
     </message>
@@ -461,6 +580,10 @@
     <message>
         <source>Due: %1</source>
         <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>时限：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n material(s) still to hand in.</source>
@@ -491,18 +614,6 @@
     <message>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
-    </message>
-    <message>
-        <source>Save the notice as PDF</source>
-        <translation>将通知书保存为PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved: %1</source>
-        <translation>已保存：%1</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -3079,6 +3190,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
@@ -3109,10 +3232,6 @@
     <message>
         <source>Dashboard</source>
         <translation>统计</translation>
-    </message>
-    <message>
-        <source>Statistics and service ratings arrive in a later release.</source>
-        <translation>统计分析与好差评情况将在后续版本中提供。</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -3682,6 +3801,21 @@
         <source>d MMMM yyyy</source>
         <comment>date format of notices (QDate::toString)</comment>
         <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeActions</name>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation>将通知书另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
     </message>
 </context>
 <context>

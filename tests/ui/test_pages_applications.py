@@ -88,22 +88,31 @@ def ids(model: ApplicationsModel) -> list[str]:
 
 
 class FakeSource:
-    """A loader whose pages arrive when the test says so: each request waits in ``asked``."""
+    """A loader whose pages arrive when the test says so: each request waits in ``asked``. Its cursors
+    are offsets into ``rows``."""
 
     def __init__(self, rows: list[ApplicationRow]) -> None:
         self.rows = rows
         self.asked: list[tuple[int, int, Deliver, Fail]] = []
 
-    def __call__(self, offset: int, limit: int, deliver: Deliver, fail: Fail) -> None:
-        self.asked.append((offset, limit, deliver, fail))
+    def __call__(self, after: object | None, limit: int, deliver: Deliver, fail: Fail) -> None:
+        self.asked.append((after if isinstance(after, int) else 0, limit, deliver, fail))
 
     def requests(self) -> list[tuple[int, int]]:
         return [(offset, limit) for offset, limit, _deliver, _fail in self.asked]
 
     def deliver(self, number: int = -1) -> None:
         offset, limit, deliver, _fail = self.asked[number]
-        deliver(
-            ApplicationsPage(self.rows[offset : offset + limit], {("code", "v1"): ("低保", "Subsistence")})
+        deliver(self.page(offset, limit))
+
+    def page(self, offset: int, limit: int) -> ApplicationsPage:
+        rows = self.rows[offset : offset + limit]
+        end = offset + len(rows)
+        return ApplicationsPage(
+            rows,
+            {("code", "v1"): ("低保", "Subsistence")},
+            next=end if end < len(self.rows) else None,
+            breaks=tuple(range(offset + ApplicationsModel.PAGE, end, ApplicationsModel.PAGE)),
         )
 
 

@@ -1,51 +1,73 @@
-"""The applications list, read from the core a page at a time, off the UI thread, as the view scrolls.
+"""The applications list, read from the core by keyset pages, off the UI thread, as the view scrolls.
 
-``set_source(load)`` takes a loader ``load(offset, limit, deliver, fail)`` that starts reading
-``limit`` rows from ``offset`` elsewhere (the page submits it to the database thread) and later
-calls ``deliver(ApplicationsPage)`` or ``fail(exception)`` on the UI thread. The model asks for the
-first page at once and for the next one in ``fetchMore()`` while the last page came back full; it
-inserts the rows when they arrive. One page is asked for at a time, so none is asked for twice; a
-page of a source that ``set_source``/``set_rows`` has replaced meanwhile is ignored.
+``set_source(load)`` takes a loader ``load(after, limit, deliver, fail)`` (the page submits it to the
+database thread, see ``ui/views/applications/reads.py``); the model holds a window of the list and
+reads pages past either edge as the clerk scrolls (:mod:`ui.models.paged_window`). Filtering and
+sorting happen in the query, never in a proxy: a proxy can only filter or sort the rows it holds.
 
-Until a new source's first page arrives the model keeps showing the rows it has (no empty flash while
-the clerk types); then they are replaced at once. Filtering happens in the query, not in a proxy: a
-proxy can only filter the rows already fetched.
+A page brings the names of its rows' services (read on the database thread by :func:`service_names`),
+so ``data()`` never reaches the core; a first page also brings the counts per status for the filters
+(:attr:`ApplicationsModel.counts`, ``counts_changed``) and the office's today.
 
-Service names come with the rows (``ApplicationsPage.service_names``, read on the database thread by
-:func:`service_names`), so ``data()`` never reaches the core. UI thread only, except
-:func:`service_names`, which runs where the ``Counter`` is.
+Deadlines are shown twice, so that neither colour nor text alone carries them: the Deadline column
+says 逾期 / 临期 (overdue / due within 3 working days, as the core decided for the row), and the whole
+row is tinted red or amber with dark text. Screen readers get the mark and the due date as the
+cell's accessible text, and every cell of a marked row carries the mark as its description.
+
+UI thread only, except :func:`service_names`, which runs where the ``Counter`` is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from counter_app.core import Counter
 from counter_app.errors import CounterError
-from counter_app.records import ApplicationRow
+from counter_app.records import ApplicationCounts, ApplicationRow, ApplicationSortKey, DeadlineState
+from ui.i18n import fill
 from ui.models.case_labels import status_name, sync_state_name
 from ui.models.labels import localised
+from ui.models.paged_window import Deliver, Fail, Load, WindowModel
 from ui.models.rows import Index
+
+__all__ = [
+    "ApplicationsModel",
+    "ApplicationsPage",
+    "Deliver",
+    "Fail",
+    "Load",
+    "ServiceKey",
+    "service_names",
+    "staff_name",
+]
 
 ServiceKey = tuple[str, str]  # (item code, catalogue version)
 ServiceNames = Mapping[ServiceKey, tuple[str, str]]  # → (Chinese name, English name)
 
+# Light tints with dark text (contrast above 7:1), and the mark's own darker colour.
+_TINT = {DeadlineState.OVERDUE: "#fde7e9", DeadlineState.DUE_SOON: "#fff4ce"}
+_MARK_COLOUR = {DeadlineState.OVERDUE: "#a4262c", DeadlineState.DUE_SOON: "#6b4500"}
+_TEXT_ON_TINT = "#1f1f1f"
+_USER_PREFIX = "user:"
+
 
 @dataclass(frozen=True)
 class ApplicationsPage:
-    """Rows of the list and the names of the services they are for."""
+    """Rows of the list and the names of the services they are for; ``next`` is where the rows after
+    them start (None: the list ends here), ``breaks`` where each later page of them starts (a read of
+    several pages); a first page also has the counts for the filters and the office's today."""
 
     rows: list[ApplicationRow]
     service_names: dict[ServiceKey, tuple[str, str]] = field(default_factory=dict)
-
-
-Deliver = Callable[[ApplicationsPage], None]
-Fail = Callable[[BaseException], None]
-Load = Callable[[int, int, Deliver, Fail], object]
+    next: object | None = None
+    breaks: tuple[object, ...] = ()
+    counts: ApplicationCounts | None = None
+    today: str = ""
 
 
 def service_names(counter: Counter, rows: Iterable[ApplicationRow]) -> dict[ServiceKey, tuple[str, str]]:
@@ -64,157 +86,164 @@ def service_names(counter: Counter, rows: Iterable[ApplicationRow]) -> dict[Serv
     return names
 
 
-class ApplicationsModel(QAbstractTableModel):
+def staff_name(audit_name: str | None) -> str:
+    """A staff member as the list shows them: the user name without the audit's ``user:``."""
+    if not audit_name:
+        return ""
+    return audit_name[len(_USER_PREFIX) :] if audit_name.startswith(_USER_PREFIX) else audit_name
+
+
+class ApplicationsModel(WindowModel):
     RECEIPT_NO = 0
     APPLICANT = 1
     ID_MASKED = 2
     SERVICE = 3
     STATUS = 4
-    ACCEPTED_ON = 5
+    DEADLINE = 5
     DUE_DATE = 6
-    SYNC_STATE = 7
-    COLUMN_COUNT = 8
-    PAGE = 200
+    TAKEN_IN = 7
+    ACCEPTED_ON = 8
+    HANDLED_BY = 9
+    SYNC_STATE = 10
+    COLUMN_COUNT = 11
+    # The row's DeadlineState (None when it has none), for any column.
+    DEADLINE_ROLE = Qt.ItemDataRole.UserRole + 1
+    # The order each sortable column asks the core for; the others cannot be sorted by.
+    SORT_KEYS: ClassVar[dict[int, ApplicationSortKey]] = {
+        RECEIPT_NO: ApplicationSortKey.RECEIPT_NO,
+        APPLICANT: ApplicationSortKey.APPLICANT,
+        SERVICE: ApplicationSortKey.SERVICE,
+        STATUS: ApplicationSortKey.STATUS,
+        TAKEN_IN: ApplicationSortKey.INTAKE,
+        DUE_DATE: ApplicationSortKey.DUE,
+        DEADLINE: ApplicationSortKey.DUE,
+    }
 
-    # (first row, row count) of a page now in the model; a first page (0, n) replaced every row.
-    page_loaded = Signal(int, int)
-    # A page could not be read (the exception); a first page that failed leaves the model empty.
-    load_failed = Signal(object)
+    # A first page brought new counts (``counts``) for the filters.
+    counts_changed = Signal()
 
     def __init__(
         self, service_name: Callable[[ApplicationRow], str] | None = None, parent: Any = None
     ) -> None:
         """``service_name``: the name of a row's service when no page brought it (optional)."""
         super().__init__(parent)
-        self._rows: list[ApplicationRow] = []
         self._names: dict[ServiceKey, tuple[str, str]] = {}
-        self._load: Load | None = None
-        self._source = 0  # which source a page belongs to; bumped by set_source()/set_rows()
-        self._waiting_for: int | None = None  # the offset of the page asked for and not yet here
-        self._more = False
-        self._resetting = False
         self._fallback_name = service_name or (lambda row: row.item_code)
+        self.counts: ApplicationCounts | None = None
+        self.today = ""  # the office's today (ISO) the rows' deadline states were computed with
+        self._brushes = {state: QBrush(QColor(colour)) for state, colour in _TINT.items()}
+        self._mark_brushes = {state: QBrush(QColor(colour)) for state, colour in _MARK_COLOUR.items()}
+        self._text_brush = QBrush(QColor(_TEXT_ON_TINT))
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # --- rows -----------------------------------------------------------------------------------------
-    def set_source(self, load: Load | None, *, at_least: int = 0) -> None:
-        """Start over with ``load`` (None: empty) and ask for its first page; the rows shown stay
-        until it arrives. ``at_least``: make the first page that many rows (in whole pages), so a
-        re-read keeps what the clerk had scrolled to."""
-        self._source += 1
-        self._load = load
-        self._more = False
-        self._waiting_for = None
-        if load is None:
-            self._replace([], {})
-            return
-        pages = max(1, -(-at_least // self.PAGE))
-        self._ask(0, pages * self.PAGE)
-
-    def set_rows(self, rows: Iterable[ApplicationRow], names: ServiceNames | None = None) -> None:
+    def set_rows(self, rows: Iterable[ApplicationRow], names: ServiceNames | None = None) -> None:  # type: ignore[override]
         """A fixed list (no more pages), with the names of its services."""
-        self._source += 1
-        self._load, self._more, self._waiting_for = None, False, None
-        self._replace(list(rows), dict(names or {}))
+        self._names = dict(names or {})
+        super().set_rows(list(rows))
 
-    @property
-    def loading(self) -> bool:
-        """A page has been asked for and has not arrived yet."""
-        return self._waiting_for is not None
+    def key_of(self, row: ApplicationRow) -> str:
+        return row.id
 
-    def application(self, row: int) -> ApplicationRow:
-        return self._rows[row]
+    def take_page(self, page: ApplicationsPage) -> None:
+        self._names.update(page.service_names)
+        if page.today:
+            self.today = page.today
+        if page.counts is not None:
+            self.counts = page.counts
+            self.counts_changed.emit()
+
+    def application(self, row: int) -> ApplicationRow | None:
+        """The row's application (None outside the rows held)."""
+        return self.row_at(row)
 
     def row_of(self, application_id: str) -> int:
-        return next((n for n, row in enumerate(self._rows) if row.id == application_id), -1)
+        return self.row_of_key(application_id)
 
     def service_name(self, row: ApplicationRow) -> str:
         names = self._names.get((row.item_code, row.catalogue_version))
         return localised(*names) if names else self._fallback_name(row)
 
-    def _ask(self, offset: int, limit: int) -> None:
-        assert self._load is not None
-        source = self._source
-        self._waiting_for = offset
-        self._load(
-            offset,
-            limit,
-            lambda page: self._arrived(source, offset, limit, page),
-            lambda error: self._failed(source, offset, error),
-        )
-
-    def _arrived(self, source: int, offset: int, limit: int, page: ApplicationsPage) -> None:
-        if source != self._source or offset != self._waiting_for:
-            return  # superseded
-        self._waiting_for = None
-        self._more = len(page.rows) >= limit
-        if offset == 0:
-            self._replace(list(page.rows), dict(page.service_names))
-        elif page.rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._names.update(page.service_names)
-            self.endInsertRows()
-        self.page_loaded.emit(offset, len(page.rows))
-
-    def _failed(self, source: int, offset: int, error: BaseException) -> None:
-        if source != self._source or offset != self._waiting_for:
-            return
-        self._waiting_for = None
-        self._more = False  # no retry loop from the view; set_source() starts again
-        if offset == 0:
-            self._replace([], {})
-        self.load_failed.emit(error)
-
-    def _replace(self, rows: list[ApplicationRow], names: dict[ServiceKey, tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self._rows, self._names = rows, names
-        # A view (or the model tester) reacting to modelReset may ask for more at once: not while
-        # the reset is still being announced.
-        self._resetting = True
-        try:
-            self.endResetModel()
-        finally:
-            self._resetting = False
+    def deadline_mark(self, state: DeadlineState | None) -> str:
+        """The text mark of a deadline state: shown in the Deadline column, said by screen readers."""
+        if state is DeadlineState.OVERDUE:
+            return self.tr("Overdue")
+        if state is DeadlineState.DUE_SOON:
+            return self.tr("Due soon")
+        return ""
 
     # --- QAbstractItemModel -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self._more and not self.loading and not self._resetting
-
-    def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent) or self._load is None:
-            return
-        self._ask(len(self._rows), self.PAGE)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row, column = self._rows[index.row()], index.column()
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
-        if role != Qt.ItemDataRole.DisplayRole:
+        state = row.deadline_state
+        if role == self.DEADLINE_ROLE:
+            return state
+        marked = state in self._brushes
+        if not marked:
             return None
-        values = {
-            self.RECEIPT_NO: row.receipt_no,
-            self.APPLICANT: row.applicant_name,
-            self.ID_MASKED: row.id_masked or "",
-            self.SERVICE: self.service_name(row),
-            self.STATUS: status_name(row.status),
-            self.ACCEPTED_ON: row.accepted_on or "",
-            self.DUE_DATE: row.due_date or "",
-            self.SYNC_STATE: sync_state_name(row.sync_state),
-        }
-        return values.get(column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._brushes[state]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._mark_brushes[state] if column == self.DEADLINE else self._text_brush
+        if role == Qt.ItemDataRole.FontRole and column == self.DEADLINE:
+            return self._bold
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and (
+            column == self.DEADLINE
+        ):
+            return fill(self.tr("%1: due on %2"), self.deadline_mark(state), row.due_date or "")
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.deadline_mark(state)
+        return None
+
+    def _text(self, row: ApplicationRow, column: int) -> str | None:
+        if column == self.RECEIPT_NO:
+            return row.receipt_no
+        if column == self.APPLICANT:
+            return row.applicant_name
+        if column == self.ID_MASKED:
+            return row.id_masked or ""
+        if column == self.SERVICE:
+            return self.service_name(row)
+        if column == self.STATUS:
+            return status_name(row.status)
+        if column == self.TAKEN_IN:
+            return row.created_at[:10]
+        if column == self.ACCEPTED_ON:
+            return row.accepted_on or ""
+        if column == self.DUE_DATE:
+            return row.due_date or ""
+        if column == self.DEADLINE:
+            return self.deadline_mark(row.deadline_state)
+        if column == self.HANDLED_BY:
+            return staff_name(row.handled_by)
+        if column == self.SYNC_STATE:
+            return sync_state_name(row.sync_state)
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            # The newest intake first; everything else from A (or the earliest date) on.
+            newest_first = section == self.TAKEN_IN
+            order = Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder
+            return order.value
+        if role == Qt.ItemDataRole.ToolTipRole and section not in self.SORT_KEYS:
+            return self.tr("This column cannot be sorted.")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = [
             self.tr("Receipt no."),
@@ -222,8 +251,11 @@ class ApplicationsModel(QAbstractTableModel):
             self.tr("ID number"),
             self.tr("Service"),
             self.tr("Status"),
-            self.tr("Accepted"),
+            self.tr("Deadline"),
             self.tr("Due"),
+            self.tr("Taken in"),
+            self.tr("Accepted"),
+            self.tr("Handled by"),
             self.tr("Sync"),
         ]
-        return titles[section] if 0 <= section < len(titles) else None
+        return titles[section]

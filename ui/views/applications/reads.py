@@ -8,13 +8,20 @@ carries what the clerk entered) and hands them over.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from counter_app.accounts import Actor
+from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import ServiceItem
 from counter_app.core import Counter
 from counter_app.errors import CounterError
-from counter_app.records import Application
+from counter_app.records import (
+    Application,
+    ApplicationCursor,
+    ApplicationFilter,
+    ApplicationRow,
+    ApplicationSort,
+)
 from counter_app.workflow import Action
 from ui.models.applications_model import ApplicationsModel, ApplicationsPage, service_names
 
@@ -27,6 +34,16 @@ class Selected:
     application: Application
     history: list[dict[str, Any]]
     item: ServiceItem | None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the list's filters offer: services (code, Chinese name, English name), staff members
+    (audit names) and the office's today (for this week, this month…)."""
+
+    services: tuple[tuple[str, str, str], ...]
+    staff: tuple[str, ...]
+    today: date
 
 
 @dataclass(frozen=True)
@@ -44,20 +61,54 @@ class Step:
 
 
 def read_applications(
-    counter: Counter, actor: Actor, status: str | None, text: str, offset: int, limit: int
+    counter: Counter,
+    actor: Actor,
+    filters: ApplicationFilter,
+    sort: ApplicationSort,
+    after: ApplicationCursor | None,
+    limit: int,
+    *,
+    counts: bool = False,
 ) -> ApplicationsPage:
-    """``limit`` rows of the list from ``offset`` (in queries of one model page each) and the names of
-    their services."""
-    rows = []
-    while len(rows) < limit:
+    """``limit`` rows of the list after the cursor ``after`` (None: from the top), in keyset pages of
+    the model's page size, with the names of their services; ``counts``: the counts per status for the
+    filters too (a new list, or one read again)."""
+    queries = counter.queries
+    rows: list[ApplicationRow] = []
+    breaks: list[ApplicationCursor] = []
+    cursor = after
+    while True:
         want = min(ApplicationsModel.PAGE, limit - len(rows))
-        page = counter.queries.applications(
-            actor, status=status, text=text, limit=want, offset=offset + len(rows)
-        )
-        rows.extend(page)
-        if len(page) < want:
+        page = queries.applications_page(actor, filters, sort, after=cursor, limit=want)
+        rows.extend(page.rows)
+        cursor = page.next
+        if cursor is None or len(rows) >= limit:
             break
-    return ApplicationsPage(rows, service_names(counter, rows))
+        breaks.append(cursor)
+    return ApplicationsPage(
+        rows,
+        service_names(counter, rows),
+        next=cursor,
+        breaks=tuple(breaks),
+        counts=queries.application_counts(actor, filters) if counts else None,
+        today=page.today,
+    )
+
+
+def read_choices(counter: Counter, actor: Actor) -> Choices:
+    """What the filters offer: the active catalogue's services, the staff members ``actor`` may
+    choose (a clerk: themselves; a supervisor: everyone who answers for a case) and the office's
+    today. A part the actor may not read (or a profile without a catalogue) is left empty."""
+    try:
+        services = [
+            (item.code, item.name, item.name_en) for item in counter.catalogue.active().active_items()
+        ]
+    except CounterError:
+        services = []
+    staff: list[str] = []
+    if actor.can(Permission.TAKE_IN):  # who may not list applications is not asked (nor audited)
+        staff = counter.dashboard.staff_members(actor)
+    return Choices(tuple(services), tuple(staff), counter.dashboard.today())
 
 
 def read_selected(counter: Counter, actor: Actor, application_id: str) -> Selected:

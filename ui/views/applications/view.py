@@ -22,13 +22,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -38,19 +35,35 @@ from PySide6.QtWidgets import (
 from counter_app.accounts import Actor, Permission
 from counter_app.catalogue import ServiceItem
 from counter_app.errors import CounterError
-from counter_app.records import Application, ApplicationRow
+from counter_app.records import (
+    Application,
+    ApplicationCursor,
+    ApplicationFilter,
+    ApplicationRow,
+    ApplicationSort,
+)
 from counter_app.workflow import Action, Status, allowed_actions
 from ui.i18n import error_text, fill
 from ui.models.applications_model import ApplicationsModel, Deliver, Fail, Load
 from ui.models.case_labels import action_name, status_name
 from ui.models.history_model import HistoryModel
 from ui.models.labels import localised
-from ui.notices import NoticeData, NoticeWords, lay_out, notice_kind, preview_dialog, write_pdf
-from ui.notices.pdf import new_printer
+from ui.notices import NoticeWords, notice_kind
 from ui.views.applications.action_form import ActionForm
-from ui.views.applications.reads import Selected, Step, read_applications, read_selected, take_step
-from ui.views.intake.widgets import current_row, heading, list_table, named, select_row
-from ui.workers import Database, run_in_background
+from ui.views.applications.filters import ApplicationFilters
+from ui.views.applications.notice_actions import NoticeActions
+from ui.views.applications.reads import (
+    Choices,
+    Selected,
+    Step,
+    read_applications,
+    read_choices,
+    read_selected,
+    take_step,
+)
+from ui.views.applications.scrolling import WindowFollower
+from ui.views.intake.widgets import current_row, list_table, named, select_row
+from ui.workers import Database
 
 ERROR_STYLE = "color: #a4262c;"
 OK_STYLE = "color: #1b5e20;"
@@ -65,13 +78,14 @@ STEPS: dict[str, Permission] = {
     Action.RATE.value: Permission.RECORD_RATING,
     Action.WITHDRAW.value: Permission.WITHDRAW,
 }
+SERVICE_WIDTH = 300  # px at most for the service column (its full name is in the details)
 IMMEDIATE = {Action.START.value, Action.RESUME.value}  # nothing to ask: done on the click
 # Keys of this page's database work are global to the Database: prefixed with the page, and numbered
 # so that two pages alive at once (a test's, a window's) never drop each other's reads.
 _pages = itertools.count(1)
 
 
-class ApplicationsView(QWidget):
+class ApplicationsView(NoticeActions, QWidget):
     notice_saved = Signal(Path)  # a notice PDF was written (also said in the message line)
 
     def __init__(
@@ -93,28 +107,26 @@ class ApplicationsView(QWidget):
         self._key = f"applications.{next(_pages)}"
         self._shown: ApplicationRow | None = None  # the list row whose details are shown or asked for
         self._wanted: str | None = None  # select_application()'s id, waiting for the list to arrive
-        self._filters: tuple[str | None, str] | None = None  # those of the rows the model has
+        self._listed: tuple[ApplicationFilter, ApplicationSort] | None = None  # those of the rows shown
+        self._sort = ApplicationSort()  # newest intake first
+        self._moving = False  # the model's window is moving: the selection's changes are not the clerk's
         self._step: str | None = None  # the step submitted and not yet done
         self._notice_busy = False
         self._pdf_busy = False
         self._parked: QWidget | None = None  # the disabled control whose keyboard focus the table holds
 
-        self.status_filter = named(QComboBox(), self.tr("Status filter"))
-        self.status_filter.addItem(self.tr("All statuses"), "")
-        for status in Status:
-            self.status_filter.addItem(status_name(status.value), status.value)
-        self.search = named(
-            QLineEdit(),
-            self.tr("Search applications"),
-            self.tr("Part of the receipt number or the applicant's name"),
-        )
-        self.search.setPlaceholderText(self.tr("Receipt number or applicant name"))
-        self.search.setClearButtonEnabled(True)
-        self.refresh_button = named(QPushButton(self.tr("&Refresh")), self.tr("Refresh"))
-
+        self.filters = ApplicationFilters(actor)
+        self.status_filter = self.filters.status_filter
+        self.search = self.filters.search
+        self.refresh_button = self.filters.refresh_button
         self.model = ApplicationsModel(parent=self)
         self.table = list_table(self.tr("Applications"))
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(ApplicationsModel.TAKEN_IN, Qt.SortOrder.DescendingOrder)
+        self.follower = WindowFollower(self.table, self.model)
         self.history_model = HistoryModel(self)
         self.history = list_table(self.tr("History"))
         self.history.setModel(self.history_model)
@@ -138,30 +150,24 @@ class ApplicationsView(QWidget):
         self.message.setAccessibleName(self.tr("Message"))
 
         self._lay_out_page()
-        self.status_filter.currentIndexChanged.connect(self.reload)
-        self.search.textChanged.connect(self.reload)
+        self.filters.changed.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
+        header.sortIndicatorChanged.connect(self._sort_chosen)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _old: self.show_row(current.row())
-        )
+        self.model.counts_changed.connect(lambda: self.filters.show_counts(self.model.counts))
+        self.model.window_moving.connect(self._window_moving)
+        self.model.window_moved.connect(self._window_moved)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.form.confirmed.connect(self.confirm)
         self.form.cancelled.connect(self.form.close_form)
         self.reprint_button.clicked.connect(self.open_preview)
         self.pdf_button.clicked.connect(self.choose_pdf_path)
         self.show_row(-1)
         self.reload()
+        self._read_choices()
 
     def _lay_out_page(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(heading(self.tr("Applications")))
-        filters.addStretch(1)
-        filters.addWidget(QLabel(self.tr("Status:")))
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.refresh_button)
-
         buttons = QHBoxLayout()
         for button in [*self.step_buttons.values(), self.reprint_button, self.pdf_button]:
             buttons.addWidget(button)
@@ -187,28 +193,34 @@ class ApplicationsView(QWidget):
         split.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
     # --- the list -------------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Read the list again with the filters, keeping the selected application when it is still
-        listed. Cheap to call repeatedly: a newer read drops an older one not yet delivered."""
-        filters = (self.status_filter.currentData() or None, self.search.text())
-        # The same filters (a refresh, a sync, the page shown again): as many rows as are loaded, so
-        # the selected one stays; new filters: the first page.
-        at_least = self.model.rowCount() if filters == self._filters else 0
-        self._filters = filters
-        self.model.set_source(self._loader(*filters), at_least=at_least)
+    def reload(self, *, from_top: bool = False) -> None:
+        """Read the list again with the filters and the order, keeping the selected application when
+        it is still listed. Cheap to call repeatedly: a newer read drops an older one not yet
+        delivered. The same filters and order (a refresh, a step, the page shown again) read the rows
+        held again from where they start, so the clerk stays where they were; ``from_top`` or new
+        ones start at the first page."""
+        listed = (self.filters.current(), self._sort)
+        same = listed == self._listed and not from_top
+        self._listed = listed
+        self.model.set_source(self._loader(*listed), at_least=self.model.rowCount() if same else 0)
 
-    def _loader(self, status: str | None, text: str) -> Load:
+    def _loader(self, filters: ApplicationFilter, sort: ApplicationSort) -> Load:
         db, actor, key = self.db, self.actor, f"{self._key}.list"
+        fresh = [True]  # the first read of a loader brings the counts for its filters
 
-        def load(offset: int, limit: int, deliver: Deliver, fail: Fail) -> object:
+        def load(after: object | None, limit: int, deliver: Deliver, fail: Fail) -> object:
+            counts, fresh[0] = fresh[0], False
+            cursor = after if isinstance(after, ApplicationCursor) else None
             return db.submit(
-                lambda counter: read_applications(counter, actor, status, text, offset, limit),
+                lambda counter: read_applications(
+                    counter, actor, filters, sort, cursor, limit, counts=counts
+                ),
                 deliver,
                 fail,
                 key=key,
@@ -217,11 +229,42 @@ class ApplicationsView(QWidget):
 
         return load
 
+    def _read_choices(self) -> None:
+        actor = self.actor
+        self.db.submit(
+            lambda counter: read_choices(counter, actor),
+            self._choices_read,
+            self._failed,
+            key=f"{self._key}.choices",
+            owner=self,
+        )
+
+    def _choices_read(self, choices: Choices) -> None:
+        self.filters.set_choices(choices)
+
+    def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
+        """A column's header was clicked: the core sorts (never a proxy: it would sort only the rows
+        held). A column without an order keeps the one there was."""
+        key = ApplicationsModel.SORT_KEYS.get(column)
+        header = self.table.horizontalHeader()
+        if key is None:
+            current = next(c for c, k in ApplicationsModel.SORT_KEYS.items() if k is self._sort.key)
+            shown = header.sortIndicatorSection()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                shown if ApplicationsModel.SORT_KEYS.get(shown) is self._sort.key else current,
+                Qt.SortOrder.DescendingOrder if self._sort.descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self._sort = ApplicationSort(key, order == Qt.SortOrder.DescendingOrder)
+        self.reload()
+
     def _page_loaded(self, offset: int, _count: int) -> None:
         """A page is in the model. A new list (``offset`` 0) keeps the selected application, or
         selects the one ``select_application`` asked for; a later page may bring the latter."""
         if offset == 0:
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
             keep = self._wanted or (self._shown.id if self._shown is not None else None)
         elif self._wanted:
             keep = self._wanted
@@ -237,8 +280,42 @@ class ApplicationsView(QWidget):
                 select_row(self.table, row)  # the selection's signal shows it
         elif offset == 0:
             self._wanted = None
-            if self._shown is not None:
+            if self._shown is not None and self.model.rows_above == 0:
                 self._show(None, keep_message=True)  # no longer listed
+            elif self._shown is not None:
+                self._quietly_select(-1)  # listed above or below the rows held: the details stay
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, but a long service name does not push the rest away."""
+        self.table.resizeColumnsToContents()
+        if self.table.columnWidth(ApplicationsModel.SERVICE) > SERVICE_WIDTH:
+            self.table.setColumnWidth(ApplicationsModel.SERVICE, SERVICE_WIDTH)
+
+    def _window_moving(self) -> None:
+        self._moving = True
+
+    def _window_moved(self, _added: int, _removed: int) -> None:
+        """Rows came or went at the window's edges: the selection follows the shown application (Qt
+        moves it to a neighbour when its row goes); its details stay whether it is held or not."""
+        self._moving = False
+        row = self.model.row_of(self._shown.id) if self._shown is not None else -1
+        self._quietly_select(row)
+
+    def _quietly_select(self, row: int) -> None:
+        """Select ``row`` (-1: none) without reading anything: the details shown are its already."""
+        model = self.table.selectionModel()
+        model.blockSignals(True)
+        if row < 0:
+            model.clear()
+        else:
+            index = self.model.index(row, 0)
+            model.setCurrentIndex(index, model.SelectionFlag.ClearAndSelect | model.SelectionFlag.Rows)
+        model.blockSignals(False)
+        self.table.viewport().update()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._moving:
+            self.show_row(current.row())
 
     def _list_failed(self, error: BaseException) -> None:
         """The list could not be read (e.g. a role that may not see applications)."""
@@ -255,7 +332,7 @@ class ApplicationsView(QWidget):
                 self.show_row(row)
             return True
         self._wanted = application_id
-        self.reload()
+        self.reload(from_top=True)
         return False
 
     def current_application_row(self) -> int:
@@ -265,13 +342,14 @@ class ApplicationsView(QWidget):
     def show_row(self, row: int) -> None:
         """Show the application on ``row`` of the list (-1: none); its details are read again. The
         clerk's choice wins over an earlier ``select_application`` still waiting for the list."""
-        if not 0 <= row < self.model.rowCount():
+        application = self.model.application(row)
+        if application is None:
             if self.model.loading:
                 return  # the list is being replaced: the new one decides what is selected
             self._show(None)
             return
         self._wanted = None
-        self._show(self.model.application(row))
+        self._show(application)
 
     def _show(self, row: ApplicationRow | None, *, keep_message: bool = False) -> None:
         if row is None or self._shown is None or row.id != self._shown.id:
@@ -324,6 +402,9 @@ class ApplicationsView(QWidget):
             lines.append(fill(self.tr("Accepted on: %1"), app.accepted_on))
         if app.due_date:
             lines.append(fill(self.tr("Due: %1"), app.due_date))
+        mark = self.model.deadline_mark(row.deadline_state)
+        if mark:
+            lines.append(fill(self.tr("Deadline: %1"), mark))
         if app.pending_materials or app.missing_materials:
             lines.append(
                 self.tr(
@@ -461,93 +542,6 @@ class ApplicationsView(QWidget):
 
     def _step_failed(self, error: BaseException) -> None:
         self._step = None
-        self._enable_steps()
-        self._unpark_focus()
-        self._failed(error)
-
-    # --- the notice -------------------------------------------------------------------------------------
-    def open_preview(self) -> None:
-        """The print preview of the selected application's notice (its data read on the database
-        thread, the dialog opened on the UI thread when it arrives)."""
-        app = self.application
-        if app is None or self._notice_busy:
-            return
-        self._notice_busy = True
-        self._enable_steps()
-        actor, application_id = self.actor, app.id
-        self.db.submit(
-            lambda counter: counter.notices.build(actor, application_id),
-            self._show_preview,
-            self._notice_failed,
-            key=f"{self._key}.notice",
-            owner=self,
-        )
-
-    def _show_preview(self, notice: NoticeData) -> None:
-        self._notice_busy = False
-        self._enable_steps()
-        self._unpark_focus()  # before the dialog: it gives the focus back to this control
-        words = self.notice_words()
-        laid_out = lay_out(notice, "a4", words)
-        printer = new_printer(laid_out, words)
-        dialog = preview_dialog(laid_out, printer, self)
-        dialog._printer = printer  # type: ignore[attr-defined]  # the printer lives as long as the dialog
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        self.preview = dialog
-        dialog.open()
-
-    def _notice_failed(self, error: BaseException) -> None:
-        self._notice_busy = False
-        self._enable_steps()
-        self._unpark_focus()
-        self._failed(error)
-
-    def choose_pdf_path(self) -> None:
-        if self.application is None:
-            return
-        receipt_no = self.application.receipt_no
-        dialog = QFileDialog(self, self.tr("Save the notice as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("PDF files (*.pdf)")])
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(f"{receipt_no}.pdf")
-        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
-
-    def save_pdf(self, path: Path) -> None:
-        """Write the selected application's notice to ``path``: its data is read on the database
-        thread, the PDF written on a pool thread; ``notice_saved`` and the message line tell when
-        it is done. One at a time."""
-        app = self.application
-        if app is None or self._pdf_busy:
-            return
-        self._pdf_busy = True
-        self._enable_steps()
-        make_words = self.notice_words  # the words hold a QTranslator: made on the pool thread
-        actor, application_id = self.actor, app.id
-        self.db.submit(
-            lambda counter: counter.notices.build(actor, application_id),
-            lambda notice: self._write_pdf(notice, path, make_words),
-            self._pdf_failed,
-            owner=self,
-        )
-
-    def _write_pdf(self, notice: NoticeData, path: Path, make_words: Callable[[], NoticeWords]) -> None:
-        def write() -> Path:  # pool thread: its own words, made and used there alone
-            return write_pdf(notice, path, "a4", words=make_words())
-
-        run_in_background(write, self._pdf_written, self._pdf_failed)
-
-    def _pdf_written(self, written: Path) -> None:
-        self._pdf_busy = False
-        self._enable_steps()
-        self._unpark_focus()
-        self._say(fill(self.tr("Saved: %1"), str(written)), ok=True)
-        self.notice_saved.emit(written)
-
-    def _pdf_failed(self, error: BaseException) -> None:
-        self._pdf_busy = False
         self._enable_steps()
         self._unpark_focus()
         self._failed(error)
