@@ -152,6 +152,9 @@ ENTITY_FIELDS: dict[str, tuple[Field, ...]] = {
         Field("level", Kind.INTEGER, low=1, high=5, required=True, immutable=True),
         _text("channel", 40, required=True, immutable=True),
         _text("comment", 500, immutable=True),
+        # The aspects the citizen found unsatisfactory, in this order: efficiency (办事效率),
+        # competence (业务能力), attitude (服务态度); null when none was chosen.
+        Field("unsatisfied_aspects", Kind.LIST, immutable=True),
         _date("rated_at", immutable=True),
     ),
     "rectification": (

@@ -161,6 +161,8 @@ class RectificationRow:
     level: int  # 4 不满意 or 5 非常不满意
     channel: str
     comment: str | None
+    # What the citizen found unsatisfactory: ``efficiency``, ``competence``, ``attitude`` (in that order)
+    unsatisfied_aspects: tuple[str, ...]
     rated_at: str
     due_date: str
     status: str  # open | closed
@@ -170,6 +172,20 @@ class RectificationRow:
     closed_by: str | None  # audit name of who closed it on this counter; None if it was closed elsewhere
     version: int
     sync_state: str
+
+
+@dataclass(frozen=True)
+class RatingSession:
+    """A rating the clerk opened for the citizen to give on the counter screen
+    (``counter.ratings.open_session``). It carries what that screen may show, nothing of the citizen:
+    the service's name and the receipt number."""
+
+    token: str  # for ``counter.ratings.submit``; lives in memory until the rating or a cancel
+    application_id: str
+    receipt_no: str
+    item_name: str
+    item_name_en: str
+    opened_by: str  # audit name of the clerk who handed the screen over
 
 
 @dataclass(frozen=True)

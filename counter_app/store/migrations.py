@@ -326,11 +326,19 @@ def upgrade_to_4(store: Store) -> None:
     )
 
 
+def upgrade_to_5(store: Store) -> None:
+    """The citizen's rating view: the aspects of the visit the citizen found unsatisfactory
+    (efficiency, competence, attitude), a JSON list in the defined order; NULL when none was chosen,
+    as for every rating given before (nothing is assumed about them)."""
+    store.execute("ALTER TABLE ratings ADD COLUMN unsatisfied_aspects TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[Store], None]] = {
     1: upgrade_to_1,
     2: upgrade_to_2,
     3: upgrade_to_3,
     4: upgrade_to_4,
+    5: upgrade_to_5,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from counter_app.canonical import canonical_json
 from counter_app.store.db import Store
+
+
+def aspects_column(aspects: list[str] | None) -> str | None:
+    """The ``unsatisfied_aspects`` column: canonical JSON (as a pulled rating is stored), NULL for none."""
+    return canonical_json(aspects) if aspects else None
+
+
+def aspects_value(column: str | None) -> list[str]:
+    return json.loads(column) if column else []
 
 
 class RatingRepo:
@@ -12,14 +23,22 @@ class RatingRepo:
         self.store = store
 
     def insert(self, values: dict[str, Any]) -> None:
-        columns = ", ".join(values)
+        """A rating as the use case holds it (``unsatisfied_aspects`` a list or None)."""
+        row = dict(values)
+        if "unsatisfied_aspects" in row:
+            row["unsatisfied_aspects"] = aspects_column(row["unsatisfied_aspects"])
+        columns = ", ".join(row)
         self.store.execute(
-            f"INSERT INTO ratings ({columns}) VALUES ({', '.join('?' for _ in values)})",
-            list(values.values()),
+            f"INSERT INTO ratings ({columns}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
         )
 
     def for_application(self, application_id: str) -> dict[str, Any] | None:
-        return self.store.one("SELECT * FROM ratings WHERE application_id = ?", (application_id,))
+        """The visit's rating, ``unsatisfied_aspects`` as a list (empty when none was chosen)."""
+        row = self.store.one("SELECT * FROM ratings WHERE application_id = ?", (application_id,))
+        if row is not None:
+            row["unsatisfied_aspects"] = aspects_value(row["unsatisfied_aspects"])
+        return row
 
     def insert_rectification(self, values: dict[str, Any]) -> None:
         columns = ", ".join(values)
@@ -55,7 +74,10 @@ class RatingRepo:
             " ORDER BY r.status = 'closed', CASE WHEN r.status = 'open' THEN r.due_date END,"
             " r.closed_at DESC, r.id LIMIT :limit OFFSET :offset"
         )
-        return self.store.all(sql, {"today": today, "limit": limit, "offset": offset})
+        rows = self.store.all(sql, {"today": today, "limit": limit, "offset": offset})
+        for row in rows:
+            row["unsatisfied_aspects"] = tuple(aspects_value(row["unsatisfied_aspects"]))
+        return rows
 
     def rectification_counts(self, today: str) -> tuple[int, int, int]:
         """``(open, overdue, closed)``; open counts the overdue ones too."""
@@ -71,7 +93,7 @@ class RatingRepo:
 # dates are ISO dates, so "before today" compares as text.
 _RECTIFICATION_SELECT = (
     "SELECT r.id, r.application_id, a.receipt_no, a.item_code, p.name AS applicant_name, r.rating_id,"
-    " g.level, g.channel, g.comment, g.rated_at, r.due_date, r.status,"
+    " g.level, g.channel, g.comment, g.unsatisfied_aspects, g.rated_at, r.due_date, r.status,"
     " (r.status = 'open' AND r.due_date < :today) AS overdue, r.resolution, r.closed_at, r.version,"
     " r.sync_state"
     " FROM rectifications r JOIN ratings g ON g.id = r.rating_id"

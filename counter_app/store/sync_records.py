@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from counter_app import entity_fields, ids
+from counter_app.canonical import canonical_json
 from counter_app.crypto import FieldCipher
 from counter_app.names import pinyin_initials
 from counter_app.records import MaterialRecord
@@ -56,6 +57,15 @@ PARENTS = {
     if (link := entity_fields.parent_link(entity)) is not None
 }
 _PLAIN = {entity: entity_fields.plain_columns(entity) for entity in entity_fields.ENTITIES}
+# Plain fields holding JSON (a rating's aspects): their column keeps the canonical form, NULL for empty.
+_JSON_PLAIN = {
+    entity: frozenset(
+        f.name
+        for f in entity_fields.ENTITY_FIELDS[entity]
+        if f.name in _PLAIN[entity] and f.kind in (entity_fields.Kind.LIST, entity_fields.Kind.OBJECT)
+    )
+    for entity in entity_fields.ENTITIES
+}
 
 
 class SyncRecordRepo:
@@ -218,6 +228,8 @@ class SyncRecordRepo:
     ) -> None:
         table = TABLES[entity]
         values = {name: data.get(name) for name in _PLAIN[entity] if name in data}
+        for name in _JSON_PLAIN[entity] & values.keys():
+            values[name] = canonical_json(values[name]) if values[name] else None
         values.update(version=version, sync_state="synced")
         if exists:
             assignments = ", ".join(f"{name} = ?" for name in values)

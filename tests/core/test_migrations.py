@@ -53,7 +53,7 @@ def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path
         assert found is not None and found.name == fx.CITIZEN["name"]
         # v2 backfilled pinyin initials for name search and added rectifications
         assert [a.id for a in counter.ctx.applicants.search_name("oyxy")] == ["a1"]
-        assert counter.ctx.store.scalar("SELECT count(*) FROM rectifications") == 0
+        assert counter.ctx.store.scalar("SELECT count(*) FROM rectifications") == (1 if version >= 4 else 0)
         details = counter.applicants.reveal(actor, "a1")
         assert details.phone == fx.CITIZEN["phone"]
         assert counter.ctx.applications.get_by_receipt("LFIX012606010001").status == "draft"
@@ -64,10 +64,23 @@ def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path
         }
         assert indexes >= V4_INDEXES and not {"applications_created", "applications_status_due"} & indexes
         page = counter.queries.applications_page(actor)
-        assert [(r.receipt_no, r.applicant_name, r.deadline_state) for r in page.rows] == [
-            ("LFIX012606010001", fx.CITIZEN["name"], None)
+        rated = [(fx.RATED_RECEIPT, fx.CITIZEN["name"], None)] if version >= 4 else []
+        assert sorted((r.receipt_no, r.applicant_name, r.deadline_state) for r in page.rows) == [
+            ("LFIX012606010001", fx.CITIZEN["name"], None),
+            *rated,
         ]
-        assert counter.queries.application_counts(actor).by_status == {"draft": 1}
+        expected_counts = {"draft": 1, "rated": 1} if version >= 4 else {"draft": 1}
+        assert counter.queries.application_counts(actor).by_status == expected_counts
+        # v5 keeps the aspects a citizen found unsatisfactory; a rating given before has none
+        columns = {row["name"] for row in counter.ctx.store.all("PRAGMA table_info(ratings)")}
+        assert "unsatisfied_aspects" in columns
+        if version >= 4:
+            rating = counter.ctx.ratings.for_application("p2")
+            assert rating is not None
+            assert (rating["level"], rating["comment"]) == (4, "等候时间太长")
+            assert rating["unsatisfied_aspects"] == []
+            (task,) = counter.ratings.rectifications(actor, "all")
+            assert (task.id, task.level, task.unsatisfied_aspects) == ("t1", 4, ())
         assert counter.ctx.store.integrity_check() == "ok"
 
 
