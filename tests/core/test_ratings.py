@@ -198,3 +198,39 @@ def test_supervisor_closes_a_rectification_and_a_clerk_may_not(
     assert (event["action"], event["actor"]) == ("rectification.close", supervisor.audit_name)
     with pytest.raises(InvalidTransition):
         counter.ratings.close_rectification(supervisor, task["id"], "再次关闭")
+
+
+# --- the aspects the citizen found unsatisfactory (schema v5) ---------------------------------------
+def test_aspects_are_kept_in_their_order_once_and_travel_in_the_op(counter: Counter, clerk: Actor) -> None:
+    app = _application(counter, clerk, "delivered")
+    rating = counter.ratings.rate(clerk, app.id, 3, "sms", aspects=["attitude", "efficiency", "attitude"])
+    assert rating["unsatisfied_aspects"] == ["efficiency", "attitude"]
+    assert counter.ctx.ratings.for_application(app.id)["unsatisfied_aspects"] == ["efficiency", "attitude"]
+    (op,) = counter.ctx.outbox.for_entity(rating["id"])
+    assert op.data["unsatisfied_aspects"] == ["efficiency", "attitude"]
+
+
+def test_no_aspect_chosen_is_null_on_the_wire_and_empty_when_read(counter: Counter, clerk: Actor) -> None:
+    app = _application(counter, clerk, "delivered")
+    rating = counter.ratings.rate(clerk, app.id, 1, "web")
+    (op,) = counter.ctx.outbox.for_entity(rating["id"])
+    assert "unsatisfied_aspects" in op.data and op.data["unsatisfied_aspects"] is None
+    assert counter.ctx.store.scalar("SELECT unsatisfied_aspects FROM ratings") is None
+    assert counter.ctx.ratings.for_application(app.id)["unsatisfied_aspects"] == []
+
+
+@pytest.mark.parametrize("aspects", [["speed"], "attitude", [None], ["Attitude"], 3])
+def test_unknown_aspects_are_refused(counter: Counter, clerk: Actor, aspects: object) -> None:
+    app = _application(counter, clerk, "delivered")
+    before = _counts(counter)
+    with pytest.raises(ValidationError) as info:
+        counter.ratings.rate(clerk, app.id, 4, "sms", aspects=aspects)  # type: ignore[arg-type]
+    assert info.value.field == "unsatisfied_aspects"
+    assert _counts(counter) == before
+
+
+def test_the_rectification_list_shows_the_aspects(counter: Counter, clerk: Actor, supervisor: Actor) -> None:
+    app = _application(counter, clerk, "delivered")
+    counter.ratings.rate(clerk, app.id, 5, "phone_12345", "没人理", aspects=["competence", "attitude"])
+    (task,) = counter.ratings.rectifications(supervisor, "open")
+    assert (task.level, task.comment, task.unsatisfied_aspects) == (5, "没人理", ("competence", "attitude"))
