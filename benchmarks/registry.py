@@ -14,4 +14,5 @@ BENCHMARKS: dict[str, str] = {
     "wire_bytes_per_application": "benchmarks.wire_bytes_per_application",
     "cold_start": "benchmarks.cold_start",
     "applications_list": "benchmarks.applications_list",
+    "applications_view": "benchmarks.applications_view",
 }

@@ -93,6 +93,21 @@ def staff_name(audit_name: str | None) -> str:
     return audit_name[len(_USER_PREFIX) :] if audit_name.startswith(_USER_PREFIX) else audit_name
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.UserRole + 1,  # ApplicationsModel.DEADLINE_ROLE
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    }
+)
+
+
 class ApplicationsModel(WindowModel):
     RECEIPT_NO = 0
     APPLICANT = 1
@@ -178,7 +193,10 @@ class ApplicationsModel(WindowModel):
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
+        # A view asks for ten roles of every cell it paints: the others are answered first.
+        if role not in _ROLES:
+            return None
+        row = self.row_at(index.row())
         if row is None:
             return None
         column = index.column()
@@ -189,8 +207,7 @@ class ApplicationsModel(WindowModel):
         state = row.deadline_state
         if role == self.DEADLINE_ROLE:
             return state
-        marked = state in self._brushes
-        if not marked:
+        if state not in self._brushes:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes[state]

@@ -79,6 +79,7 @@ STEPS: dict[str, Permission] = {
     Action.WITHDRAW.value: Permission.WITHDRAW,
 }
 SERVICE_WIDTH = 300  # px at most for the service column (its full name is in the details)
+FIT_ROWS = 60  # rows measured to fit the columns to their text (all 200 take most of the open time)
 IMMEDIATE = {Action.START.value, Action.RESUME.value}  # nothing to ask: done on the click
 # Keys of this page's database work are global to the Database: prefixed with the page, and numbered
 # so that two pages alive at once (a test's, a window's) never drop each other's reads.
@@ -126,6 +127,7 @@ class ApplicationsView(NoticeActions, QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(ApplicationsModel.TAKEN_IN, Qt.SortOrder.DescendingOrder)
+        header.setResizeContentsPrecision(FIT_ROWS)
         self.follower = WindowFollower(self.table, self.model)
         self.history_model = HistoryModel(self)
         self.history = list_table(self.tr("History"))
