@@ -37,8 +37,8 @@ from counter_app.records import (
 )
 from counter_app.workflow import CLOCK_RUNNING
 from tests.core.test_cases import accepted, new_application
+from tests.ui.applications_support import ids
 from tests.ui.helpers import settle, type_text
-from tests.ui.test_pages_applications import ids
 from ui.i18n import CHINESE
 from ui.models.applications_model import ApplicationsModel
 from ui.views.applications import ApplicationsView
@@ -380,3 +380,26 @@ def test_counts_per_status_for_the_current_filters(
     settle(qtbot, db)
     assert entry("accepted") == "Accepted (3)"  # what choosing it would give
     assert "Listed: 1" in page.filters.summary.text()
+
+
+def test_a_named_period_follows_the_offices_today(
+    page: ApplicationsView,
+    db: Database,
+    clock: FixedClock,
+    office: Office,
+    qtbot: QtBot,
+    asked: list[tuple[ApplicationFilter, ApplicationSort]],
+) -> None:
+    page.filters.choose_period(THIS_WEEK)
+    settle(qtbot, db)
+    assert asked[-1][0].intake_from == date(2026, 11, 30) and listed(page) == {office.on_time.id}
+    clock.set_date(date(2026, 12, 8))  # the next Tuesday: the counter was left open
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, db)
+    assert (asked[-1][0].intake_from, asked[-1][0].intake_to) == (date(2026, 12, 7), date(2026, 12, 13))
+    assert listed(page) == set()
+    assert page.filters.date_from.date().toPython() == date(2026, 12, 7)
+    # And the deadlines are the new day's: the case due soon on the 3rd is overdue now.
+    page.filters.choose_period("any")
+    settle(qtbot, db)
+    assert cell(page, office.due_soon, ApplicationsModel.DEADLINE) == "Overdue"

@@ -1,8 +1,9 @@
 """The applications list's window: at most a window of rows held, pages read past either edge by
 keyset cursor, the rows under the clerk's eyes kept still while the window moves.
 
-Pages come from a fake source here (``FakeSource``: cursors are offsets); the real store and the
-200,000-row list are in ``test_applications_scale.py``.
+Pages come from a fake source here (``FakeSource``: cursors are offsets), except for the chosen
+application's row leaving and coming back (the real page and store); the 200,000-row list is in
+``test_applications_scale.py``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,16 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_pages_applications import ROW, FakeSource, ids, rows_of
+from benchmarks.applications_list import load_office
+from counter_app.accounts import Actor
+from counter_app.core import Counter
+from tests.ui.applications_support import ROW, FakeSource, ids, rows_of
+from tests.ui.helpers import settle
 from ui.models.applications_model import ApplicationsModel
+from ui.views.applications import ApplicationsView
 from ui.views.applications.scrolling import WindowFollower
+from ui.views.intake.widgets import select_row
+from ui.workers import Database
 
 TOP = ApplicationsModel().index(-1, -1)
 
@@ -183,3 +191,42 @@ def test_the_view_keeps_the_rows_in_sight_still_and_reads_above_at_the_top(qtbot
     table.scrollToTop()
     assert not model.loading and in_sight() < 20
     assert ids(model)[0] == "R0"
+
+
+def test_the_chosen_application_stays_chosen_while_its_row_is_out_of_the_window(
+    qtbot: QtBot, counter: Counter, db: Database, clerk: Actor
+) -> None:
+    load_office(counter, 1_500)
+    page = ApplicationsView(db, clerk)
+    qtbot.addWidget(page)
+    page.model.window_rows = 400
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    settle(qtbot, db)
+    chosen = page.model.application(5)
+    assert chosen is not None
+    select_row(page.table, 5)
+    settle(qtbot, db)
+    assert page.application is not None and page.application.id == chosen.id
+    details = page.details.text()
+    assert chosen.receipt_no in details
+
+    while page.model.row_of(chosen.id) >= 0:  # scrolled down until its row left the window
+        with qtbot.waitSignal(page.model.page_loaded):
+            page.table.scrollToBottom()
+            if not page.model.loading:
+                page.model.fetchMore(TOP)
+        settle(qtbot, db)
+    assert page.application is not None and page.application.id == chosen.id  # still the one shown
+    assert page.details.text() == details
+    assert not page.table.selectionModel().hasSelection()  # no other row looks chosen
+
+    while page.model.rows_above:  # and back up: chosen again when its row returns
+        with qtbot.waitSignal(page.model.window_moved):
+            page.table.scrollToTop()
+            if not page.model.loading:
+                page.model.fetch_before()
+    settle(qtbot, db)
+    assert page.current_application_row() == page.model.row_of(chosen.id) == 5
+    assert page.application is not None and page.application.id == chosen.id

@@ -1,4 +1,6 @@
-"""The applications page: its paging model, filters, lifecycle steps through the page, inline errors.
+"""The applications page: its list, filters, lifecycle steps through the page, inline errors. (The
+list's model: ``test_applications_model.py``; its window, deadlines, filters and sorting: the other
+``test_applications_*.py``.)
 
 The page reads and writes on the app's database thread (the ``db`` fixture); the test's own
 ``counter`` sets data up and checks the store. After acting, a test waits with ``settle`` until every
@@ -10,45 +12,27 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from counter_app.records import ApplicationRow
 from counter_app.services.seed import Seeder
 from tests.core.test_cases import bring_to
+from tests.ui.applications_support import ids
 from tests.ui.helpers import settle, type_text
 from tests.ui.pages_support import check_named_and_fits, open_page, window_fixture  # noqa: F401
 from ui.main_window import MainWindow
-from ui.models.applications_model import ApplicationsModel, ApplicationsPage, Deliver, Fail
+from ui.models.applications_model import ApplicationsModel
 from ui.models.case_labels import status_name
-from ui.models.history_model import HistoryModel
 from ui.notices import NoticeWords
 from ui.views.applications import ApplicationsView
 from ui.views.applications import view as applications_view
 from ui.workers import Database
-
-ROW = ApplicationRow(
-    "id",
-    "R-1",
-    "a",
-    "张三",
-    "110105********002X",
-    "code",
-    "v1",
-    "accepted",
-    "2026-01-05",
-    "2026-01-20",
-    "pending",
-    "2026-01-05T09:00:00",
-)
 
 
 def page_of(window: MainWindow) -> ApplicationsView:
@@ -81,139 +65,6 @@ def gate(db: Database) -> Iterator[threading.Event]:
 def hold(db: Database, gate: threading.Event) -> None:
     """Queue a job that keeps the database thread busy until ``gate`` is set."""
     db.submit(lambda _counter: gate.wait(10))
-
-
-def ids(model: ApplicationsModel) -> list[str]:
-    return [model.application(n).id for n in range(model.rowCount())]
-
-
-class FakeSource:
-    """A loader whose pages arrive when the test says so: each request waits in ``asked``. Its cursors
-    are offsets into ``rows``."""
-
-    def __init__(self, rows: list[ApplicationRow]) -> None:
-        self.rows = rows
-        self.asked: list[tuple[int, int, Deliver, Fail]] = []
-
-    def __call__(self, after: object | None, limit: int, deliver: Deliver, fail: Fail) -> None:
-        self.asked.append((after if isinstance(after, int) else 0, limit, deliver, fail))
-
-    def requests(self) -> list[tuple[int, int]]:
-        return [(offset, limit) for offset, limit, _deliver, _fail in self.asked]
-
-    def deliver(self, number: int = -1) -> None:
-        offset, limit, deliver, _fail = self.asked[number]
-        deliver(self.page(offset, limit))
-
-    def page(self, offset: int, limit: int) -> ApplicationsPage:
-        rows = self.rows[offset : offset + limit]
-        end = offset + len(rows)
-        return ApplicationsPage(
-            rows,
-            {("code", "v1"): ("低保", "Subsistence")},
-            next=end if end < len(self.rows) else None,
-            breaks=tuple(range(offset + ApplicationsModel.PAGE, end, ApplicationsModel.PAGE)),
-        )
-
-
-def rows_of(count: int, prefix: str = "R") -> list[ApplicationRow]:
-    return [replace(ROW, id=f"{prefix}{n}", receipt_no=f"{prefix}-{n}") for n in range(count)]
-
-
-# ------------------------------------------------------------------------------------- the models
-
-
-def test_the_model_asks_for_pages_of_200_one_at_a_time(qtbot: QtBot) -> None:
-    source = FakeSource(rows_of(450))
-    model = ApplicationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    top = model.index(-1, -1)
-
-    model.set_source(source)
-    assert source.requests() == [(0, 200)]
-    assert model.loading and model.rowCount() == 0  # nothing until the page arrives
-    assert not model.canFetchMore(top)
-    model.fetchMore(top)
-    assert source.requests() == [(0, 200)]  # never asked twice
-
-    with qtbot.waitSignal(model.page_loaded) as loaded:
-        source.deliver()
-    assert loaded.args == [0, 200]
-    assert model.rowCount() == 200 and not model.loading
-    assert model.canFetchMore(top)
-    model.fetchMore(top)
-    model.fetchMore(top)  # the view asks again while the page is on its way
-    assert source.requests() == [(0, 200), (200, 200)]
-    assert model.rowCount() == 200
-    source.deliver()
-    assert model.rowCount() == 400
-    model.fetchMore(top)
-    source.deliver()
-    assert source.requests() == [(0, 200), (200, 200), (400, 200)]
-    assert model.rowCount() == 450
-    assert not model.canFetchMore(top)  # the last page came back short
-    assert model.data(model.index(449, ApplicationsModel.RECEIPT_NO)) == "R-449"
-    assert model.data(model.index(0, ApplicationsModel.ID_MASKED)) == "110105********002X"
-    assert model.data(model.index(0, ApplicationsModel.SERVICE)) in {"低保", "Subsistence"}
-    assert model.headerData(ApplicationsModel.SYNC_STATE, Qt.Orientation.Horizontal)
-
-
-def test_the_model_ignores_pages_of_a_superseded_source(qtbot: QtBot) -> None:
-    old, new = FakeSource(rows_of(300, "old")), FakeSource(rows_of(3, "new"))
-    model = ApplicationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_source(old)
-    old.deliver()
-    model.fetchMore(model.index(-1, -1))
-    assert old.requests() == [(0, 200), (200, 200)]
-
-    model.set_source(new, at_least=model.rowCount())
-    assert new.requests() == [(0, 200)]
-    assert model.rowCount() == 200  # the old rows stay until the new ones arrive: no empty flash
-    old.deliver()  # the old source's second page, late
-    assert model.rowCount() == 200 and model.loading
-    new.deliver()
-    assert ids(model) == ["new0", "new1", "new2"]
-    old.deliver(0)  # and its first page, very late
-    assert ids(model) == ["new0", "new1", "new2"]
-
-    model.set_rows([ROW])  # a fixed list supersedes too
-    new.deliver()
-    assert ids(model) == ["id"] and not model.canFetchMore(model.index(-1, -1))
-
-
-def test_a_first_page_that_fails_empties_the_list(qtbot: QtBot) -> None:
-    source = FakeSource(rows_of(5))
-    model = ApplicationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_source(source)
-    source.deliver()
-    model.set_source(source)
-    error = PermissionError("no")
-    with qtbot.waitSignal(model.load_failed) as failed:
-        source.asked[-1][3](error)
-    assert failed.args == [error]
-    assert model.rowCount() == 0 and not model.loading
-
-
-def test_a_re_read_asks_for_as_many_rows_as_are_loaded() -> None:
-    source = FakeSource(rows_of(450))
-    model = ApplicationsModel()
-    model.set_source(source)
-    source.deliver()
-    model.fetchMore(model.index(-1, -1))
-    source.deliver()
-    model.set_source(source, at_least=model.rowCount())
-    assert source.requests()[-1] == (0, 400)
-
-
-def test_the_history_model(counter: Counter, clerk: Actor) -> None:
-    app = bring_to(counter, clerk, "suspended")
-    model = HistoryModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_rows(counter.cases.history(clerk, app.id))
-    assert model.rowCount() >= 3
-    assert model.data(model.index(model.rowCount() - 1, HistoryModel.NOTE)) == "需实地核查"
 
 
 # --------------------------------------------------------------------------------------- the list

@@ -167,7 +167,10 @@ class ApplicationsModel(WindowModel):
             self.today = page.today
         if page.counts is not None:
             self.counts = page.counts
-            self.counts_changed.emit()
+
+    def page_done(self, page: ApplicationsPage) -> None:
+        if page.counts is not None:
+            self.counts_changed.emit()  # after the rows: a handler may start another read
 
     def application(self, row: int) -> ApplicationRow | None:
         """The row's application (None outside the rows held)."""

@@ -230,9 +230,13 @@ class ApplicationFilters(QWidget):
         self._refill(self.staff_filter, staff)
 
     def set_today(self, today: date) -> None:
-        """The office's today: named periods count from it; a custom range starts on this month."""
-        first_time = self.today is None
+        """The office's today: named periods count from it (a new day re-reads the list); a custom
+        range starts on this month."""
+        first_time, changed = self.today is None, today != self.today
         self.today = today
+        if changed and not first_time and self.period_filter.currentData() not in (ANY_TIME, CUSTOM):
+            self._show_period()
+            self.changed.emit()
         if first_time:
             for edit, day in ((self.date_from, today.replace(day=1)), (self.date_to, today)):
                 edit.blockSignals(True)

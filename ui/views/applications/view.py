@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -154,10 +155,11 @@ class ApplicationsView(NoticeActions, QWidget):
         self._lay_out_page()
         self.filters.changed.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
+        self.refresh_button.clicked.connect(self._read_choices)  # a new colleague, a new catalogue
         header.sortIndicatorChanged.connect(self._sort_chosen)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)
-        self.model.counts_changed.connect(lambda: self.filters.show_counts(self.model.counts))
+        self.model.counts_changed.connect(self._counts_read)
         self.model.window_moving.connect(self._window_moving)
         self.model.window_moved.connect(self._window_moved)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -243,6 +245,12 @@ class ApplicationsView(NoticeActions, QWidget):
 
     def _choices_read(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
+
+    def _counts_read(self) -> None:
+        counts = self.model.counts
+        if counts is not None and counts.today:
+            self.filters.set_today(date.fromisoformat(counts.today))  # past midnight: a new today
+        self.filters.show_counts(counts)
 
     def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
         """A column's header was clicked: the core sorts (never a proxy: it would sort only the rows
