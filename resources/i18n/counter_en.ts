@@ -3917,6 +3917,117 @@
     </message>
 </context>
 <context>
+    <name>RatingView</name>
+    <message>
+        <source>Rate our service</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Please rate our service</source>
+        <translation>Please rate our service</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with this service?</source>
+        <translation>How satisfied are you with this service?</translation>
+    </message>
+    <message>
+        <source>What should we improve? (optional, choose any)</source>
+        <translation>What should we improve? (optional, choose any)</translation>
+    </message>
+    <message>
+        <source>Comments or suggestions (optional, up to %1 characters)</source>
+        <translation>Comments or suggestions (optional, up to %1 characters)</translation>
+    </message>
+    <message>
+        <source>Comments or suggestions</source>
+        <translation>Comments or suggestions</translation>
+    </message>
+    <message>
+        <source>Tap here to write to us</source>
+        <translation>Tap here to write to us</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Do not rate</source>
+        <translation>Do not rate</translation>
+    </message>
+    <message>
+        <source>One moment, please…</source>
+        <translation>One moment, please…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Efficiency</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>Service: %1    Receipt number: %2</source>
+        <translation>Service: %1    Receipt number: %2</translation>
+    </message>
+    <message>
+        <source>This application cannot be rated: its result has not been delivered, or it was rated or withdrawn.</source>
+        <translation>This application cannot be rated: its result has not been delivered, or it was rated or withdrawn.</translation>
+    </message>
+    <message>
+        <source>This visit has already been rated.</source>
+        <translation>This visit has already been rated.</translation>
+    </message>
+    <message>
+        <source>The rating could not be opened. Please try again.</source>
+        <translation>The rating could not be opened. Please try again.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>We are sorry. Your opinion goes to the office&apos;s supervisor, who will follow it up.</source>
+        <translation>We are sorry. Your opinion goes to the office&apos;s supervisor, who will follow it up.</translation>
+    </message>
+    <message>
+        <source>Your rating: %1</source>
+        <translation>Your rating: %1</translation>
+    </message>
+    <message>
+        <source>This rating can no longer be given here. Please ask the clerk.</source>
+        <translation>This rating can no longer be given here. Please ask the clerk.</translation>
+    </message>
+    <message>
+        <source>Your rating could not be saved. Please try again.</source>
+        <translation>Your rating could not be saved. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>RectificationLabels</name>
     <message>
         <source>Very satisfied</source>

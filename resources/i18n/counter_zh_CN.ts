@@ -3908,6 +3908,117 @@
     </message>
 </context>
 <context>
+    <name>RatingView</name>
+    <message>
+        <source>Rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <source>Please rate our service</source>
+        <translation>请您对本次服务作出评价</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with this service?</source>
+        <translation>您对本次服务满意吗？</translation>
+    </message>
+    <message>
+        <source>What should we improve? (optional, choose any)</source>
+        <translation>哪些方面需要改进？（选填，可多选）</translation>
+    </message>
+    <message>
+        <source>Comments or suggestions (optional, up to %1 characters)</source>
+        <translation>意见或建议（选填，最多 %1 字）</translation>
+    </message>
+    <message>
+        <source>Comments or suggestions</source>
+        <translation>意见或建议</translation>
+    </message>
+    <message>
+        <source>Tap here to write to us</source>
+        <translation>点此输入您的意见或建议</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Do not rate</source>
+        <translation>不评价</translation>
+    </message>
+    <message>
+        <source>One moment, please…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>办事效率</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>业务能力</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Service: %1    Receipt number: %2</source>
+        <translation>办理事项：%1&#x3000;&#x3000;受理编号：%2</translation>
+    </message>
+    <message>
+        <source>This application cannot be rated: its result has not been delivered, or it was rated or withdrawn.</source>
+        <translation>该办件暂不能评价：办理结果尚未送达，或已评价、已撤回。</translation>
+    </message>
+    <message>
+        <source>This visit has already been rated.</source>
+        <translation>本次服务已评价。</translation>
+    </message>
+    <message>
+        <source>The rating could not be opened. Please try again.</source>
+        <translation>评价未能打开，请重试。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>We are sorry. Your opinion goes to the office&apos;s supervisor, who will follow it up.</source>
+        <translation>给您带来不便，我们深表歉意。您的意见将转交负责人跟进整改。</translation>
+    </message>
+    <message>
+        <source>Your rating: %1</source>
+        <translation>您的评价：%1</translation>
+    </message>
+    <message>
+        <source>This rating can no longer be given here. Please ask the clerk.</source>
+        <translation>此评价已无法在此提交，请联系窗口工作人员。</translation>
+    </message>
+    <message>
+        <source>Your rating could not be saved. Please try again.</source>
+        <translation>评价未能保存，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>RectificationLabels</name>
     <message>
         <source>Very satisfied</source>
