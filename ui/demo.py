@@ -13,10 +13,12 @@ included. It runs in its own session so that Ctrl+C reaches this process only, w
 app's sync before the platform; on Linux the kernel also ends it if this process dies.
 
 The first start sets up, through the same command lines and use cases an operator and a counter
-use: the office, the published catalogue, an enrollment code; the counter's enrollment; the staff
-accounts of :data:`DEMO_ACCOUNTS`; ~30 applications taken in by the two clerks; a sync; a few
-back-office decisions on the platform; and a second sync that pulls them. Later starts only start
-the platform (a couple of seconds).
+use: the office, the published catalogue, an enrollment code; then, on a clock set weeks back, the
+counter's profile, the staff accounts of :data:`DEMO_ACCOUNTS` and the enrollment, and the office's
+last few weeks (:mod:`counter_app.services.demo_history`: ~100-160 applications taken in by the two
+clerks day by day, processed, suspended, completed, delivered and rated, some left overdue); then, on
+the system clock again, a sync; a few back-office decisions on the platform; and a second sync that
+pulls them. Later starts only start the platform (a couple of seconds).
 
 :func:`prepare_demo` is the part without a display; :func:`run_demo` adds the window.
 """
@@ -38,10 +40,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from counter_app.accounts import Actor, Role
+from counter_app.clock import SystemClock
 from counter_app.core import Counter
 from counter_app.paths import default_data_dir
 from counter_app.resources import demo_catalogue_path
-from counter_app.services.seed import Seeder
+from counter_app.services.demo_history import DemoHistory, HistoryReport, history_clock
 from sync.connectivity import probe
 from sync.engine import SyncEngine, enroll
 
@@ -53,8 +56,7 @@ MARKER_FORMAT = 1
 PROFILE_DIR = "counter"
 CENTRAL_DB = "central.db"
 CENTRAL_LOG = "central.log"
-# (clerk, applications, seed): the Seeder's people come from the seed, so two clerks, two seeds.
-SEED_PLAN = (("clerk1", 18, 2026), ("clerk2", 12, 2027))
+HISTORY_SEED = 2026  # the demo office's weeks are the same on every machine (for the same date)
 DECISIONS = (("--approve",), ("--approve",), ("--deny", "--reason", "经审核，申请人家庭收入超出规定标准"))
 SYNC_INTERVAL_S = 60.0
 PROBE_INTERVAL_S = 10.0
@@ -227,7 +229,8 @@ class DemoInfo:
     accounts: tuple[DemoAccount, ...] = DEMO_ACCOUNTS
     office_code: str = OFFICE_CODE
     decided: tuple[str, ...] = ()  # receipt numbers the back office decided during set-up
-    seeded: int = 0
+    seeded: int = 0  # applications taken in during set-up
+    history: HistoryReport | None = None  # the office's weeks that set-up lived through
     details: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -350,19 +353,22 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
     coding = _start_command(db_url, root, "enroll-code", "--office", OFFICE_CODE)
     central = CentralProcess.start(db_url, _free_port(), root)
     try:
-        with Counter.open(root / PROFILE_DIR) as counter:
+        # The office's last few weeks, on a clock the history moves day by day up to the present.
+        end = SystemClock().now()
+        clock = history_clock(end)
+        with Counter.open(root / PROFILE_DIR, clock=clock) as counter:
             staff = _create_accounts(counter)
             _finish_command(publishing)
             code = _finish_command(coding)
             central.wait_ready()
             enroll(counter, central.url, code, DEVICE_NAME)
-            say("Taking in demo applications …")
-            seeded = 0
-            for username, applications, seed in SEED_PLAN:
-                seeded += Seeder(counter, staff[username], seed).run(applications).applications
+            say("Living through the demo office's last few weeks …")
+            clerks = (staff["clerk1"], staff["clerk2"])
+            history = DemoHistory(counter, clock, clerks, staff["supervisor"], end, HISTORY_SEED).run()
+        with Counter.open(root / PROFILE_DIR) as counter:  # the system clock from here on, as the app
             pushed = _sync(counter, "push")
             say("The back office decides a few applications …")
-            decided = _decide(db_url, root)
+            decided = _decide(db_url, root, history.awaiting_decision)
             pulled = _sync(counter, "pull")
         _write_marker(
             root,
@@ -386,7 +392,8 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
         created=True,
         seconds=time.monotonic() - started,
         decided=decided,
-        seeded=seeded,
+        seeded=history.applications,
+        history=history,
         details={"pushed": pushed, "pulled": pulled},
     )
 
@@ -412,13 +419,10 @@ def _sync(counter: Counter, what: str) -> int:
     return result.pushed if what == "push" else result.pulled
 
 
-def _decide(db_url: str, root: Path) -> tuple[str, ...]:
-    """The back office completes a few accepted applications (granted or denied)."""
-    exported = json.loads(_run_command(db_url, root, "export", "--office", OFFICE_CODE, "--json"))
-    open_ones = [
-        app["receipt_no"] for app in exported["applications"] if app["status"] in ("accepted", "in_progress")
-    ]
-    chosen = list(zip(open_ones, DECISIONS, strict=False))  # fewer open ones: fewer decisions
+def _decide(db_url: str, root: Path, awaiting: tuple[str, ...]) -> tuple[str, ...]:
+    """The back office completes (grants or denies) the oldest of the cases in progress that are not
+    yet due: the overdue ones stay overdue. One ``counter-central decide`` each, side by side."""
+    chosen = list(zip(sorted(awaiting), DECISIONS, strict=False))  # fewer open ones: fewer decisions
     running = [_start_command(db_url, root, "decide", receipt, *verdict) for receipt, verdict in chosen]
     for process in running:
         _finish_command(process)

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor, Role
+from counter_app.clock import CHINA_TZ
 from counter_app.core import Counter
+from counter_app.records import DeadlineState
+from counter_app.statistics import CLOCK_RUNNING_STATUSES
 from sync.engine import SyncEngine
 from ui import demo
 from ui.cli import build_parser
+from ui.cli import main as cli_main
 from ui.demo import DEMO_ACCOUNTS, DemoError, DemoInfo, prepare_demo, run_demo
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
@@ -63,7 +68,8 @@ def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
         assert first.created and first.central.running()
         assert first.profile_dir == root / "counter" and (root / "demo.json").exists()
         applications = export(first)
-        assert len(applications) == first.seeded == 30
+        assert len(applications) == first.seeded >= 60
+        assert_an_office_s_last_weeks(first, applications)
         with Counter.open(first.profile_dir) as counter:
             status = counter.admin.status()
             assert status.pending_ops == 0 and status.last_sync is not None
@@ -73,13 +79,17 @@ def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
                 assert actor.role is account.role and actor.display_name == account.display_name
             assert len(DEMO_ACCOUNTS) == 4 and all(len(a.password) >= 8 for a in DEMO_ACCOUNTS)
             assert {a.role for a in DEMO_ACCOUNTS} == {Role.ADMIN, Role.SUPERVISOR, Role.CLERK}
-            # The back office's decisions were pulled: the counter sees them completed.
+            # The back office's decisions were pulled: the counter sees them completed. They are
+            # cases of past weeks, taken in before today, and completed in time.
             by_receipt = {app["receipt_no"]: app for app in applications}
             assert len(first.decided) == 3
+            today = counter.dashboard.today()
             for receipt in first.decided:
                 assert by_receipt[receipt]["status"] == "completed"
                 local = counter.cases.get(Actor.command_line("test"), by_receipt[receipt]["id"])
-                assert local.status == "completed"
+                assert local.status == "completed" and local.result in ("granted", "denied")
+                assert local.accepted_on is not None and local.accepted_on < today.isoformat()
+                assert local.due_date is not None and local.due_date >= today.isoformat()
         with pytest.raises(DemoError, match="running already"):
             prepare_demo(root)  # a second demo at the same time would re-enroll the counter under it
         pid = first.central.pid
@@ -106,6 +116,74 @@ def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
                 assert SyncEngine(counter).run().outcome == "ok"
             moved_pid = moved.central.pid
     assert_gone(moved_pid)
+
+
+def assert_an_office_s_last_weeks(info: DemoInfo, exported: list[dict]) -> None:
+    """What a newcomer finds: weeks of work, with the office's troubles as well as its routine."""
+    history = info.history
+    assert history is not None and info.seeded == history.applications
+    supervisor_account = DEMO_ACCOUNTS[1]
+    with Counter.open(info.profile_dir) as counter:
+        supervisor = counter.accounts.login(supervisor_account.username, supervisor_account.password)
+        now = datetime.now(CHINA_TZ)
+        today = counter.dashboard.today()
+        assert today == now.date()  # the app runs on the system clock again
+        rows = counter.queries.applications(supervisor, limit=1000)
+        assert len(rows) == info.seeded
+        # Taken in on many days over the past weeks, in office hours, never in the future.
+        taken_in = [datetime.fromisoformat(row.created_at) for row in rows]
+        days = {moment.date() for moment in taken_in}
+        assert len(days) >= 10 and min(days) <= today - timedelta(days=21)
+        assert all(moment < now and time(8, 0) <= moment.time() <= time(17, 30) for moment in taken_in)
+        # Exactly these applications are on the platform, each once.
+        assert sorted(app["id"] for app in exported) == sorted(row.id for row in rows)
+        assert len({app["id"] for app in exported}) == len(exported)
+
+        # Overdue now: open with the time limit running, due before today.
+        counts = counter.queries.application_counts(supervisor)
+        overdue = [row for row in rows if row.deadline_state is DeadlineState.OVERDUE]
+        assert counts.overdue == len(overdue) >= 1
+        assert all(
+            row.status in CLOCK_RUNNING_STATUSES and row.due_date < today.isoformat() for row in overdue
+        )
+        assert {"refused", "awaiting_materials", "in_progress", "rated"} <= set(counts.by_status)
+
+        # A suspension with its reason, resumed on a later day.
+        resumed = []
+        for row in rows:
+            events = counter.cases.history(supervisor, row.id)
+            suspend = next((e for e in events if e["action"] == "suspend"), None)
+            resume = next((e for e in events if e["action"] == "resume"), None)
+            if suspend and resume:
+                assert suspend["note"] and resume["at"][:10] > suspend["at"][:10]
+                resumed.append(row.receipt_no)
+        assert resumed and history.suspensions >= len(resumed)
+
+        # Ratings mostly good, and a bad one whose rectification task is still open.
+        open_tasks = counter.ratings.rectifications(supervisor, "open")
+        assert any(task.level >= 4 and task.comment for task in open_tasks)
+        assert counter.ratings.rectification_counts(supervisor).open == len(open_tasks)
+
+        # The dashboard shows real figures for last month.
+        last_month = counter.dashboard.figures(supervisor, counter.dashboard.period("last_month")).totals
+        assert last_month.taken_in > 0 and last_month.accepted > 0 and last_month.completed > 0
+        assert last_month.rated > 0 and last_month.completed_on_time > 0
+        assert sum(last_month.ratings_by_level[:2]) > sum(last_month.ratings_by_level[3:])
+        assert last_month.overdue == counts.overdue >= 1
+
+        # The audit trail, from the first morning on: in time order as well as in seq order (newest
+        # first), and its chain intact.
+        page = counter.audit_trail.events(supervisor, limit=1000)
+        events = list(page)
+        while page:
+            page = counter.audit_trail.events(supervisor, limit=1000, before_seq=page[-1].seq)
+            events += page
+        assert events[-1].action == "profile.create" and len(events) > 5 * info.seeded
+        stamps = [event.device_ts for event in events]
+        assert stamps == sorted(stamps, reverse=True) and stamps[-1][:10] <= min(days).isoformat()
+        offset = counter.admin.status().clock_offset_s
+        assert offset is None or abs(offset) < 5
+    assert cli_main(["--data-dir", str(info.profile_dir), "audit", "verify"]) == 0
 
 
 def test_an_interrupted_first_start_is_cleared_but_a_foreign_directory_is_refused(tmp_path: Path) -> None:
