@@ -55,7 +55,7 @@ def test_the_list_of_200000_is_scrolled_to_the_end_and_back_in_a_window(
     page: ApplicationsView, qtbot: QtBot
 ) -> None:
     model, table = page.model, page.table
-    assert model.counts is not None and model.counts.total == APPLICATIONS
+    assert page.counts is not None and page.counts.total == APPLICATIONS
     assert "200,000" in page.filters.status_filter.itemText(0)
     order: list[tuple[str, str]] = []  # (created_at, receipt_no) of every row, as it arrived
     seen: set[str] = set()

@@ -6,8 +6,7 @@ reads pages past either edge as the clerk scrolls (:mod:`ui.models.paged_window`
 sorting happen in the query, never in a proxy: a proxy can only filter or sort the rows it holds.
 
 A page brings the names of its rows' services (read on the database thread by :func:`service_names`),
-so ``data()`` never reaches the core; a first page also brings the counts per status for the filters
-(:attr:`ApplicationsModel.counts`, ``counts_changed``) and the office's today.
+so ``data()`` never reaches the core, and the office's today its rows' deadlines were computed with.
 
 Deadlines are shown twice, so that neither colour nor text alone carries them: the Deadline column
 says 逾期 / 临期 (overdue / due within 3 working days, as the core decided for the row), and the whole
@@ -23,12 +22,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from counter_app.core import Counter
 from counter_app.errors import CounterError
-from counter_app.records import ApplicationCounts, ApplicationRow, ApplicationSortKey, DeadlineState
+from counter_app.records import ApplicationRow, ApplicationSortKey, DeadlineState
 from ui.i18n import fill
 from ui.models.case_labels import status_name, sync_state_name
 from ui.models.labels import localised
@@ -60,13 +59,12 @@ _USER_PREFIX = "user:"
 class ApplicationsPage:
     """Rows of the list and the names of the services they are for; ``next`` is where the rows after
     them start (None: the list ends here), ``breaks`` where each later page of them starts (a read of
-    several pages); a first page also has the counts for the filters and the office's today."""
+    several pages); ``today``: the office's today (ISO) the rows' deadline states were computed with."""
 
     rows: list[ApplicationRow]
     service_names: dict[ServiceKey, tuple[str, str]] = field(default_factory=dict)
     next: object | None = None
     breaks: tuple[object, ...] = ()
-    counts: ApplicationCounts | None = None
     today: str = ""
 
 
@@ -134,9 +132,6 @@ class ApplicationsModel(WindowModel):
         DEADLINE: ApplicationSortKey.DUE,
     }
 
-    # A first page brought new counts (``counts``) for the filters.
-    counts_changed = Signal()
-
     def __init__(
         self, service_name: Callable[[ApplicationRow], str] | None = None, parent: Any = None
     ) -> None:
@@ -144,7 +139,6 @@ class ApplicationsModel(WindowModel):
         super().__init__(parent)
         self._names: dict[ServiceKey, tuple[str, str]] = {}
         self._fallback_name = service_name or (lambda row: row.item_code)
-        self.counts: ApplicationCounts | None = None
         self.today = ""  # the office's today (ISO) the rows' deadline states were computed with
         self._brushes = {state: QBrush(QColor(colour)) for state, colour in _TINT.items()}
         self._mark_brushes = {state: QBrush(QColor(colour)) for state, colour in _MARK_COLOUR.items()}
@@ -165,12 +159,6 @@ class ApplicationsModel(WindowModel):
         self._names.update(page.service_names)
         if page.today:
             self.today = page.today
-        if page.counts is not None:
-            self.counts = page.counts
-
-    def page_done(self, page: ApplicationsPage) -> None:
-        if page.counts is not None:
-            self.counts_changed.emit()  # after the rows: a handler may start another read
 
     def application(self, row: int) -> ApplicationRow | None:
         """The row's application (None outside the rows held)."""

@@ -101,9 +101,6 @@ class WindowModel(QAbstractTableModel):
     def take_page(self, page: Any) -> None:
         """A page arrived (before its rows go in): keep what else it brings."""
 
-    def page_done(self, page: Any) -> None:
-        """A page's rows are in and said so (``page_loaded``): say what else it brought."""
-
     # --- the source ---------------------------------------------------------------------------------
     def set_source(self, load: Load | None, *, at_least: int = 0) -> None:
         """Start over with ``load`` (None: empty) and ask for its first page; the rows shown stay
@@ -213,7 +210,6 @@ class WindowModel(QAbstractTableModel):
             self._busy = False
         for signal, args in done:
             signal.emit(*args)
-        self.page_done(page)
 
     def _failed(self, source: int, ask: Ask, error: BaseException) -> None:
         if source != self._source or ask is not self._waiting:

@@ -116,6 +116,7 @@ class ApplicationFilters(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)  # shows the chosen period; edited for a custom range
+        self.dash = QLabel("–")
         self.overdue_only = named(QCheckBox(self.tr("&Overdue only")), self.tr("Overdue only"))
         self.due_soon_only = named(
             QCheckBox(self.tr("D&ue soon only")),
@@ -134,6 +135,7 @@ class ApplicationFilters(QWidget):
         self.summary.setStyleSheet(HINT_STYLE)
         self.summary.setAccessibleName(self.tr("Counts for the filters"))
         self._lay_out()
+        self._show_period()
 
         for combo in (self.status_filter, self.service_filter, self.staff_filter):
             combo.currentIndexChanged.connect(self.changed)
@@ -170,7 +172,7 @@ class ApplicationFilters(QWidget):
         second.addWidget(period)
         second.addWidget(self.period_filter)
         second.addWidget(self.date_from)
-        second.addWidget(QLabel("–"))
+        second.addWidget(self.dash)
         second.addWidget(self.date_to)
         second.addWidget(self.overdue_only)
         second.addWidget(self.due_soon_only)
@@ -285,11 +287,14 @@ class ApplicationFilters(QWidget):
         self.changed.emit()
 
     def _show_period(self) -> None:
-        """The date boxes show the chosen period; only a custom one can be edited."""
-        custom = self.period_filter.currentData() == CUSTOM
+        """The date boxes show the chosen period (none for any time); only a custom one can be edited."""
+        choice = self.period_filter.currentData()
+        custom = choice == CUSTOM
         first, last = self.period() if not custom else (None, None)
+        self.dash.setVisible(choice != ANY_TIME)
         for edit, day in ((self.date_from, first), (self.date_to, last)):
             edit.setEnabled(custom)
+            edit.setVisible(choice != ANY_TIME)
             if day is not None:
                 edit.blockSignals(True)
                 edit.setDate(_qdate(day))

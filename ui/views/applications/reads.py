@@ -67,12 +67,10 @@ def read_applications(
     sort: ApplicationSort,
     after: ApplicationCursor | None,
     limit: int,
-    *,
-    counts: bool = False,
 ) -> ApplicationsPage:
     """``limit`` rows of the list after the cursor ``after`` (None: from the top), in keyset pages of
-    the model's page size, with the names of their services; ``counts``: the counts per status for the
-    filters too (a new list, or one read again)."""
+    the model's page size, with the names of their services. (The counts for the filters are a read
+    of their own, so that the rows show first.)"""
     queries = counter.queries
     rows: list[ApplicationRow] = []
     breaks: list[ApplicationCursor] = []
@@ -90,7 +88,6 @@ def read_applications(
         service_names(counter, rows),
         next=cursor,
         breaks=tuple(breaks),
-        counts=queries.application_counts(actor, filters) if counts else None,
         today=page.today,
     )
 

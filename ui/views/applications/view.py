@@ -3,13 +3,13 @@ step (supplement, start, suspend, resume, complete, deliver, rate, withdraw) or 
 
 Every reading and writing of the profile runs on the database thread (``db.submit``, the functions in
 ``reads.py``) and arrives later on the UI thread; errors are shown in a line under the buttons, never
-in a modal box (an unexpected one is also reported as a bug). The list is read a page at a time
-(``ApplicationsModel``); its reads, the selected application's details and the notice are keyed, so a
-newer request drops the results of an older one. A step is submitted once: the buttons stay disabled
-until it is done; the keyboard focus waits on the list meanwhile (not on the next button, which a
-second Space would press) and goes back to where the clerk was when it is done. A notice PDF is
-written on a pool thread from the notice data read on the database thread, with notice words made on
-that thread.
+in a modal box (an unexpected one is also reported as a bug). The list is read a keyset page at a
+time with the filters (``filters.py``) and the order a column header chose, both applied by the core;
+the model holds a window of rows (``ApplicationsModel``, ``scrolling.py``). Its reads, the selected
+application's details and the notice are keyed, so a newer request drops the results of an older one.
+A step is submitted once: the buttons stay disabled until it is done; the keyboard focus waits on the
+list meanwhile (not on the next button, which a second Space would press) and goes back to where the
+clerk was when it is done. The notice's preview and PDF are ``notice_actions.py``'s.
 
 The widget's methods are for the UI thread.
 """
@@ -38,6 +38,7 @@ from counter_app.catalogue import ServiceItem
 from counter_app.errors import CounterError
 from counter_app.records import (
     Application,
+    ApplicationCounts,
     ApplicationCursor,
     ApplicationFilter,
     ApplicationRow,
@@ -111,6 +112,7 @@ class ApplicationsView(NoticeActions, QWidget):
         self._wanted: str | None = None  # select_application()'s id, waiting for the list to arrive
         self._listed: tuple[ApplicationFilter, ApplicationSort] | None = None  # those of the rows shown
         self._sort = ApplicationSort()  # newest intake first
+        self.counts: ApplicationCounts | None = None  # for the filters, as last read
         self._moving = False  # the model's window is moving: the selection's changes are not the clerk's
         self._step: str | None = None  # the step submitted and not yet done
         self._notice_busy = False
@@ -159,7 +161,6 @@ class ApplicationsView(NoticeActions, QWidget):
         header.sortIndicatorChanged.connect(self._sort_chosen)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)
-        self.model.counts_changed.connect(self._counts_read)
         self.model.window_moving.connect(self._window_moving)
         self.model.window_moved.connect(self._window_moved)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -205,26 +206,30 @@ class ApplicationsView(NoticeActions, QWidget):
     # --- the list -------------------------------------------------------------------------------------
     def reload(self, *, from_top: bool = False) -> None:
         """Read the list again with the filters and the order, keeping the selected application when
-        it is still listed. Cheap to call repeatedly: a newer read drops an older one not yet
-        delivered. The same filters and order (a refresh, a step, the page shown again) read the rows
-        held again from where they start, so the clerk stays where they were; ``from_top`` or new
-        ones start at the first page."""
+        it is still listed, and the counts for the filters. Cheap to call repeatedly: a newer read
+        drops an older one not yet delivered. The same filters and order (a refresh, a step, the page
+        shown again) read the rows held again from where they start, so the clerk stays where they
+        were; ``from_top`` or new ones start at the first page."""
         listed = (self.filters.current(), self._sort)
         same = listed == self._listed and not from_top
         self._listed = listed
         self.model.set_source(self._loader(*listed), at_least=self.model.rowCount() if same else 0)
+        actor, filters = self.actor, listed[0]
+        self.db.submit(  # after the rows: they show first
+            lambda counter: counter.queries.application_counts(actor, filters),
+            self._counts_read,
+            self._counts_failed,
+            key=f"{self._key}.counts",
+            owner=self,
+        )
 
     def _loader(self, filters: ApplicationFilter, sort: ApplicationSort) -> Load:
         db, actor, key = self.db, self.actor, f"{self._key}.list"
-        fresh = [True]  # the first read of a loader brings the counts for its filters
 
         def load(after: object | None, limit: int, deliver: Deliver, fail: Fail) -> object:
-            counts, fresh[0] = fresh[0], False
             cursor = after if isinstance(after, ApplicationCursor) else None
             return db.submit(
-                lambda counter: read_applications(
-                    counter, actor, filters, sort, cursor, limit, counts=counts
-                ),
+                lambda counter: read_applications(counter, actor, filters, sort, cursor, limit),
                 deliver,
                 fail,
                 key=key,
@@ -246,11 +251,16 @@ class ApplicationsView(NoticeActions, QWidget):
     def _choices_read(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
 
-    def _counts_read(self) -> None:
-        counts = self.model.counts
-        if counts is not None and counts.today:
-            self.filters.set_today(date.fromisoformat(counts.today))  # past midnight: a new today
+    def _counts_read(self, counts: ApplicationCounts) -> None:
+        self.counts = counts
         self.filters.show_counts(counts)
+        if counts.today:
+            self.filters.set_today(date.fromisoformat(counts.today))  # past midnight: a new today
+
+    def _counts_failed(self, _error: BaseException) -> None:
+        """Said by the list's own failure (the same permission); no old counts stay."""
+        self.counts = None
+        self.filters.show_counts(None)
 
     def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
         """A column's header was clicked: the core sorts (never a proxy: it would sort only the rows
