@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from counter_app.core import Counter
 
 HISTORY_DAYS = 28  # the history reaches at least this many calendar days back,
-LAST_MONTH_DAYS = 7  # and over the last days of last month, so that "last month" has figures,
+LAST_MONTH_DAYS = 10  # and over the last days of last month, so that "last month" has figures,
 MIN_WORKING_DAYS = 15  # and over this many working days at least (long holidays)
 OPENING = time(8, 0)  # the first morning: profile, staff accounts, enrollment
 OFFICE_HOURS = ((time(8, 40), time(11, 45)), (time(13, 40), time(17, 10)))  # when citizens come

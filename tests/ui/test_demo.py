@@ -20,7 +20,7 @@ from counter_app.accounts import Actor, Role
 from counter_app.clock import CHINA_TZ
 from counter_app.core import Counter
 from counter_app.records import DeadlineState
-from counter_app.statistics import CLOCK_RUNNING_STATUSES
+from counter_app.statistics import CLOCK_RUNNING_STATUSES, Period
 from sync.engine import SyncEngine
 from ui import demo
 from ui.cli import build_parser
@@ -164,12 +164,15 @@ def assert_an_office_s_last_weeks(info: DemoInfo, exported: list[dict]) -> None:
         assert any(task.level >= 4 and task.comment for task in open_tasks)
         assert counter.ratings.rectification_counts(supervisor).open == len(open_tasks)
 
-        # The dashboard shows real figures for last month.
+        # The dashboard shows real figures for last month, and for the weeks: mostly good ratings.
         last_month = counter.dashboard.figures(supervisor, counter.dashboard.period("last_month")).totals
         assert last_month.taken_in > 0 and last_month.accepted > 0 and last_month.completed > 0
         assert last_month.rated > 0 and last_month.completed_on_time > 0
-        assert sum(last_month.ratings_by_level[:2]) > sum(last_month.ratings_by_level[3:])
         assert last_month.overdue == counts.overdue >= 1
+        weeks = counter.dashboard.figures(supervisor, Period(min(days), today)).totals
+        assert weeks.taken_in == info.seeded and weeks.rated == history.ratings
+        good, bad = sum(weeks.ratings_by_level[:2]), sum(weeks.ratings_by_level[3:])
+        assert bad == history.bad_ratings >= 1 and good > 4 * bad
 
         # The audit trail, from the first morning on: in time order as well as in seq order (newest
         # first), and its chain intact.
