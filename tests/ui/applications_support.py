@@ -1,12 +1,17 @@
-"""Shared by the applications list's tests: a row, rows, and a loader whose pages arrive when the
-test says so."""
+"""Shared by the applications list's tests: a row, rows, a loader whose pages arrive when the test
+says so, and a gate that holds the database thread."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from dataclasses import replace
+
+import pytest
 
 from counter_app.records import ApplicationRow
 from ui.models.applications_model import ApplicationsModel, ApplicationsPage, Deliver, Fail
+from ui.workers import Database
 
 ROW = ApplicationRow(
     "id",
@@ -59,3 +64,16 @@ class FakeSource:
 
 def rows_of(count: int, prefix: str = "R") -> list[ApplicationRow]:
     return [replace(ROW, id=f"{prefix}{n}", receipt_no=f"{prefix}-{n}") for n in range(count)]
+
+
+@pytest.fixture(name="gate")
+def gate_fixture(db: Database) -> Iterator[threading.Event]:
+    """Holds the database thread (a job waits on it) until the test sets it; always released."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def hold(db: Database, gate: threading.Event) -> None:
+    """Queue a job that keeps the database thread busy until ``gate`` is set."""
+    db.submit(lambda _counter: gate.wait(10))

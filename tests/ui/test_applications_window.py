@@ -8,8 +8,10 @@ application's row leaving and coming back (the real page and store); the 200,000
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
@@ -17,7 +19,8 @@ from pytestqt.qtbot import QtBot
 from benchmarks.applications_list import load_office
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from tests.ui.applications_support import ROW, FakeSource, ids, rows_of
+from counter_app.records import DeadlineState
+from tests.ui.applications_support import ROW, FakeSource, gate_fixture, hold, ids, rows_of  # noqa: F401
 from tests.ui.helpers import settle
 from ui.models.applications_model import ApplicationsModel
 from ui.views.applications import ApplicationsView
@@ -230,3 +233,34 @@ def test_the_chosen_application_stays_chosen_while_its_row_is_out_of_the_window(
     settle(qtbot, db)
     assert page.current_application_row() == page.model.row_of(chosen.id) == 5
     assert page.application is not None and page.application.id == chosen.id
+
+
+def test_a_refresh_while_new_filters_are_read_starts_them_at_the_top(
+    qtbot: QtBot, counter: Counter, db: Database, clerk: Actor, gate: threading.Event
+) -> None:
+    load_office(counter, 1_500)
+    page = ApplicationsView(db, clerk)
+    qtbot.addWidget(page)
+    page.model.window_rows = 400
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    settle(qtbot, db)
+    while page.model.rows_above == 0:  # scrolled away from the top: the window starts at a cursor
+        with qtbot.waitSignal(page.model.page_loaded):
+            page.table.scrollToBottom()
+            if not page.model.loading:
+                page.model.fetchMore(TOP)
+    settle(qtbot, db)
+    assert page.model.rows_above > 0
+
+    hold(db, gate)
+    page.filters.overdue_only.setChecked(True)  # new filters: their first page is on its way ...
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)  # ... and the clerk refreshes
+    gate.set()
+    settle(qtbot, db)
+    assert page.message.text() == ""  # not the old list's cursor under the new filters
+    assert page.model.rows_above == 0 and page.model.rowCount() > 0
+    assert {page.model.application(n).deadline_state for n in range(page.model.rowCount())} == {
+        DeadlineState.OVERDUE
+    }

@@ -23,7 +23,7 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.services.seed import Seeder
 from tests.core.test_cases import bring_to
-from tests.ui.applications_support import ids
+from tests.ui.applications_support import gate_fixture, hold, ids  # noqa: F401 - a fixture
 from tests.ui.helpers import settle, type_text
 from tests.ui.pages_support import check_named_and_fits, open_page, window_fixture  # noqa: F401
 from ui.main_window import MainWindow
@@ -52,19 +52,6 @@ def page(qtbot: QtBot, db: Database, clerk: Actor) -> Iterator[ApplicationsView]
     settle(qtbot, db)
     yield view
     settle(qtbot, db)
-
-
-@pytest.fixture
-def gate(db: Database) -> Iterator[threading.Event]:
-    """Holds the database thread (a job waits on it) until the test sets it; always released."""
-    event = threading.Event()
-    yield event
-    event.set()
-
-
-def hold(db: Database, gate: threading.Event) -> None:
-    """Queue a job that keeps the database thread busy until ``gate`` is set."""
-    db.submit(lambda _counter: gate.wait(10))
 
 
 # --------------------------------------------------------------------------------------- the list

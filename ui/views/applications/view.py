@@ -81,7 +81,7 @@ STEPS: dict[str, Permission] = {
     Action.WITHDRAW.value: Permission.WITHDRAW,
 }
 SERVICE_WIDTH = 300  # px at most for the service column (its full name is in the details)
-FIT_ROWS = 60  # rows measured to fit the columns to their text (all 200 take most of the open time)
+FIT_ROWS = 30  # rows measured to fit the columns to their text (all 200 take most of the open time)
 IMMEDIATE = {Action.START.value, Action.RESUME.value}  # nothing to ask: done on the click
 # Keys of this page's database work are global to the Database: prefixed with the page, and numbered
 # so that two pages alive at once (a test's, a window's) never drop each other's reads.
@@ -110,7 +110,11 @@ class ApplicationsView(NoticeActions, QWidget):
         self._key = f"applications.{next(_pages)}"
         self._shown: ApplicationRow | None = None  # the list row whose details are shown or asked for
         self._wanted: str | None = None  # select_application()'s id, waiting for the list to arrive
-        self._listed: tuple[ApplicationFilter, ApplicationSort] | None = None  # those of the rows shown
+        # The filters and order of the rows in the model, and of the read asked for last: a refresh
+        # may start at the model's cursors only when both are the same list.
+        self._listed: tuple[ApplicationFilter, ApplicationSort] | None = None
+        self._asked: tuple[ApplicationFilter, ApplicationSort] | None = None
+        self._fitted = False  # the columns were fitted to the first rows (once: no jumping while typing)
         self._sort = ApplicationSort()  # newest intake first
         self.counts: ApplicationCounts | None = None  # for the filters, as last read
         self._moving = False  # the model's window is moving: the selection's changes are not the clerk's
@@ -211,8 +215,8 @@ class ApplicationsView(NoticeActions, QWidget):
         shown again) read the rows held again from where they start, so the clerk stays where they
         were; ``from_top`` or new ones start at the first page."""
         listed = (self.filters.current(), self._sort)
-        same = listed == self._listed and not from_top
-        self._listed = listed
+        same = listed == self._listed == self._asked and not from_top
+        self._asked = listed
         self.model.set_source(self._loader(*listed), at_least=self.model.rowCount() if same else 0)
         actor, filters = self.actor, listed[0]
         self.db.submit(  # after the rows: they show first
@@ -257,10 +261,12 @@ class ApplicationsView(NoticeActions, QWidget):
         if counts.today:
             self.filters.set_today(date.fromisoformat(counts.today))  # past midnight: a new today
 
-    def _counts_failed(self, _error: BaseException) -> None:
-        """Said by the list's own failure (the same permission); no old counts stay."""
+    def _counts_failed(self, error: BaseException) -> None:
+        """No old counts stay. The core's refusal is the list's too, and said once, by the list."""
         self.counts = None
         self.filters.show_counts(None)
+        if not isinstance(error, CounterError):
+            self._failed(error)
 
     def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
         """A column's header was clicked: the core sorts (never a proxy: it would sort only the rows
@@ -284,7 +290,10 @@ class ApplicationsView(NoticeActions, QWidget):
         """A page is in the model. A new list (``offset`` 0) keeps the selected application, or
         selects the one ``select_application`` asked for; a later page may bring the latter."""
         if offset == 0:
-            self._fit_columns()
+            self._listed = self._asked
+            if not self._fitted and self.model.rowCount():
+                self._fit_columns()
+                self._fitted = True
             keep = self._wanted or (self._shown.id if self._shown is not None else None)
         elif self._wanted:
             keep = self._wanted
@@ -339,6 +348,8 @@ class ApplicationsView(NoticeActions, QWidget):
 
     def _list_failed(self, error: BaseException) -> None:
         """The list could not be read (e.g. a role that may not see applications)."""
+        if self.model.rowCount() == 0:
+            self._listed = None  # emptied
         self._show(None, keep_message=True)
         self._failed(error)
 
