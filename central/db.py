@@ -10,6 +10,8 @@ push is serialised by the same lock, and rate-limit counters are rows.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -181,6 +183,22 @@ def default_url() -> str:
     return f"sqlite:///{data / 'central.db'}"
 
 
+def _use_wal(cursor: sqlite3.Cursor, wait_s: float = 30.0) -> None:
+    """Switch a SQLite file to WAL once. Several server processes opening a new file at the same
+    moment all ask for it, and SQLite answers "database is locked" at once, without waiting on the
+    busy timeout, to the ones that lose the race: they try again until the winner is done."""
+    deadline = time.monotonic() + wait_s
+    pause = 0.01
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)  # back off: another connection is switching the file right now
+            pause = min(pause * 2, 0.5)
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = url or default_url()
     if url.startswith("sqlite"):
@@ -190,10 +208,10 @@ def make_engine(url: str | None = None) -> Engine:
         def _sqlite_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
             dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA busy_timeout = 30000")
+            _use_wal(cursor)
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA busy_timeout = 30000")
             cursor.close()
 
         @event.listens_for(engine, "begin")

@@ -266,3 +266,24 @@ def test_serve_processes_started_at_once_on_an_empty_database_all_come_up(
     epochs = {hello["server_epoch"] for hello in hellos}
     assert len(epochs) == 1
     assert _meta(engine) == [("schema_version", str(LATEST_VERSION)), ("server_epoch", epochs.pop())]
+
+
+def test_a_new_sqlite_file_opened_by_many_engines_at_once_switches_to_wal_once(tmp_path: Path) -> None:
+    """SQLite answers "database is locked" at once, not after the busy timeout, to connections that
+    lose the race to switch a new file to WAL; each engine must wait its turn, not fail."""
+    for attempt in range(100):
+        url = f"sqlite:///{tmp_path / f'race-{attempt}.db'}"
+        engines = [make_engine(url) for _ in range(PROCESSES)]
+        barrier = threading.Barrier(PROCESSES)
+
+        def connect(each: Engine) -> str:
+            barrier.wait()
+            with each.connect() as conn:
+                return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+        try:
+            with ThreadPoolExecutor(PROCESSES) as pool:
+                assert list(pool.map(connect, engines)) == ["wal"] * PROCESSES
+        finally:
+            for each in engines:
+                each.dispose()
