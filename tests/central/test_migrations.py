@@ -276,7 +276,7 @@ def test_a_new_sqlite_file_opened_by_many_engines_at_once_switches_to_wal_once(t
         engines = [make_engine(url) for _ in range(PROCESSES)]
         barrier = threading.Barrier(PROCESSES)
 
-        def connect(each: Engine) -> str:
+        def connect(each: Engine, barrier: threading.Barrier = barrier) -> str:
             barrier.wait()
             with each.connect() as conn:
                 return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
