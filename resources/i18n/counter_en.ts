@@ -36,64 +36,12 @@
         <translation>Electronic</translation>
     </message>
     <message>
-        <source>Rating</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <source>1 Very satisfied</source>
-        <translation>1 Very satisfied</translation>
-    </message>
-    <message>
-        <source>2 Satisfied</source>
-        <translation>2 Satisfied</translation>
-    </message>
-    <message>
-        <source>3 Fairly satisfied</source>
-        <translation>3 Fairly satisfied</translation>
-    </message>
-    <message>
-        <source>4 Dissatisfied</source>
-        <translation>4 Dissatisfied</translation>
-    </message>
-    <message>
-        <source>5 Very dissatisfied</source>
-        <translation>5 Very dissatisfied</translation>
-    </message>
-    <message>
-        <source>Rating channel</source>
-        <translation>Rating channel</translation>
-    </message>
-    <message>
-        <source>Counter pad</source>
-        <translation>Counter pad</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation>QR code</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>Website</translation>
-    </message>
-    <message>
-        <source>12345 hotline</source>
-        <translation>12345 hotline</translation>
-    </message>
-    <message>
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Channel</translation>
     </message>
     <message>
         <source>Originals: %1</source>

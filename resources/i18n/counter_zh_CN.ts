@@ -36,64 +36,12 @@
         <translation>电子送达</translation>
     </message>
     <message>
-        <source>Rating</source>
-        <translation>评价等级</translation>
-    </message>
-    <message>
-        <source>1 Very satisfied</source>
-        <translation>1 非常满意</translation>
-    </message>
-    <message>
-        <source>2 Satisfied</source>
-        <translation>2 满意</translation>
-    </message>
-    <message>
-        <source>3 Fairly satisfied</source>
-        <translation>3 基本满意</translation>
-    </message>
-    <message>
-        <source>4 Dissatisfied</source>
-        <translation>4 不满意</translation>
-    </message>
-    <message>
-        <source>5 Very dissatisfied</source>
-        <translation>5 非常不满意</translation>
-    </message>
-    <message>
-        <source>Rating channel</source>
-        <translation>评价渠道</translation>
-    </message>
-    <message>
-        <source>Counter pad</source>
-        <translation>窗口评价器</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation>扫码评价</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>网站</translation>
-    </message>
-    <message>
-        <source>12345 hotline</source>
-        <translation>12345热线</translation>
-    </message>
-    <message>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>评价渠道</translation>
     </message>
     <message>
         <source>Originals: %1</source>

@@ -32,6 +32,7 @@ from ui.models.case_labels import status_name
 from ui.notices import NoticeWords
 from ui.views.applications import ApplicationsView
 from ui.views.applications import view as applications_view
+from ui.views.rating import RatingView
 from ui.workers import Database
 
 
@@ -266,11 +267,18 @@ def test_a_case_walked_through_the_page(
     delivered = counter.cases.get(clerk, app.id)
     assert (delivered.status, delivered.delivery_method) == ("delivered", "post")
 
+    # The rating step turns a screen to the citizen: the clerk never picks the level.
     click("rate")
-    page.form.level.setCurrentIndex(page.form.level.findData(2))
-    confirm()
+    assert not page.form.isVisible()
+    qtbot.waitUntil(lambda: any(view.isVisible() for view in page.findChildren(RatingView)))
+    [view] = [view for view in page.findChildren(RatingView) if view.isVisible()]
+    qtbot.mouseClick(view.level_buttons[2], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.rated, timeout=10_000):
+        qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, db)
     assert counter.cases.get(clerk, app.id).status == "rated"
-    assert counter.ctx.ratings.for_application(app.id)["level"] == 2
+    rating = counter.ctx.ratings.for_application(app.id)
+    assert (rating["level"], rating["channel"]) == (2, "counter-screen")
     assert page.history_model.rowCount() == len(counter.cases.history(clerk, app.id))
     assert not any(button.isEnabled() for button in page.step_buttons.values())
 

@@ -46,24 +46,6 @@ class ActionForm(QGroupBox):
             ("electronic", self.tr("Electronic")),
         ):
             self.method.addItem(text, value)
-        self.level = named(QComboBox(), self.tr("Rating"))
-        for value, text in (
-            (1, self.tr("1 Very satisfied")),
-            (2, self.tr("2 Satisfied")),
-            (3, self.tr("3 Fairly satisfied")),
-            (4, self.tr("4 Dissatisfied")),
-            (5, self.tr("5 Very dissatisfied")),
-        ):
-            self.level.addItem(text, value)
-        self.channel = named(QComboBox(), self.tr("Rating channel"))
-        for value, text in (
-            ("counter_pad", self.tr("Counter pad")),
-            ("sms", self.tr("SMS")),
-            ("qr_code", self.tr("QR code")),
-            ("web", self.tr("Website")),
-            ("phone_12345", self.tr("12345 hotline")),
-        ):
-            self.channel.addItem(text, value)
         self.materials: list[tuple[str, QSpinBox, QSpinBox]] = []
         self.confirm_button = named(QPushButton(self.tr("Confirm")), self.tr("Confirm"))
         self.cancel_button = named(QPushButton(self.tr("Cancel")), self.tr("Cancel"))
@@ -77,8 +59,6 @@ class ActionForm(QGroupBox):
             (self.tr("Reason"), self.reason),
             (self.tr("Result"), self.result),
             (self.tr("Delivery method"), self.method),
-            (self.tr("Rating"), self.level),
-            (self.tr("Channel"), self.channel),
         ):
             self.form.addRow(label, widget)
         buttons = QHBoxLayout()
@@ -98,8 +78,6 @@ class ActionForm(QGroupBox):
             self.reason: action in NEEDS_REASON,
             self.result: action == "complete",
             self.method: action == "deliver",
-            self.level: action == "rate",
-            self.channel: action == "rate",
         }
         for widget, visible in shown.items():
             self.form.setRowVisible(widget, visible)

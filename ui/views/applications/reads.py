@@ -55,8 +55,6 @@ class Step:
     reason: str = ""
     granted: bool = True
     method: str = "counter"
-    level: int = 1
-    channel: str = "counter_pad"
     received: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
@@ -134,8 +132,6 @@ def take_step(counter: Counter, actor: Actor, step: Step) -> Selected:
         cases.complete(actor, app_id, step.granted, step.reason)
     elif action is Action.DELIVER:
         cases.deliver(actor, app_id, step.method)
-    elif action is Action.RATE:
-        counter.ratings.rate(actor, app_id, step.level, step.channel)
     elif action is Action.WITHDRAW:
         cases.withdraw(actor, app_id, step.reason)
     else:

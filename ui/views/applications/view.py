@@ -65,6 +65,7 @@ from ui.views.applications.reads import (
 )
 from ui.views.applications.scrolling import WindowFollower
 from ui.views.intake.widgets import current_row, list_table, named, select_row
+from ui.views.rating import open_rating_view
 from ui.workers import Database
 
 ERROR_STYLE = "color: #a4262c;"
@@ -527,6 +528,11 @@ class ApplicationsView(NoticeActions, QWidget):
         if action in IMMEDIATE:
             self.confirm(action)
             return
+        if action == Action.RATE.value:
+            # The citizen rates on the screen turned to them; the clerk never chooses the level.
+            view = open_rating_view(self.db, self.actor, self.application.id, self)
+            view.rated.connect(lambda _level: self.reload())
+            return
         codes: list[str] | None = None
         if action == Action.SUPPLEMENT.value:
             app = self.application
@@ -546,8 +552,6 @@ class ApplicationsView(NoticeActions, QWidget):
             reason=form.reason.text(),
             granted=bool(form.result.currentData()),
             method=form.method.currentData(),
-            level=int(form.level.currentData()),
-            channel=form.channel.currentData(),
             received=form.received() if action == Action.SUPPLEMENT.value else {},
         )
         actor = self.actor
