@@ -1,0 +1,89 @@
+"""Screenshots of a supervisor's pages over the demo office's last few weeks (the demo's own history,
+``counter_app.services.demo_history``), in Simplified Chinese, at the main window's default size.
+
+    .venv/bin/python -m tests.ui.test_supervision_screenshots [--out docs/screenshots]
+
+Uses a throw-away profile (no platform: nothing is synced). Needs a CJK font and pyside6-lrelease.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+from counter_app.accounts import Actor, Role
+from counter_app.clock import CHINA_TZ
+from counter_app.services.demo_history import DemoHistory, history_start
+from tests.support import ROOT
+from tests.ui.screenshot_support import scratch_profile, settled
+from tests.ui.test_intake_screenshots import WINDOW, shoot
+from ui.app import build_main_window
+from ui.i18n import CHINESE
+from ui.views.applications import ApplicationsView
+from ui.views.dashboard import DashboardView
+
+PRESENT = datetime(2026, 12, 4, 16, 0, tzinfo=CHINA_TZ)  # the "now" the history ends at
+
+
+def run(out: Path, language: str = CHINESE) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    with scratch_profile(language) as scratch:
+        app, counter, db, clock = scratch.app, scratch.counter, scratch.db, scratch.clock
+        setup = Actor.command_line("setup")
+        staff = {}
+        for username, name, role in (
+            ("clerk1", "张晓燕", Role.CLERK),
+            ("clerk2", "陈志强", Role.CLERK),
+            ("supervisor", "李建国", Role.SUPERVISOR),
+        ):
+            record = counter.accounts.add_user(setup, username, name, role, "correct horse 1")
+            staff[username] = Actor.staff(record.id, record.username, record.display_name, role)
+        clock.advance(history_start(PRESENT) - clock.now())
+        DemoHistory(counter, clock, (staff["clerk1"], staff["clerk2"]), staff["supervisor"], PRESENT).run()
+        clock.advance(PRESENT - clock.now())
+        db.start()
+        window = build_main_window(db, staff["supervisor"])
+        window.resize(WINDOW)
+        window.show()
+        settled(app, db)
+
+        window.open_page("dashboard")
+        dashboard = window.stack.currentWidget()
+        assert isinstance(dashboard, DashboardView)
+        dashboard.period.setCurrentIndex(dashboard.period.findData("last_month"))
+        settled(app, db)
+        shots.append(shoot(app, window, out / "dashboard.png"))
+
+        window.open_page("applications")
+        applications = window.stack.currentWidget()
+        assert isinstance(applications, ApplicationsView)
+        applications.filters.overdue_only.setChecked(True)
+        settled(app, db)
+        shots.append(shoot(app, window, out / "applications_overdue.png"))
+
+        for key in ("rectifications", "audit"):
+            window.open_page(key)
+            settled(app, db)
+            shots.append(shoot(app, window, out / f"{key}.png"))
+        window.close()
+    return shots
+
+
+def test_the_supervision_screenshots_are_made(tmp_path: Path) -> None:
+    shots = run(tmp_path)
+    names = ["dashboard.png", "applications_overdue.png", "rectifications.png", "audit.png"]
+    assert [shot.name for shot in shots] == names
+    assert all(shot.stat().st_size > 20_000 for shot in shots)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    for path in run(parser.parse_args().out):
+        print(path)
