@@ -17,8 +17,11 @@ use: the office, the published catalogue, an enrollment code; then, on a clock s
 counter's profile, the staff accounts of :data:`DEMO_ACCOUNTS` and the enrollment, and the office's
 last few weeks (:mod:`counter_app.services.demo_history`: ~100-160 applications taken in by the two
 clerks day by day, processed, suspended, completed, delivered and rated, some left overdue); then, on
-the system clock again, a sync; a few back-office decisions on the platform; and a second sync that
-pulls them. Later starts only start the platform (a couple of seconds).
+the system clock again, a sync; a few back-office decisions on the platform; meanwhile, on the
+counter, the supervisor suspends one of those same cases (:data:`SUSPENSION`); and a second sync that
+pulls the decisions and meets that suspension as a conflict with the back office's decision, which
+stays open on the counter for the supervisor to resolve (同步冲突). Later starts only start the
+platform (a couple of seconds).
 
 :func:`prepare_demo` is the part without a display; :func:`run_demo` adds the window.
 """
@@ -58,6 +61,8 @@ CENTRAL_DB = "central.db"
 CENTRAL_LOG = "central.log"
 HISTORY_SEED = 2026  # the demo office's weeks are the same on every machine (for the same date)
 DECISIONS = (("--approve",), ("--approve",), ("--deny", "--reason", "经审核，申请人家庭收入超出规定标准"))
+# What the supervisor does on the counter to the first decided case before the decision is pulled.
+SUSPENSION = "需实地核查申请人家庭经济状况"
 SYNC_INTERVAL_S = 60.0
 PROBE_INTERVAL_S = 10.0
 READY_TIMEOUT_S = 30.0
@@ -229,6 +234,7 @@ class DemoInfo:
     accounts: tuple[DemoAccount, ...] = DEMO_ACCOUNTS
     office_code: str = OFFICE_CODE
     decided: tuple[str, ...] = ()  # receipt numbers the back office decided during set-up
+    conflicted: tuple[str, ...] = ()  # of those, the ones left in an open sync conflict on the counter
     seeded: int = 0  # applications taken in during set-up
     history: HistoryReport | None = None  # the office's weeks that set-up lived through
     details: dict[str, Any] = field(default_factory=dict)
@@ -369,7 +375,8 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
             pushed = _sync(counter, "push")
             say("The back office decides a few applications …")
             decided = _decide(db_url, root, history.awaiting_decision)
-            pulled = _sync(counter, "pull")
+            conflicted = _suspend_before_pulling(counter, staff["supervisor"], decided[:1])
+            pulled = _sync(counter, "pull", conflicts=len(conflicted))
         _write_marker(
             root,
             {
@@ -392,6 +399,7 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
         created=True,
         seconds=time.monotonic() - started,
         decided=decided,
+        conflicted=conflicted,
         seeded=history.applications,
         history=history,
         details={"pushed": pushed, "pulled": pulled},
@@ -412,11 +420,37 @@ def _create_accounts(counter: Counter) -> dict[str, Actor]:
     return staff
 
 
-def _sync(counter: Counter, what: str) -> int:
+def _sync(counter: Counter, what: str, *, conflicts: int = 0) -> int:
+    """One sync; DemoError unless it ended "ok", or "partial" with exactly ``conflicts`` conflicts
+    (and nothing pending or rejected)."""
     result = SyncEngine(counter).run(trigger="demo")
-    if result.outcome != "ok":
-        raise DemoError(f"the demo's {what} sync ended {result.outcome}: {result.error or ''}".strip())
+    expected = "partial" if conflicts else "ok"
+    settled = result.pending == 0 and result.rejected == 0
+    if (
+        result.outcome != expected
+        or result.conflicts != conflicts
+        or counter.conflicts.count() != conflicts
+        or not settled
+    ):
+        raise DemoError(
+            f"the demo's {what} sync ended {result.outcome} with {result.conflicts} conflict(s), "
+            f"{result.rejected} rejected and {result.pending} pending (expected {expected} with "
+            f"{conflicts} conflict(s)): {result.error or ''}".strip()
+        )
     return result.pushed if what == "push" else result.pulled
+
+
+def _suspend_before_pulling(
+    counter: Counter, supervisor: Actor, receipts: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The supervisor suspends these cases on the counter while the back office has decided them on
+    the platform: the next sync's push meets a status another writer changed, a conflict the
+    counter keeps (and the decision is not pulled over it) until someone resolves it."""
+    for receipt in receipts:
+        rows = counter.queries.applications(supervisor, text=receipt, limit=10)
+        (row,) = [row for row in rows if row.receipt_no == receipt]
+        counter.cases.suspend(supervisor, row.id, SUSPENSION)
+    return receipts
 
 
 def _decide(db_url: str, root: Path, awaiting: tuple[str, ...]) -> tuple[str, ...]:

@@ -73,6 +73,7 @@ def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
         with Counter.open(first.profile_dir) as counter:
             status = counter.admin.status()
             assert status.pending_ops == 0 and status.last_sync is not None
+            assert status.rejected == 0 and status.rejected_waiting == 0
             assert status.server == first.server_url
             for account in DEMO_ACCOUNTS:
                 actor = counter.accounts.login(account.username, account.password)
@@ -80,16 +81,21 @@ def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
             assert len(DEMO_ACCOUNTS) == 4 and all(len(a.password) >= 8 for a in DEMO_ACCOUNTS)
             assert {a.role for a in DEMO_ACCOUNTS} == {Role.ADMIN, Role.SUPERVISOR, Role.CLERK}
             # The back office's decisions were pulled: the counter sees them completed. They are
-            # cases of past weeks, taken in before today, and completed in time.
+            # cases of past weeks, taken in before today, and completed in time. All but the first:
+            # the supervisor suspended it on the counter meanwhile, and that waits in a conflict.
             by_receipt = {app["receipt_no"]: app for app in applications}
-            assert len(first.decided) == 3
+            assert len(first.decided) == 3 and first.conflicted == first.decided[:1]
             today = counter.dashboard.today()
             for receipt in first.decided:
                 assert by_receipt[receipt]["status"] == "completed"
                 local = counter.cases.get(Actor.command_line("test"), by_receipt[receipt]["id"])
-                assert local.status == "completed" and local.result in ("granted", "denied")
                 assert local.accepted_on is not None and local.accepted_on < today.isoformat()
                 assert local.due_date is not None and local.due_date >= today.isoformat()
+                if receipt in first.conflicted:
+                    assert local.status == "suspended" and local.result is None
+                else:
+                    assert local.status == "completed" and local.result in ("granted", "denied")
+            assert_one_open_conflict(counter, first, by_receipt)
         with pytest.raises(DemoError, match="running already"):
             prepare_demo(root)  # a second demo at the same time would re-enroll the counter under it
         pid = first.central.pid
@@ -113,9 +119,26 @@ def test_prepare_demo_sets_up_once_then_reuses(tmp_path: Path) -> None:
             assert moved.server_url != first.server_url
             with Counter.open(moved.profile_dir) as counter:
                 assert counter.admin.status().server == moved.server_url
-                assert SyncEngine(counter).run().outcome == "ok"
+                again_synced = SyncEngine(counter).run()  # the conflict still waits for a person
+                assert again_synced.outcome == "partial" and again_synced.pending == 0
+                assert again_synced.rejected == 0 and counter.conflicts.count() == 1
             moved_pid = moved.central.pid
     assert_gone(moved_pid)
+
+
+def assert_one_open_conflict(counter: Counter, info: DemoInfo, exported: dict[str, dict]) -> None:
+    """As after a week offline: the supervisor's suspension met the back office's decision."""
+    assert counter.conflicts.count() == 1 == counter.admin.status().conflicts
+    supervisor_account = DEMO_ACCOUNTS[1]
+    supervisor = counter.accounts.login(supervisor_account.username, supervisor_account.password)
+    (conflict,) = counter.conflicts.list_open(supervisor)
+    (receipt,) = info.conflicted
+    assert conflict.entity == "application" and conflict.receipt_no == receipt
+    assert conflict.record_id == exported[receipt]["id"] and conflict.conflict_fields == ("status",)
+    assert conflict.op_data["action"] == "suspend"
+    assert conflict.op_data["suspension_reason"] == demo.SUSPENSION
+    platform = {row.name: row.platform for row in conflict.fields}
+    assert platform["status"] == "completed" and platform["result"] == exported[receipt]["result"]
 
 
 def assert_an_office_s_last_weeks(info: DemoInfo, exported: list[dict]) -> None:
@@ -296,12 +319,17 @@ def test_counter_app_demo_runs_the_app_and_stops_the_platform(
         windows = visible(app_state, MainWindow)
         if not windows or windows[0].connection_label.text() != "● Online":
             return False
+        if not windows[0].conflict_indicator.isVisible():
+            return False  # shown with the status bar's first reading of the profile
         window = windows[0]
         seen.update(
             user=window.user_label.text(),
             pending=window.pending_label.text(),
             last_sync=window.last_sync_label.text(),
             button=str(window.sync_button.isVisible()),
+            conflicts=window.conflict_indicator.text(),
+            indicator=str(window.conflict_indicator.isVisible()),
+            counted=str(window.conflict_indicator.conflicts),
         )
         window.close()
         return True
@@ -316,6 +344,9 @@ def test_counter_app_demo_runs_the_app_and_stops_the_platform(
     assert seen["user"] == "Logged in: 李建国 (Supervisor)"
     assert seen["pending"].startswith("0 operation")  # "operations" once the English .qm is built
     assert seen["last_sync"].startswith("Last sync: ") and seen["button"] == "True"
+    # The demo's one open conflict, in the status bar (a click opens the conflicts page).
+    assert seen["indicator"] == "True" and seen["counted"] == "1"
+    assert seen["conflicts"].startswith("⚠ 1 conflict"), seen["conflicts"]
     (info,) = prepared
     assert not info.central.running()
     assert_gone(info.central.pid)
