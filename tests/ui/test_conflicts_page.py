@@ -389,7 +389,7 @@ def test_the_indicator_counts_both_kinds_and_hides_at_zero(qtbot: QtBot, counter
     qtbot.addWidget(indicator)
     indicator.show()
     status = counter.admin.status()
-    indicator.show_status(dataclasses.replace(status, conflicts=2, rejected=3))
+    indicator.show_status(dataclasses.replace(status, conflicts=2, rejected_waiting=3))
     assert (
         indicator.isVisible() and indicator.text() == "⚠ 2 conflict(s) · 3 rejected"
     )  # no translation loaded

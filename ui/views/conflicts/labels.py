@@ -7,12 +7,12 @@ record); a field added there without a label here is shown by its name until one
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from counter_app.canonical import canonical_json
 from counter_app.entity_fields import FIELDS_BY_NAME, Kind
 from counter_app.errors import ValidationError
 from ui.i18n import error_text, fill
@@ -141,7 +141,7 @@ def value_text(entity: str, name: str, value: Any) -> str:
     if value is None or value == "":
         return EMPTY
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return canonical_json(value)
     field = FIELDS_BY_NAME.get(entity, {}).get(name)
     if isinstance(value, str) and field is not None and field.kind == Kind.CHOICE:
         return choice_text(name, value)
@@ -155,7 +155,7 @@ def edit_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return canonical_json(value)
     return str(value)
 
 
