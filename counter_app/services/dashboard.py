@@ -70,7 +70,7 @@ class DashboardService:
             figures = repo.figures(period, scope, today)
             intake = repo.intake_per_day(period, scope)
             satisfaction = repo.satisfaction(period, scope, satisfaction_bucket)
-            names = {user.username: user.display_name for user in self.ctx.users.all()}
+            names = self._display_names()
         catalogue = self.catalogue.active()
         return Dashboard(
             period=period,
@@ -84,7 +84,7 @@ class DashboardService:
                 if line != Figures()
             ),
             by_staff=tuple(
-                GroupFigures(staff, self._staff_name(staff, names), line)
+                GroupFigures(staff, names.get(staff, staff), line)
                 for staff, line in sorted(figures["staff"].items())
                 if line != Figures()
             ),
@@ -103,8 +103,12 @@ class DashboardService:
             return [actor.audit_name]
         return self.repo.staff_members()
 
-    @staticmethod
-    def _staff_name(audit_name: str, display_names: dict[str, str]) -> str:
-        if audit_name.startswith(_USER_PREFIX):
-            return display_names.get(audit_name[len(_USER_PREFIX) :], audit_name)
-        return audit_name
+    def staff_names(self, actor: Actor) -> dict[str, str]:
+        """Every staff account's display name by its audit name (``user:wangfang`` -> 王芳), for lists
+        that name who answers for a case; colleagues' names are no citizen's personal data."""
+        if not actor.can(Permission.VIEW_REPORTS):
+            self.ctx.require(actor, Permission.TAKE_IN)
+        return self._display_names()
+
+    def _display_names(self) -> dict[str, str]:
+        return {_USER_PREFIX + user.username: user.display_name for user in self.ctx.users.all()}

@@ -107,7 +107,9 @@ def _utc(day: date, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(), tz).astimezone(timezone.utc)
 
 
-def _where(filters: ApplicationFilter, cutoffs: Cutoffs, *, statuses: bool = True) -> _Where:
+def _where(
+    filters: ApplicationFilter, cutoffs: Cutoffs, *, statuses: bool = True, deadlines: bool = True
+) -> _Where:
     where = _Where(params={"today": cutoffs.today.isoformat(), "soon": cutoffs.soon.isoformat()})
     if statuses and filters.statuses:
         names = {f"s{n}": status for n, status in enumerate(sorted(filters.statuses))}
@@ -132,7 +134,7 @@ def _where(filters: ApplicationFilter, cutoffs: Cutoffs, *, statuses: bool = Tru
             to_text=(end + _PREFILTER_MARGIN).strftime("%Y-%m-%dT%H:%M:%S"),
             to_utc=end.strftime("%Y-%m-%d %H:%M:%S"),
         )
-    if filters.deadlines:
+    if deadlines and filters.deadlines:
         states = [DeadlineState(state) for state in filters.deadlines]
         due = " OR ".join(_DUE[state] for state in DeadlineState if state in states)
         term = f"({_RUNNING} AND ({due}))"
@@ -221,12 +223,14 @@ class QueryRepo:
         return ListPage([_row(row) for row in rows], last)
 
     def counts(self, filters: ApplicationFilter, cutoffs: Cutoffs) -> ApplicationCounts:
-        """Applications per status under every filter but ``statuses`` (one GROUP BY), and how many of
-        them are overdue / due soon (one aggregate over the cases whose clock runs)."""
+        """Applications per status under every filter but ``statuses`` (one GROUP BY), and how many are
+        overdue / due soon under every filter but ``deadlines`` (one aggregate over the cases whose clock
+        runs): each number says what choosing that status, or that deadline, would list."""
         where = _where(filters, cutoffs, statuses=False)
         rows = self.store.all(
             f"SELECT a.status, count(*) AS n FROM applications a{where.sql()} GROUP BY a.status", where.params
         )
+        where = _where(filters, cutoffs, deadlines=False)
         where.add(f"{_RUNNING} AND a.due_date <= :soon")
         late = self.store.one(
             "SELECT count(*) AS n, ifnull(sum(a.due_date < :today), 0) AS overdue"

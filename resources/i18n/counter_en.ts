@@ -293,6 +293,10 @@
         <translation>All staff</translation>
     </message>
     <message>
+        <source>Order of the list</source>
+        <translation>Order of the list</translation>
+    </message>
+    <message>
         <source>Intake period</source>
         <translation>Intake period</translation>
     </message>
@@ -389,6 +393,10 @@
         <translation>Staff:</translation>
     </message>
     <message>
+        <source>Or&amp;der:</source>
+        <translation>Or&amp;der:</translation>
+    </message>
+    <message>
         <source>Taken &amp;in:</source>
         <translation>Taken &amp;in:</translation>
     </message>
@@ -401,8 +409,8 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)</source>
-        <translation>Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)</translation>
+        <source>Listed: %1 · overdue: %2 · due soon (by %3): %4</source>
+        <translation>Listed: %1 · overdue: %2 · due soon (by %3): %4</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +3094,57 @@
     <message>
         <source>On the spot</source>
         <translation>On the spot</translation>
+    </message>
+</context>
+<context>
+    <name>ListOrder</name>
+    <message>
+        <source>Newest intake first</source>
+        <translation>Newest intake first</translation>
+    </message>
+    <message>
+        <source>Oldest intake first</source>
+        <translation>Oldest intake first</translation>
+    </message>
+    <message>
+        <source>Due date, earliest first</source>
+        <translation>Due date, earliest first</translation>
+    </message>
+    <message>
+        <source>Due date, latest first</source>
+        <translation>Due date, latest first</translation>
+    </message>
+    <message>
+        <source>Receipt number, ascending</source>
+        <translation>Receipt number, ascending</translation>
+    </message>
+    <message>
+        <source>Receipt number, descending</source>
+        <translation>Receipt number, descending</translation>
+    </message>
+    <message>
+        <source>Applicant, pinyin A to Z</source>
+        <translation>Applicant, pinyin A to Z</translation>
+    </message>
+    <message>
+        <source>Applicant, pinyin Z to A</source>
+        <translation>Applicant, pinyin Z to A</translation>
+    </message>
+    <message>
+        <source>Service item, ascending</source>
+        <translation>Service item, ascending</translation>
+    </message>
+    <message>
+        <source>Service item, descending</source>
+        <translation>Service item, descending</translation>
+    </message>
+    <message>
+        <source>Status, in the order of the steps</source>
+        <translation>Status, in the order of the steps</translation>
+    </message>
+    <message>
+        <source>Status, in reverse order</source>
+        <translation>Status, in reverse order</translation>
     </message>
 </context>
 <context>

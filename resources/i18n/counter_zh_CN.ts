@@ -292,6 +292,10 @@
         <translation>全部经办人</translation>
     </message>
     <message>
+        <source>Order of the list</source>
+        <translation>列表排序</translation>
+    </message>
+    <message>
         <source>Intake period</source>
         <translation>收件时间</translation>
     </message>
@@ -388,6 +392,10 @@
         <translation>经办人：</translation>
     </message>
     <message>
+        <source>Or&amp;der:</source>
+        <translation>排序(&amp;D)：</translation>
+    </message>
+    <message>
         <source>Taken &amp;in:</source>
         <translation>收件时间(&amp;I)：</translation>
     </message>
@@ -400,8 +408,8 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)</source>
-        <translation>列出 %1 件 · 逾期 %2 件 · 临期（%3 前到期）%4 件（逾期、临期件数不分状态）</translation>
+        <source>Listed: %1 · overdue: %2 · due soon (by %3): %4</source>
+        <translation>列出：%1 · 已超期：%2 · 即将到期（%3 前）：%4</translation>
     </message>
 </context>
 <context>
@@ -3078,6 +3086,57 @@
     <message>
         <source>On the spot</source>
         <translation>即办</translation>
+    </message>
+</context>
+<context>
+    <name>ListOrder</name>
+    <message>
+        <source>Newest intake first</source>
+        <translation>受理时间由近到远</translation>
+    </message>
+    <message>
+        <source>Oldest intake first</source>
+        <translation>受理时间由远到近</translation>
+    </message>
+    <message>
+        <source>Due date, earliest first</source>
+        <translation>办结期限由近到远</translation>
+    </message>
+    <message>
+        <source>Due date, latest first</source>
+        <translation>办结期限由远到近</translation>
+    </message>
+    <message>
+        <source>Receipt number, ascending</source>
+        <translation>受理编号升序</translation>
+    </message>
+    <message>
+        <source>Receipt number, descending</source>
+        <translation>受理编号降序</translation>
+    </message>
+    <message>
+        <source>Applicant, pinyin A to Z</source>
+        <translation>申请人（拼音 A→Z）</translation>
+    </message>
+    <message>
+        <source>Applicant, pinyin Z to A</source>
+        <translation>申请人（拼音 Z→A）</translation>
+    </message>
+    <message>
+        <source>Service item, ascending</source>
+        <translation>事项升序</translation>
+    </message>
+    <message>
+        <source>Service item, descending</source>
+        <translation>事项降序</translation>
+    </message>
+    <message>
+        <source>Status, in the order of the steps</source>
+        <translation>状态（按办理环节顺序）</translation>
+    </message>
+    <message>
+        <source>Status, in reverse order</source>
+        <translation>状态（按办理环节倒序）</translation>
     </message>
 </context>
 <context>

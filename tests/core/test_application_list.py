@@ -335,8 +335,16 @@ def test_counts_per_status_under_the_other_filters(office: Counter, cli_actor: A
     assert counts.by_status == {"in_progress": 3, "draft": 1, "refused": 1}
     assert (counts.overdue, counts.due_soon) == (1, 1)
     assert counts.total_for(chosen.statuses) == len(listed(office, cli_actor, chosen)) == 3
+    # the deadline totals follow the status choice but not the deadline choice
     late = office.queries.application_counts(cli_actor, ApplicationFilter(deadlines=frozenset({OVERDUE})))
-    assert late.by_status == {"accepted": 1, "in_progress": 1} and (late.overdue, late.due_soon) == (2, 0)
+    assert late.by_status == {"accepted": 1, "in_progress": 1} and (late.overdue, late.due_soon) == (2, 2)
+    accepted = ApplicationFilter(statuses=frozenset({"accepted"}))
+    late = office.queries.application_counts(cli_actor, accepted)
+    assert (late.overdue, late.due_soon) == (
+        len(listed(office, cli_actor, replace(accepted, deadlines=frozenset({OVERDUE})))),
+        len(listed(office, cli_actor, replace(accepted, deadlines=frozenset({DUE_SOON})))),
+    )
+    assert (late.overdue, late.due_soon) == (1, 0)
 
 
 # --- bad input ----------------------------------------------------------------------------------------

@@ -476,6 +476,11 @@ def test_a_clerk_sees_only_the_cases_they_answer_for(
     assert own_item.totals.taken_in == 3  # G H P
     assert counter.dashboard.staff_members(clerk) == [CLERK]
     assert counter.dashboard.staff_members(supervisor) == [CLERK, WANGFANG]
+    # every colleague's display name, for lists that say who handles a case
+    names = counter.dashboard.staff_names(clerk)
+    assert names == counter.dashboard.staff_names(supervisor)
+    assert names[CLERK] == clerk.display_name != clerk.username
+    assert names[supervisor.audit_name] == supervisor.display_name
 
 
 def test_a_clerk_may_not_see_a_colleagues_figures(

@@ -288,12 +288,23 @@ def test_a_clerk_may_choose_only_their_own_cases_a_supervisor_anyone(
         combo = view.filters.staff_filter
         return [(combo.itemData(n), combo.itemText(n)) for n in range(combo.count())]
 
-    assert choices(clerk) == [("", "All staff"), (clerk.audit_name, f"My cases ({clerk.username})")]
+    assert clerk.display_name != clerk.username
+    assert choices(clerk) == [("", "All staff"), (clerk.audit_name, f"My cases ({clerk.display_name})")]
     assert choices(supervisor) == [
         ("", "All staff"),
-        (clerk.audit_name, clerk.username),
-        (supervisor.audit_name, f"My cases ({supervisor.username})"),
+        (clerk.audit_name, clerk.display_name),
+        (supervisor.audit_name, f"My cases ({supervisor.display_name})"),
     ]
+
+
+def test_the_list_names_who_handles_a_case_by_display_name(
+    qtbot: QtBot, db: Database, office: Office, supervisor: Actor, clerk: Actor
+) -> None:
+    view = open_page(qtbot, db, supervisor)
+    model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and view.filters.staff_filter.count() > 1)
+    handled = {model.data(model.index(row, model.HANDLED_BY)) for row in range(model.rowCount())} - {""}
+    assert handled and clerk.display_name in handled and clerk.username not in handled
 
 
 # ------------------------------------------------------------------------------------------ sorting
@@ -354,6 +365,37 @@ def test_a_column_header_click_sorts_in_the_core(
     assert asked[-1][1].key is ApplicationSortKey.STATUS
 
 
+def test_the_order_is_chosen_by_keyboard_too_and_the_header_follows(
+    page: ApplicationsView,
+    db: Database,
+    counter: Counter,
+    supervisor: Actor,
+    office: Office,
+    qtbot: QtBot,
+    asked: list[tuple[ApplicationFilter, ApplicationSort]],
+) -> None:
+    order, header = page.filters.order, page.table.horizontalHeader()
+    assert order.currentText() == "Newest intake first"
+    order.setFocus()
+    qtbot.keyClick(order, Qt.Key.Key_Down)  # oldest intake first
+    qtbot.keyClick(order, Qt.Key.Key_Down)  # due date, earliest first
+    settle(qtbot, db)
+    by_due = ApplicationSort(ApplicationSortKey.DUE, descending=False)
+    assert asked[-1][1] == by_due and order.currentText() == "Due date, earliest first"
+    assert ids(page.model)[:3] == [office.overdue.id, office.due_soon.id, office.on_time.id]
+    assert header.sortIndicatorSection() == ApplicationsModel.DUE_DATE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+    click_header(qtbot, page, ApplicationsModel.RECEIPT_NO)  # and the box follows the mouse
+    settle(qtbot, db)
+    assert asked[-1][1] == ApplicationSort(ApplicationSortKey.RECEIPT_NO, descending=False)
+    assert order.currentText() == "Receipt number, ascending"
+    reads = len(asked)
+    order.setCurrentIndex(order.currentIndex())  # the same order again: nothing is read
+    settle(qtbot, db)
+    assert len(asked) == reads
+
+
 # ------------------------------------------------------------------------------------------- counts
 
 
@@ -380,6 +422,8 @@ def test_counts_per_status_for_the_current_filters(
     settle(qtbot, db)
     assert entry("accepted") == "Accepted (3)"  # what choosing it would give
     assert "Listed: 1" in page.filters.summary.text()
+    # the deadline totals are those of the chosen status (a draft's clock does not run)
+    assert "overdue: 0" in page.filters.summary.text() and "): 0" in page.filters.summary.text()
 
 
 def test_a_named_period_follows_the_offices_today(

@@ -84,10 +84,13 @@ def service_names(counter: Counter, rows: Iterable[ApplicationRow]) -> dict[Serv
     return names
 
 
-def staff_name(audit_name: str | None) -> str:
-    """A staff member as the list shows them: the user name without the audit's ``user:``."""
+def staff_name(audit_name: str | None, names: Mapping[str, str] | None = None) -> str:
+    """A staff member as lists show them: their display name from ``names`` (by audit name), else the
+    user name without the audit's ``user:``."""
     if not audit_name:
         return ""
+    if names and audit_name in names:
+        return names[audit_name]
     return audit_name[len(_USER_PREFIX) :] if audit_name.startswith(_USER_PREFIX) else audit_name
 
 
@@ -140,6 +143,7 @@ class ApplicationsModel(WindowModel):
         self._names: dict[ServiceKey, tuple[str, str]] = {}
         self._fallback_name = service_name or (lambda row: row.item_code)
         self.today = ""  # the office's today (ISO) the rows' deadline states were computed with
+        self._staff_names: dict[str, str] = {}
         self._brushes = {state: QBrush(QColor(colour)) for state, colour in _TINT.items()}
         self._mark_brushes = {state: QBrush(QColor(colour)) for state, colour in _MARK_COLOUR.items()}
         self._text_brush = QBrush(QColor(_TEXT_ON_TINT))
@@ -166,6 +170,17 @@ class ApplicationsModel(WindowModel):
 
     def row_of(self, application_id: str) -> int:
         return self.row_of_key(application_id)
+
+    def set_staff_names(self, names: Mapping[str, str]) -> None:
+        """Colleagues' display names by audit name, for the Handled by column (the account name
+        where none is known)."""
+        self._staff_names = dict(names)
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, self.HANDLED_BY),
+                self.index(self.rowCount() - 1, self.HANDLED_BY),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def service_name(self, row: ApplicationRow) -> str:
         names = self._names.get((row.item_code, row.catalogue_version))
@@ -234,7 +249,7 @@ class ApplicationsModel(WindowModel):
         if column == self.DEADLINE:
             return self.deadline_mark(row.deadline_state)
         if column == self.HANDLED_BY:
-            return staff_name(row.handled_by)
+            return staff_name(row.handled_by, self._staff_names)
         if column == self.SYNC_STATE:
             return sync_state_name(row.sync_state)
         return None

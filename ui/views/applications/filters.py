@@ -1,5 +1,6 @@
 """The applications list's filters: status (one, or a group of them), service item, staff member,
-intake period, overdue / due soon only, and the text search; and the counts for them.
+intake period, overdue / due soon only, and the text search; the counts for them; and the box that
+chooses the list's order (kept in step with the headers by ``ordering.ListOrder``).
 
 The widget only says what was chosen (``changed``) and builds the core's ``ApplicationFilter``
 (:meth:`ApplicationFilters.current`); the page asks the core. The counts a first page brings
@@ -33,6 +34,7 @@ from ui.i18n import fill
 from ui.models.applications_model import staff_name
 from ui.models.case_labels import status_name
 from ui.models.labels import localised
+from ui.views.applications.ordering import fill_orders
 from ui.views.applications.reads import Choices
 from ui.views.intake.widgets import HINT_STYLE, heading, named
 
@@ -100,6 +102,9 @@ class ApplicationFilters(QWidget):
         self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.service_filter = self._combo(self.tr("Service filter"), self.tr("All services"))
         self.staff_filter = self._combo(self.tr("Staff filter"), self.tr("All staff"))
+        self.order = named(QComboBox(), self.tr("Order of the list"))
+        fill_orders(self.order)
+        self.order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period_filter = named(QComboBox(), self.tr("Intake period"))
         for key, text in (
             (ANY_TIME, self.tr("Any time")),
@@ -161,6 +166,7 @@ class ApplicationFilters(QWidget):
             (self.tr("&Status:"), self.status_filter),
             (self.tr("Ser&vice:"), self.service_filter),
             (self.tr("Staff:"), self.staff_filter),
+            (self.tr("Or&der:"), self.order),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -225,7 +231,7 @@ class ApplicationFilters(QWidget):
         )
         staff = []
         for audit_name in choices.staff:
-            label = staff_name(audit_name)
+            label = staff_name(audit_name, choices.staff_names)
             if audit_name == self.actor.audit_name:
                 label = fill(self.tr("My cases (%1)"), label)
             staff.append((audit_name, label))
@@ -259,9 +265,7 @@ class ApplicationFilters(QWidget):
         listed = counts.total_for(statuses_of(self.status_filter.currentData()))
         self.summary.setText(
             fill(
-                self.tr(
-                    "Listed: %1 · overdue: %2 · due soon (by %3): %4 (overdue and due soon in any status)"
-                ),
+                self.tr("Listed: %1 · overdue: %2 · due soon (by %3): %4"),
                 f"{listed:,}",
                 f"{counts.overdue:,}",
                 counts.due_soon_until,

@@ -7,6 +7,7 @@ carries what the clerk entered) and hands them over.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -39,11 +40,13 @@ class Selected:
 @dataclass(frozen=True)
 class Choices:
     """What the list's filters offer: services (code, Chinese name, English name), staff members
-    (audit names) and the office's today (for this week, this month…)."""
+    (audit names) and the office's today (for this week, this month…); every colleague's display
+    name by audit name (for the list's column and the staff filter)."""
 
     services: tuple[tuple[str, str, str], ...]
     staff: tuple[str, ...]
     today: date
+    staff_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,11 @@ def read_choices(counter: Counter, actor: Actor) -> Choices:
     except CounterError:
         services = []
     staff: list[str] = []
+    names: dict[str, str] = {}
     if actor.can(Permission.TAKE_IN):  # who may not list applications is not asked (nor audited)
         staff = counter.dashboard.staff_members(actor)
-    return Choices(tuple(services), tuple(staff), counter.dashboard.today())
+        names = counter.dashboard.staff_names(actor)
+    return Choices(tuple(services), tuple(staff), counter.dashboard.today(), names)
 
 
 def read_selected(counter: Counter, actor: Actor, application_id: str) -> Selected:

@@ -54,6 +54,7 @@ from ui.notices import NoticeWords, notice_kind
 from ui.views.applications.action_form import ActionForm
 from ui.views.applications.filters import ApplicationFilters
 from ui.views.applications.notice_actions import NoticeActions
+from ui.views.applications.ordering import ListOrder
 from ui.views.applications.reads import (
     Choices,
     Selected,
@@ -116,7 +117,6 @@ class ApplicationsView(NoticeActions, QWidget):
         self._listed: tuple[ApplicationFilter, ApplicationSort] | None = None
         self._asked: tuple[ApplicationFilter, ApplicationSort] | None = None
         self._fitted = False  # the columns were fitted to the first rows (once: no jumping while typing)
-        self._sort = ApplicationSort()  # newest intake first
         self.counts: ApplicationCounts | None = None  # for the filters, as last read
         self._moving = False  # the model's window is moving: the selection's changes are not the clerk's
         self._step: str | None = None  # the step submitted and not yet done
@@ -163,7 +163,8 @@ class ApplicationsView(NoticeActions, QWidget):
         self.filters.changed.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
         self.refresh_button.clicked.connect(self._read_choices)  # a new colleague, a new catalogue
-        header.sortIndicatorChanged.connect(self._sort_chosen)
+        self.order = ListOrder(header, self.filters.order, self)
+        self.order.changed.connect(self.reload)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._list_failed)
         self.model.window_moving.connect(self._window_moving)
@@ -215,7 +216,7 @@ class ApplicationsView(NoticeActions, QWidget):
         drops an older one not yet delivered. The same filters and order (a refresh, a step, the page
         shown again) read the rows held again from where they start, so the clerk stays where they
         were; ``from_top`` or new ones start at the first page."""
-        listed = (self.filters.current(), self._sort)
+        listed = (self.filters.current(), self.order.sort)
         same = listed == self._listed == self._asked and not from_top
         self._asked = listed
         self.model.set_source(self._loader(*listed), at_least=self.model.rowCount() if same else 0)
@@ -255,6 +256,7 @@ class ApplicationsView(NoticeActions, QWidget):
 
     def _choices_read(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
+        self.model.set_staff_names(choices.staff_names)
 
     def _counts_read(self, counts: ApplicationCounts) -> None:
         self.counts = counts
@@ -268,24 +270,6 @@ class ApplicationsView(NoticeActions, QWidget):
         self.filters.show_counts(None)
         if not isinstance(error, CounterError):
             self._failed(error)
-
-    def _sort_chosen(self, column: int, order: Qt.SortOrder) -> None:
-        """A column's header was clicked: the core sorts (never a proxy: it would sort only the rows
-        held). A column without an order keeps the one there was."""
-        key = ApplicationsModel.SORT_KEYS.get(column)
-        header = self.table.horizontalHeader()
-        if key is None:
-            current = next(c for c, k in ApplicationsModel.SORT_KEYS.items() if k is self._sort.key)
-            shown = header.sortIndicatorSection()
-            header.blockSignals(True)
-            header.setSortIndicator(
-                shown if ApplicationsModel.SORT_KEYS.get(shown) is self._sort.key else current,
-                Qt.SortOrder.DescendingOrder if self._sort.descending else Qt.SortOrder.AscendingOrder,
-            )
-            header.blockSignals(False)
-            return
-        self._sort = ApplicationSort(key, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
 
     def _page_loaded(self, offset: int, _count: int) -> None:
         """A page is in the model. A new list (``offset`` 0) keeps the selected application, or

@@ -9,7 +9,8 @@ the same job, so the choosers follow a sync as the figures do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from counter_app.accounts import Actor
@@ -44,6 +45,7 @@ class Reading:
     dashboard: Dashboard
     items: tuple[ItemName, ...]
     staff: tuple[str, ...]  # audit names (``user:wangfang``)
+    staff_names: Mapping[str, str] = field(default_factory=dict)  # audit name -> display name
 
 
 def read_dashboard(counter: Counter, actor: Actor, request: Request) -> Reading:
@@ -60,4 +62,4 @@ def read_dashboard(counter: Counter, actor: Actor, request: Request) -> Reading:
     items = tuple(
         ItemName(item.code, item.name, item.name_en) for item in counter.catalogue.active().active_items()
     )
-    return Reading(request, dashboard, items, tuple(service.staff_members(actor)))
+    return Reading(request, dashboard, items, tuple(service.staff_members(actor)), service.staff_names(actor))

@@ -364,6 +364,7 @@ class DashboardView(QWidget):
         return audit_name[len(_USER_PREFIX) :] if audit_name.startswith(_USER_PREFIX) else audit_name
 
     def _fill_choosers(self, reading: Reading) -> None:
+        self._staff_names.update(reading.staff_names)
         items = [(localised(item.name, item.name_en), item.code) for item in reading.items]
         _refill(self.item, items)
         _refill(self.staff, [(self.staff_name(name), name) for name in reading.staff])
