@@ -708,6 +708,14 @@
         <translation>Notice prepared (names the applicant)</translation>
     </message>
     <message>
+        <source>Rating screen opened for the citizen</source>
+        <translation>Rating screen opened for the citizen</translation>
+    </message>
+    <message>
+        <source>Rating screen closed without a rating</source>
+        <translation>Rating screen closed without a rating</translation>
+    </message>
+    <message>
         <source>Rating recorded</source>
         <translation>Rating recorded</translation>
     </message>
@@ -3986,18 +3994,6 @@
         <translation>Done</translation>
     </message>
     <message>
-        <source>Efficiency</source>
-        <translation>Efficiency</translation>
-    </message>
-    <message>
-        <source>Competence</source>
-        <translation>Competence</translation>
-    </message>
-    <message>
-        <source>Attitude</source>
-        <translation>Attitude</translation>
-    </message>
-    <message>
         <source>Service: %1    Receipt number: %2</source>
         <translation>Service: %1    Receipt number: %2</translation>
     </message>
@@ -4055,6 +4051,18 @@
     <message>
         <source>Very dissatisfied</source>
         <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>Efficiency</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>Attitude</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -4225,6 +4233,18 @@
     <message>
         <source>Rating: %1 (given %2)</source>
         <translation>Rating: %1 (given %2)</translation>
+    </message>
+    <message>
+        <source>Found unsatisfactory: %1</source>
+        <translation>Found unsatisfactory: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>(not said)</translation>
     </message>
     <message>
         <source>Comment: %1</source>

@@ -706,6 +706,14 @@
         <translation>生成告知书（含申请人信息）</translation>
     </message>
     <message>
+        <source>Rating screen opened for the citizen</source>
+        <translation>为群众打开评价界面</translation>
+    </message>
+    <message>
+        <source>Rating screen closed without a rating</source>
+        <translation>评价界面关闭，未评价</translation>
+    </message>
+    <message>
         <source>Rating recorded</source>
         <translation>记录评价</translation>
     </message>
@@ -3977,18 +3985,6 @@
         <translation>完成</translation>
     </message>
     <message>
-        <source>Efficiency</source>
-        <translation>办事效率</translation>
-    </message>
-    <message>
-        <source>Competence</source>
-        <translation>业务能力</translation>
-    </message>
-    <message>
-        <source>Attitude</source>
-        <translation>服务态度</translation>
-    </message>
-    <message>
         <source>Service: %1    Receipt number: %2</source>
         <translation>办理事项：%1&#x3000;&#x3000;受理编号：%2</translation>
     </message>
@@ -4046,6 +4042,18 @@
     <message>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>办事效率</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>业务能力</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -4216,6 +4224,18 @@
     <message>
         <source>Rating: %1 (given %2)</source>
         <translation>评价：%1（%2 作出）</translation>
+    </message>
+    <message>
+        <source>Found unsatisfactory: %1</source>
+        <translation>不满意的方面：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>(not said)</source>
+        <translation>（未说明）</translation>
     </message>
     <message>
         <source>Comment: %1</source>

@@ -9,6 +9,7 @@ checks it.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -25,10 +26,12 @@ from counter_app.core import Counter
 from counter_app.errors import AuthenticationFailed, PermissionDenied
 from counter_app.records import AuditEvent, AuditFilter
 from counter_app.services.applicants import PersonInput
+from counter_app.workflow import Action
 from tests.ui.helpers import settle
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_notices import compile_translations
 from ui.i18n import CHINESE, ENGLISH, install_translators
+from ui.models.audit_labels import action_name
 from ui.models.audit_model import AuditEventsModel, Deliver, Fail, PersonalDataViewsModel
 from ui.views.audit import AuditView
 from ui.views.audit.filters import CUSTOM, PERSONAL_DATA_VIEWS, TODAY
@@ -360,3 +363,19 @@ def test_the_chain_check_speaks_the_users_language(
     text = page.chain_result.text()
     assert "第 3 号事件缺失（其后现存的是第 4 号）。" in text
     assert "event" not in text  # nothing of the core's English
+
+
+def test_every_action_the_core_audits_has_words() -> None:
+    """A new audited action without words would show as its code in the trail and its filter."""
+    root = Path(__file__).resolve().parents[2] / "counter_app"
+    call = re.compile(r'\.audit\(\s*[^,()]+(?:\([^()]*\))?,\s*(f?)"([^"]+)"')
+    codes = {
+        match.group(2)
+        for path in root.rglob("*.py")
+        for match in call.finditer(path.read_text(encoding="utf-8"))
+        if not match.group(1)
+    }
+    assert {"login", "rating.session_open", "rectification.close"} <= codes  # the scan finds them
+    assert sorted(code for code in codes if action_name(code) == code) == []
+    steps = [f"application.{action.value}" for action in Action]
+    assert sorted(code for code in steps if action_name(code) == code) == []

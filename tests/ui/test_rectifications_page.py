@@ -31,10 +31,12 @@ from ui.views.rectifications import RectificationsView
 from ui.workers import Database
 
 
-def bad_rating(counter: Counter, clerk: Actor, comment: str = "等候时间太长") -> str:
+def bad_rating(
+    counter: Counter, clerk: Actor, comment: str = "等候时间太长", aspects: tuple[str, ...] = ()
+) -> str:
     """A delivered case rated 5 (非常不满意) on Mon 23 Nov 2026; the task's id (due Mon 30 Nov)."""
     app = _application(counter, clerk, "delivered")
-    counter.ratings.rate(clerk, app.id, 5, "counter_pad", comment)
+    counter.ratings.rate(clerk, app.id, 5, "counter_pad", comment, aspects)
     (task,) = [
         row
         for row in counter.ratings.rectifications(Actor.command_line("t"), "all")
@@ -100,7 +102,7 @@ def test_the_model_passes_the_tester_and_marks_overdue_in_words_and_colour(
 def test_the_supervisor_closes_a_bad_ratings_task_in_the_page(
     qtbot: QtBot, open_page, counter: Counter, clerk: Actor, supervisor: Actor
 ) -> None:
-    task_id = bad_rating(counter, clerk, "等候时间太长")
+    task_id = bad_rating(counter, clerk, "等候时间太长", ("attitude", "efficiency"))
     page = open_page(supervisor)
     assert page.objectName() == "page_rectifications"
     assert unnamed_controls(page) == []
@@ -112,6 +114,7 @@ def test_the_supervisor_closes_a_bad_ratings_task_in_the_page(
     assert shown(page, RectificationsModel.STATE) == ["Open"]
     assert page.current_task() is not None and page.current_task().id == task_id  # chosen at once
     assert page.close_form.isVisible() and "等候时间太长" in page.details.text()
+    assert "Found unsatisfactory: Efficiency, Attitude" in page.details.text()
     before = ops_for(counter, task_id)
 
     type_text(qtbot, page.resolution, "已电话回访，说明办理时限")

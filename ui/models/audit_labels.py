@@ -49,6 +49,8 @@ def _actions() -> dict[str, str]:
         "attachment.view": translate("AuditLabels", "Scan opened"),
         "attachment.sweep": translate("AuditLabels", "Unused scan files removed"),
         "notice.view": translate("AuditLabels", "Notice prepared (names the applicant)"),
+        "rating.session_open": translate("AuditLabels", "Rating screen opened for the citizen"),
+        "rating.session_cancel": translate("AuditLabels", "Rating screen closed without a rating"),
         "rating.record": translate("AuditLabels", "Rating recorded"),
         "rectification.open": translate("AuditLabels", "Rectification task opened"),
         "rectification.close": translate("AuditLabels", "Rectification task closed"),

@@ -34,6 +34,16 @@ def level_name(level: int) -> str:
     return names.get(level, str(level))
 
 
+def aspect_name(aspect: str) -> str:
+    """An aspect the citizen may find unsatisfactory (``counter_app.services.ratings.ASPECTS``)."""
+    names = {
+        "efficiency": translate("RectificationLabels", "Efficiency"),
+        "competence": translate("RectificationLabels", "Competence"),
+        "attitude": translate("RectificationLabels", "Attitude"),
+    }
+    return names.get(aspect, aspect)
+
+
 def task_state_name(row: RectificationRow) -> str:
     if row.status == "closed":
         return translate("RectificationLabels", "Closed")

@@ -36,7 +36,7 @@ from counter_app.records import RatingSession
 from counter_app.services.ratings import ASPECTS, MAX_COMMENT, RECTIFY_FROM_LEVEL
 from ui.i18n import error_text, fill
 from ui.models.labels import localised
-from ui.models.rectifications_model import level_name
+from ui.models.rectifications_model import aspect_name, level_name
 from ui.views.rating.placement import present
 from ui.views.rating.widgets import BigToggle
 from ui.workers import Database
@@ -118,7 +118,7 @@ class RatingView(QDialog):
         )
         self.aspect_buttons: dict[str, BigToggle] = {}
         for aspect in ASPECTS:
-            button = BigToggle(self._aspect_name(aspect), ASPECT_COLOUR, 26, 76)
+            button = BigToggle(aspect_name(aspect), ASPECT_COLOUR, 26, 76)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             self.aspect_buttons[aspect] = button
         self.comment_label = self._label(
@@ -185,13 +185,6 @@ class RatingView(QDialog):
         button.setMinimumHeight(72)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
-
-    def _aspect_name(self, aspect: str) -> str:
-        return {
-            "efficiency": self.tr("Efficiency"),
-            "competence": self.tr("Competence"),
-            "attitude": self.tr("Attitude"),
-        }[aspect]
 
     def _form_page(self) -> QWidget:
         form = QWidget()
