@@ -73,6 +73,21 @@ def json_list(field: str, value: Any) -> None:
         raise Rejected(field, "must be a list")
 
 
+def list_of(choices: tuple[str, ...]) -> Check:
+    """A list of distinct ``choices`` in their order (or null)."""
+
+    def check(field: str, value: Any) -> None:
+        json_list(field, value)
+        if value is None:
+            return
+        if not all(isinstance(item, str) and item in choices for item in value):
+            raise Rejected(field, f"items each one of {', '.join(choices)}")
+        if value != [choice for choice in choices if choice in value]:
+            raise Rejected(field, f"each item once, in the order {', '.join(choices)}")
+
+    return check
+
+
 def record_id(field: str, value: Any) -> None:
     if not isinstance(value, str) or len(value) != 36:
         raise Rejected(field, "must be a record id")
@@ -91,6 +106,8 @@ def check_for(field: Field) -> Check:
         return integer(field.low, field.high, required=field.required)
     if kind is Kind.RECORD_ID:
         return record_id
+    if kind is Kind.LIST and field.choices:
+        return list_of(field.choices)
     return {Kind.MOBILE: mobile, Kind.OBJECT: json_object, Kind.LIST: json_list}[kind]
 
 

@@ -50,7 +50,7 @@ class Field:
     name: str
     kind: Kind
     max_length: int | None = None  # TEXT and DATE
-    choices: tuple[str, ...] = ()  # CHOICE
+    choices: tuple[str, ...] = ()  # CHOICE; LIST: the values its items may take, in their order
     low: int | None = None  # INTEGER
     high: int | None = None
     # Must be present when the record is created, and may never be set to null or blank.
@@ -72,6 +72,7 @@ class Field:
 MAX_TEXT = 5000
 DATE_LENGTH = 40
 STATUSES = tuple(status.value for status in Status)
+RATING_ASPECTS = ("efficiency", "competence", "attitude")
 
 
 def _text(name: str, max_length: int = MAX_TEXT, **options: object) -> Field:
@@ -152,9 +153,9 @@ ENTITY_FIELDS: dict[str, tuple[Field, ...]] = {
         Field("level", Kind.INTEGER, low=1, high=5, required=True, immutable=True),
         _text("channel", 40, required=True, immutable=True),
         _text("comment", 500, immutable=True),
-        # The aspects the citizen found unsatisfactory, in this order: efficiency (办事效率),
+        # The aspects the citizen found unsatisfactory, each once, in this order: efficiency (办事效率),
         # competence (业务能力), attitude (服务态度); null when none was chosen.
-        Field("unsatisfied_aspects", Kind.LIST, immutable=True),
+        Field("unsatisfied_aspects", Kind.LIST, choices=RATING_ASPECTS, immutable=True),
         _date("rated_at", immutable=True),
     ),
     "rectification": (

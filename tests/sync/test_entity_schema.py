@@ -25,6 +25,7 @@ from counter_app import entity_fields as ef
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.records import Application
+from counter_app.services import ratings
 from counter_app.services.seed import Seeder
 from counter_app.store.sync_records import LOCAL_ONLY_COLUMNS, TABLES
 from sync import protocol as p
@@ -158,3 +159,14 @@ def _readable(counter: Counter, entity: str, record_id: str) -> dict[str, object
     if entity == "attachment":
         row = dict(row, name=counter.ctx.cipher.decrypt(row["name_enc"], "attachment.name"))
     return {f.name: row[f.name] for f in ef.stored_fields(entity)}
+
+
+def test_the_rating_aspects_are_one_list_checked_item_by_item() -> None:
+    assert tuple(ratings.ASPECTS) == ef.RATING_ASPECTS  # the core's words, in the wire's order
+    check = validation.FIELDS["rating"]["unsatisfied_aspects"]
+    for good in (None, ["efficiency"], ["efficiency", "attitude"], list(ef.RATING_ASPECTS)):
+        check("unsatisfied_aspects", good)
+    for bad in ("attitude", ["rude"], [1], ["attitude", "efficiency"], ["attitude", "attitude"], [None]):
+        with pytest.raises(validation.Rejected) as refused:
+            check("unsatisfied_aspects", bad)
+        assert refused.value.field == "unsatisfied_aspects" and refused.value.message
