@@ -570,6 +570,10 @@
         <translation>Withdrawn: %1</translation>
     </message>
     <message>
+        <source>The rating screen is open for another application: close it first.</source>
+        <translation>The rating screen is open for another application: close it first.</translation>
+    </message>
+    <message>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>

@@ -568,6 +568,10 @@
         <translation>撤回理由：%1</translation>
     </message>
     <message>
+        <source>The rating screen is open for another application: close it first.</source>
+        <translation>评价界面正用于另一件办件，请先将其关闭。</translation>
+    </message>
+    <message>
         <source>Done: %1</source>
         <translation>已完成：%1</translation>
     </message>

@@ -283,6 +283,60 @@ def test_a_case_walked_through_the_page(
     assert not any(button.isEnabled() for button in page.step_buttons.values())
 
 
+def shown_rating_views(page: ApplicationsView) -> list[RatingView]:
+    return [view for view in page.findChildren(RatingView) if view.isVisible()]
+
+
+def test_rate_opens_one_rating_view_at_a_time(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    # A second view would end the first one's session and leave it on the citizen's screen, dead.
+    app = bring_to(counter, clerk, "delivered")
+    page.select_application(app.id)
+    settle(qtbot, db)
+    rate = page.step_buttons["rate"]
+    qtbot.mouseClick(rate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_rating_views(page)))
+    [first] = shown_rating_views(page)
+    qtbot.mouseClick(rate, Qt.MouseButton.LeftButton)  # again, while the citizen has the view
+    settle(qtbot, db)
+    assert page.findChildren(RatingView) == [first]
+    assert shown_rating_views(page) == [first]
+    other = bring_to(counter, clerk, "delivered")  # another citizen's turn: the screen is still taken
+    page.select_application(other.id)
+    settle(qtbot, db)
+    qtbot.mouseClick(rate, Qt.MouseButton.LeftButton)
+    settle(qtbot, db)
+    assert page.findChildren(RatingView) == [first]
+    assert page.message.text()  # close it first
+
+    # The view still works: its session is the one open.
+    qtbot.mouseClick(first.level_buttons[1], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(first.rated, timeout=10_000):
+        qtbot.mouseClick(first.submit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, db)
+    assert counter.ctx.ratings.for_application(app.id)["level"] == 1
+
+
+def test_rate_opens_a_new_view_once_the_last_one_closed(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    app = bring_to(counter, clerk, "delivered")
+    page.select_application(app.id)
+    settle(qtbot, db)
+    rate = page.step_buttons["rate"]
+    qtbot.mouseClick(rate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_rating_views(page)))
+    [first] = shown_rating_views(page)
+    with qtbot.waitSignal(first.finished):
+        first.reject()  # closed without a rating: its session ends
+    settle(qtbot, db)
+    qtbot.mouseClick(rate, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown_rating_views(page)))
+    [second] = shown_rating_views(page)
+    assert second is not first and second.session is not None
+
+
 def test_a_step_is_submitted_once(
     page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, gate: threading.Event
 ) -> None:

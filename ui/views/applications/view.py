@@ -55,6 +55,7 @@ from ui.views.applications.action_form import ActionForm
 from ui.views.applications.filters import ApplicationFilters
 from ui.views.applications.notice_actions import NoticeActions
 from ui.views.applications.ordering import ListOrder
+from ui.views.applications.rating_step import RatingStep
 from ui.views.applications.reads import (
     Choices,
     Selected,
@@ -66,7 +67,6 @@ from ui.views.applications.reads import (
 )
 from ui.views.applications.scrolling import WindowFollower
 from ui.views.intake.widgets import current_row, list_table, named, select_row
-from ui.views.rating import open_rating_view
 from ui.workers import Database
 
 ERROR_STYLE = "color: #a4262c;"
@@ -154,6 +154,7 @@ class ApplicationsView(NoticeActions, QWidget):
         self.reprint_button = named(QPushButton(self.tr("Print notice…")), self.tr("Print notice"))
         self.pdf_button = named(QPushButton(self.tr("Notice as PDF…")), self.tr("Save notice as PDF"))
         self.form = ActionForm()
+        self.rating = RatingStep(db, actor, self)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -172,6 +173,7 @@ class ApplicationsView(NoticeActions, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.form.confirmed.connect(self.confirm)
         self.form.cancelled.connect(self.form.close_form)
+        self.rating.rated.connect(self.reload)
         self.reprint_button.clicked.connect(self.open_preview)
         self.pdf_button.clicked.connect(self.choose_pdf_path)
         self.show_row(-1)
@@ -514,8 +516,9 @@ class ApplicationsView(NoticeActions, QWidget):
             return
         if action == Action.RATE.value:
             # The citizen rates on the screen turned to them; the clerk never chooses the level.
-            view = open_rating_view(self.db, self.actor, self.application.id, self)
-            view.rated.connect(lambda _level: self.reload())
+            view = self.rating.open_for(self.application.id)
+            if view.application_id != self.application.id:
+                self._say(self.tr("The rating screen is open for another application: close it first."))
             return
         codes: list[str] | None = None
         if action == Action.SUPPLEMENT.value:
