@@ -632,6 +632,10 @@
         <translation>System</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>

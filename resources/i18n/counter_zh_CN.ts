@@ -630,6 +630,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>登录</translation>
     </message>

@@ -176,9 +176,14 @@ def test_the_events_model_pages_by_sequence_number(qtbot: QtBot) -> None:
 def test_the_views_model(trail: Counter, supervisor: Actor) -> None:
     model = PersonalDataViewsModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_staff_names(trail.dashboard.staff_names(supervisor))
     model.set_rows(trail.audit_trail.personal_data_views(supervisor))
     cells = [[model.data(model.index(row, col)) for col in range(5)] for row in range(model.rowCount())]
-    assert cells == [["clerk1", "4", "3", "1", "0"], ["supervisor1", "1", "1", "0", "0"]]
+    assert cells == [
+        ["clerk one (clerk1)", "4", "3", "1", "0"],
+        ["supervisor one (supervisor1)", "1", "1", "0", "0"],
+    ]
+    assert model.data(model.index(0, model.PERSON), Qt.ItemDataRole.ToolTipRole) == "user:clerk1"
 
 
 def test_the_trail_is_listed_in_words_and_the_filters_narrow_it(
@@ -204,9 +209,16 @@ def test_the_trail_is_listed_in_words_and_the_filters_narrow_it(
         )
         return expected
 
+    # Staff by display name and account (the trail is evidence); the raw audit name in the tooltip.
+    people = [page.filters.person.itemText(n) for n in range(page.filters.person.count())]
+    assert {"clerk one (clerk1)", "supervisor one (supervisor1)", "tester (command line)"} <= set(people)
     page.filters.choose(person="user:clerk1")
     narrowed(AuditFilter(actor="user:clerk1"))
-    assert set(column(page, AuditEventsModel.PERSON)) == {"clerk1"}
+    assert set(column(page, AuditEventsModel.PERSON)) == {"clerk one (clerk1)"}
+    tip = page.model.data(page.model.index(0, AuditEventsModel.PERSON), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "user:clerk1"
+    views = page.views_model
+    assert views.data(views.index(0, views.PERSON)) == "clerk one (clerk1)"
 
     page.filters.choose(person="user:clerk1", action=PERSONAL_DATA_VIEWS)
     shown = narrowed(AuditFilter(actor="user:clerk1", personal_data_views_only=True))

@@ -29,6 +29,7 @@ from tests.ui.pages_support import check_named_and_fits, open_page, window_fixtu
 from ui.main_window import MainWindow
 from ui.models.applications_model import ApplicationsModel
 from ui.models.case_labels import status_name
+from ui.models.history_model import HistoryModel
 from ui.notices import NoticeWords
 from ui.views.applications import ApplicationsView
 from ui.views.applications import view as applications_view
@@ -281,6 +282,20 @@ def test_a_case_walked_through_the_page(
     assert (rating["level"], rating["channel"]) == (2, "counter-screen")
     assert page.history_model.rowCount() == len(counter.cases.history(clerk, app.id))
     assert not any(button.isEnabled() for button in page.step_buttons.values())
+
+
+def test_history_names_who_took_each_step_by_display_name(
+    page: ApplicationsView, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+) -> None:
+    app = bring_to(counter, clerk, "in_progress")
+    page.select_application(app.id)
+    settle(qtbot, db)
+    history = page.history_model
+    assert history.rowCount() == len(counter.cases.history(clerk, app.id)) > 1
+    rows = range(history.rowCount())
+    assert {history.data(history.index(row, HistoryModel.ACTOR)) for row in rows} == {"clerk one"}
+    tip = history.data(history.index(0, HistoryModel.ACTOR), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "clerk1"  # the account behind the name
 
 
 def shown_rating_views(page: ApplicationsView) -> list[RatingView]:

@@ -136,7 +136,8 @@ def test_the_supervisor_closes_a_bad_ratings_task_in_the_page(
     assert shown(page, RectificationsModel.RECEIPT_NO) == [row.receipt_no]
     assert shown(page, RectificationsModel.STATE) == ["Closed"]
     text = page.details.text()
-    assert "已电话回访，说明办理时限" in text and "supervisor1" in text and "2026-11-23 09:30" in text
+    assert "已电话回访，说明办理时限" in text and "2026-11-23 09:30" in text
+    assert "by supervisor one (supervisor1)" in text  # who closed it: display name and account
     assert not page.close_form.isVisible()
 
 

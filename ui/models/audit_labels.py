@@ -4,6 +4,7 @@ what the chain check found. A code the words do not know is shown as it is store
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
@@ -11,13 +12,24 @@ from ui.i18n import fill
 from ui.models.case_labels import action_name as step_name
 
 translate = QCoreApplication.translate
+USER_PREFIX = "user:"
 
 
-def person_name(audit_name: str | None) -> str:
-    """``user:clerk1`` → ``clerk1``; ``cli:root`` → ``root (command line)``; ``sync``, ``system``."""
+def person_name(audit_name: str | None, names: Mapping[str, str] | None = None) -> str:
+    """``user:clerk1`` → the display name ``names`` (by audit name) gives, else ``clerk1``;
+    ``cli:root`` → ``root (command line)``; ``sync``, ``system``."""
     name = audit_name or ""
-    if name.startswith("user:"):
-        return name.removeprefix("user:")
+    if names and name.startswith(USER_PREFIX) and names.get(name):
+        return names[name]
+    return account_name(name)
+
+
+def account_name(audit_name: str | None) -> str:
+    """The account behind an audit name: ``user:clerk1`` → ``clerk1``; ``cli:root`` → ``root (command
+    line)``; ``sync``, ``system`` in words."""
+    name = audit_name or ""
+    if name.startswith(USER_PREFIX):
+        return name.removeprefix(USER_PREFIX)
     if name.startswith("cli:"):
         return fill(translate("AuditLabels", "%1 (command line)"), name.removeprefix("cli:"))
     if name == "sync":
@@ -25,6 +37,13 @@ def person_name(audit_name: str | None) -> str:
     if name == "system":
         return translate("AuditLabels", "System")
     return name
+
+
+def person_and_account(audit_name: str | None, names: Mapping[str, str] | None = None) -> str:
+    """``张晓燕 (clerk1)``: the display name with the account, as the audit trail (evidence) names a
+    staff member; the account alone where no display name is known."""
+    shown, account = person_name(audit_name, names), account_name(audit_name)
+    return shown if shown == account else fill(translate("AuditLabels", "%1 (%2)"), shown, account)
 
 
 def _actions() -> dict[str, str]:

@@ -7,13 +7,15 @@ submits it to the database thread — and later calls ``deliver(list[AuditEvent]
 ``fail(exception)`` on the UI thread. The first page is asked for at once; ``fetchMore()`` asks for
 the next one (the last row's ``seq`` as the cursor, so events written meanwhile never shift a page)
 while the last page came back full. One page is asked for at a time; a page of a replaced source is
-ignored; the rows shown stay until a new source's first page arrives. UI thread only.
+ignored; the rows shown stay until a new source's first page arrives. A staff member is named
+"张晓燕 (clerk1)" — display name and account — from the names ``set_staff_names`` gave (read with the
+page's choices on the database thread). UI thread only.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -21,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter_app.records import AuditEvent, PersonalDataViews
 from ui.i18n import fill
-from ui.models.audit_labels import action_name, outcome_name, person_name, record_text
+from ui.models.audit_labels import action_name, outcome_name, person_and_account, record_text
 from ui.models.rows import Index, RowTableModel
 
 Deliver = Callable[[list[AuditEvent]], None]
@@ -70,6 +72,17 @@ class AuditEventsModel(QAbstractTableModel):
         self._waiting = False
         self._more = False
         self._resetting = False
+        self._staff_names: dict[str, str] = {}
+
+    def set_staff_names(self, names: Mapping[str, str]) -> None:
+        """Colleagues' display names by audit name, for the Who column."""
+        self._staff_names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.PERSON),
+                self.index(len(self._rows) - 1, self.PERSON),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     # --- rows -----------------------------------------------------------------------------------------
     def set_source(self, load: Load | None) -> None:
@@ -158,7 +171,7 @@ class AuditEventsModel(QAbstractTableModel):
             values = {
                 self.SEQ: str(event.seq),
                 self.TIME: when(event.ts),
-                self.PERSON: person_name(event.actor),
+                self.PERSON: person_and_account(event.actor, self._staff_names),
                 self.ACTION: action_name(event.action),
                 self.RECORD: record_text(event.entity, event.entity_id),
                 self.OUTCOME: outcome_name(event.outcome),
@@ -217,6 +230,14 @@ class PersonalDataViewsModel(RowTableModel):
         NOTICES: "notice.view",
     }
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._staff_names: dict[str, str] = {}
+
+    def set_staff_names(self, names: Mapping[str, str]) -> None:
+        """Colleagues' display names by audit name, for the Who column (set before the rows)."""
+        self._staff_names = dict(names)
+
     def titles(self) -> list[str]:
         return [
             self.tr("Who"),
@@ -234,7 +255,7 @@ class PersonalDataViewsModel(RowTableModel):
     def cell(self, row: PersonalDataViews, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.PERSON:
-                return person_name(row.actor)
+                return person_and_account(row.actor, self._staff_names)
             if column == self.TOTAL:
                 return str(row.total)
             if column in self.COUNTED:

@@ -259,6 +259,7 @@ class ApplicationsView(NoticeActions, QWidget):
     def _choices_read(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
         self.model.set_staff_names(choices.staff_names)
+        self.history_model.set_staff_names(choices.staff_names)
 
     def _counts_read(self, counts: ApplicationCounts) -> None:
         self.counts = counts

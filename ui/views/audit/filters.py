@@ -6,6 +6,7 @@ core. A period the core refuses (an end before the start) is said under the date
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from counter_app.records import AuditFilter
 from counter_app.statistics import Period
-from ui.models.audit_labels import action_name, outcome_name, person_name
+from ui.models.audit_labels import action_name, outcome_name, person_and_account
 from ui.views.intake.widgets import named
 
 ERROR_STYLE = "color: #a4262c;"
@@ -155,15 +156,18 @@ class EventFilters(QWidget):
         for combo in (self.person, self.action, self.outcome):
             combo.currentIndexChanged.connect(self.changed)
 
-    def set_choices(self, actors: list[str], actions: list[str]) -> None:
-        """Refill the lists from the trail, keeping what was chosen (emits nothing)."""
+    def set_choices(
+        self, actors: list[str], actions: list[str], names: Mapping[str, str] | None = None
+    ) -> None:
+        """Refill the lists from the trail, keeping what was chosen (emits nothing); a colleague by
+        display name and account (``names``: display names by audit name)."""
         for combo in (self.person, self.action):
             combo.blockSignals(True)
         person, action = self.person.currentData(), self.action.currentData()
         self.person.clear()
         self.person.addItem(self.tr("Everyone"), None)
         for name in actors:
-            self.person.addItem(person_name(name), name)
+            self.person.addItem(person_and_account(name, names), name)
         self.action.clear()
         self.action.addItem(self.tr("Any action"), None)
         self.action.addItem(self.tr("Any view of personal data"), PERSONAL_DATA_VIEWS)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
-from counter_app.accounts import Actor
+from counter_app.accounts import Actor, Permission
 from counter_app.core import Counter
 from counter_app.records import AuditEvent, AuditFilter
 
@@ -14,16 +15,24 @@ from counter_app.records import AuditEvent, AuditFilter
 @dataclass(frozen=True)
 class Choices:
     """What the filters offer: everyone and every action found in the trail, and the office's today
-    (the named periods are counted from it, never from the machine's own clock)."""
+    (the named periods are counted from it, never from the machine's own clock); every colleague's
+    display name by audit name (for the lists and the person filter)."""
 
     actors: list[str]
     actions: list[str]
     today: date
+    staff_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_choices(counter: Counter, actor: Actor) -> Choices:
+    names: dict[str, str] = {}
+    if actor.can(Permission.VIEW_REPORTS) or actor.can(Permission.TAKE_IN):  # else refused, and audited
+        names = counter.dashboard.staff_names(actor)
     return Choices(
-        counter.audit_trail.actors(actor), counter.audit_trail.actions(actor), counter.dashboard.today()
+        counter.audit_trail.actors(actor),
+        counter.audit_trail.actions(actor),
+        counter.dashboard.today(),
+        names,
     )
 
 

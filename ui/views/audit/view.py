@@ -180,7 +180,9 @@ class AuditView(QWidget):
 
     def _choices_read(self, choices: Choices) -> None:
         self.period.set_today(choices.today)
-        self.filters.set_choices(choices.actors, choices.actions)
+        self.filters.set_choices(choices.actors, choices.actions, choices.staff_names)
+        self.model.set_staff_names(choices.staff_names)
+        self.views_model.set_staff_names(choices.staff_names)
         self.read()
 
     def read(self) -> None:

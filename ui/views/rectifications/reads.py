@@ -3,9 +3,10 @@ thread (``ui.workers.Database.submit``) and return plain, immutable data for the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from counter_app.accounts import Actor
+from counter_app.accounts import Actor, Permission
 from counter_app.core import Counter
 from counter_app.errors import CounterError
 from counter_app.records import RectificationCounts, RectificationRow
@@ -16,12 +17,14 @@ PAGE = 500  # rows per query; an office has tens of tasks, so the page reads the
 @dataclass(frozen=True)
 class Tasks:
     """The tasks in one state (``open``, ``overdue``, ``closed``), the names of their service items by
-    code (Chinese, English), and the counts of every state."""
+    code (Chinese, English), the counts of every state, and the display names of the staff who closed
+    them (by audit name)."""
 
     state: str
     rows: list[RectificationRow]
     names: dict[str, tuple[str, str]]
     counts: RectificationCounts
+    staff_names: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_tasks(counter: Counter, actor: Actor, state: str) -> Tasks:
@@ -38,7 +41,12 @@ def read_tasks(counter: Counter, actor: Actor, state: str) -> Tasks:
         except CounterError:
             continue  # no longer in the catalogue: the list shows the code
         names[code] = (item.name, item.name_en)
-    return Tasks(state, rows, names, counter.ratings.rectification_counts(actor))
+    staff: dict[str, str] = {}
+    if any(row.closed_by for row in rows) and (
+        actor.can(Permission.VIEW_REPORTS) or actor.can(Permission.TAKE_IN)
+    ):
+        staff = counter.dashboard.staff_names(actor)
+    return Tasks(state, rows, names, counter.ratings.rectification_counts(actor), staff)
 
 
 def close_task(counter: Counter, actor: Actor, task_id: str, resolution: str, state: str) -> Tasks:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ from counter_app.errors import CounterError, InvalidTransition, ValidationError
 from counter_app.records import RectificationCounts, RectificationRow
 from counter_app.services.ratings import MAX_RESOLUTION
 from ui.i18n import error_text, fill, validation_text
-from ui.models.audit_labels import person_name
+from ui.models.audit_labels import person_and_account
 from ui.models.rectifications_model import RectificationsModel, aspect_name, level_name, task_state_name
 from ui.views.intake.widgets import heading, hint, list_table, named, select_row
 from ui.views.rectifications.reads import Tasks, close_task, read_tasks
@@ -61,6 +62,7 @@ class RectificationsView(QWidget):
         self._key = f"rectifications.{next(_pages)}"
         self._closing = False
         self._shown_id: str | None = None
+        self._staff_names: Mapping[str, str] = {}  # display names by audit name, read with the tasks
         if not self.allowed:
             self._explain()
             return
@@ -224,6 +226,7 @@ class RectificationsView(QWidget):
         if tasks.state != self.state:
             return  # another filter was chosen meanwhile; its own reading follows
         self.counts = tasks.counts
+        self._staff_names = tasks.staff_names
         self._show_counts()
         keep = self._shown_id
         self.model.set_tasks(tasks.rows, tasks.names)
@@ -283,7 +286,11 @@ class RectificationsView(QWidget):
         else:
             lines.append(fill(self.tr("State: %1"), task_state_name(task)))
             lines.append(fill(self.tr("What was done: %1"), task.resolution or ""))
-            closer = person_name(task.closed_by) if task.closed_by else self.tr("on another counter")
+            closer = (
+                person_and_account(task.closed_by, self._staff_names)
+                if task.closed_by
+                else self.tr("on another counter")
+            )
             lines.append(fill(self.tr("Closed: %1, by %2"), when(task.closed_at), closer))
         return "\n".join(lines)
 
