@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         return widget
 
     def _build_menus(self) -> None:
-        session = self.menuBar().addMenu(self.tr("&System"))
+        session = self.menuBar().addMenu(self.tr("S&ystem"))
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_requested)

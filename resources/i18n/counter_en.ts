@@ -381,16 +381,16 @@
         <translation>Applications</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
-        <translation>&amp;Status:</translation>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <source>Ser&amp;vice:</source>
-        <translation>Ser&amp;vice:</translation>
+        <source>Servi&amp;ce:</source>
+        <translation>Servi&amp;ce:</translation>
     </message>
     <message>
-        <source>Staff:</source>
-        <translation>Staff:</translation>
+        <source>Sta&amp;ff:</source>
+        <translation>Sta&amp;ff:</translation>
     </message>
     <message>
         <source>Or&amp;der:</source>
@@ -919,8 +919,8 @@
         <translation>&amp;Events</translation>
     </message>
     <message>
-        <source>&amp;Views of personal data</source>
-        <translation>&amp;Views of personal data</translation>
+        <source>Vie&amp;ws of personal data</source>
+        <translation>Vie&amp;ws of personal data</translation>
     </message>
     <message>
         <source>Message</source>
@@ -2344,8 +2344,8 @@
         <translation>Any outcome</translation>
     </message>
     <message>
-        <source>Per&amp;son:</source>
-        <translation>Per&amp;son:</translation>
+        <source>Perso&amp;n:</source>
+        <translation>Perso&amp;n:</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
@@ -3273,10 +3273,6 @@
         <translation>Staff accounts, sync and backups arrive in a later release.</translation>
     </message>
     <message>
-        <source>&amp;System</source>
-        <translation>&amp;System</translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
@@ -3358,6 +3354,10 @@
     <message>
         <source>The platform cannot be reached now; sync starts as soon as it can be.</source>
         <translation>The platform cannot be reached now; sync starts as soon as it can be.</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem</source>
+        <translation>S&amp;ystem</translation>
     </message>
     <message>
         <source>Not connected to a platform</source>
@@ -4199,12 +4199,12 @@
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <source>O&amp;verdue</source>
-        <translation>O&amp;verdue</translation>
-    </message>
-    <message>
         <source>C&amp;losed</source>
         <translation>C&amp;losed</translation>
+    </message>
+    <message>
+        <source>Ov&amp;erdue</source>
+        <translation>Ov&amp;erdue</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

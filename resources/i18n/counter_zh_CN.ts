@@ -380,16 +380,16 @@
         <translation>办件</translation>
     </message>
     <message>
-        <source>&amp;Status:</source>
-        <translation>状态(&amp;S)：</translation>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <source>Ser&amp;vice:</source>
-        <translation>事项(&amp;V)：</translation>
+        <source>Servi&amp;ce:</source>
+        <translation>事项(&amp;C)：</translation>
     </message>
     <message>
-        <source>Staff:</source>
-        <translation>经办人：</translation>
+        <source>Sta&amp;ff:</source>
+        <translation>经办人(&amp;F)：</translation>
     </message>
     <message>
         <source>Or&amp;der:</source>
@@ -917,8 +917,8 @@
         <translation>事件(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Views of personal data</source>
-        <translation>个人信息查看记录(&amp;V)</translation>
+        <source>Vie&amp;ws of personal data</source>
+        <translation>个人信息查看记录(&amp;W)</translation>
     </message>
     <message>
         <source>Message</source>
@@ -2337,8 +2337,8 @@
         <translation>全部结果</translation>
     </message>
     <message>
-        <source>Per&amp;son:</source>
-        <translation>人员(&amp;S)：</translation>
+        <source>Perso&amp;n:</source>
+        <translation>人员(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
@@ -3265,10 +3265,6 @@
         <translation>人员账号、数据同步与备份的管理将在后续版本中提供。</translation>
     </message>
     <message>
-        <source>&amp;System</source>
-        <translation>系统(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
@@ -3349,6 +3345,10 @@
     <message>
         <source>The platform cannot be reached now; sync starts as soon as it can be.</source>
         <translation>暂时无法连接平台，连通后将自动同步。</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem</source>
+        <translation>系统(&amp;Y)</translation>
     </message>
     <message>
         <source>Not connected to a platform</source>
@@ -4190,12 +4190,12 @@
         <translation>待整改(&amp;O)</translation>
     </message>
     <message>
-        <source>O&amp;verdue</source>
-        <translation>已超期(&amp;V)</translation>
-    </message>
-    <message>
         <source>C&amp;losed</source>
         <translation>已办结(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ov&amp;erdue</source>
+        <translation>已超期(&amp;E)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

@@ -176,7 +176,7 @@ def test_a_task_becomes_overdue_as_the_clock_passes_its_due_date(
     due = page.model.index(0, RectificationsModel.DUE_DATE)
     assert shown(page, RectificationsModel.STATE) == ["Open"]
     assert page.model.data(due, Qt.ItemDataRole.ForegroundRole) is None
-    assert page.filter_buttons["overdue"].text() == "O&verdue (0)"
+    assert page.filter_buttons["overdue"].text() == "Ov&erdue (0)"
 
     clock.set_date(date(2026, 11, 30))  # due today: not yet
     page.reload()
@@ -190,7 +190,7 @@ def test_a_task_becomes_overdue_as_the_clock_passes_its_due_date(
     brush = page.model.data(page.model.index(0, RectificationsModel.DUE_DATE), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush) and brush.color() == OVERDUE_COLOUR
     assert "Due: 2026-11-30 — overdue" in page.details.text()
-    assert page.filter_buttons["overdue"].text() == "O&verdue (1)"
+    assert page.filter_buttons["overdue"].text() == "Ov&erdue (1)"
     qtbot.mouseClick(page.filter_buttons["overdue"], Qt.MouseButton.LeftButton)
     settle(qtbot, page.db)
     assert page.model.rowCount() == 1 and page.state == "overdue"

@@ -163,9 +163,9 @@ class ApplicationFilters(QWidget):
         first.addWidget(heading(self.tr("Applications")))
         first.addStretch(1)
         for text, widget in (
-            (self.tr("&Status:"), self.status_filter),
-            (self.tr("Ser&vice:"), self.service_filter),
-            (self.tr("Staff:"), self.staff_filter),
+            (self.tr("S&tatus:"), self.status_filter),
+            (self.tr("Servi&ce:"), self.service_filter),
+            (self.tr("Sta&ff:"), self.staff_filter),
             (self.tr("Or&der:"), self.order),
         ):
             label = QLabel(text)

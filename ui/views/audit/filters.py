@@ -145,7 +145,7 @@ class EventFilters(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, combo in (
-            (self.tr("Per&son:"), self.person),
+            (self.tr("Perso&n:"), self.person),
             (self.tr("&Action:"), self.action),
             (self.tr("O&utcome:"), self.outcome),
         ):

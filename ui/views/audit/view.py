@@ -105,7 +105,7 @@ class AuditView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Audit"))
         self.tabs.addTab(self._events_tab(), self.tr("&Events"))
-        self.tabs.addTab(self._views_tab(), self.tr("&Views of personal data"))
+        self.tabs.addTab(self._views_tab(), self.tr("Vie&ws of personal data"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))

@@ -190,7 +190,7 @@ class RectificationsView(QWidget):
 
     def _show_counts(self) -> None:
         counts = self.counts
-        labels = {"open": self.tr("&Open"), "overdue": self.tr("O&verdue"), "closed": self.tr("C&losed")}
+        labels = {"open": self.tr("&Open"), "overdue": self.tr("Ov&erdue"), "closed": self.tr("C&losed")}
         for state, button in self.filter_buttons.items():
             number = getattr(counts, state) if counts is not None else None
             button.setText(
