@@ -903,8 +903,8 @@
         <translation>Views of personal data</translation>
     </message>
     <message>
-        <source>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person to list their views.</source>
-        <translation>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person to list their views.</translation>
+        <source>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person, or press Enter on them, to list their views.</source>
+        <translation>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person, or press Enter on them, to list their views.</translation>
     </message>
     <message>
         <source>About the views of personal data</source>

@@ -901,8 +901,8 @@
         <translation>个人信息查看记录</translation>
     </message>
     <message>
-        <source>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person to list their views.</source>
-        <translation>所选期间内每位人员查看群众个人信息的次数：查看申请人信息、查看扫描件、生成告知书。双击某人可列出其每次查看。</translation>
+        <source>How often each person viewed citizens&apos; personal data in the period: applicants&apos; details shown, scans opened, notices prepared. Double-click a person, or press Enter on them, to list their views.</source>
+        <translation>所选期间内每位人员查看群众个人信息的次数：查看申请人信息、查看扫描件、生成告知书。双击某人或选中后按回车键，可列出其每次查看。</translation>
     </message>
     <message>
         <source>About the views of personal data</source>

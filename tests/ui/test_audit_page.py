@@ -259,6 +259,39 @@ def test_views_of_personal_data_per_person_lead_to_their_events(
     assert len(shown) == 1 and shown[0].actor == "user:supervisor1" and shown[0].action in VIEWS
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_the_views_drill_down_works_from_the_keyboard(
+    qtbot: QtBot, open_page, trail: Counter, supervisor: Actor, key: Qt.Key
+) -> None:
+    page = open_page(supervisor)
+    page.tabs.setCurrentIndex(1)
+    table = page.views_table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # onto the first person
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the second: supervisor1
+    assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, key)
+    settle(qtbot, page.db)
+    assert page.tabs.currentIndex() == 0
+    assert page.filters.person.currentData() == "user:supervisor1"
+    assert page.filters.action.currentData() == PERSONAL_DATA_VIEWS
+    assert [event.actor for event in page.events_shown()] == ["user:supervisor1"]
+
+
+def test_the_views_drill_down_works_with_a_double_click(
+    qtbot: QtBot, open_page, trail: Counter, supervisor: Actor
+) -> None:
+    page = open_page(supervisor)
+    page.tabs.setCurrentIndex(1)
+    table = page.views_table
+    cell = table.visualRect(page.views_model.index(0, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    settle(qtbot, page.db)
+    assert page.tabs.currentIndex() == 0
+    assert page.filters.person.currentData() == "user:clerk1"
+
+
 def test_paging_reaches_the_end_of_a_long_trail(
     qtbot: QtBot, english: None, open_page, trail: Counter, supervisor: Actor, clerk: Actor
 ) -> None:

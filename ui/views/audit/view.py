@@ -97,7 +97,8 @@ class AuditView(QWidget):
         self.views_note = hint(
             self.tr(
                 "How often each person viewed citizens' personal data in the period: applicants' "
-                "details shown, scans opened, notices prepared. Double-click a person to list their views."
+                "details shown, scans opened, notices prepared. Double-click a person, or press Enter "
+                "on them, to list their views."
             ),
             self.tr("About the views of personal data"),
         )
@@ -128,7 +129,8 @@ class AuditView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.check_button.clicked.connect(self.check_chain)
         self.export_button.clicked.connect(self.choose_export_path)
-        self.views_table.doubleClicked.connect(lambda index: self.show_views_of(index.row()))
+        # Double-click or Enter (a view's activation): the person's views, listed on the events tab.
+        self.views_table.activated.connect(lambda index: self.show_views_of(index.row()))
         self.model.load_failed.connect(self._failed)
         self.model.page_loaded.connect(self._page_loaded)
         self.reload()
