@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -30,11 +30,14 @@ from counter_app.workflow import Action
 from tests.ui.helpers import settle
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_notices import compile_translations
+from ui.app import build_main_window
 from ui.i18n import CHINESE, ENGLISH, install_translators
+from ui.main_window import MainWindow
 from ui.models.audit_labels import action_name
 from ui.models.audit_model import AuditEventsModel, Deliver, Fail, PersonalDataViewsModel
 from ui.views.audit import AuditView
 from ui.views.audit.filters import CUSTOM, PERSONAL_DATA_VIEWS, TODAY
+from ui.views.intake.widgets import select_row
 from ui.workers import Database
 
 ID_A, ID_B = "11010519491231002X", "440524198001010013"
@@ -310,6 +313,81 @@ def test_paging_reaches_the_end_of_a_long_trail(
     assert len(seqs) == total == len(set(seqs))
     assert seqs == sorted(seqs, reverse=True) and seqs[-1] == 1
     assert page.count.text() == f"{total} events found."
+
+
+def lookups(counter: Counter, clerk: Actor, count: int) -> None:
+    """``count`` more events in the trail (as a sync or a colleague's work adds them)."""
+    with counter.ctx.store.transaction():
+        for n in range(count):
+            counter.ctx.audit(clerk, "applicant.lookup", "applicant", f"a-{n}", found=False)
+
+
+def test_reading_again_keeps_the_readers_place(
+    qtbot: QtBot, english: None, open_page, trail: Counter, supervisor: Actor, clerk: Actor
+) -> None:
+    lookups(trail, clerk, 450)
+    page = open_page(supervisor)
+    while page.model.rowCount() < 400:  # the supervisor scrolled down to older events
+        page.model.fetchMore(QModelIndex())
+        settle(qtbot, page.db)
+    select_row(page.table, 397)
+    chosen, first_in_view = page.model.event_at(397).seq, page.model.event_at(page.table.rowAt(0)).seq
+    assert page.table.rowAt(0) > 0
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+
+    lookups(trail, clerk, 2)
+    page.reload()  # what the main window does after a sync that changed data
+    settle(qtbot, page.db)
+    assert resets == []
+    assert page.model.rowCount() == 402
+    assert seqs_shown(page) == [event.seq for event in every_event(trail, supervisor)][:402]
+    assert page.model.event_at(page.table.currentIndex().row()).seq == chosen
+    assert page.model.event_at(page.table.rowAt(0)).seq == first_in_view  # the view did not move
+    total = trail.audit_trail.count(supervisor)
+    assert page.count.text() == f"{total} events found; the newest 402 are listed (scroll for more)."
+
+    # Another filter reads from the top.
+    page.filters.choose(outcome="success")
+    settle(qtbot, page.db)
+    assert resets == [1] and page.table.currentIndex().row() == -1
+
+
+def test_a_hidden_audit_page_reads_again_when_shown(
+    qtbot: QtBot, english: None, db: Database, trail: Counter, supervisor: Actor, clerk: Actor
+) -> None:
+    window = build_main_window(db, supervisor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = show_page(window, "audit")
+    settle(qtbot, db)
+    before = seqs_shown(page)
+    select_row(page.table, 3)
+    chosen = page.model.event_at(3).seq
+    show_page(window, "dashboard")
+    settle(qtbot, db)
+    reads: list[int] = []
+    page.model.page_loaded.connect(lambda offset, count: reads.append(count))
+
+    lookups(trail, clerk, 3)
+    window.reload_pages()  # a sync changed data while the supervisor is on the dashboard
+    settle(qtbot, db)
+    assert reads == [] and seqs_shown(page) == before  # nothing read for a page nobody sees
+
+    show_page(window, "audit")
+    settle(qtbot, db)
+    assert len(seqs_shown(page)) == len(before) + 3 and seqs_shown(page)[3:] == before
+    assert page.model.event_at(page.table.currentIndex().row()).seq == chosen  # still chosen
+    assert page.count.text() == f"{trail.audit_trail.count(supervisor)} events found."
+    window.hide()
+    settle(qtbot, db)
+
+
+def show_page(window: MainWindow, key: str) -> AuditView:
+    index = [page.key for page in window.pages].index(key)
+    window.show_page(index)
+    return window.stack.widget(index)  # type: ignore[return-value]
 
 
 def test_the_chain_check_says_intact_or_where_it_is_broken(

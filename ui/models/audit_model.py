@@ -7,7 +7,8 @@ submits it to the database thread — and later calls ``deliver(list[AuditEvent]
 ``fail(exception)`` on the UI thread. The first page is asked for at once; ``fetchMore()`` asks for
 the next one (the last row's ``seq`` as the cursor, so events written meanwhile never shift a page)
 while the last page came back full. One page is asked for at a time; a page of a replaced source is
-ignored; the rows shown stay until a new source's first page arrives. A staff member is named
+ignored; the rows shown stay until a new source's first page arrives. ``add_newer`` puts the events
+written since on top of the rows held (the page keeps the reader's place). A staff member is named
 "张晓燕 (clerk1)" — display name and account — from the names ``set_staff_names`` gave (read with the
 page's choices on the database thread). UI thread only.
 """
@@ -99,6 +100,27 @@ class AuditEventsModel(QAbstractTableModel):
     @property
     def loading(self) -> bool:
         return self._waiting
+
+    @property
+    def source(self) -> int:
+        """Which source the rows come from: changes with each ``set_source``."""
+        return self._source
+
+    def add_newer(self, first_page: list[AuditEvent]) -> int | None:
+        """Put the events of ``first_page`` (the newest under the source's filter, read again) that are
+        newer than the rows held on top of them; how many. None when the rows held are empty, or when
+        all of a full page is newer (there may be more between it and the rows): start over instead."""
+        if not self._rows:
+            return None
+        top = self._rows[0].seq
+        newer = [event for event in first_page if event.seq > top]
+        if len(newer) >= self.PAGE:
+            return None
+        if newer:
+            self.beginInsertRows(QModelIndex(), 0, len(newer) - 1)
+            self._rows[0:0] = newer
+            self.endInsertRows()
+        return len(newer)
 
     def event_at(self, row: int) -> AuditEvent:
         return self._rows[row]

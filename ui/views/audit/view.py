@@ -3,6 +3,11 @@ filtered by person, action, outcome and period and read a page at a time as the 
 citizens' personal data per person over the period; the hash-chain check with its result in words;
 and an export of the filtered events to CSV with the column titles in the user's language.
 
+The page reads when it is shown and on ``reload()`` (the main window calls it after a sync that
+changed data, and when the page is shown again); a ``reload()`` while the page is hidden waits until
+it is shown. Read again under the same filter, the list keeps the reader's place: the events written
+meanwhile go on top, the rows, the selection and the scroll position stay, the count follows.
+
 Supervisors and administrators (``VIEW_AUDIT``); anyone else gets a short explanation and the page
 reads nothing (the core refuses them too, and audits the refusal). Every reading runs on the database
 thread (``db.submit``); readings are keyed, so a newer filter drops the results of an older one. The
@@ -17,7 +22,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,7 +45,7 @@ from ui.models.audit_labels import chain_problem_text
 from ui.models.audit_model import AuditEventsModel, Deliver, Fail, Load, PersonalDataViewsModel
 from ui.views.audit.filters import PERSONAL_DATA_VIEWS, EventFilters, PeriodChooser
 from ui.views.audit.reads import Choices, FirstPage, read_choices, read_first_page
-from ui.views.intake.widgets import heading, hint, list_table, named
+from ui.views.intake.widgets import heading, hint, list_table, named, select_row
 from ui.workers import Database
 
 ERROR_STYLE = "color: #a4262c;"
@@ -64,6 +71,7 @@ class AuditView(QWidget):
         self._key = f"audit.{next(_pages)}"
         self._checking = False
         self._exporting = False
+        self._stale = True  # read when next shown
         if not self.allowed:
             self._explain()
             return
@@ -168,9 +176,14 @@ class AuditView(QWidget):
 
     # --- reading ------------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Read the filters' choices, the events and the views again (a sync, the page shown again)."""
+        """Read the filters' choices, the events and the views again (a sync, the page shown again),
+        keeping the reader's place; when the page is hidden, once it is shown."""
         if not self.allowed:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         actor = self.actor
         self.db.submit(
             lambda counter: read_choices(counter, actor),
@@ -185,11 +198,20 @@ class AuditView(QWidget):
         self.filters.set_choices(choices.actors, choices.actions, choices.staff_names)
         self.model.set_staff_names(choices.staff_names)
         self.views_model.set_staff_names(choices.staff_names)
-        self.read()
+        self.read(keep_place=True)
 
-    def read(self) -> None:
-        """The events and the views of personal data under the filters as they are."""
-        self.read_events()
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def read(self, *, keep_place: bool = False) -> None:
+        """The events and the views of personal data under the filters as they are; ``keep_place``:
+        under the filter of the rows shown, only what was written since goes on top."""
+        if keep_place:
+            self.refresh_events()
+        else:
+            self.read_events()
         self.read_views()
 
     def current_filter(self) -> AuditFilter:
@@ -201,6 +223,40 @@ class AuditView(QWidget):
         self.total = None
         self.count.setText(self.tr("Reading…"))
         self.model.set_source(self._loader(self.where))
+
+    def refresh_events(self) -> None:
+        """The events written since the rows shown were read go on top, and the count follows; the
+        rows, the selection and the scroll position stay. Under another filter (a new day changes a
+        named period), or with nothing shown yet, the list is read from the top."""
+        where = self.current_filter()
+        if where != self.where or not self.model.rowCount() or self.model.loading:
+            self.read_events()
+            return
+        actor, source, limit = self.actor, self.model.source, AuditEventsModel.PAGE
+        self.db.submit(
+            lambda counter: read_first_page(counter, actor, where, limit),
+            lambda first: self._newer_read(where, source, first),
+            self._failed,
+            key=f"{self._key}.newer",
+            owner=self,
+        )
+
+    def _newer_read(self, where: AuditFilter, source: int, first: FirstPage) -> None:
+        if where != self.where or source != self.model.source:
+            return  # the list was read again from the top meanwhile
+        bar = self.table.verticalScrollBar()
+        value = bar.value()
+        added = self.model.add_newer(first.events)
+        if added is None:  # more were written than a page holds: from the top
+            self.read_events()
+            return
+        self.total = first.total
+        if added and value > bar.minimum():  # the rows under the reader's eyes stay where they are
+            per_item = self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
+            step = 1 if per_item else self.table.verticalHeader().defaultSectionSize()
+            self.table.updateGeometries()
+            bar.setValue(value + added * step)
+        self._show_count()
 
     def _loader(self, where: AuditFilter) -> Load:
         db, actor, key = self.db, self.actor, f"{self._key}.events"
@@ -232,6 +288,9 @@ class AuditView(QWidget):
     def _page_loaded(self, offset: int, _count: int) -> None:
         if offset == 0:
             self.table.resizeColumnsToContents()
+        self._show_count()
+
+    def _show_count(self) -> None:
         total, shown = self.total, self.model.rowCount()
         if total is None:
             return
@@ -253,8 +312,13 @@ class AuditView(QWidget):
         )
 
     def _views_read(self, views: list[PersonalDataViews]) -> None:
+        row = self.views_table.currentIndex().row()
+        chosen = self.views_model.views(row).actor if 0 <= row < self.views_model.rowCount() else None
         self.views_model.set_rows(views)
         self.views_table.resizeColumnsToContents()
+        again = next((n for n, line in enumerate(views) if line.actor == chosen), -1)
+        if again >= 0 and again < self.views_model.rowCount():  # the person chosen stays chosen
+            select_row(self.views_table, again)
 
     def show_views_of(self, row: int) -> None:
         """The events tab with the views of personal data by the person on ``row`` of the views tab."""
@@ -299,7 +363,7 @@ class AuditView(QWidget):
             )
         self.chain_result.setStyleSheet(OK_STYLE if result.ok else ERROR_STYLE)
         self.chain_result.setText(text)
-        self.read_events()  # the check is itself an event
+        self.refresh_events()  # the check is itself an event
 
     def _check_failed(self, error: BaseException) -> None:
         self._checking = False
@@ -357,7 +421,7 @@ class AuditView(QWidget):
         self._exporting = False
         self.export_button.setEnabled(True)
         self.exported_to = path
-        self.read_events()  # the export is itself an event
+        self.refresh_events()  # the export is itself an event
         self._say(fill(self.tr("%n event(s) written to %1.", "", written), str(path)), ok=True)
 
     def _export_failed(self, error: BaseException) -> None:
