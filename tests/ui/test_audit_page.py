@@ -176,6 +176,21 @@ def test_the_events_model_pages_by_sequence_number(qtbot: QtBot) -> None:
     assert model.rowCount() == 3 and not model.canFetchMore(top)
 
 
+def test_the_events_model_puts_newer_events_on_top() -> None:
+    model = AuditEventsModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert model.add_newer(fake_events(2)) is None  # nothing held: read from the top instead
+    source = FakeSource(fake_events(300)[5:])  # events 295 … 1
+    model.set_source(source)
+    source.deliver()
+    assert model.rowCount() == 200 and model.event_at(0).seq == 295
+    assert model.add_newer(fake_events(300)[:200]) == 5  # the first page read again
+    assert [e.seq for e in model.events()[:7]] == [300, 299, 298, 297, 296, 295, 294]
+    assert model.add_newer(fake_events(300)[:200]) == 0  # nothing new
+    assert model.add_newer(fake_events(500)[:200]) is None  # a full page newer: maybe more between
+    assert model.rowCount() == 205
+
+
 def test_the_views_model(trail: Counter, supervisor: Actor) -> None:
     model = PersonalDataViewsModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
