@@ -10,7 +10,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor, Role
@@ -189,3 +189,25 @@ def test_the_window_fits_a_1366_by_768_screen(
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768 - 40  # a taskbar takes the rest
     assert window.width() <= 1366 and window.height() <= 768
+
+
+def test_ctrl_and_a_number_puts_the_focus_in_every_supervision_page(
+    qtbot: QtBot, db: Database, supervisor: Actor
+) -> None:
+    """Not left in the navigation list: the page's first control takes the keys."""
+    window = shown(qtbot, build_main_window(db, supervisor), db)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first_controls: dict[str, Callable[[QWidget], QWidget]] = {
+        "dashboard": lambda page: page.period,
+        "rectifications": lambda page: page.table,
+        "audit": lambda page: page.table,
+    }
+    keys = [page.key for page in window.pages]
+    for key, first in first_controls.items():
+        number = keys.index(key) + 1
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() == key
+        page = window.stack.currentWidget()
+        qtbot.waitUntil(lambda page=page, first=first: QApplication.focusWidget() is first(page))
+    settle(qtbot, db)

@@ -174,6 +174,12 @@ class AuditView(QWidget):
         layout.addWidget(self.views_table, 1)
         return tab
 
+    def focus_first(self) -> None:
+        """The keyboard focus on the current tab's list (the main window's Ctrl+<number>)."""
+        if self.allowed:
+            table = self.table if self.tabs.currentIndex() == 0 else self.views_table
+            table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # --- reading ------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the filters' choices, the events and the views again (a sync, the page shown again),

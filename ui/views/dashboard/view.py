@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -253,6 +253,10 @@ class DashboardView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+
+    def focus_first(self) -> None:
+        """The keyboard focus on the period chooser (the main window's Ctrl+<number>)."""
+        self.period.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- reading ----------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -199,6 +199,11 @@ class RectificationsView(QWidget):
             if state == "overdue":
                 button.setStyleSheet(ERROR_STYLE if number else "")
 
+    def focus_first(self) -> None:
+        """The keyboard focus on the task list (the main window's Ctrl+<number>)."""
+        if self.allowed:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # --- the list -----------------------------------------------------------------------------------
     def show_state(self, state: str) -> None:
         """Show the tasks in ``state`` (``open`` — overdue ones included —, ``overdue``, ``closed``)."""
