@@ -134,6 +134,8 @@ def test_last_month_shows_the_cores_figures(
     assert set(staff) == {CLERK, WANGFANG} and staff[WANGFANG].label == "王芳"
     wang_row = [line.key for line in page.staff_model.rows()].index(WANGFANG)
     assert page.staff_model.data(page.staff_model.index(wang_row, FiguresTableModel.TAKEN_IN)) == "5"
+    account = page.staff_model.index(wang_row, FiguresTableModel.KEY)
+    assert page.staff_model.data(account) == page.staff_model.data(account, VALUE_ROLE) == "wangfang"
     satisfaction_cell = page.staff_model.index(wang_row, FiguresTableModel.SATISFACTION_RATE)
     assert page.staff_model.data(satisfaction_cell, VALUE_ROLE) == 0.5  # E1 N5
     assert page.staff_model.data(satisfaction_cell) == "50%"
@@ -281,7 +283,7 @@ def test_a_table_exported_to_csv(qtbot: QtBot, db: Database, supervisor: Actor, 
                 assert line[column] == shown_row[column]
                 if kind == RATE and value_row[column] is not None:
                     assert abs(float(line[column].rstrip("%")) / 100 - value_row[column]) < 0.001
-    assert rows[[r[1] for r in rows].index(WANGFANG)][:2] == ["王芳", WANGFANG]
+    assert rows[[r[1] for r in rows].index("wangfang")][:2] == ["王芳", "wangfang"]  # the account, no "user:"
 
 
 def test_a_file_that_cannot_be_written_is_said(

@@ -8,6 +8,7 @@ has not fetched yet) for the exports. UI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +37,8 @@ class Table:
 
 class FiguresTableModel(RowTableModel):
     """``key_title``/``name_title`` name the first two columns (item code and name, or account and
-    staff member)."""
+    staff member); ``key_text`` says a line's key as the table and the exports show it (a staff
+    member's account without the audit trail's ``user:``)."""
 
     NAME = 0
     KEY = 1
@@ -60,10 +62,18 @@ class FiguresTableModel(RowTableModel):
 
     KINDS = [TEXT, TEXT] + [COUNT] * 7 + [RATE, DAYS, DAYS, RATE, COUNT, RATE, COUNT, COUNT, COUNT]
 
-    def __init__(self, name_title: str, key_title: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        name_title: str,
+        key_title: str,
+        parent: Any = None,
+        *,
+        key_text: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._name_title = name_title
         self._key_title = key_title
+        self._key_text = key_text or str
 
     def titles(self) -> list[str]:
         return [
@@ -90,13 +100,12 @@ class FiguresTableModel(RowTableModel):
     def line(self, row: int) -> GroupFigures:
         return self.row_at(row)
 
-    @staticmethod
-    def value(line: GroupFigures, column: int) -> Any:
+    def value(self, line: GroupFigures, column: int) -> Any:
         """The plain value of one cell: a text, an int, a share from 0 to 1, working days, or None."""
         f: Figures = line.figures
         values = (
             line.label,
-            line.key,
+            self._key_text(line.key),
             f.taken_in,
             f.accepted,
             f.refused,

@@ -43,6 +43,7 @@ from counter_app.accounts import Actor, Permission
 from counter_app.errors import CounterError
 from counter_app.statistics import MAX_PERIOD_DAYS, GroupFigures
 from ui.i18n import error_text, fill
+from ui.models.audit_labels import account_name, person_name
 from ui.models.labels import localised
 from ui.views.dashboard.charts import BarChart
 from ui.views.dashboard.export import write_csv, write_png, write_xlsx
@@ -57,7 +58,6 @@ from ui.workers import Database, run_in_background
 READ_KEY = "dashboard.figures"  # keys are global to the Database: prefixed with the page
 ERROR_STYLE = "color: #a4262c;"
 NOTE_STYLE = "background: #fff4ce; color: #5c3c00; padding: 4px;"
-_USER_PREFIX = "user:"
 
 
 class DashboardView(QWidget):
@@ -147,7 +147,9 @@ class DashboardView(QWidget):
         self.items_model = FiguresTableModel(self.tr("Service item"), self.tr("Code"), self)
         self.items_table = list_table(self.tr("Figures per service item"))
         self.items_table.setModel(self.items_model)
-        self.staff_model = FiguresTableModel(self.tr("Staff member"), self.tr("Account"), self)
+        self.staff_model = FiguresTableModel(
+            self.tr("Staff member"), self.tr("Account"), self, key_text=account_name
+        )
         self.staff_table = list_table(self.tr("Figures per staff member"))
         self.staff_table.setModel(self.staff_model)
         self.export_buttons: dict[tuple[str, str], QPushButton] = {}
@@ -362,10 +364,7 @@ class DashboardView(QWidget):
 
     def staff_name(self, audit_name: str) -> str:
         """A staff member's display name where a reading gave it, else the account name."""
-        known = self._staff_names.get(audit_name)
-        if known:
-            return known
-        return audit_name[len(_USER_PREFIX) :] if audit_name.startswith(_USER_PREFIX) else audit_name
+        return person_name(audit_name, self._staff_names)
 
     def _fill_choosers(self, reading: Reading) -> None:
         self._staff_names.update(reading.staff_names)
