@@ -4073,6 +4073,10 @@
         <translation>Attitude</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
@@ -4102,6 +4106,10 @@
     <message>
         <source>Rating</source>
         <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Found unsatisfactory</source>
+        <translation>Found unsatisfactory</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -4245,10 +4253,6 @@
     <message>
         <source>Found unsatisfactory: %1</source>
         <translation>Found unsatisfactory: %1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
     </message>
     <message>
         <source>(not said)</source>

@@ -4064,6 +4064,10 @@
         <translation>服务态度</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
@@ -4093,6 +4097,10 @@
     <message>
         <source>Rating</source>
         <translation>评价</translation>
+    </message>
+    <message>
+        <source>Found unsatisfactory</source>
+        <translation>不满意的方面</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -4236,10 +4244,6 @@
     <message>
         <source>Found unsatisfactory: %1</source>
         <translation>不满意的方面：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
     <message>
         <source>(not said)</source>

@@ -94,6 +94,7 @@ def test_the_model_passes_the_tester_and_marks_overdue_in_words_and_colour(
     assert model.data(model.index(0, model.LEVEL)) == "Very dissatisfied"
     assert model.data(model.index(0, model.SERVICE)) == localised("高龄津贴", "Old-age allowance")
     assert model.data(model.index(2, model.COMMENT)) == "材料说明不清"
+    assert model.data(model.index(2, model.ASPECTS)) == ""  # none named
     assert model.task(2).id == third and model.row_of(third) == 2
     model.set_tasks([], {})
     assert model.rowCount() == 0
@@ -111,6 +112,7 @@ def test_the_supervisor_closes_a_bad_ratings_task_in_the_page(
     (row,) = counter.ratings.rectifications(supervisor, "open")
     assert shown(page, RectificationsModel.RECEIPT_NO) == [row.receipt_no]
     assert shown(page, RectificationsModel.COMMENT) == ["等候时间太长"]
+    assert shown(page, RectificationsModel.ASPECTS) == ["Efficiency, Attitude"]  # in the rating's order
     assert shown(page, RectificationsModel.STATE) == ["Open"]
     assert page.current_task() is not None and page.current_task().id == task_id  # chosen at once
     assert page.close_form.isVisible() and "等候时间太长" in page.details.text()

@@ -1,4 +1,5 @@
-"""Rectification tasks opened by bad ratings, each with its case and rating (``RectificationRow``).
+"""Rectification tasks opened by bad ratings, each with its case and rating (``RectificationRow``):
+the level, the aspects the citizen found unsatisfactory and their comment.
 
 The names of the service items come with the rows (read on the database thread), so ``data()`` never
 reaches the core. An overdue task is marked twice — its state says "Overdue" and its due date and
@@ -44,6 +45,11 @@ def aspect_name(aspect: str) -> str:
     return names.get(aspect, aspect)
 
 
+def aspects_text(aspects: Iterable[str]) -> str:
+    """The aspects in words, in the rating's order (``Efficiency, Attitude``); empty when none."""
+    return translate("RectificationLabels", ", ").join(aspect_name(aspect) for aspect in aspects)
+
+
 def task_state_name(row: RectificationRow) -> str:
     if row.status == "closed":
         return translate("RectificationLabels", "Closed")
@@ -57,10 +63,11 @@ class RectificationsModel(RowTableModel):
     SERVICE = 1
     APPLICANT = 2
     LEVEL = 3
-    COMMENT = 4
-    DUE_DATE = 5
-    STATE = 6
-    COLUMN_COUNT = 7
+    ASPECTS = 4
+    COMMENT = 5
+    DUE_DATE = 6
+    STATE = 7
+    COLUMN_COUNT = 8
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -87,6 +94,7 @@ class RectificationsModel(RowTableModel):
             self.tr("Service"),
             self.tr("Applicant"),
             self.tr("Rating"),
+            self.tr("Found unsatisfactory"),
             self.tr("Comment"),
             self.tr("Due"),
             self.tr("State"),
@@ -99,6 +107,7 @@ class RectificationsModel(RowTableModel):
                 self.SERVICE: self.service_name(row),
                 self.APPLICANT: row.applicant_name,
                 self.LEVEL: level_name(row.level),
+                self.ASPECTS: aspects_text(row.unsatisfied_aspects),
                 self.COMMENT: row.comment or "",
                 self.DUE_DATE: row.due_date,
                 self.STATE: task_state_name(row),

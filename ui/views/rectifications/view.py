@@ -35,7 +35,7 @@ from counter_app.records import RectificationCounts, RectificationRow
 from counter_app.services.ratings import MAX_RESOLUTION
 from ui.i18n import error_text, fill, validation_text
 from ui.models.audit_labels import person_and_account
-from ui.models.rectifications_model import RectificationsModel, aspect_name, level_name, task_state_name
+from ui.models.rectifications_model import RectificationsModel, aspects_text, level_name, task_state_name
 from ui.views.intake.widgets import heading, hint, list_table, named, select_row
 from ui.views.rectifications.reads import Tasks, close_task, read_tasks
 from ui.workers import Database
@@ -281,7 +281,7 @@ class RectificationsView(QWidget):
             fill(self.tr("Rating: %1 (given %2)"), level_name(task.level), when(task.rated_at)),
             fill(
                 self.tr("Found unsatisfactory: %1"),
-                self.tr(", ").join(aspect_name(a) for a in task.unsatisfied_aspects) or self.tr("(not said)"),
+                aspects_text(task.unsatisfied_aspects) or self.tr("(not said)"),
             ),
             fill(self.tr("Comment: %1"), task.comment or self.tr("(none)")),
         ]
