@@ -8,7 +8,11 @@ Per op, in order:
   - otherwise the op is validated (``rejected`` names the field), its attachments must be held
     (``missing_attachments``), and a stale ``base_version`` is compared field by field: fields
     changed since ``base_version`` by another writer (another device, or the back office) that the
-    op changes too are a hard ``conflict`` carrying the server's record; disjoint fields merge.
+    op changes too are a hard ``conflict`` carrying the server's record; disjoint fields merge;
+  - a change of state must be a step the record's rules allow from its state here
+    (``_check_transition``: an application's lifecycle, a rectification task's open → closed).
+A rejection of an op on a record of the device's office carries the server's record as well (as a
+conflict does): the counter changed its copy when it queued the op, and puts the platform's back.
 A device's own later ops never conflict with its own earlier ones: it made them in that order.
 The results ``applied``, ``conflict`` and ``rejected`` are stored with the op id in the same
 transaction as the change, so a retried batch (after a timeout or a 5xx) is never applied twice.
@@ -39,6 +43,7 @@ TRANSIENT = entity_fields.transient_names()
 # Fields every op carries that never make two writers' changes overlap.
 NO_CONFLICT = frozenset({"updated_at"}) | TRANSIENT
 STORED_STATUSES = ("applied", "conflict", "rejected")
+RECTIFICATION_OPEN, RECTIFICATION_CLOSED = "open", "closed"
 # Reference fields and the entity they must point to, per entity.
 LINKS = {entity: entity_fields.links(entity) for entity in entity_fields.ENTITIES}
 # Item codes of a catalogue document, by its ETag (the sha256 of its content, so never stale): only
@@ -71,6 +76,7 @@ def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
                         op_id=op.op_id,
                         status="idempotency_mismatch",
                         message="this op id was used before with another payload",
+                        server_record=_own_record(batch, op),
                     )
                 )
             else:
@@ -230,8 +236,31 @@ def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
     return [values[i : i + size] for i in range(0, len(values), size)]
 
 
-def _rejected(op: p.Op, code: str, field: str | None, message: str) -> p.OpResult:
-    return p.OpResult(op_id=op.op_id, status="rejected", code=code, field=field, message=message)
+def _rejected(
+    op: p.Op, code: str, field: str | None, message: str, record: records.Record | None = None
+) -> p.OpResult:
+    """A refusal naming the field; with ``record`` (the device's office's record the op is about, as it
+    is now) the server's copy goes with it, so the counter can put it back in place of its change."""
+    return p.OpResult(
+        op_id=op.op_id,
+        status="rejected",
+        code=code,
+        field=field,
+        message=message,
+        server_record=None if record is None else _server_record(record),
+    )
+
+
+def _server_record(record: records.Record) -> p.ServerRecord:
+    return p.ServerRecord(entity=record.entity, id=record.id, version=record.version, data=record.data)
+
+
+def _own_record(batch: _Batch, op: p.Op) -> p.ServerRecord | None:
+    """The server's copy of the op's record, if it is one of the device's office (never another's)."""
+    record = batch.record(op.entity_id)
+    if record is None or record.office_code != batch.device.office_code or record.entity != op.entity:
+        return None
+    return _server_record(record)
 
 
 def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
@@ -248,13 +277,14 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
             if record is not None:
                 raise Rejected("entity_id", "the record exists already", p.ErrorCode.ALREADY_EXISTS)
             _check_create_links(batch, op)
+            _check_created_state(batch, op)
         else:
             if record is None:
                 raise Rejected("entity_id", "no such record", p.ErrorCode.UNKNOWN_RECORD)
             if op.base_version > record.version:
                 raise Rejected("base_version", f"newer than the server's version {record.version}")
     except Rejected as refusal:
-        return _rejected(op, refusal.code, refusal.field, refusal.message)
+        return _rejected(op, refusal.code, refusal.field, refusal.message, record)
 
     if record is not None:
         # A stale op that changes what another writer changed since its base is a conflict, even if
@@ -272,7 +302,7 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
         try:
             _check_transition(record, op.data)
         except Rejected as refusal:
-            return _rejected(op, refusal.code, refusal.field, refusal.message)
+            return _rejected(op, refusal.code, refusal.field, refusal.message, record)
 
     missing = sorted({ref.sha256 for ref in op.attachments} - batch.blobs)
     if missing:
@@ -354,16 +384,41 @@ def _item_codes(document: str) -> set[str]:
     return {item["code"] for item in json.loads(document).get("items", [])}
 
 
-def _check_transition(record: records.Record, data: dict[str, Any]) -> None:
-    if record.entity != "application" or "status" not in data:
+def _check_created_state(batch: _Batch, op: p.Op) -> None:
+    """A record is created in its first state: a rectification task open, for its rating's case."""
+    if op.entity != "rectification":
         return
-    current = record.data.get("status")
+    if op.data.get("status") != RECTIFICATION_OPEN:
+        raise Rejected(
+            "status", f"a rectification task is created {RECTIFICATION_OPEN}", p.ErrorCode.INVALID_TRANSITION
+        )
+    _check_rectification_fields(op.data)
+    rating = batch.record(op.data["rating_id"])  # checked by _check_create_links: this office's rating
+    if rating is not None and rating.data.get("application_id") != op.data["application_id"]:
+        raise Rejected("application_id", "not the application of the task's rating")
+
+
+def _check_transition(record: records.Record, data: dict[str, Any]) -> None:
+    """A change of a record's state must be a step its rules allow from the state it has here.
+
+    The counter asks the same before it sends "keep mine" again after a conflict
+    (``counter_app/services/conflicts.py`` ``step_refusal``); tests/sync/test_conflicts_steps.py
+    fails when the two disagree."""
+    if record.entity == "application":
+        _check_application_step(record.data, data)
+    elif record.entity == "rectification":
+        _check_rectification_step(record.data, data)
+
+
+def _check_application_step(current_data: dict[str, Any], data: dict[str, Any]) -> None:
+    if "status" not in data:
+        return
+    current = current_data.get("status")
     action = data.get("action")
+    resume_status = current_data.get("resume_status")
     try:
         expected = next_status(
-            Action(action),
-            Status(current),
-            resume_to=Status(record.data["resume_status"]) if record.data.get("resume_status") else None,
+            Action(action), Status(current), resume_to=Status(resume_status) if resume_status else None
         )
     except (ValueError, InvalidTransition) as exc:
         raise Rejected(
@@ -379,3 +434,28 @@ def _check_transition(record: records.Record, data: dict[str, Any]) -> None:
             f"{action} leads to {expected.value}, not {data['status']}",
             p.ErrorCode.INVALID_TRANSITION,
         )
+
+
+def _check_rectification_step(current_data: dict[str, Any], data: dict[str, Any]) -> None:
+    """A task goes from open to closed, once: never back, never closed again."""
+    if "status" in data:
+        step = (current_data.get("status"), data["status"])
+        if step != (RECTIFICATION_OPEN, RECTIFICATION_CLOSED):
+            raise Rejected(
+                "status",
+                f"a rectification task that is {step[0]} cannot become {step[1]}: only open to closed",
+                p.ErrorCode.INVALID_TRANSITION,
+            )
+    _check_rectification_fields({**current_data, **data})
+
+
+def _check_rectification_fields(task: dict[str, Any]) -> None:
+    """A closed task says what was done and when; an open one neither."""
+    closed = task.get("status") == RECTIFICATION_CLOSED
+    for name in ("resolution", "closed_at"):
+        value = task.get(name)
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        if closed and blank:
+            raise Rejected(name, "required to close a rectification task")
+        if not closed and not blank:
+            raise Rejected(name, "only a closed rectification task has one")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.central.syncops import Client, db_records, error_of, last_cursors, new_id, publish_demo
+import json
+
+from tests.central.syncops import CLIENT_TS, Client, db_records, error_of, last_cursors, new_id, publish_demo
 from tests.central_server import CentralServer
 
 
@@ -132,3 +134,76 @@ def test_an_id_number_is_taken_only_as_the_counters_write_it(server: CentralServ
     assert [(r["status"], r.get("field")) for r in results] == [("rejected", "id_number")] * 3, results
     assert all("canonical form" in r["message"] for r in results)
     assert db_records(server, "OFFICE-A") == {}
+
+
+def test_a_rectification_task_is_created_open_and_only_ever_closed(server: CentralServer) -> None:
+    publish_demo(server)
+    device = Client.enroll(server)
+    _, app_id, _ = device.seed_application()
+    _, other_app, _ = device.seed_application()
+    rating = device.op("rating", new_id(), "create", {"application_id": app_id, "level": 5, "channel": "sms"})
+    assert device.push([rating])[0]["status"] == "applied"
+    rating_id, task_id = rating["entity_id"], new_id()
+
+    def task(**data: object) -> dict:
+        body = {"rating_id": rating_id, "application_id": app_id, "due_date": "2026-11-30", **data}
+        return device.op("rectification", task_id, "create", body)
+
+    def close(base: int, **data: object) -> dict:
+        return device.update("rectification", task_id, base, **data)
+
+    closing = {"status": "closed", "resolution": "已约谈窗口人员", "closed_at": CLIENT_TS}
+    cases = [
+        (task(status="closed", resolution="已整改", closed_at=CLIENT_TS), "invalid_transition", "status"),
+        (task(status="open", application_id=other_app), "invalid_field", "application_id"),
+        (task(status="open", resolution="已整改"), "invalid_field", "resolution"),
+        (task(status="open", closed_at=CLIENT_TS), "invalid_field", "closed_at"),
+        (task(status="open"), None, None),
+        (close(1, status="open"), "invalid_transition", "status"),
+        (close(1, status="closed", closed_at=CLIENT_TS), "invalid_field", "resolution"),
+        (close(1, status="closed", resolution="  ", closed_at=CLIENT_TS), "invalid_field", "resolution"),
+        (close(1, status="closed", resolution="已整改"), "invalid_field", "closed_at"),
+        (close(1, resolution="已整改"), "invalid_field", "resolution"),  # not without closing it
+        (close(1, **closing), None, None),
+        (close(2, status="open", resolution=None, closed_at=None), "invalid_transition", "status"),
+        (close(2, **{**closing, "resolution": "再次整改"}), "invalid_transition", "status"),
+        (close(2, resolution=None), "invalid_field", "resolution"),
+        (close(2, closed_at=""), "invalid_field", "closed_at"),
+    ]
+    results = device.push([op for op, _, _ in cases])
+    for (op, code, field), result in zip(cases, results, strict=True):
+        if code is None:
+            assert result["status"] == "applied", (op["data"], result)
+        else:
+            assert (result["status"], result.get("code"), result.get("field")) == ("rejected", code, field), (
+                op["data"],
+                result,
+            )
+    version, _cursor, data = db_records(server)[task_id]
+    assert version == 2 and json.loads(data)["resolution"] == "已约谈窗口人员"
+
+
+def test_a_rejection_carries_the_servers_record_of_this_office_only(server: CentralServer) -> None:
+    publish_demo(server)
+    device, elsewhere = Client.enroll(server), Client.enroll(server, "OFFICE-B")
+    _, app_id, receipt_no = device.seed_application()
+    _, foreign_app, _ = elsewhere.seed_application()
+    applied = device.push([device.update("application", app_id, 1, action="start", status="in_progress")])
+    assert applied[0]["status"] == "applied" and "server_record" not in applied[0]
+
+    refused, bad_field, foreign, new = device.push(
+        [
+            device.update("application", app_id, 2, action="deliver", status="delivered"),
+            device.update("application", app_id, 2, limit_value=-1),
+            device.update("application", foreign_app, 1, action="start", status="in_progress"),
+            device.new_applicant(phone="12345"),
+        ]
+    )
+    for result in (refused, bad_field):
+        assert result["status"] == "rejected"
+        record = result["server_record"]
+        assert (record["entity"], record["id"], record["version"]) == ("application", app_id, 2)
+        assert (record["data"]["status"], record["data"]["receipt_no"]) == ("in_progress", receipt_no)
+    assert (foreign["status"], foreign["code"]) == ("rejected", "unknown_record")
+    assert "server_record" not in foreign  # nothing about another office's records
+    assert new["status"] == "rejected" and "server_record" not in new  # no record to come back to
