@@ -10,6 +10,12 @@ A rejected op was refused for good (a field the platform does not accept, a step
 allows). It stays in the outbox, listed with the platform's field and reason, until someone
 acknowledges it; acknowledging marks it seen and changes nothing else.
 
+Keeping this counter's change is refused (``StepNotAllowed``, naming the field) when a lifecycle step
+among the record's waiting ops is not allowed from the platform's state any more (the back office
+decided the case meanwhile): the platform would reject it for good, so the only choice is to take
+its version. The rules are the platform's own (``step_refusal``, as central/push.py
+``_check_transition``).
+
 Permissions: reading a conflict shows citizens' personal data on both sides, so it takes
 ``RUN_SYNC`` and ``VIEW_PERSONAL_DATA`` (a supervisor; not a clerk, who does not run sync, nor an
 administrator, who reads no citizen's data) and each reading is audited (``conflict.view``), like
@@ -19,6 +25,7 @@ Rejected ops are listed by name and reason only (no values), with ``RUN_SYNC``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Mapping
@@ -28,17 +35,35 @@ from typing import Any
 from counter_app import ids
 from counter_app.accounts import Actor, Permission
 from counter_app.entity_fields import FIELDS_BY_NAME, Field, Kind, stored_fields
-from counter_app.errors import NotFound, ValidationError
+from counter_app.errors import InvalidTransition, NotFound, ValidationError
 from counter_app.records import ConflictField, RejectedOp, SyncConflict
 from counter_app.services.context import Context
 from counter_app.store.conflicts import ConflictRepo
-from counter_app.store.outbox import PENDING, REJECTED
+from counter_app.store.outbox import PENDING, REJECTED, OutboxOp
 from counter_app.store.sync_records import SyncRecordRepo
+from counter_app.workflow import Action, Status, next_status
 
 KEEP_MINE, KEEP_SERVER, EDIT = "mine", "server", "edit"
 # Fields a lifecycle step changes, never an edit: the platform checks each status change against
 # the step that makes it (central/push.py ``_check_transition``).
 _LIFECYCLE = {"application": frozenset({"status", "resume_status"}), "rectification": frozenset({"status"})}
+TASK_OPEN, TASK_CLOSED = "open", "closed"  # a rectification task's states
+
+
+class StepNotAllowed(ValidationError):
+    """This counter's change cannot be kept: its lifecycle step (``step``: an application's action,
+    ``close`` for a rectification task) is not allowed from the platform's ``platform_status``, so
+    the platform would reject it. ``field`` names the field at fault (the status, as a rule)."""
+
+    def __init__(self, entity: str, field: str, reason: str, step: str | None, platform_status: Any) -> None:
+        super().__init__(
+            field,
+            f"{reason} on the platform: keep the platform's version instead",
+            code="invalid_transition",
+        )
+        self.entity = entity
+        self.step = step
+        self.platform_status = platform_status
 
 
 class ConflictService:
@@ -81,7 +106,9 @@ class ConflictService:
 
     def resolve(self, actor: Actor, conflict_id: int, keep: str) -> None:
         """``keep="server"``: take the server's record, drop this record's waiting ops.
-        ``keep="mine"``: send the refused op again on top of the server's version."""
+        ``keep="mine"``: send the refused op again on top of the server's version; ``StepNotAllowed``
+        (naming the field, nothing changed) if its lifecycle step, or a later waiting op's, is not
+        allowed from the platform's state."""
         self.ctx.require(actor, Permission.RUN_SYNC)
         if keep not in (KEEP_SERVER, KEEP_MINE):
             raise ValidationError("keep", "server or mine", code="choice")
@@ -244,8 +271,15 @@ class ConflictService:
     def _keep_mine(self, conflict: dict[str, Any], edits: dict[str, Any]) -> None:
         """The refused op goes out again in its place in the queue, on top of the server's version (a
         new op id: its payload changed), and so do the record's later ops; ``edits`` replace what
-        those ops set for the edited fields."""
+        those ops set for the edited fields. ``StepNotAllowed`` (nothing changed) when one of
+        those ops takes a lifecycle step the platform's record no longer allows."""
         entity, record_id = conflict["entity"], conflict["entity_id"]
+        waiting = [
+            _edited(op, edits, every=op.op_id == conflict["op_id"])
+            for op in self.ctx.outbox.for_entity(record_id)
+            if op.op_id == conflict["op_id"] or op.state == PENDING
+        ]
+        check_steps(entity, conflict["server"], waiting)
         resent = str(uuid.uuid4())
         self.ctx.outbox.rebase(conflict["op_id"], resent, conflict["server_version"])
         if edits:
@@ -270,6 +304,101 @@ class ConflictService:
             merged.update(changes)
         self.records.upsert(entity, record_id, conflict["server_version"], merged)
         self.records.set_sync_state(entity, record_id, "pending")
+
+
+def _edited(op: OutboxOp, edits: Mapping[str, Any], *, every: bool) -> OutboxOp:
+    """``op`` as ``_keep_mine`` sends it: with all ``edits`` (the refused op) or those of the fields
+    it sets (a later one)."""
+    changed = {name: value for name, value in edits.items() if every or name in op.data}
+    return dataclasses.replace(op, data={**op.data, **changed}) if changed else op
+
+
+# --- lifecycle steps on top of the platform's record ------------------------------------------------
+def check_steps(entity: str, platform: Mapping[str, Any], ops: list[OutboxOp]) -> None:
+    """``ops`` (a record's, in order) sent again on top of the platform's record ``platform``: each
+    update's step must be allowed from the state the ones before it leave; ``StepNotAllowed`` names
+    the first that is not."""
+    state = dict(platform)
+    for op in ops:
+        if op.op != "update":
+            continue
+        refusal = step_refusal(entity, state, op.data)
+        if refusal is not None:
+            raise StepNotAllowed(
+                entity, *refusal, step=_step(entity, op.data), platform_status=state.get("status")
+            )
+        state.update(op.data)
+
+
+def keep_mine_refusal(conflict: SyncConflict) -> StepNotAllowed | None:
+    """Why "keep mine" (and "edit and keep") would be refused for this conflict's own op, from what
+    the conflict shows: the platform's record and the op. None when its step is allowed (the record's
+    later waiting ops are checked when it is resolved)."""
+    platform = {row.name: row.platform for row in conflict.fields}
+    refusal = step_refusal(conflict.entity, platform, conflict.op_data)
+    if refusal is None:
+        return None
+    step = _step(conflict.entity, conflict.op_data)
+    return StepNotAllowed(conflict.entity, *refusal, step=step, platform_status=platform.get("status"))
+
+
+def step_refusal(entity: str, platform: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, str] | None:
+    """``(field, reason)`` if the platform would reject an update ``data`` of a record that is
+    ``platform`` there, as a step its state does not allow; None if it takes it.
+
+    The platform's own rules (central/push.py ``_check_transition``, which the counter may not import):
+    an application's status follows its action from ``counter_app.workflow``; a rectification task
+    goes from open to closed only, and a closed task has a resolution and a closing time while an
+    open one has neither. tests/sync/test_conflicts_steps.py compares the two on every step."""
+    if entity == "application":
+        return _application_step(platform, data)
+    if entity == "rectification":
+        return _rectification_step(platform, data)
+    return None
+
+
+def _application_step(platform: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, str] | None:
+    if "status" not in data:
+        return None
+    current, action, resume_status = platform.get("status"), data.get("action"), platform.get("resume_status")
+    try:
+        expected = next_status(
+            Action(action), Status(current), resume_to=Status(resume_status) if resume_status else None
+        )
+    except (ValueError, InvalidTransition):
+        return "status", f"cannot {action} an application that is {current}"
+    allowed = {expected.value}
+    if action == Action.SUPPLEMENT.value and current == Status.ACCEPTED_PENDING.value:
+        allowed.add(Status.ACCEPTED.value)  # the last pending material ends 容缺
+    if data["status"] not in allowed:
+        return "status", f"{action} leads to {expected.value}, not {data['status']}"
+    return None
+
+
+def _rectification_step(platform: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[str, str] | None:
+    if "status" in data and (platform.get("status"), data["status"]) != (TASK_OPEN, TASK_CLOSED):
+        return (
+            "status",
+            f"a rectification task that is {platform.get('status')} cannot become {data['status']}",
+        )
+    task = {**platform, **data}
+    closed = task.get("status") == TASK_CLOSED
+    for name in ("resolution", "closed_at"):
+        value = task.get(name)
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        if closed and blank:
+            return name, "required to close a rectification task"
+        if not closed and not blank:
+            return name, "only a closed rectification task has one"
+    return None
+
+
+def _step(entity: str, data: Mapping[str, Any]) -> str | None:
+    """The step an op takes, in the words of its entity's lifecycle."""
+    if entity == "rectification":
+        return "close" if data.get("status") == TASK_CLOSED else None
+    action = data.get("action")
+    return action if isinstance(action, str) else None
 
 
 # --- edited values ------------------------------------------------------------------------------------

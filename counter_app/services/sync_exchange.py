@@ -12,7 +12,9 @@ Rules kept here, whatever the network does:
     waits in the inbox until the record is settled, in case nothing brings the record back;
   - a pulled record whose related record has not arrived yet waits in the inbox;
   - a conflict keeps both versions (the local one backed up) until someone resolves it
-    (``counter_app/services/conflicts.py``).
+    (``counter_app/services/conflicts.py``);
+  - a rejected op leaves no trace in the record: the record takes the platform's version back
+    (``_take_platform_copy``), while the op stays in the outbox, listed with its data.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from counter_app.entity_fields import ENTITIES
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.store.conflicts import ConflictRepo
-from counter_app.store.outbox import CONFLICT, DONE, REJECTED, OutboxOp
+from counter_app.store.outbox import CONFLICT, DONE, PENDING, REJECTED, OutboxOp
 from counter_app.store.sync_records import PARENTS, TABLES, SyncRecordRepo
 
 SYNC_ACTOR = "sync"
@@ -35,6 +37,7 @@ class PushTally:
     applied: int = 0
     conflicts: int = 0
     rejected: int = 0
+    restored: int = 0  # records that took the platform's version back after a rejection
     waiting: int = 0  # deferred or missing attachments: pushed again later
     missing: set[str] = field(default_factory=set)
 
@@ -96,6 +99,7 @@ class SyncExchange:
                     ],
                 )
             tally.applied = len(applied)
+            applied_ids = {op.op_id for op, _ in applied}
             for op, result in results:
                 result = _stored(result)
                 status = result.get("status")
@@ -118,7 +122,9 @@ class SyncExchange:
                     tally.conflicts += 1
                 elif status in ("rejected", "idempotency_mismatch"):
                     self.ctx.outbox.mark(op.op_id, REJECTED, _without_record(result), now)
-                    self.records.set_sync_state(op.entity, op.entity_id, "rejected")
+                    tally.restored += self._take_platform_copy(op, result, applied_ids)
+                    waiting = self.ctx.outbox.has_pending(op.entity_id)
+                    self.records.set_sync_state(op.entity, op.entity_id, "pending" if waiting else "rejected")
                     tally.rejected += 1
                 else:  # deferred, missing_attachments: stays pending
                     tally.waiting += 1
@@ -130,8 +136,56 @@ class SyncExchange:
                     outcome="failure",
                     conflicts=tally.conflicts,
                     rejected=tally.rejected,
+                    restored=tally.restored,
                 )
         return tally
+
+    def _take_platform_copy(self, op: OutboxOp, result: dict[str, Any], applied_ids: set[str]) -> int:
+        """After ``op`` was rejected, the record becomes the platform's again (1; 0 if nothing is
+        known to put back).
+
+        A use case changes the record when it queues the op, and a rejection is final: left alone,
+        the record would keep a change the platform never took, at the platform's version number, and
+        no later pull or verify would notice (both go by versions). So the rejected op's changes are
+        undone here, with what the platform holds:
+
+        - its copy of the record, which a rejection of an op on an existing record carries
+          (``server_record``, as a conflict does; central/push.py);
+        - otherwise (a platform that sends none, or an op refused here as not sendable), the copy a
+          conflict kept, when the op was this counter's change sent again on top of it ("keep mine").
+
+        The record's other work stays on top of that copy: ops the platform applied after this one
+        in the same batch, and those still waiting; a field the copy lacks that the rejected op set
+        goes back to unset. The version is the copy's (or the later applied op's), so a pulled
+        change waiting in the inbox, or one the pull brings, still lands on it. A rejected create has
+        no platform version: that record stays, marked rejected (verify does not count it). Nothing
+        is lost either way: the op stays in the outbox, listed as rejected with its data."""
+        if op.entity == "attachment":
+            return 0  # a scan is never changed here after it is taken
+        local = self.records.local_version(op.entity, op.entity_id)
+        if local is None:
+            return 0  # no longer here (a rating that gave way to the platform's)
+        server = result.get("server_record")
+        if isinstance(server, dict) and (server.get("entity"), server.get("id")) == (op.entity, op.entity_id):
+            version, data = int(server.get("version") or 0), dict(server.get("data") or {})
+        else:
+            kept = self.conflicts.platform_copy(op.entity_id, op.base_version) if op.base_version else None
+            if kept is None:
+                return 0
+            version, data = op.base_version, dict(kept)
+        if version <= 0:
+            return 0
+        for name in op.data:
+            data.setdefault(name, None)
+        for later in self.ctx.outbox.for_entity(op.entity_id):
+            if later.seq > op.seq and (later.state == PENDING or later.op_id in applied_ids):
+                changes = dict(later.data)
+                materials = data.get("materials")
+                if isinstance(changes.get("materials"), dict) and isinstance(materials, dict):
+                    changes["materials"] = {**materials, **changes["materials"]}  # as central merges them
+                data.update(changes)
+        self.records.upsert(op.entity, op.entity_id, max(version, local), data, exists=True)
+        return 1
 
     def attachment_content(self, sha256: str) -> bytes | None:
         """The plaintext of a local attachment with this digest (for upload), or None."""

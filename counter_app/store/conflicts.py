@@ -81,6 +81,16 @@ class ConflictRepo:
         ).fetchone()
         return (None, None) if row is None else (row[0], row[1])
 
+    def platform_copy(self, entity_id: str, version: int) -> dict[str, Any] | None:
+        """The platform's record at ``version`` as a conflict kept it, if one resolved by keeping this
+        counter's change did (the op sent again then went out on top of that version)."""
+        row = self.store.one(
+            "SELECT server_enc FROM conflicts WHERE entity_id = ? AND server_version = ?"
+            " AND resolved_at IS NOT NULL AND resolution != 'server' ORDER BY id DESC LIMIT 1",
+            (entity_id, version),
+        )
+        return None if row is None else json.loads(self.cipher.decrypt_bytes(row["server_enc"], _CONFLICT))
+
     def records_in_conflict(self) -> set[str]:
         rows = self.store.conn.execute("SELECT entity_id FROM conflicts WHERE resolved_at IS NULL").fetchall()
         return {row[0] for row in rows}

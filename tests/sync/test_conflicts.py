@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from central import admin
 from counter_app.core import Counter
+from counter_app.services.conflicts import StepNotAllowed
 from counter_app.store.outbox import PENDING, SUPERSEDED
 from tests.central_server import CentralServer
 from tests.sync.test_end_to_end import (
@@ -155,11 +158,20 @@ def test_withdrawal_against_a_back_office_decision(
     local = counter.cases.get(ACTOR, app.id)
     assert local.status == "withdrawn" and local.sync_state == "conflict"  # not overwritten by the pull
 
-    # insisting on the withdrawal is not a legal change any more: central refuses it, naming the field
-    counter.conflicts.resolve(ACTOR, conflict["id"], keep="mine")
-    insisted = sync(counter)
-    assert insisted.rejected == 1 and insisted.outcome != "ok"
-    assert counter.cases.get(ACTOR, app.id).sync_state == "rejected"
+    # insisting on the withdrawal is not a legal step any more: refused here, naming the field, as
+    # central would refuse it; nothing changes, and the platform's version is the way out
+    with pytest.raises(StepNotAllowed) as refused:
+        counter.conflicts.resolve(ACTOR, conflict["id"], keep="mine")
+    assert (refused.value.field, refused.value.step, refused.value.platform_status) == (
+        "status",
+        "withdraw",
+        "completed",
+    )
+    assert counter.conflicts.count() == 1 and _outbox_states(counter, app.id)[-1] == "conflict"
+    assert counter.cases.get(ACTOR, app.id).status == "withdrawn"
+    counter.conflicts.resolve(ACTOR, conflict["id"], keep="server")
+    assert synced(counter).verified is True
+    assert counter.cases.get(ACTOR, app.id).status == "completed"
     record = central_record(central, app.id)
     assert record is not None and record.data["status"] == "completed"
 
