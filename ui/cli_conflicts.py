@@ -8,7 +8,9 @@
     conflicts acknowledge OP_ID                      mark a rejected op as seen (it is kept)
 
 Listing exits 0 whatever it finds (`counter-app status --json` counts conflicts for scripts);
-an unknown id or a refused value exits 2 naming the field, like every other command.
+an unknown id or a refused value exits 2 naming the field, like every other command. Keeping this
+counter's change is refused (exit 2, naming the status) when its step is no longer allowed from the
+platform's state: only --keep server is left then.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.errors import ValidationError
 from counter_app.records import RejectedOp, SyncConflict
+from counter_app.services.conflicts import StepNotAllowed, keep_mine_refusal
 
 EXIT_OK = 0
 
@@ -73,13 +76,18 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 raise ValidationError(
                     "keep", "either --keep mine|server or --set FIELD=VALUE", code="required"
                 )
-            if args.keep:
-                service.resolve(actor, args.id, args.keep)
-                print(f"conflict {args.id} resolved: {args.keep} kept; sent at the next sync")
-            else:
-                texts = _assignments(args.set)
-                service.edit_and_keep_text(actor, args.id, texts)
-                print(f"conflict {args.id} resolved: edited ({', '.join(texts)}); sent at the next sync")
+            try:
+                if args.keep:
+                    service.resolve(actor, args.id, args.keep)
+                    print(f"conflict {args.id} resolved: {args.keep} kept; sent at the next sync")
+                else:
+                    texts = _assignments(args.set)
+                    service.edit_and_keep_text(actor, args.id, texts)
+                    print(f"conflict {args.id} resolved: edited ({', '.join(texts)}); sent at the next sync")
+            except StepNotAllowed as refused:
+                raise ValidationError(
+                    refused.field, f"{refused.detail} (--keep server)", code=refused.code
+                ) from None
         elif args.conflicts_command == "rejected":
             _print_rejected(service.rejected(actor, include_acknowledged=args.all), as_json=args.json)
         else:  # acknowledge
@@ -166,6 +174,9 @@ def _print_conflicts(conflicts: list[SyncConflict], *, as_json: bool) -> None:
             if row.differs or row.in_conflict:
                 mark = "* " if row.in_conflict else "  "
                 print(f"  {mark}{row.name:<20} {_text(row.local):<30} {_text(row.platform)}")
+        refused = keep_mine_refusal(conflict)
+        if refused is not None:
+            print(f"  this counter's change cannot be kept: {refused.field}: {refused.detail}")
     print("(* changed on both sides: resolve with --keep mine|server or --set FIELD=VALUE)")
 
 

@@ -1592,6 +1592,18 @@
         <source>This field cannot be edited here: keep one side instead.</source>
         <translation>This field cannot be edited here: keep one side instead.</translation>
     </message>
+    <message>
+        <source>This counter&apos;s change cannot be kept: the platform would refuse its value of %1. Take the platform&apos;s version; this counter&apos;s change stays recorded with the conflict.</source>
+        <translation>This counter&apos;s change cannot be kept: the platform would refuse its value of %1. Take the platform&apos;s version; this counter&apos;s change stays recorded with the conflict.</translation>
+    </message>
+    <message>
+        <source>Close the task</source>
+        <translation>Close the task</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s change cannot be kept: on the platform, %1 is now “%2”, and this counter&apos;s step “%3” is not allowed from there. Take the platform&apos;s version; this counter&apos;s change stays recorded with the conflict.</source>
+        <translation>This counter&apos;s change cannot be kept: on the platform, %1 is now “%2”, and this counter&apos;s step “%3” is not allowed from there. Take the platform&apos;s version; this counter&apos;s change stays recorded with the conflict.</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsModel</name>
@@ -1673,6 +1685,10 @@
     <message>
         <source>Type the values of the fields in conflict; the result goes to the platform.</source>
         <translation>Type the values of the fields in conflict; the result goes to the platform.</translation>
+    </message>
+    <message>
+        <source>Why this counter&apos;s change cannot be kept</source>
+        <translation>Why this counter&apos;s change cannot be kept</translation>
     </message>
     <message>
         <source>Message</source>

@@ -1585,6 +1585,18 @@
         <source>This field cannot be edited here: keep one side instead.</source>
         <translation>此项不能在这里修改：请保留其中一方的版本。</translation>
     </message>
+    <message>
+        <source>This counter&apos;s change cannot be kept: the platform would refuse its value of %1. Take the platform&apos;s version; this counter&apos;s change stays recorded with the conflict.</source>
+        <translation>不能保留本机的修改：平台不会接受其中的“%1”。请采用平台版本；本机的修改仍随冲突记录保存。</translation>
+    </message>
+    <message>
+        <source>Close the task</source>
+        <translation>关闭任务</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s change cannot be kept: on the platform, %1 is now “%2”, and this counter&apos;s step “%3” is not allowed from there. Take the platform&apos;s version; this counter&apos;s change stays recorded with the conflict.</source>
+        <translation>不能保留本机的修改：平台上的%1已是“%2”，不能再从该状态办理本机的“%3”环节。请采用平台版本；本机的修改仍随冲突记录保存。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsModel</name>
@@ -1666,6 +1678,10 @@
     <message>
         <source>Type the values of the fields in conflict; the result goes to the platform.</source>
         <translation>填写冲突字段的值，结果发送到平台。</translation>
+    </message>
+    <message>
+        <source>Why this counter&apos;s change cannot be kept</source>
+        <translation>不能保留本机修改的原因</translation>
     </message>
     <message>
         <source>Message</source>

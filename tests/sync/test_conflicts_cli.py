@@ -16,7 +16,7 @@ from central import admin
 from counter_app.core import Counter
 from tests.central_server import CentralServer
 from tests.support import run_cli
-from tests.sync.test_end_to_end import ACTOR, central_record, register, synced
+from tests.sync.test_end_to_end import ACTOR, central_record, register, synced, take_in
 from ui.cli import main
 
 PHONE_A, PHONE_B, PHONE_C = "13800138001", "13900139002", "13700137003"
@@ -213,3 +213,32 @@ def test_edit_and_keep_and_rejected_ops_from_the_command_line(
     assert code == 2 and "no-such-op" in err
     record = central_record(central, applicant.id)
     assert record is not None and (record.version, record.data["phone"]) == (3, PHONE_C)
+
+
+def test_keeping_a_step_the_platform_no_longer_allows_is_refused_naming_the_status(
+    make_counter: Callable[..., Counter], central: CentralServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counter = make_counter("a")
+    app = take_in(counter, 63, start=True)
+    synced(counter)
+    counter.cases.suspend(ACTOR, app.id, "专家评审")
+    admin.decide(central.engine, app.receipt_no, approve=True)  # meanwhile, in the back office
+
+    def cli(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(["--data-dir", str(counter.ctx.paths.root), *args])
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    assert cli("sync")[0] == 1
+    code, out, _err = cli("conflicts", "list")
+    assert code == 0 and "cannot be kept: status: cannot suspend an application that is completed" in out
+    (conflict,) = json.loads(cli("conflicts", "list", "--json")[1])["conflicts"]
+    code, _out, err = cli("conflicts", "resolve", str(conflict["id"]), "--keep", "mine")
+    assert code == 2 and err.startswith("counter-app: status: cannot suspend"), err
+    assert "--keep server" in err
+    assert counter.conflicts.count() == 1  # nothing was decided by the refusal
+    code, out, err = cli("conflicts", "resolve", str(conflict["id"]), "--keep", "server")
+    assert code == 0, err
+    assert cli("sync")[0] == 0
+    assert counter.cases.get(ACTOR, app.id).status == "completed"

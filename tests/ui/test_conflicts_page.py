@@ -265,15 +265,29 @@ def test_a_status_in_conflict_is_not_edited_and_taking_the_platforms_version_sen
     status = comparison_row(view, "status")
     assert status[ComparisonModel.MARK] == "⚠ In conflict"
     assert (status[ComparisonModel.MINE], status[ComparisonModel.PLATFORM]) == ("Withdrawn", "Completed")
-    # a lifecycle field changes only through a step: no edit, and the page says why beside the button
-    assert not panel.edit_button.isEnabled() and panel.not_editable.isVisible()
-    assert panel.keep_mine_button.isEnabled() and panel.take_platform_button.isEnabled()
+    # withdrawing is no longer a step the platform allows from its state: this counter's change
+    # cannot be kept (nor edited), and the page says why beside the buttons, naming the field
+    assert not panel.keep_mine_button.isEnabled() and not panel.edit_button.isEnabled()
+    assert panel.take_platform_button.isEnabled() and not panel.not_editable.isVisible()
+    assert panel.mine_refused.isVisible()
+    assert panel.mine_refused.text() == (
+        "This counter's change cannot be kept: on the platform, Status is now “Completed”, and this "
+        "counter's step “Withdraw” is not allowed from there. Take the platform's version; this "
+        "counter's change stays recorded with the conflict."
+    )
+    # asked anyway (the page was read before the platform moved on): the core refuses, in the same words
+    panel.resolve("mine")
+    qtbot.waitUntil(lambda: panel.message.text() == panel.mine_refused.text())
+    settle(qtbot, db)
+    assert enrolled.conflicts.count() == 1 and resolution_events(enrolled) == []
+    assert panel.take_platform_button.isEnabled() and not panel.keep_mine_button.isEnabled()
 
     with qtbot.waitSignal(panel.count_changed, timeout=10_000) as reread:
         qtbot.mouseClick(panel.take_platform_button, Qt.MouseButton.LeftButton)
     assert reread.args == [0]
     settle(qtbot, db)
     assert "platform's version" in panel.message.text() and not panel.not_editable.isVisible()
+    assert not panel.mine_refused.isVisible()
     assert enrolled.cases.get(ACTOR, app.id).status == "completed"
     assert synced(enrolled).pushed == 0
     record = central_record(central, app.id)

@@ -5,7 +5,10 @@ is read again afterwards; the resolution is an op the next sync sends.
 
 The core audits every reading of the list (it shows citizens' personal data on both sides), so the
 page reads it only when asked to by ``read()`` (``ConflictsView`` does while it is on screen). A
-resolution is submitted once: the buttons stay disabled until it is done. UI thread only.
+resolution is submitted once: the buttons stay disabled until it is done. When this counter's step is
+no longer allowed from the platform's state (the core's ``keep_mine_refusal``), "keep mine" and "edit"
+are disabled and the reason is said beside them; if the core refuses anyway (a later waiting change
+of the record), the same words appear as the message. UI thread only.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpli
 from counter_app.accounts import Actor
 from counter_app.errors import CounterError, NotFound, ValidationError
 from counter_app.records import SyncConflict
+from counter_app.services.conflicts import StepNotAllowed, keep_mine_refusal
 from ui.i18n import error_text, fill
 from ui.views.conflicts.edit_form import EditForm, editable_fields
-from ui.views.conflicts.labels import edit_error, entity_name, field_labels, when_text
+from ui.views.conflicts.labels import edit_error, entity_name, field_labels, step_refusal_text, when_text
 from ui.views.conflicts.models import ComparisonModel, ConflictsModel, DifferingOnly
 from ui.views.intake.widgets import hint, list_table, named, select_row
 from ui.workers import Database
@@ -85,6 +89,9 @@ class ConflictsPanel(QWidget):
             self.tr("The fields in conflict change only through the record's steps: keep one side.")
         )
         self.not_editable.setWordWrap(False)
+        # This counter's step is no longer allowed from the platform's state: only its version is left.
+        self.mine_refused = hint(name=self.tr("Why this counter's change cannot be kept"))
+        self.mine_refused.setObjectName("mine_refused")
         self.edit_form = EditForm()
         self.edit_form.setVisible(False)
         self.message = QLabel()
@@ -108,6 +115,7 @@ class ConflictsPanel(QWidget):
         buttons.addWidget(self.not_editable)
         buttons.addStretch(1)
         details_layout.addLayout(buttons)
+        details_layout.addWidget(self.mine_refused)
         details_layout.addWidget(self.edit_form)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -196,12 +204,17 @@ class ConflictsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.conflict is not None and not self._busy
-        self.keep_mine_button.setEnabled(chosen)
+        refusal = keep_mine_refusal(self.conflict) if self.conflict is not None else None
+        self.keep_mine_button.setEnabled(chosen and refusal is None)
         self.take_platform_button.setEnabled(chosen)
         editable = self.conflict is not None and bool(editable_fields(self.conflict))
-        self.edit_button.setEnabled(chosen and editable and not self.edit_form.isVisibleTo(self))
+        self.edit_button.setEnabled(
+            chosen and editable and refusal is None and not self.edit_form.isVisibleTo(self)
+        )
         # Said beside the button, not only in its tooltip: a disabled button explains nothing.
-        self.not_editable.setVisible(self.conflict is not None and not editable)
+        self.not_editable.setVisible(self.conflict is not None and not editable and refusal is None)
+        self.mine_refused.setText(step_refusal_text(refusal) if refusal is not None else "")
+        self.mine_refused.setVisible(refusal is not None)
         self.edit_form.set_busy(self._busy)
 
     # --- settling it --------------------------------------------------------------------------------
@@ -277,6 +290,9 @@ class ConflictsPanel(QWidget):
     def _edit_failed(self, entity: str, error: BaseException) -> None:
         self._busy = False
         self._update_buttons()
+        if isinstance(error, StepNotAllowed):
+            self._failed_resolution(error)
+            return
         if isinstance(error, ValidationError) and self.edit_form.show_error(
             error.field, edit_error(entity, error)
         ):
@@ -286,6 +302,11 @@ class ConflictsPanel(QWidget):
     def _failed_resolution(self, error: BaseException) -> None:
         self._busy = False
         self._update_buttons()
+        if isinstance(error, StepNotAllowed):
+            # A later waiting change of the record takes a step the platform no longer allows.
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(step_refusal_text(error))
+            return
         if isinstance(error, NotFound):
             # Settled meanwhile (the command line, another window): the list shows what is left.
             self.message.setStyleSheet(ERROR_STYLE)

@@ -1,5 +1,5 @@
 """Words for the conflicts page: records and their fields, values, the platform's reasons for refusing
-an op, and what the core says about an edited value.
+an op, what the core says about an edited value, and why this counter's change cannot be kept.
 
 The field names are those of ``counter_app.entity_fields`` (the one definition of each synced
 record); a field added there without a label here is shown by its name until one is added.
@@ -15,8 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.canonical import canonical_json
 from counter_app.entity_fields import FIELDS_BY_NAME, Kind
 from counter_app.errors import ValidationError
+from counter_app.services.conflicts import StepNotAllowed
 from ui.i18n import error_text, fill
-from ui.models.case_labels import status_name
+from ui.models.case_labels import action_name, status_name
 from ui.models.labels import applicant_kind_name, comma, sex_name
 from ui.views.intake.messages import mobile_error
 
@@ -136,6 +137,15 @@ def choice_text(name: str, value: str) -> str:
     return value
 
 
+def task_status_text(status: str | None) -> str:
+    """A rectification task's state, in the words of the rectification page."""
+    names = {
+        "open": translate("RectificationLabels", "Open"),
+        "closed": translate("RectificationLabels", "Closed"),
+    }
+    return names.get(status or "", status or EMPTY)
+
+
 def value_text(entity: str, name: str, value: Any) -> str:
     """A field's value for the side-by-side view (one line)."""
     if value is None or value == "":
@@ -143,6 +153,8 @@ def value_text(entity: str, name: str, value: Any) -> str:
     if isinstance(value, (dict, list)):
         return canonical_json(value)
     field = FIELDS_BY_NAME.get(entity, {}).get(name)
+    if isinstance(value, str) and entity == "rectification" and name == "status":
+        return task_status_text(value)
     if isinstance(value, str) and field is not None and field.kind == Kind.CHOICE:
         return choice_text(name, value)
     if isinstance(value, str) and field is not None and field.kind == Kind.DATE and "T" in value:
@@ -218,3 +230,34 @@ def edit_error(entity: str, error: ValidationError) -> str:
     if code in ("immutable", "lifecycle", "not_in_conflict", "unknown_field"):
         return translate("ConflictLabels", "This field cannot be edited here: keep one side instead.")
     return error_text(error)
+
+
+def step_refusal_text(error: StepNotAllowed) -> str:
+    """Why this counter's change cannot be kept ("keep mine", "edit and keep"): the field, the platform's
+    state and this counter's step, and the way out."""
+    if error.field != "status":
+        return fill(
+            translate(
+                "ConflictLabels",
+                "This counter's change cannot be kept: the platform would refuse its value of %1. "
+                "Take the platform's version; this counter's change stays recorded with the conflict.",
+            ),
+            field_label(error.entity, error.field),
+        )
+    if error.entity == "rectification":
+        state = task_status_text(error.platform_status)
+        step = translate("ConflictLabels", "Close the task") if error.step == "close" else EMPTY
+    else:
+        state = status_name(str(error.platform_status or "")) if error.platform_status else EMPTY
+        step = action_name(error.step) if error.step else EMPTY
+    return fill(
+        translate(
+            "ConflictLabels",
+            "This counter's change cannot be kept: on the platform, %1 is now “%2”, and this counter's "
+            "step “%3” is not allowed from there. Take the platform's version; this counter's change "
+            "stays recorded with the conflict.",
+        ),
+        field_label(error.entity, "status"),
+        state,
+        step,
+    )
