@@ -8,6 +8,7 @@ kind into a check. To accept a new field, add it there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from counter_app import ids
@@ -34,6 +35,23 @@ def text(limit: int, *, required: bool = False) -> Check:
             raise Rejected(field, "text required" if required else "must be text")
         if len(value) > limit:
             raise Rejected(field, f"at most {limit} characters")
+
+    return check
+
+
+def iso_date(limit: int, *, required: bool = False) -> Check:
+    """A date (``2026-11-23``) or a timestamp (``2026-11-23T09:30:00+08:00``) in ISO 8601: the
+    counters compare and group them as text and as days, so anything else would be lost to them."""
+    as_text = text(limit, required=required)
+
+    def check(field: str, value: Any) -> None:
+        as_text(field, value)
+        if value is None:
+            return
+        try:
+            (date if len(value) == 10 else datetime).fromisoformat(value)
+        except ValueError:
+            raise Rejected(field, "an ISO 8601 date or time, such as 2026-11-23") from None
 
     return check
 
@@ -88,6 +106,33 @@ def list_of(choices: tuple[str, ...]) -> Check:
     return check
 
 
+def list_of_objects(items: tuple[Field, ...], max_items: int | None) -> Check:
+    """A list (or null) of objects, each with ``items``' fields checked like a record's; a refusal
+    names the item and its field (``suspensions[1].started_on``)."""
+    checks = {item.name: check_for(item) for item in items}
+    required = tuple(item.name for item in items if item.required)
+
+    def check(field: str, value: Any) -> None:
+        json_list(field, value)
+        if value is None:
+            return
+        if max_items is not None and len(value) > max_items:
+            raise Rejected(field, f"at most {max_items} items")
+        for n, item in enumerate(value):
+            where = f"{field}[{n}]"
+            if not isinstance(item, dict):
+                raise Rejected(where, "must be an object")
+            for name, item_value in item.items():
+                if name not in checks:
+                    raise Rejected(f"{where}.{name}", "unknown field")
+                checks[name](f"{where}.{name}", item_value)
+            for name in required:
+                if item.get(name) is None:
+                    raise Rejected(f"{where}.{name}", "required")
+
+    return check
+
+
 def record_id(field: str, value: Any) -> None:
     if not isinstance(value, str) or len(value) != 36:
         raise Rejected(field, "must be a record id")
@@ -96,9 +141,12 @@ def record_id(field: str, value: Any) -> None:
 def check_for(field: Field) -> Check:
     """The check of one field, from its kind and limits."""
     kind = field.kind
-    if kind in (Kind.TEXT, Kind.DATE):
+    if kind is Kind.TEXT:
         assert field.max_length is not None
         return text(field.max_length, required=field.required)
+    if kind is Kind.DATE:
+        assert field.max_length is not None
+        return iso_date(field.max_length, required=field.required)
     if kind is Kind.CHOICE:
         return one_of(field.choices, required=field.required)
     if kind is Kind.INTEGER:
@@ -108,6 +156,8 @@ def check_for(field: Field) -> Check:
         return record_id
     if kind is Kind.LIST and field.choices:
         return list_of(field.choices)
+    if kind is Kind.LIST and field.items:
+        return list_of_objects(field.items, field.max_items)
     return {Kind.MOBILE: mobile, Kind.OBJECT: json_object, Kind.LIST: json_list}[kind]
 
 

@@ -67,12 +67,19 @@ class Field:
     refers_to: str | None = None
     # A nested field the client keeps in a table of its own instead of a column.
     child_table: str | None = None
+    # LIST of objects: the fields of each item (checked like a record's), and how many items at most.
+    items: tuple[Field, ...] = ()
+    max_items: int | None = None
 
 
 MAX_TEXT = 5000
 DATE_LENGTH = 40
 STATUSES = tuple(status.value for status in Status)
 RATING_ASPECTS = ("efficiency", "competence", "attitude")
+# Where a rating was given: the counter's own rating pad or screen, an SMS or QR-code survey, the
+# platform's web or app, the 12345 hotline.
+RATING_CHANNELS = ("counter_pad", "sms", "qr_code", "web", "phone_12345", "counter-screen")
+MAX_SUSPENSIONS = 50
 
 
 def _text(name: str, max_length: int = MAX_TEXT, **options: object) -> Field:
@@ -129,8 +136,22 @@ ENTITY_FIELDS: dict[str, tuple[Field, ...]] = {
         _text("refusal_reason"),
         _text("remedies"),
         _choice("resume_status", *STATUSES),
-        # The reason of a suspend step: the client keeps it with the suspension, not in the record.
+        # The reason of a suspend step (also kept in the suspension it opens).
         _text("suspension_reason", stored=False),
+        # Every period the time limit stopped (special procedures), oldest first; the open one has no
+        # end. The whole list travels with each suspend, resume or withdrawal, so every counter of the
+        # office counts the same due date and the same processing time.
+        Field(
+            "suspensions",
+            Kind.LIST,
+            child_table="suspensions",
+            items=(
+                _date("started_on", required=True),
+                _date("ended_on"),
+                _text("reason", 500, required=True),
+            ),
+            max_items=MAX_SUSPENSIONS,
+        ),
         _choice("result", "granted", "denied"),
         _text("result_reason"),
         _date("completed_at"),
@@ -151,7 +172,7 @@ ENTITY_FIELDS: dict[str, tuple[Field, ...]] = {
     "rating": (
         _link("application_id", "application"),
         Field("level", Kind.INTEGER, low=1, high=5, required=True, immutable=True),
-        _text("channel", 40, required=True, immutable=True),
+        _choice("channel", *RATING_CHANNELS, required=True, immutable=True),
         _text("comment", 500, immutable=True),
         # The aspects the citizen found unsatisfactory, each once, in this order: efficiency (办事效率),
         # competence (业务能力), attitude (服务态度); null when none was chosen.

@@ -3,6 +3,8 @@ withdrawal."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
 from counter_app.records import Application
@@ -64,7 +66,7 @@ class CaseService:
                 app,
                 Action.SUSPEND,
                 {"resume_status": app.status},
-                wire_extra={"suspension_reason": reason},
+                wire_extra={"suspension_reason": reason, **self._suspensions(app.id)},
                 note=reason,
             )
 
@@ -74,7 +76,13 @@ class CaseService:
         with self.ctx.store.transaction():
             self.ctx.applications.close_suspension(app.id, self.ctx.today().isoformat())
             due = self.steps.due_date(app)
-            return self.steps.apply(actor, app, Action.RESUME, {"resume_status": None, "due_date": due})
+            return self.steps.apply(
+                actor,
+                app,
+                Action.RESUME,
+                {"resume_status": None, "due_date": due},
+                wire_extra=self._suspensions(app.id),
+            )
 
     def complete(self, actor: Actor, application_id: str, granted: bool, reason: str = "") -> Application:
         self.ctx.require(actor, Permission.PROCESS)
@@ -109,9 +117,17 @@ class CaseService:
         app, _ = self.steps.load(application_id)
         reason = _required_text(reason, "withdrawn_reason")
         with self.ctx.store.transaction():
+            extra = {}
             if app.status == Status.SUSPENDED.value:
                 self.ctx.applications.close_suspension(app.id, self.ctx.today().isoformat())
-            return self.steps.apply(actor, app, Action.WITHDRAW, {"withdrawn_reason": reason})
+                extra = self._suspensions(app.id)
+            return self.steps.apply(
+                actor, app, Action.WITHDRAW, {"withdrawn_reason": reason}, wire_extra=extra
+            )
+
+    def _suspensions(self, application_id: str) -> dict[str, Any]:
+        """The op's ``suspensions``: the whole list as this step leaves it (the record's field)."""
+        return {"suspensions": self.ctx.applications.suspensions(application_id)}
 
     def get(self, actor: Actor, application_id: str) -> Application:
         self.ctx.require(actor, Permission.TAKE_IN)

@@ -28,7 +28,7 @@ import heapq
 import itertools
 import random
 from collections import Counter as Tally
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -40,6 +40,7 @@ from counter_app.clock import CHINA_TZ, FixedClock
 from counter_app.people import PeopleGenerator
 from counter_app.records import Application
 from counter_app.services.applicants import OrganisationInput, PersonInput
+from counter_app.services.ratings import COUNTER_SCREEN
 from counter_app.services.seed import Seeder
 from counter_app.workflow import Status
 
@@ -52,6 +53,7 @@ MIN_WORKING_DAYS = 15  # and over this many working days at least (long holidays
 OPENING = time(8, 0)  # the first morning: profile, staff accounts, enrollment
 OFFICE_HOURS = ((time(8, 40), time(11, 45)), (time(13, 40), time(17, 10)))  # when citizens come
 CLOSING = time(17, 30)
+SMS_SURVEY = Actor.command_line("sms-survey")  # the import of the SMS survey's answers
 QUIET_BEFORE_END = timedelta(minutes=30)  # the history's clock stays behind the real one
 STEP = timedelta(seconds=1)  # each reading of the set-up's clock moves it on by this much
 
@@ -285,24 +287,36 @@ class DemoHistory:
         self._track(case, self.counter.cases.deliver(clerk, case.id, method))
         if method == "counter" and self.rng.random() < 0.75:  # rated on the pad at the counter
             self._pause(1, 2)
-            self._rate(case, clerk, "counter_pad")
+            self._rate(case, clerk, COUNTER_SCREEN)
         elif method != "counter" and self.rng.random() < 0.5:  # rated by SMS later
             later = self._days_later(self.rng.randint(1, 2))
-            self._at(later, lambda: self._rate(case, self.supervisor, "sms"))
+            self._at(later, lambda: self._rate(case, SMS_SURVEY, "sms"))
 
     def _rate(self, case: _Case, actor: Actor, channel: str) -> None:
         rng = self.rng
         if _nth(self._next("ratings"), BAD_EVERY):
             bad = self._next("bad")
             level, comment, aspects = BAD_RATINGS[bad % len(BAD_RATINGS)]
-            self.counter.ratings.rate(actor, case.id, level, channel, comment, aspects)
+            self._give(case, actor, channel, level, comment, aspects)
             if bad % 2 == 0:  # the supervisor calls the citizen back and closes the task
                 self._at(self._days_later(rng.randint(2, 4)), lambda: self._rectify(case))
         else:
             level = rng.choices((1, 2, 3), weights=(64, 28, 8))[0]
             comment = rng.choice(GOOD_COMMENTS) if level == 1 and rng.random() < 0.3 else ""
-            self.counter.ratings.rate(actor, case.id, level, channel, comment)
+            self._give(case, actor, channel, level, comment, ())
         case.status = Status.RATED.value
+
+    def _give(
+        self, case: _Case, actor: Actor, channel: str, level: int, comment: str, aspects: Iterable[str]
+    ) -> None:
+        """At the counter the citizen rates on the screen the clerk opened; an SMS survey's answer
+        comes in through its import."""
+        ratings = self.counter.ratings
+        if channel == COUNTER_SCREEN:
+            session = ratings.open_session(actor, case.id)
+            ratings.submit(session.token, level, aspects, comment)
+        else:
+            ratings.rate(actor, case.id, level, channel, comment, aspects)
 
     def _rectify(self, case: _Case) -> None:
         ratings = self.counter.ratings

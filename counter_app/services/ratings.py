@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from counter_app.accounts import Actor, Permission
-from counter_app.entity_fields import FIELDS_BY_NAME
+from counter_app.entity_fields import FIELDS_BY_NAME, RATING_CHANNELS
 from counter_app.errors import InvalidTransition, NotFound, ValidationError
 from counter_app.records import Application, RatingSession, RectificationCounts, RectificationRow
 from counter_app.services.lifecycle import Steps
@@ -24,7 +24,9 @@ from counter_app.workflow import Action, Status
 
 LEVELS = {1: "非常满意", 2: "满意", 3: "基本满意", 4: "不满意", 5: "非常不满意"}
 COUNTER_SCREEN = "counter-screen"  # given by the citizen on the counter's rating view
-CHANNELS = ("counter_pad", "sms", "qr_code", "web", "phone_12345", COUNTER_SCREEN)
+CHANNELS = RATING_CHANNELS
+# Where the citizen rates at the counter itself: staff never record these for them (a session does).
+AT_THE_COUNTER = frozenset({"counter_pad", COUNTER_SCREEN})
 # The aspects a citizen may name as unsatisfactory, in the order a rating keeps them.
 ASPECTS = {"efficiency": "办事效率", "competence": "业务能力", "attitude": "服务态度"}
 # A visit is rated after delivery; a refused applicant may rate it too (the status stays refused).
@@ -60,15 +62,31 @@ class RatingService:
         comment: str = "",
         aspects: Iterable[str] = (),
     ) -> dict[str, Any]:
-        """Record a rating the citizen gave through ``channel``; ``aspects``: those of ``ASPECTS`` the
-        citizen found unsatisfactory. The counter screen's channel is refused here: see ``submit``."""
+        """Record a rating the citizen gave elsewhere (an SMS or QR-code survey, the web, the 12345
+        hotline) and a staff member transcribes; ``aspects``: those of ``ASPECTS`` the citizen found
+        unsatisfactory. Staff may not choose a rating for the citizen: a rating given at the counter
+        (its screen or pad) goes through ``open_session``/``submit``, and nobody transcribes a rating
+        of a case they answer for. The command line (importing a rating pad's log, seeding) may
+        record any channel."""
         self.ctx.require(actor, Permission.RECORD_RATING)
-        if channel == COUNTER_SCREEN:
+        if channel not in CHANNELS:
+            raise ValidationError("channel", f"one of {', '.join(CHANNELS)}", code="choice")
+        if actor.role is not None:
+            if channel in AT_THE_COUNTER:
+                raise ValidationError(
+                    "channel",
+                    "the citizen gives it on the counter screen (open_session)",
+                    code="citizen_only",
+                )
+            app, _ = self.steps.load(application_id)
+            if actor.audit_name in (app.accepted_by or app.created_by, app.created_by):
+                raise ValidationError(
+                    "channel", "a colleague transcribes the rating of a case you handled", code="own_case"
+                )
+        elif channel == COUNTER_SCREEN:
             raise ValidationError(
                 "channel", "the citizen gives it on the counter screen (open_session)", code="citizen_only"
             )
-        if channel not in CHANNELS:
-            raise ValidationError("channel", f"one of {', '.join(CHANNELS)}", code="choice")
         return self._record(actor, application_id, level, channel, comment, aspects, {})
 
     # --- the citizen's rating on the counter screen -------------------------------------------------

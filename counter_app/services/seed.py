@@ -18,6 +18,7 @@ from counter_app.catalogue import FormField, ServiceItem
 from counter_app.people import PeopleGenerator
 from counter_app.services.applicants import OrganisationInput, PersonInput
 
+SURVEY = Actor.command_line("survey-import")  # records the answers of SMS and QR-code surveys
 _BANKS = ("中国农业银行", "中国邮政储蓄银行", "农村信用合作社", "中国工商银行", "中国建设银行")
 _PHRASES = (
     "家庭主要劳动力因病丧失劳动能力，收入难以维持基本生活。",
@@ -106,7 +107,11 @@ class Seeder:
         if roll < 0.80:
             return app.status
         level = rng.choices((1, 2, 3, 4, 5), weights=(70, 20, 6, 3, 1))[0]
-        c.ratings.rate(actor, app.id, level, rng.choice(("counter_pad", "sms", "qr_code")))
+        channel = rng.choice(("counter-screen", "sms", "qr_code"))
+        if channel == "counter-screen":  # the citizen rates on the screen the clerk opened
+            c.ratings.submit(c.ratings.open_session(actor, app.id).token, level)
+        else:  # a survey's answer, imported
+            c.ratings.rate(SURVEY, app.id, level, channel)
         return c.cases.get(actor, app.id).status
 
     # --- form values -------------------------------------------------------------------------------

@@ -16,7 +16,9 @@ _FORM = "application.form"
 
 
 # Lists of the wire record, kept as JSON text in their columns.
-_JSON_LISTS = tuple(f.name for f in ENTITY_FIELDS["application"] if f.kind is Kind.LIST)
+_JSON_LISTS = tuple(
+    f.name for f in ENTITY_FIELDS["application"] if f.kind is Kind.LIST and f.child_table is None
+)
 _COLUMNS = [f.name for f in fields(Application) if f.name != "form"] + ["form_enc"]
 
 
@@ -113,9 +115,24 @@ class ApplicationRepo:
         )
 
     def suspensions(self, application_id: str) -> list[dict[str, Any]]:
+        """Every suspension of the application, oldest first, as the wire's ``suspensions`` carries
+        them (``started_on``, ``ended_on`` or None while open, ``reason``)."""
         return self.store.all(
-            "SELECT started_on, ended_on, reason FROM suspensions WHERE application_id = ? ORDER BY id",
+            "SELECT started_on, ended_on, reason FROM suspensions WHERE application_id = ?"
+            " ORDER BY started_on, id",
             (application_id,),
+        )
+
+    def set_suspensions(self, application_id: str, suspensions: list[dict[str, Any]]) -> None:
+        """The application's suspensions become ``suspensions`` (a pulled record's, or the platform's
+        version a conflict kept): the periods the clock stopped are the office's, not one counter's."""
+        self.store.execute("DELETE FROM suspensions WHERE application_id = ?", (application_id,))
+        self.store.executemany(
+            "INSERT INTO suspensions (application_id, started_on, ended_on, reason) VALUES (?,?,?,?)",
+            [
+                (application_id, period["started_on"], period.get("ended_on"), period.get("reason") or "")
+                for period in suspensions
+            ],
         )
 
     def add_event(

@@ -4,8 +4,9 @@ waiting for a related record.
 
 Which wire field goes to which column is derived from ``counter_app/entity_fields.py``: a plain
 stored field is the column of the same name, a personal one is encrypted by the repository that
-owns the table, a nested one (an application's materials) goes to its child table. The columns
-below in ``LOCAL_ONLY_COLUMNS`` are the counter's own (masks, blind indexes, sync bookkeeping).
+owns the table, a nested one (an application's materials, its suspensions) goes to its child table.
+The columns below in ``LOCAL_ONLY_COLUMNS`` are the counter's own (masks, blind indexes, sync
+bookkeeping).
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ class SyncRecordRepo:
                 code: {"originals": m.originals, "copies": m.copies, "status": m.status}
                 for code, m in self.applications.materials(record_id).items()
             }
+            row["suspensions"] = self.applications.suspensions(record_id)
             return row
         return self.store.one(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", (record_id,))
 
@@ -217,6 +219,12 @@ class SyncRecordRepo:
         ]
         if materials:
             self.applications.set_materials(record_id, materials)
+        if "suspensions" in data:  # a record from before the field leaves this counter's as they are
+            periods = data["suspensions"] or []
+            self.applications.set_suspensions(
+                record_id,
+                [p for p in periods if isinstance(p, dict) and isinstance(p.get("started_on"), str)],
+            )
 
     def _upsert_simple(
         self,

@@ -58,6 +58,7 @@ from counter_app.statistics import (
     SatisfactionPoint,
     Scope,
 )
+from tests.core.rating_support import citizen_rates
 
 TEMP_AID = "990101101-05-0003-001"  # 临时救助: 10 working days; M03, M05, M06 minor
 DIBAO = "990101101-05-0001-001"  # 最低生活保障审核确认: 20 working days
@@ -118,7 +119,7 @@ def on_the_spot(counter: Counter, actor: Actor, level: int | None = None) -> str
     counter.cases.complete(actor, app_id, granted=True)
     counter.cases.deliver(actor, app_id)
     if level is not None:
-        counter.ratings.rate(actor, app_id, level)
+        citizen_rates(counter, actor, app_id, level)
     return app_id
 
 
@@ -144,7 +145,7 @@ def story(
     ids["N"] = on_the_spot(c, wangfang)
     on(10, 8)
     c.intake.refuse(clerk, ids["J"], "不符合条件")
-    c.ratings.rate(wangfang, ids["N"], 5)
+    citizen_rates(c, wangfang, ids["N"], 5)
     ids["P"] = accept(c, clerk, draft(c, clerk, TEMP_AID), TEMP_AID)
     c.cases.start(clerk, ids["P"])
     on(10, 9)
@@ -164,7 +165,7 @@ def story(
     c.cases.complete(clerk, ids["A"], granted=True)
     on(10, 15)
     c.cases.deliver(clerk, ids["A"])
-    c.ratings.rate(clerk, ids["A"], 3)
+    citizen_rates(c, clerk, ids["A"], 3)
     ids["D"] = accept(c, wangfang, draft(c, wangfang, TEMP_AID), TEMP_AID)
     ids["E"] = draft(c, wangfang, TEMP_AID)
     c.intake.record_materials(wangfang, ids["E"], materials(c, TEMP_AID, leave_out_minor=True))
@@ -177,12 +178,12 @@ def story(
     c.cases.complete(wangfang, ids["E"], granted=True)
     on(10, 21)
     c.cases.deliver(wangfang, ids["E"])
-    c.ratings.rate(wangfang, ids["E"], 1)
+    citizen_rates(c, wangfang, ids["E"], 1)
     on(10, 22)
     c.cases.complete(clerk, ids["B"], granted=True)
     on(10, 23)
     c.cases.deliver(clerk, ids["B"])
-    c.ratings.rate(clerk, ids["B"], 4)
+    citizen_rates(c, clerk, ids["B"], 4)
     on(10, 30)
     ids["F"] = on_the_spot(c, clerk, 2)
     on(11, 2)

@@ -23,6 +23,7 @@ from counter_app.records import Application
 from counter_app.services.applicants import OrganisationInput, PersonInput
 from counter_app.services.seed import Seeder
 from counter_app.store.outbox import PENDING
+from tests.core.rating_support import citizen_rates
 
 ITEM = "990101101-05-0003-001"  # 临时救助: 10 working days; M03, M05, M06 minor
 PEOPLE = PeopleGenerator(8080)
@@ -140,7 +141,7 @@ def _with_materials(counter: Counter, actor: Actor, leave_out: tuple[str, ...] =
 
 def _poor_rating(counter: Counter, actor: Actor) -> str:
     app = in_status(counter, actor, "refused")
-    rating = counter.ratings.rate(actor, app.id, 5)
+    rating = citizen_rates(counter, actor, app.id, 5)
     task = counter.ctx.ratings.rectification_for_rating(rating["id"])
     assert task is not None
     return str(task["id"])
@@ -322,13 +323,13 @@ CASES = [
         {"status": "withdrawn", "withdrawn_reason": "申请人撤回"},
     ),
     Case(
-        "rate_refused",
-        _app("refused"),
-        lambda c, a, app: c.ratings.rate(a, app.id, 2, "sms"),
+        "rate_refused",  # on the counter screen the clerk opened (the opening is its own event)
+        lambda c, a: c.ratings.open_session(a, in_status(c, a, "refused").id),
+        lambda c, a, session: c.ratings.submit(session.token, 2),
         "rating",
         "create",
         "rating.record",
-        {"level": 2, "channel": "sms"},
+        {"level": 2, "channel": "counter-screen"},
         application_op=False,
     ),
     Case(

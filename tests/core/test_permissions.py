@@ -255,7 +255,7 @@ USE_CASES = [
     UseCase("withdraw", app_in("accepted"), lambda c, a, s, t: c.cases.withdraw(a, s, "撤回"), **DESK),
     UseCase("case_get", app_in("draft"), lambda c, a, s, t: c.cases.get(a, s), **DESK),
     UseCase("case_history", app_in("draft"), lambda c, a, s, t: c.cases.history(a, s), **DESK),
-    UseCase("rate", app_in("delivered"), lambda c, a, s, t: c.ratings.rate(a, s, 1), **DESK),
+    UseCase("rate", app_in("delivered"), lambda c, a, s, t: c.ratings.rate(a, s, 1, "phone_12345"), **DESK),
     UseCase(
         "open_rectifications", rectification, lambda c, a, s, t: c.ratings.open_rectifications(a), **OVERSIGHT
     ),

@@ -17,6 +17,10 @@ from counter_app.records import Application
 from counter_app.services.applicants import PersonInput
 from counter_app.services.seed import Seeder
 
+# Ratings recorded straight through ``rate``: a rating pad's log imported on the command line
+# (staff never choose a rating for the citizen; see test_staff_never_choose_the_citizens_rating).
+PAD = Actor.command_line("rating-pad")
+
 ITEM = "990101101-05-0006-001"  # 高龄津贴, 10 working days
 PEOPLE = PeopleGenerator(515)
 SEED = 5
@@ -72,7 +76,7 @@ def _counts(counter: Counter) -> tuple[int, ...]:
 
 def test_rating_a_delivered_application_closes_it(counter: Counter, clerk: Actor) -> None:
     app = _application(counter, clerk, "delivered")
-    rating = counter.ratings.rate(clerk, app.id, 2, "qr_code", "  服务热情  ")
+    rating = counter.ratings.rate(PAD, app.id, 2, "qr_code", "  服务热情  ")
     assert (rating["level"], rating["channel"], rating["comment"]) == (2, "qr_code", "服务热情")
     assert counter.cases.get(clerk, app.id).status == "rated"
     stored = counter.ctx.ratings.for_application(app.id)
@@ -86,7 +90,7 @@ def test_rating_a_delivered_application_closes_it(counter: Counter, clerk: Actor
 def test_a_refused_applicant_may_rate_and_the_status_stays_refused(counter: Counter, clerk: Actor) -> None:
     app = _application(counter, clerk, "refused")
     events = len(counter.cases.history(clerk, app.id))
-    counter.ratings.rate(clerk, app.id, 3, "sms")
+    counter.ratings.rate(PAD, app.id, 3, "sms")
     assert counter.cases.get(clerk, app.id).status == "refused"
     assert len(counter.cases.history(clerk, app.id)) == events
     assert counter.ctx.ratings.for_application(app.id)["level"] == 3
@@ -97,7 +101,7 @@ def test_no_rating_before_delivery(counter: Counter, clerk: Actor, status: str) 
     app = _application(counter, clerk, status)
     before = _counts(counter)
     with pytest.raises(InvalidTransition):
-        counter.ratings.rate(clerk, app.id, 1)
+        counter.ratings.rate(PAD, app.id, 1)
     assert _counts(counter) == before
     assert counter.cases.get(clerk, app.id).status == status
 
@@ -105,10 +109,10 @@ def test_no_rating_before_delivery(counter: Counter, clerk: Actor, status: str) 
 @pytest.mark.parametrize("status", ["delivered", "refused"])
 def test_one_rating_per_application(counter: Counter, clerk: Actor, status: str) -> None:
     app = _application(counter, clerk, status)
-    counter.ratings.rate(clerk, app.id, 5)
+    counter.ratings.rate(PAD, app.id, 5)
     before = _counts(counter)
     with pytest.raises((ValidationError, InvalidTransition)):
-        counter.ratings.rate(clerk, app.id, 1)
+        counter.ratings.rate(PAD, app.id, 1)
     assert _counts(counter) == before
     assert counter.ctx.ratings.for_application(app.id)["level"] == 5
 
@@ -118,7 +122,7 @@ def test_level_outside_one_to_five_is_refused(counter: Counter, clerk: Actor, le
     app = _application(counter, clerk, "delivered")
     before = _counts(counter)
     with pytest.raises(ValidationError) as info:
-        counter.ratings.rate(clerk, app.id, level)  # type: ignore[arg-type]
+        counter.ratings.rate(PAD, app.id, level)  # type: ignore[arg-type]
     assert info.value.field == "level"
     assert _counts(counter) == before
     assert counter.cases.get(clerk, app.id).status == "delivered"
@@ -127,7 +131,7 @@ def test_level_outside_one_to_five_is_refused(counter: Counter, clerk: Actor, le
 def test_unknown_channel_is_refused(counter: Counter, clerk: Actor) -> None:
     app = _application(counter, clerk, "delivered")
     with pytest.raises(ValidationError) as info:
-        counter.ratings.rate(clerk, app.id, 1, "carrier_pigeon")
+        counter.ratings.rate(PAD, app.id, 1, "carrier_pigeon")
     assert info.value.field == "channel"
     assert counter.ctx.ratings.for_application(app.id) is None
 
@@ -137,7 +141,7 @@ def test_good_ratings_open_no_rectification(
     counter: Counter, clerk: Actor, supervisor: Actor, level: int
 ) -> None:
     app = _application(counter, clerk, "delivered")
-    rating = counter.ratings.rate(clerk, app.id, level)
+    rating = counter.ratings.rate(PAD, app.id, level)
     assert counter.ctx.ratings.rectification_for_rating(rating["id"]) is None
     assert counter.ratings.open_rectifications(supervisor) == []
 
@@ -147,7 +151,7 @@ def test_poor_rating_opens_a_rectification_due_in_five_working_days(
     counter: Counter, clerk: Actor, level: int
 ) -> None:
     app = _application(counter, clerk, "delivered")
-    rating = counter.ratings.rate(clerk, app.id, level, comment="等候时间太长")
+    rating = counter.ratings.rate(PAD, app.id, level, comment="等候时间太长")
     task = counter.ctx.ratings.rectification_for_rating(rating["id"])
     assert task is not None
     assert task["application_id"] == app.id and task["status"] == "open"
@@ -163,7 +167,7 @@ def test_poor_rating_opens_a_rectification_due_in_five_working_days(
 def test_rectification_deadline_skips_national_day(counter: Counter, clerk: Actor, clock: FixedClock) -> None:
     app = _application(counter, clerk, "delivered")
     clock.set_date(date(2026, 9, 30))  # FixedClock only moves when told; a rating on Wed 30 Sep
-    rating = counter.ratings.rate(clerk, app.id, 4)
+    rating = counter.ratings.rate(PAD, app.id, 4)
     # 1-7 Oct off; Thu 8 (1), Fri 9 (2), Sat 10 worked (3), Mon 12 (4), Tue 13 (5).
     assert counter.ctx.ratings.rectification_for_rating(rating["id"])["due_date"] == "2026-10-13"
 
@@ -172,7 +176,7 @@ def test_supervisor_closes_a_rectification_and_a_clerk_may_not(
     counter: Counter, clerk: Actor, supervisor: Actor, clock: FixedClock
 ) -> None:
     app = _application(counter, clerk, "refused")
-    rating = counter.ratings.rate(clerk, app.id, 5, "phone_12345")
+    rating = counter.ratings.rate(PAD, app.id, 5, "phone_12345")
     task = counter.ctx.ratings.rectification_for_rating(rating["id"])
     assert [t["id"] for t in counter.ratings.open_rectifications(supervisor)] == [task["id"]]
     before = _counts(counter)
@@ -203,7 +207,7 @@ def test_supervisor_closes_a_rectification_and_a_clerk_may_not(
 # --- the aspects the citizen found unsatisfactory (schema v5) ---------------------------------------
 def test_aspects_are_kept_in_their_order_once_and_travel_in_the_op(counter: Counter, clerk: Actor) -> None:
     app = _application(counter, clerk, "delivered")
-    rating = counter.ratings.rate(clerk, app.id, 3, "sms", aspects=["attitude", "efficiency", "attitude"])
+    rating = counter.ratings.rate(PAD, app.id, 3, "sms", aspects=["attitude", "efficiency", "attitude"])
     assert rating["unsatisfied_aspects"] == ["efficiency", "attitude"]
     assert counter.ctx.ratings.for_application(app.id)["unsatisfied_aspects"] == ["efficiency", "attitude"]
     (op,) = counter.ctx.outbox.for_entity(rating["id"])
@@ -212,7 +216,7 @@ def test_aspects_are_kept_in_their_order_once_and_travel_in_the_op(counter: Coun
 
 def test_no_aspect_chosen_is_null_on_the_wire_and_empty_when_read(counter: Counter, clerk: Actor) -> None:
     app = _application(counter, clerk, "delivered")
-    rating = counter.ratings.rate(clerk, app.id, 1, "web")
+    rating = counter.ratings.rate(PAD, app.id, 1, "web")
     (op,) = counter.ctx.outbox.for_entity(rating["id"])
     assert "unsatisfied_aspects" in op.data and op.data["unsatisfied_aspects"] is None
     assert counter.ctx.store.scalar("SELECT unsatisfied_aspects FROM ratings") is None
@@ -224,13 +228,35 @@ def test_unknown_aspects_are_refused(counter: Counter, clerk: Actor, aspects: ob
     app = _application(counter, clerk, "delivered")
     before = _counts(counter)
     with pytest.raises(ValidationError) as info:
-        counter.ratings.rate(clerk, app.id, 4, "sms", aspects=aspects)  # type: ignore[arg-type]
+        counter.ratings.rate(PAD, app.id, 4, "sms", aspects=aspects)  # type: ignore[arg-type]
     assert info.value.field == "unsatisfied_aspects"
     assert _counts(counter) == before
 
 
 def test_the_rectification_list_shows_the_aspects(counter: Counter, clerk: Actor, supervisor: Actor) -> None:
     app = _application(counter, clerk, "delivered")
-    counter.ratings.rate(clerk, app.id, 5, "phone_12345", "没人理", aspects=["competence", "attitude"])
+    counter.ratings.rate(PAD, app.id, 5, "phone_12345", "没人理", aspects=["competence", "attitude"])
     (task,) = counter.ratings.rectifications(supervisor, "open")
     assert (task.level, task.comment, task.unsatisfied_aspects) == (5, "没人理", ("competence", "attitude"))
+
+
+def test_staff_never_choose_the_citizens_rating(counter: Counter, clerk: Actor, supervisor: Actor) -> None:
+    """At the counter the citizen rates on the screen the clerk opens; a rating given elsewhere is
+    transcribed by a colleague, never by who handled the case."""
+    app = _application(counter, clerk, "delivered")
+    before = _counts(counter)
+    for actor, channel, code in (
+        (clerk, "counter_pad", "citizen_only"),
+        (clerk, "counter-screen", "citizen_only"),
+        (supervisor, "counter_pad", "citizen_only"),
+        (clerk, "sms", "own_case"),
+        (clerk, "phone_12345", "own_case"),
+    ):
+        with pytest.raises(ValidationError) as info:
+            counter.ratings.rate(actor, app.id, 1, channel)
+        assert (info.value.field, info.value.code) == ("channel", code), (actor.username, channel)
+    assert _counts(counter) == before  # nothing written (the refusals are no audit events either)
+    rating = counter.ratings.rate(supervisor, app.id, 5, "phone_12345", "电话里说等太久")
+    assert (rating["channel"], rating["level"]) == ("phone_12345", 5)
+    (op,) = counter.ctx.outbox.for_entity(rating["id"])
+    assert op.user_id == supervisor.user_id

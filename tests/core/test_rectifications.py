@@ -12,13 +12,13 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import InvalidTransition, PermissionDenied, ValidationError
 from counter_app.records import AuditFilter, RectificationCounts, RectificationRow
-from tests.core.test_ratings import ITEM, _application
+from tests.core.test_ratings import ITEM, PAD, _application
 
 
 def _bad_rating(counter: Counter, clerk: Actor, level: int = 5, comment: str = "等候时间太长") -> str:
     """A delivered case rated poorly today; returns the rectification task's id."""
     app = _application(counter, clerk, "delivered")
-    rating = counter.ratings.rate(clerk, app.id, level, "sms", comment)
+    rating = counter.ratings.rate(PAD, app.id, level, "sms", comment)
     task = counter.ctx.ratings.rectification_for_rating(rating["id"])
     assert task is not None
     return task["id"]
@@ -52,7 +52,7 @@ def test_a_bad_rating_opens_a_task_listed_with_its_case_and_rating(
 
 def test_good_ratings_list_nothing(counter: Counter, clerk: Actor, supervisor: Actor) -> None:
     app = _application(counter, clerk, "delivered")
-    counter.ratings.rate(clerk, app.id, 3)
+    counter.ratings.rate(PAD, app.id, 3)
     assert counter.ratings.rectifications(supervisor, "all") == []
     assert counter.ratings.rectification_counts(supervisor) == RectificationCounts(0, 0, 0)
 

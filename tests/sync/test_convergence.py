@@ -42,6 +42,7 @@ from counter_app.services.seed import Seeder
 from sync.engine import SyncEngine, SyncReport, enroll
 from tests.central_server import CentralServer, running_server
 from tests.conftest import START
+from tests.core.rating_support import citizen_rates
 from tests.faultproxy import FaultProxy
 from tests.sync.conftest import OFFICE
 from tests.sync.test_faults import (
@@ -97,7 +98,7 @@ def take_step(counter: Counter, app: Application, step: str) -> None:
     elif step == "deliver":
         counter.cases.deliver(a, i, "counter")
     elif step == "rate":
-        counter.ratings.rate(a, i, 5, "counter_pad")
+        citizen_rates(counter, a, i, 5)
     else:
         counter.cases.withdraw(a, i, "申请人撤回申请")
 

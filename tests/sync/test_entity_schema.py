@@ -170,3 +170,32 @@ def test_the_rating_aspects_are_one_list_checked_item_by_item() -> None:
         with pytest.raises(validation.Rejected) as refused:
             check("unsatisfied_aspects", bad)
         assert refused.value.field == "unsatisfied_aspects" and refused.value.message
+
+
+def test_central_checks_each_suspension_and_every_date() -> None:
+    check = validation.FIELDS["application"]["suspensions"]
+    period = {"started_on": "2026-11-03", "ended_on": None, "reason": "专家评审"}
+    for good in (None, [], [period], [period, {**period, "ended_on": "2026-11-17"}]):
+        check("suspensions", good)
+    bad = [
+        ({"x": 1}, "suspensions"),
+        ([{**period, "started_on": "3 Nov"}], "suspensions[0].started_on"),
+        ([period, {**period, "reason": None}], "suspensions[1].reason"),
+        ([{"started_on": "2026-11-03", "reason": "x", "by": "me"}], "suspensions[0].by"),
+        (["2026-11-03"], "suspensions[0]"),
+        ([period] * (ef.MAX_SUSPENSIONS + 1), "suspensions"),
+    ]
+    for value, field in bad:
+        with pytest.raises(validation.Rejected) as refused:
+            check("suspensions", value)
+        assert refused.value.field == field, value
+    dates = validation.FIELDS["rating"]["rated_at"]
+    for good in ("2026-11-23", "2026-11-23T09:30:00+08:00", "2026-11-23T01:30:00.123456+00:00", None):
+        dates("rated_at", good)
+    for wrong in ("yesterday", "2026-13-01", "23/11/2026", 20261123):
+        with pytest.raises(validation.Rejected):
+            dates("rated_at", wrong)
+    channel = validation.FIELDS["rating"]["channel"]
+    channel("channel", "counter-screen")
+    with pytest.raises(validation.Rejected):
+        channel("channel", "whatever")

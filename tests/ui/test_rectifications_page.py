@@ -22,6 +22,7 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import PermissionDenied
 from counter_app.services.ratings import MAX_RESOLUTION
+from tests.core.rating_support import citizen_rates
 from tests.core.test_ratings import ITEM, _application
 from tests.ui.helpers import settle, type_text
 from tests.ui.test_accessibility import unnamed_controls
@@ -36,7 +37,7 @@ def bad_rating(
 ) -> str:
     """A delivered case rated 5 (非常不满意) on Mon 23 Nov 2026; the task's id (due Mon 30 Nov)."""
     app = _application(counter, clerk, "delivered")
-    counter.ratings.rate(clerk, app.id, 5, "counter_pad", comment, aspects)
+    citizen_rates(counter, clerk, app.id, 5, comment, aspects)
     (task,) = [
         row
         for row in counter.ratings.rectifications(Actor.command_line("t"), "all")
