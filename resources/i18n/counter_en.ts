@@ -4583,8 +4583,8 @@
         <translation>80 mm receipt roll</translation>
     </message>
     <message>
-        <source>Print pre&amp;view… (Ctrl+P)</source>
-        <translation>Print pre&amp;view… (Ctrl+P)</translation>
+        <source>&amp;Print preview… (Ctrl+P)</source>
+        <translation>&amp;Print preview… (Ctrl+P)</translation>
     </message>
     <message>
         <source>Print preview</source>

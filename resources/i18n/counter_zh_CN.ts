@@ -4574,8 +4574,8 @@
         <translation>80 毫米小票</translation>
     </message>
     <message>
-        <source>Print pre&amp;view… (Ctrl+P)</source>
-        <translation>打印预览(&amp;V)…（Ctrl+P）</translation>
+        <source>&amp;Print preview… (Ctrl+P)</source>
+        <translation>打印预览(&amp;P)…（Ctrl+P）</translation>
     </message>
     <message>
         <source>Print preview</source>

@@ -83,7 +83,7 @@ class ResultPanel(QWidget):
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("80 mm receipt roll"), "receipt")
         self.preview_button = named(
-            QPushButton(self.tr("Print pre&view… (Ctrl+P)")), self.tr("Print preview")
+            QPushButton(self.tr("&Print preview… (Ctrl+P)")), self.tr("Print preview")
         )
         self.pdf_button = named(QPushButton(self.tr("Save as P&DF… (Ctrl+S)")), self.tr("Save as PDF"))
         self.new_button = named(QPushButton(self.tr("New intake (Ctrl+N)")), self.tr("New intake"))
