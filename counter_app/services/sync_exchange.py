@@ -169,7 +169,9 @@ class SyncExchange:
         if isinstance(server, dict) and (server.get("entity"), server.get("id")) == (op.entity, op.entity_id):
             version, data = int(server.get("version") or 0), dict(server.get("data") or {})
         else:
-            kept = self.conflicts.platform_copy(op.entity_id, op.base_version) if op.base_version else None
+            # Only while nothing was applied on top of that copy since (the record is still at its version).
+            known = op.base_version > 0 and local == op.base_version
+            kept = self.conflicts.platform_copy(op.entity_id, op.base_version) if known else None
             if kept is None:
                 return 0
             version, data = op.base_version, dict(kept)
