@@ -19,6 +19,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from central import records
+from central.db import make_engine
 from counter_app.core import Counter
 from tests.e2e.test_demo_desk import SYNC_TIMEOUT_MS, app, demo, exported  # noqa: F401 - fixtures
 from tests.ui.helpers import settle_app, type_text
@@ -154,6 +156,7 @@ def test_a_supervisor_reads_the_figures_closes_a_task_resolves_the_conflict_and_
 
         # 同步冲突: the demo's conflict, opened from the status bar's indicator; the back office's
         # decision stands (keeping the suspension would ask the platform to suspend a completed case).
+        platform_version = exported(demo)[receipt]["version"]
         qtbot.mouseClick(window.conflict_indicator, LEFT)
         view = window.stack.currentWidget()
         assert window.current_page() == "conflicts" and isinstance(view, ConflictsView)
@@ -186,6 +189,18 @@ def test_a_supervisor_reads_the_figures_closes_a_task_resolves_the_conflict_and_
         local = own.cases.get(supervisor, conflicted_id)
         assert on_platform["status"] == local.status == "completed"
         assert on_platform["result"] == local.result == "granted"
+        assert on_platform["version"] == platform_version  # taking its version sent it nothing
+        # The closed task reached the platform once: created there in the demo's weeks (version 1),
+        # closed by one update (version 2), with what was done.
+        engine = make_engine(demo.central_db_url)
+        try:
+            with engine.connect() as conn:
+                on_central = records.load(conn, task.id)
+        finally:
+            engine.dispose()
+        assert on_central is not None and on_central.entity == "rectification"
+        assert on_central.version == 2
+        assert on_central.data["status"] == "closed" and on_central.data["resolution"] == DONE
 
         # 审计: the chain check, by its mnemonic.
         audit = go_to(qtbot, window, "audit")
