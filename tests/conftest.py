@@ -7,7 +7,10 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen always (a developer's own display would change screen counts and sizes the tests rely
+# on); a test's subprocess may ask for the offscreen platform with options (two virtual screens).
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import keyring
 import pytest
