@@ -3124,19 +3124,19 @@
     <name>ListOrder</name>
     <message>
         <source>Newest intake first</source>
-        <translation>受理时间由近到远</translation>
+        <translation>收件时间由近到远</translation>
     </message>
     <message>
         <source>Oldest intake first</source>
-        <translation>受理时间由远到近</translation>
+        <translation>收件时间由远到近</translation>
     </message>
     <message>
         <source>Due date, earliest first</source>
-        <translation>办结期限由近到远</translation>
+        <translation>承诺办结日期由早到晚</translation>
     </message>
     <message>
         <source>Due date, latest first</source>
-        <translation>办结期限由远到近</translation>
+        <translation>承诺办结日期由晚到早</translation>
     </message>
     <message>
         <source>Receipt number, ascending</source>

@@ -26,6 +26,7 @@ from ui.app import build_main_window
 from ui.i18n import CHINESE
 from ui.views.applications import ApplicationsView
 from ui.views.dashboard import DashboardView
+from ui.views.rating.view import RatingView
 
 PRESENT = datetime(2026, 12, 4, 16, 0, tzinfo=CHINA_TZ)  # the "now" the history ends at
 
@@ -71,13 +72,29 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             window.open_page(key)
             settled(app, db)
             shots.append(shoot(app, window, out / f"{key}.png"))
+
+        # The citizen's rating view (on the clerk's screen: one screen here), a bad rating being given.
+        delivered = counter.queries.applications(staff["clerk1"], status="delivered", limit=1)[0]
+        rating = RatingView(db, staff["clerk1"], delivered.id, window)
+        rating.open_session(second_screen_allowed=False)
+        settled(app, db)
+        rating.resize(WINDOW)
+        rating.level_buttons[4].click()
+        rating.aspect_buttons["efficiency"].click()
+        settled(app, db)
+        app.processEvents()
+        path = out / "rating.png"
+        rating.grab().save(str(path))
+        shots.append(path)
+        rating.close()
+        settled(app, db)
         window.close()
     return shots
 
 
 def test_the_supervision_screenshots_are_made(tmp_path: Path) -> None:
     shots = run(tmp_path)
-    names = ["dashboard.png", "applications_overdue.png", "rectifications.png", "audit.png"]
+    names = ["dashboard.png", "applications_overdue.png", "rectifications.png", "audit.png", "rating.png"]
     assert [shot.name for shot in shots] == names
     assert all(shot.stat().st_size > 20_000 for shot in shots)
 
