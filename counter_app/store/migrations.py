@@ -333,12 +333,47 @@ def upgrade_to_5(store: Store) -> None:
     store.execute("ALTER TABLE ratings ADD COLUMN unsatisfied_aspects TEXT")
 
 
+def upgrade_to_6(store: Store) -> None:
+    """The supervision pages at 200,000 applications and millions of audit events: the dashboard,
+    the audit viewer and the rectification list read ranges of an index, never a whole table.
+
+    Each index serves queries of ``counter_app/store/statistics.py`` (the dashboard),
+    ``audit_log.py`` (the audit viewer, and who closed a rectification task) or ``ratings.py`` (the
+    rectification list); ``tests/core/test_query_plans.py`` checks their plans. The dates a case
+    lacks until it gets there (accepted, completed, delivered) are indexed where set: a comparison
+    with a date implies ``IS NOT NULL``, so SQLite uses these partial indexes for it.
+
+    The audit viewer pages newest first by ``seq`` (the rowid) under a filter by person or by
+    action, often within a period: those two indexes hold the events in ``seq`` order and carry
+    ``ts``, so a page is a short read from the newest end and a count never reads the table.
+    """
+    _run(
+        store,
+        """
+        -- the dashboard: the cases that may count in a period, one date at a time (created_at is
+        -- the first column of applications_intake), and the cases completed in it
+        CREATE INDEX applications_updated ON applications (updated_at);
+        CREATE INDEX applications_accepted_on ON applications (accepted_on) WHERE accepted_on IS NOT NULL;
+        CREATE INDEX applications_completed ON applications (completed_at) WHERE completed_at IS NOT NULL;
+        CREATE INDEX applications_delivered ON applications (delivered_at) WHERE delivered_at IS NOT NULL;
+        -- the ratings given in a period, the open tasks by due date (and the closed ones)
+        CREATE INDEX ratings_rated ON ratings (rated_at);
+        CREATE INDEX rectifications_status_due ON rectifications (status, due_date);
+        -- the audit viewer: by person, by action (who last closed a task too), by day
+        CREATE INDEX audit_events_actor ON audit_events (actor, seq, ts);
+        CREATE INDEX audit_events_action ON audit_events (action, seq, ts);
+        CREATE INDEX audit_events_ts ON audit_events (ts)
+        """,
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Store], None]] = {
     1: upgrade_to_1,
     2: upgrade_to_2,
     3: upgrade_to_3,
     4: upgrade_to_4,
     5: upgrade_to_5,
+    6: upgrade_to_6,
 }
 LATEST_VERSION = max(MIGRATIONS)
 
