@@ -15,4 +15,5 @@ BENCHMARKS: dict[str, str] = {
     "cold_start": "benchmarks.cold_start",
     "applications_list": "benchmarks.applications_list",
     "applications_view": "benchmarks.applications_view",
+    "supervision": "benchmarks.supervision",
 }
