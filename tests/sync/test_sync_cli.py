@@ -110,7 +110,13 @@ def test_sync_exit_code_with_a_conflict_and_a_rejection(
     assert code != 0 and report["pushed"] == 0
 
     (conflict,) = counter.conflicts.open(ACTOR)
-    counter.conflicts.resolve(ACTOR, conflict["id"], keep="mine")  # withdraw a completed case: refused
+    counter.conflicts.resolve(ACTOR, conflict["id"], keep="server")  # withdrawing it is no step any more
+    code, report = cli("sync")
+    assert code == 0 and report["rejected"] == 0
+    # A change central refuses (written straight into the outbox: the use cases would refuse it first).
+    with counter.ctx.store.transaction():
+        version = counter.cases.get(ACTOR, app.id).version
+        counter.ctx.queue(ACTOR, "application", app.id, "update", version, {"limit_value": -1})
     code, report = cli("sync")
     assert code != 0 and report["rejected"] == 1
     code, status = cli("status")
