@@ -36,6 +36,7 @@ from counter_app.services.admin import Status
 from ui.i18n import CHINESE, ENGLISH, fill, role_name
 from ui.sync_controller import SyncController
 from ui.views.conflicts.indicator import ConflictIndicator
+from ui.views.conflicts.view import ConflictsView
 
 BUSY_AFTER_MS = 400  # database work longer than this is said in the status bar
 STATUS_REFRESH_MS = 5_000  # the pending count follows the clerk's work (a count on the database thread)
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         self.sync_button.clicked.connect(self.sync_now)
         # Conflicts and rejected operations wait for a supervisor: a click opens their page.
         self.conflict_indicator = ConflictIndicator()
-        self.conflict_indicator.open_requested.connect(lambda: self.open_page("conflicts"))
+        self.conflict_indicator.open_requested.connect(self._open_conflicts)
         bar.addPermanentWidget(self.conflict_indicator)
         may_sync = self._sync is not None and SyncController.may_sync(self.actor)
         self.sync_button.setVisible(may_sync)
@@ -345,6 +346,19 @@ class MainWindow(QMainWindow):
         keys = [page.key for page in self.pages]
         if key in keys:
             self.go_to_page(keys.index(key))
+
+    def _open_conflicts(self) -> None:
+        """The status bar's indicator: the conflicts page, on the rejected operations' tab when only
+        those wait."""
+        self.open_page("conflicts")
+        page = self.stack.currentWidget()
+        indicator = self.conflict_indicator
+        if not isinstance(page, ConflictsView):
+            return
+        if indicator.conflicts == 0 and indicator.rejected > 0:
+            page.show_rejected()
+        elif indicator.conflicts > 0:
+            page.show_conflicts()
 
     def sync_now(self) -> None:
         """Ask the sync controller for a sync (the core refuses roles that may not sync)."""

@@ -21,6 +21,7 @@ from counter_app.services.seed import Seeder
 from tests.ui.helpers import settle
 from ui.app import build_main_window, status_reader
 from ui.main_window import MainWindow
+from ui.views.conflicts.view import ConflictsView
 from ui.workers import Database
 
 
@@ -178,6 +179,17 @@ def test_the_conflict_indicator_opens_the_conflicts_page(
     assert indicator.isVisible() and "2" in indicator.text() and "1" in indicator.text()
     qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
     assert window.current_page() == "conflicts"
+    page = window.stack.currentWidget()
+    assert isinstance(page, ConflictsView) and page.tabs is not None
+    assert page.tabs.currentWidget() is page.conflicts
+    # Only rejected operations wait: the click opens their tab, and with conflicts again, theirs.
+    window.open_page("applications")
+    window.show_status(dataclasses.replace(status, conflicts=0, rejected_waiting=2))
+    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "conflicts" and page.tabs.currentWidget() is page.rejected
+    window.show_status(dataclasses.replace(status, conflicts=1, rejected_waiting=2))
+    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+    assert page.tabs.currentWidget() is page.conflicts
     window.show_status(dataclasses.replace(status, conflicts=0, rejected_waiting=0))
     assert not indicator.isVisible()
 
