@@ -107,10 +107,16 @@ class AuditLogRepo:
         return int(self.store.scalar(f"SELECT count(*) FROM audit_events{_join(clauses)}", params))
 
     def distinct(self, column: str) -> list[str]:
-        """The actors (``column="actor"``) or actions found in the trail, sorted."""
+        """The actors (``column="actor"``) or actions found in the trail, sorted. Read by skipping
+        from one value to the next in the column's index: a seek per value, not a read of every event."""
         if column not in ("actor", "action"):
             raise ValueError(column)
-        rows = self.store.conn.execute(f"SELECT DISTINCT {column} FROM audit_events ORDER BY {column}")
+        rows = self.store.conn.execute(
+            f"WITH RECURSIVE found (value) AS (SELECT min({column}) FROM audit_events"
+            f" UNION ALL SELECT (SELECT min({column}) FROM audit_events WHERE {column} > found.value)"
+            " FROM found WHERE found.value IS NOT NULL)"
+            " SELECT value FROM found WHERE value IS NOT NULL"
+        )
         return [row[0] for row in rows]
 
     def views_per_actor(

@@ -69,10 +69,11 @@ class RatingRepo:
     def rectification_rows(self, state: str, today: str, limit: int, offset: int) -> list[dict[str, Any]]:
         """Tasks with their case and rating; ``state``: open (overdue ones too), overdue, closed or all.
         Open tasks by due date, the most urgent first; closed ones the latest closed first."""
+        # The page is chosen among the tasks alone; only its rows are joined to their case and rating.
         sql = (
-            f"{_RECTIFICATION_SELECT} WHERE {_STATES[state]}"
-            " ORDER BY r.status = 'closed', CASE WHEN r.status = 'open' THEN r.due_date END,"
-            " r.closed_at DESC, r.id LIMIT :limit OFFSET :offset"
+            f"WITH page AS (SELECT r.rowid AS rid FROM rectifications r WHERE {_STATES[state]}"
+            f"{_ORDER} LIMIT :limit OFFSET :offset)"
+            f" {_RECTIFICATION_SELECT}{_ORDER}"
         )
         rows = self.store.all(sql, {"today": today, "limit": limit, "offset": offset})
         for row in rows:
@@ -89,15 +90,19 @@ class RatingRepo:
         return int(row[0]), int(row[1]), int(row[2])
 
 
-# The case's receipt number, service item and applicant's name (no ID number), and the rating. Due
-# dates are ISO dates, so "before today" compares as text.
+# The tasks of ``page`` with their case's receipt number, service item and applicant's name (no ID
+# number), and the rating; foreign keys give every task all three. Due dates are ISO dates, so
+# "before today" compares as text.
 _RECTIFICATION_SELECT = (
     "SELECT r.id, r.application_id, a.receipt_no, a.item_code, p.name AS applicant_name, r.rating_id,"
     " g.level, g.channel, g.comment, g.unsatisfied_aspects, g.rated_at, r.due_date, r.status,"
     " (r.status = 'open' AND r.due_date < :today) AS overdue, r.resolution, r.closed_at, r.version,"
     " r.sync_state"
-    " FROM rectifications r JOIN ratings g ON g.id = r.rating_id"
+    " FROM page CROSS JOIN rectifications r ON r.rowid = page.rid JOIN ratings g ON g.id = r.rating_id"
     " JOIN applications a ON a.id = r.application_id JOIN applicants p ON p.id = a.applicant_id"
+)
+_ORDER = (
+    " ORDER BY r.status = 'closed', CASE WHEN r.status = 'open' THEN r.due_date END, r.closed_at DESC, r.id"
 )
 _STATES = {
     "open": "r.status = 'open'",

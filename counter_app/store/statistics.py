@@ -8,6 +8,14 @@ call from the core's :class:`~counter_app.calendar.WorkingCalendar`. The working
 up to and including day ``b`` are then ``ordinal(b) - ordinal(a)``. A TEMP table lives in the
 connection's own temporary database: it needs no migration and other connections never see it.
 
+Each statement reads through indexes (schema v6, ``migrations.upgrade_to_6``), never a whole table,
+starting from the rows of the period (the cases dated in it and the open ones, the ratings given in
+it) or, for one item or one person, from the scope's own cases over the years when they are fewer.
+SQLite cannot weigh the two (it always prefers the scope's index, even for a day of a busy office),
+so :meth:`StatisticsRepo.starts_from_scope` counts both through their indexes and the statement
+fixes the order: ``CROSS JOIN`` to start from the period's rows, a plain join for the scope's.
+``tests/core/test_query_plans.py`` checks the plans, and that both starts give the same figures.
+
 Timestamps carry their UTC offset: the counters write Beijing time (``…+08:00``), the central
 platform UTC. A timestamp's office day is ``date(ts, '+8 hours')``, worked out once per row and only
 when the raw text falls within a day either side of the period.
@@ -80,7 +88,10 @@ _IN_PERIOD = "BETWEEN :start AND :end"
 _GROUPS = f"a.item_code AS item, ifnull({HANDLED_BY}, '') AS staff"
 
 # Family 1: what happened to applications in the period, their timeliness, and where they stand now.
-# A case with nothing dated on or after the period's start matters only while it is open.
+# A case counts while it is open, or through a date where ``_day`` gives it an office day (accepted_on:
+# a day of the period); any other case adds only zeros. From the period's rows: the rowids that each
+# condition finds in its own index, as a UNION (for an OR of them SQLite reads the whole table), each
+# case then read once by rowid; from the scope's cases: the same conditions, checked on each.
 _APPLICATION_COUNTS = {
     "taken_in": _count(f"created_day {_IN_PERIOD}"),
     "accepted": _count(f"accepted_on {_IN_PERIOD}"),
@@ -98,14 +109,30 @@ _APPLICATION_COUNTS = {
     "suspended": _count("status = :suspended"),
     "overdue": _count(f"status IN ({_RUNNING}) AND due_date < :today"),
 }
+
+
+def _near_period(column: str) -> str:
+    """Timestamp ``column`` in the window where ``_day`` gives it an office day."""
+    return f"{column} >= :lo AND {column} < :hi"
+
+
+_CASE_CONDITIONS = (
+    f"status IN ({_OPEN})",
+    f"accepted_on {_IN_PERIOD}",
+    *(_near_period(column) for column in ("created_at", "updated_at", "completed_at", "delivered_at")),
+)
+_CASES = {
+    "period": "("
+    + "\n  UNION ".join(f"SELECT rowid AS rid FROM applications WHERE {c}" for c in _CASE_CONDITIONS)
+    + ") ids\n  CROSS JOIN applications a ON a.rowid = ids.rid WHERE {scope}",
+    "scope": "applications a WHERE {scope} AND (" + " OR ".join(f"({c})" for c in _CASE_CONDITIONS) + ")",
+}
 _APPLICATIONS = f"""
 WITH cases AS (
   SELECT {_GROUPS}, a.status, a.due_date, a.accepted_on, a.commitment, a.notice_issued_at,
     {_day("a.created_at")} AS created_day, {_day("a.updated_at")} AS updated_day,
     {_day("a.completed_at")} AS completed_day, {_day("a.delivered_at")} AS delivered_day
-  FROM applications a
-  WHERE {{scope}} AND (a.status IN ({_OPEN}) OR a.updated_at >= :lo OR a.created_at >= :lo
-    OR a.accepted_on >= :start OR a.completed_at >= :lo OR a.delivered_at >= :lo)
+  FROM {{cases}}
 ),
 {_by_dimension("cases", _APPLICATION_COUNTS)}
 """
@@ -119,11 +146,15 @@ _STAGE_DONE = f"""
 INSERT INTO {_DONE} (id, item, staff, accepted_on, done_on)
 SELECT id, item, staff, accepted_on, done_on FROM (
   SELECT a.id, {_GROUPS}, a.accepted_on, {_day("a.completed_at")} AS done_on
-  FROM applications a
-  WHERE {{scope}} AND a.accepted_on IS NOT NULL AND a.completed_at >= :lo AND a.completed_at < :hi
+  FROM {{completed}} AND a.accepted_on IS NOT NULL
 )
 WHERE done_on {_IN_PERIOD}
 """
+_COMPLETED = {
+    "period": f"(SELECT rowid AS rid FROM applications WHERE {_near_period('completed_at')}) done"
+    " CROSS JOIN applications a ON a.rowid = done.rid WHERE {scope}",
+    "scope": f"applications a WHERE {{scope}} AND {_near_period('a.completed_at')}",
+}
 _PROCESSING = f"""
 WITH done AS (SELECT * FROM {_DONE}),
 paused AS (
@@ -161,7 +192,7 @@ _RATING_COUNTS = {"rated": "count(*)", **{f"level{n}": _count(f"level = {n}") fo
 _RATINGS = f"""
 WITH given AS (
   SELECT {_GROUPS}, r.level, {_day("r.rated_at")} AS rated_day
-  FROM ratings r JOIN applications a ON a.id = r.application_id
+  FROM ratings r {{join}} applications a ON a.id = r.application_id
   WHERE {{scope}} AND r.rated_at >= :lo AND r.rated_at < :hi
 ),
 rated AS (SELECT item, staff, level FROM given WHERE rated_day {_IN_PERIOD}),
@@ -173,7 +204,7 @@ _TASK_COUNTS = {"rectifications_open": "count(*)", "rectifications_overdue": _co
 _RECTIFICATIONS = f"""
 WITH tasks AS (
   SELECT {_GROUPS}, x.due_date
-  FROM rectifications x JOIN applications a ON a.id = x.application_id
+  FROM rectifications x CROSS JOIN applications a ON a.id = x.application_id
   WHERE {{scope}} AND x.status = 'open'
 ),
 {_by_dimension("tasks", _TASK_COUNTS)}
@@ -197,7 +228,7 @@ _BUCKET = {"day": "{day}", "week": "date({day}, 'weekday 0', '-6 days')"}  # a w
 _SATISFACTION = f"""
 WITH given AS (
   SELECT r.level, {_day("r.rated_at")} AS rated_day
-  FROM ratings r JOIN applications a ON a.id = r.application_id
+  FROM ratings r {{join}} applications a ON a.id = r.application_id
   WHERE {{scope}} AND r.rated_at >= :lo AND r.rated_at < :hi
 ),
 per_bucket AS (
@@ -218,11 +249,52 @@ _COUNTS = (*_APPLICATION_COUNTS, "rated", *_TASK_COUNTS)
 class StatisticsRepo:
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._start: tuple[Period, Scope, str] | None = None
+
+    def starts_from_scope(self, period: Period, scope: Scope) -> bool:
+        """Whether the statements for one item or one person start from the scope's cases (its
+        index) rather than from the period's rows: when it has had no more cases in all than twice
+        the office's intake in the period (about as many as the period's rows: those taken in,
+        those dated otherwise, the open ones). Two counts read from indexes, the second stopped at
+        that bound; only the speed depends on the answer, never a figure."""
+        if scope.item_code is None and scope.staff is None:
+            return False
+        if self._start is not None and self._start[:2] == (period, scope):
+            return self._start[2] == "scope"
+        where, params = _where(scope, period)
+        bound = 2 * int(
+            self.store.scalar(f"SELECT count(*) FROM applications WHERE {_near_period('created_at')}", params)
+        )
+        params["cap"] = bound + 1
+        scoped = int(
+            self.store.scalar(
+                f"SELECT count(*) FROM (SELECT 1 FROM applications a WHERE {where} LIMIT :cap)", params
+            )
+        )
+        self._start = (period, scope, "scope" if scoped <= bound else "period")
+        return scoped <= bound
+
+    def _statement(
+        self, template: str, period: Period, scope: Scope, **parts: str
+    ) -> tuple[str, dict[str, Any]]:
+        """``template`` for ``scope`` (starting from its cases or from the period's rows) and its
+        parameters."""
+        where, params = _where(scope, period)
+        start = "scope" if self.starts_from_scope(period, scope) else "period"
+        sql = template.format(
+            scope=where,
+            cases=_CASES[start].format(scope=where),
+            completed=_COMPLETED[start].format(scope=where),
+            join="JOIN" if start == "scope" else "CROSS JOIN",
+            **parts,
+        )
+        return sql, params
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """One read transaction, so that every figure sees the same moment while the sync thread
         writes on its own connection (WAL). Joins a transaction already open."""
+        self._start = None  # where the statements start is weighed again for each reading
         if self.store.in_transaction or self.store.conn.in_transaction:
             yield
             return
@@ -257,8 +329,7 @@ class StatisticsRepo:
             " staff TEXT, accepted_on TEXT NOT NULL, done_on TEXT NOT NULL)"
         )
         self.store.execute(f"DELETE FROM {_DONE}")
-        where, params = _where(scope, period)
-        self.store.execute(_STAGE_DONE.format(scope=where), params)
+        self.store.execute(*self._statement(_STAGE_DONE, period, scope))
         value = self.store.scalar(f"SELECT min(accepted_on) FROM {_DONE}")
         try:
             return date.fromisoformat(value) if value else None
@@ -269,8 +340,7 @@ class StatisticsRepo:
         """Every figure for ``scope``: ``{"office": {"": totals}, "item": {code: …}, "staff": {name:
         …}}``. Needs ``stage_completed`` first, and the calendar loaded from the earliest acceptance
         it returned through the period's end."""
-        where, params = _where(scope, period)
-        params.update(
+        counted: dict[str, Any] = dict(
             today=today.isoformat(),
             refused=Status.REFUSED.value,
             draft=Status.DRAFT.value,
@@ -279,8 +349,9 @@ class StatisticsRepo:
             **_OPEN_PARAMS,
         )
         values: dict[tuple[str, str], dict[str, Any]] = {}
-        for sql in (_APPLICATIONS, _PROCESSING, _RATINGS, _RECTIFICATIONS):
-            for row in self.store.all(sql.format(scope=where), params):
+        for template in (_APPLICATIONS, _PROCESSING, _RATINGS, _RECTIFICATIONS):
+            sql, params = self._statement(template, period, scope)
+            for row in self.store.all(sql, {**params, **counted}):
                 key = (row.pop("dim"), row.pop("grp"))
                 values.setdefault(key, {}).update(row)
         result: dict[str, dict[str, Figures]] = {dim: {} for dim in DIMENSIONS}
@@ -294,21 +365,25 @@ class StatisticsRepo:
         return [DayCount(date.fromisoformat(day), bool(working), n) for day, working, n in rows]
 
     def satisfaction(self, period: Period, scope: Scope, bucket: str) -> list[SatisfactionPoint]:
-        where, params = _where(scope, period)
-        params.update(bad_from=BAD_FROM_LEVEL, **_GOOD_PARAMS)
-        sql = _SATISFACTION.format(
-            scope=where,
+        sql, params = self._statement(
+            _SATISFACTION,
+            period,
+            scope,
             rated_bucket=_BUCKET[bucket].format(day="rated_day"),
             day_bucket=_BUCKET[bucket].format(day="c.day"),
         )
+        params.update(bad_from=BAD_FROM_LEVEL, **_GOOD_PARAMS)
         rows = self.store.conn.execute(sql, params).fetchall()
         return [SatisfactionPoint(date.fromisoformat(b), rated, good, bad) for b, rated, good, bad in rows]
 
     def staff_members(self) -> list[str]:
-        """Everyone who answers for a case, as the audit names them."""
+        """Everyone who answers for a case, as the audit names them, sorted: from one name to the next
+        in the staff index (``applications_staff``), a seek per person, not a read of every case."""
         rows = self.store.conn.execute(
-            f"SELECT DISTINCT {HANDLED_BY} AS staff FROM applications a"
-            " WHERE staff IS NOT NULL ORDER BY staff"
+            f"WITH RECURSIVE found (staff) AS (SELECT min({HANDLED_BY}) FROM applications a"
+            f" UNION ALL SELECT (SELECT min({HANDLED_BY}) FROM applications a"
+            f" WHERE {HANDLED_BY} > found.staff) FROM found WHERE found.staff IS NOT NULL)"
+            " SELECT staff FROM found WHERE staff IS NOT NULL"
         )
         return [name for (name,) in rows]
 
