@@ -179,7 +179,8 @@ class OpResult(Lenient):
     - ``applied``: ``new_version`` (``merged`` true when a stale base merged with disjoint fields);
     - ``duplicate``: ``stored`` — the result recorded when this op id was first applied;
     - ``conflict``: ``server_record`` and the overlapping ``fields``; nothing was written;
-    - ``rejected``: ``code``, ``field``, ``message``; final for this op;
+    - ``rejected``: ``code``, ``field``, ``message``; final for this op; ``server_record`` too when
+      the op's record exists at the office (the counter puts its copy back to the platform's);
     - ``missing_attachments``: ``missing`` sha256 list; upload them, then push the op again;
     - ``idempotency_mismatch``: the op id was used before with another payload;
     - ``deferred``: an earlier op on the same record did not apply; push it again later.
