@@ -18,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counter_app.accounts import Actor, Role
 from counter_app.clock import CHINA_TZ
+from counter_app.core import Counter
+from counter_app.entity_fields import stored_fields
 from counter_app.services.demo_history import DemoHistory, history_start
 from tests.support import ROOT
 from tests.ui.screenshot_support import scratch_profile, settled
@@ -25,6 +27,7 @@ from tests.ui.test_intake_screenshots import WINDOW, shoot
 from ui.app import build_main_window
 from ui.i18n import CHINESE
 from ui.views.applications import ApplicationsView
+from ui.views.conflicts.view import ConflictsView
 from ui.views.dashboard import DashboardView
 from ui.views.rating.view import RatingView
 
@@ -73,6 +76,18 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
             settled(app, db)
             shots.append(shoot(app, window, out / f"{key}.png"))
 
+        # A sync conflict as the platform would answer it (no platform here): the counter suspended a
+        # case that the back office completed meanwhile.
+        make_conflict(counter, staff["clerk1"])
+        window.open_page("conflicts")
+        conflicts = window.stack.currentWidget()
+        assert isinstance(conflicts, ConflictsView) and conflicts.conflicts is not None
+        settled(app, db)
+        panel = conflicts.conflicts
+        panel.table.selectRow(0)
+        settled(app, db)
+        shots.append(shoot(app, window, out / "conflicts.png"))
+
         # The citizen's rating view (on the clerk's screen: one screen here), a bad rating being given.
         delivered = counter.queries.applications(staff["clerk1"], status="delivered", limit=1)[0]
         rating = RatingView(db, staff["clerk1"], delivered.id, window)
@@ -92,9 +107,45 @@ def run(out: Path, language: str = CHINESE) -> list[Path]:
     return shots
 
 
+def make_conflict(counter: Counter, clerk: Actor) -> None:
+    """The clerk suspends a case in progress; the platform's answer to that op is a conflict: its
+    version of the case is completed (granted). Recorded through the exchange's own handling of a
+    push's answers, as a sync would."""
+    (case,) = counter.queries.applications(clerk, status="in_progress", limit=1)
+    counter.cases.suspend(clerk, case.id, "需现场核查申请人家庭经济状况")
+    op = [op for op in counter.exchange.pending_ops(100_000) if op.entity_id == case.id][-1]
+    local = counter.exchange.records.local_row("application", case.id)
+    assert local is not None
+    decided = counter.ctx.now_iso()
+    server = {field.name: local.get(field.name) for field in stored_fields("application")}
+    server.update(
+        status="completed",
+        resume_status=None,
+        suspensions=[],
+        result="granted",
+        completed_at=decided,
+        updated_at=decided,
+    )
+    answer = {
+        "op_id": op.op_id,
+        "status": "conflict",
+        "fields": ["status", "resume_status"],
+        "server_record": {"id": case.id, "version": 3, "data": server},
+    }
+    tally = counter.exchange.record_push_results([(op, answer)])
+    assert tally.conflicts == 1
+
+
 def test_the_supervision_screenshots_are_made(tmp_path: Path) -> None:
     shots = run(tmp_path)
-    names = ["dashboard.png", "applications_overdue.png", "rectifications.png", "audit.png", "rating.png"]
+    names = [
+        "dashboard.png",
+        "applications_overdue.png",
+        "rectifications.png",
+        "audit.png",
+        "conflicts.png",
+        "rating.png",
+    ]
     assert [shot.name for shot in shots] == names
     assert all(shot.stat().st_size > 20_000 for shot in shots)
 
