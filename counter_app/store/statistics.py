@@ -8,13 +8,16 @@ call from the core's :class:`~counter_app.calendar.WorkingCalendar`. The working
 up to and including day ``b`` are then ``ordinal(b) - ordinal(a)``. A TEMP table lives in the
 connection's own temporary database: it needs no migration and other connections never see it.
 
-Each statement reads through indexes (schema v6, ``migrations.upgrade_to_6``), never a whole table,
-starting from the rows of the period (the cases dated in it and the open ones, the ratings given in
-it) or, for one item or one person, from the scope's own cases over the years when they are fewer.
-SQLite cannot weigh the two (it always prefers the scope's index, even for a day of a busy office),
-so :meth:`StatisticsRepo.starts_from_scope` counts both through their indexes and the statement
-fixes the order: ``CROSS JOIN`` to start from the period's rows, a plain join for the scope's.
-``tests/core/test_query_plans.py`` checks the plans, and that both starts give the same figures.
+Each statement starts either from the rows of the period (the cases dated in it and the open ones,
+the ratings given in it, read through the indexes of schema v6, ``migrations.upgrade_to_6``) or from
+the scope's own cases over the years (one item's or one person's through their index; the office's:
+every case, in table order), whichever are fewer. SQLite cannot weigh the two (it always prefers
+the scope's index, even for a day of a busy office; and reads a long period's rows through their
+index one by one, where reading the table in order is faster), so :meth:`StatisticsRepo.start`
+counts both through indexes and the statement fixes the order: ``CROSS JOIN`` from the period's
+rows, each case then read by key; from the scope's cases, the period's conditions written so that no
+index serves them (``+column``, the same value; ``NOT INDEXED``). ``tests/core/test_query_plans.py``
+checks the plans, and that every start gives the same figures.
 
 Timestamps carry their UTC offset: the counters write Beijing time (``…+08:00``), the central
 platform UTC. A timestamp's office day is ``date(ts, '+8 hours')``, worked out once per row and only
@@ -87,11 +90,61 @@ _GOOD, _GOOD_PARAMS = _placeholders("good", GOOD_LEVELS)
 _IN_PERIOD = "BETWEEN :start AND :end"
 _GROUPS = f"a.item_code AS item, ifnull({HANDLED_BY}, '') AS staff"
 
+
+# Where a statement starts (the module's docstring says why): for each start, the FROM and WHERE
+# clauses of the statements that read cases (``cases``, family 1), completed cases (``completed``,
+# family 2) and ratings (``rated``, family 3 and the satisfaction series).
+STARTS = ("period", "scope", "table")
+
+
+def _near_period(column: str) -> str:
+    """Timestamp ``column`` in the window where ``_day`` gives it an office day."""
+    return f"{column} >= :lo AND {column} < :hi"
+
+
+def _case_conditions(plus: str) -> tuple[str, ...]:
+    """When a case counts in family 1, each column written ``{plus}column`` (``+``: no index)."""
+    dated = ("created_at", "updated_at", "completed_at", "delivered_at")
+    return (
+        f"{plus}status IN ({_OPEN})",
+        f"{plus}accepted_on {_IN_PERIOD}",
+        *(_near_period(f"{plus}{column}") for column in dated),
+    )
+
+
+def _clauses(start: str) -> dict[str, str]:
+    if start == "period":  # the rowids from each condition's index, each row then read by key
+        ids = "\n  UNION ".join(
+            f"SELECT rowid AS rid FROM applications WHERE {c}" for c in _case_conditions("")
+        )
+        done = f"SELECT rowid AS rid FROM applications WHERE {_near_period('completed_at')}"
+        return {
+            "cases": f"({ids}) ids\n  CROSS JOIN applications a ON a.rowid = ids.rid WHERE {{scope}}",
+            "completed": f"({done}) done CROSS JOIN applications a ON a.rowid = done.rid"
+            " WHERE {scope} AND a.accepted_on IS NOT NULL",
+            "rated": "ratings r CROSS JOIN applications a ON a.id = r.application_id"
+            f" WHERE {{scope}} AND {_near_period('r.rated_at')}",
+        }
+    # the scope's cases through its index, or every case and every rating in table order; the
+    # period's conditions are checked on each row (``+``, NOT INDEXED: no index would serve them)
+    cases = "applications a NOT INDEXED" if start == "table" else "applications a"
+    ratings = "ratings r NOT INDEXED CROSS JOIN" if start == "table" else "ratings r JOIN"
+    counts = " OR ".join(f"({c})" for c in _case_conditions("+"))
+    return {
+        "cases": f"{cases} WHERE {{scope}} AND ({counts})",
+        "completed": f"{cases} WHERE {{scope}} AND {_near_period('+a.completed_at')}"
+        " AND +a.accepted_on IS NOT NULL",
+        "rated": f"{ratings} applications a ON a.id = r.application_id"
+        f" WHERE {{scope}} AND {_near_period('+r.rated_at')}",
+    }
+
+
+_CLAUSES = {start: _clauses(start) for start in STARTS}
+
 # Family 1: what happened to applications in the period, their timeliness, and where they stand now.
 # A case counts while it is open, or through a date where ``_day`` gives it an office day (accepted_on:
-# a day of the period); any other case adds only zeros. From the period's rows: the rowids that each
-# condition finds in its own index, as a UNION (for an OR of them SQLite reads the whole table), each
-# case then read once by rowid; from the scope's cases: the same conditions, checked on each.
+# a day of the period); any other case adds only zeros. From the period's rows: the rowids each
+# condition finds in its own index, as a UNION (for an OR of them SQLite reads the whole table).
 _APPLICATION_COUNTS = {
     "taken_in": _count(f"created_day {_IN_PERIOD}"),
     "accepted": _count(f"accepted_on {_IN_PERIOD}"),
@@ -111,22 +164,6 @@ _APPLICATION_COUNTS = {
 }
 
 
-def _near_period(column: str) -> str:
-    """Timestamp ``column`` in the window where ``_day`` gives it an office day."""
-    return f"{column} >= :lo AND {column} < :hi"
-
-
-_CASE_CONDITIONS = (
-    f"status IN ({_OPEN})",
-    f"accepted_on {_IN_PERIOD}",
-    *(_near_period(column) for column in ("created_at", "updated_at", "completed_at", "delivered_at")),
-)
-_CASES = {
-    "period": "("
-    + "\n  UNION ".join(f"SELECT rowid AS rid FROM applications WHERE {c}" for c in _CASE_CONDITIONS)
-    + ") ids\n  CROSS JOIN applications a ON a.rowid = ids.rid WHERE {scope}",
-    "scope": "applications a WHERE {scope} AND (" + " OR ".join(f"({c})" for c in _CASE_CONDITIONS) + ")",
-}
 _APPLICATIONS = f"""
 WITH cases AS (
   SELECT {_GROUPS}, a.status, a.due_date, a.accepted_on, a.commitment, a.notice_issued_at,
@@ -146,15 +183,10 @@ _STAGE_DONE = f"""
 INSERT INTO {_DONE} (id, item, staff, accepted_on, done_on)
 SELECT id, item, staff, accepted_on, done_on FROM (
   SELECT a.id, {_GROUPS}, a.accepted_on, {_day("a.completed_at")} AS done_on
-  FROM {{completed}} AND a.accepted_on IS NOT NULL
+  FROM {{completed}}
 )
 WHERE done_on {_IN_PERIOD}
 """
-_COMPLETED = {
-    "period": f"(SELECT rowid AS rid FROM applications WHERE {_near_period('completed_at')}) done"
-    " CROSS JOIN applications a ON a.rowid = done.rid WHERE {scope}",
-    "scope": f"applications a WHERE {{scope}} AND {_near_period('a.completed_at')}",
-}
 _PROCESSING = f"""
 WITH done AS (SELECT * FROM {_DONE}),
 paused AS (
@@ -192,8 +224,7 @@ _RATING_COUNTS = {"rated": "count(*)", **{f"level{n}": _count(f"level = {n}") fo
 _RATINGS = f"""
 WITH given AS (
   SELECT {_GROUPS}, r.level, {_day("r.rated_at")} AS rated_day
-  FROM ratings r {{join}} applications a ON a.id = r.application_id
-  WHERE {{scope}} AND r.rated_at >= :lo AND r.rated_at < :hi
+  FROM {{rated}}
 ),
 rated AS (SELECT item, staff, level FROM given WHERE rated_day {_IN_PERIOD}),
 {_by_dimension("rated", _RATING_COUNTS)}
@@ -228,8 +259,7 @@ _BUCKET = {"day": "{day}", "week": "date({day}, 'weekday 0', '-6 days')"}  # a w
 _SATISFACTION = f"""
 WITH given AS (
   SELECT r.level, {_day("r.rated_at")} AS rated_day
-  FROM ratings r {{join}} applications a ON a.id = r.application_id
-  WHERE {{scope}} AND r.rated_at >= :lo AND r.rated_at < :hi
+  FROM {{rated}}
 ),
 per_bucket AS (
   SELECT {{rated_bucket}} AS bucket, count(*) AS rated,
@@ -251,16 +281,15 @@ class StatisticsRepo:
         self.store = store
         self._start: tuple[Period, Scope, str] | None = None
 
-    def starts_from_scope(self, period: Period, scope: Scope) -> bool:
-        """Whether the statements for one item or one person start from the scope's cases (its
-        index) rather than from the period's rows: when it has had no more cases in all than twice
-        the office's intake in the period (about as many as the period's rows: those taken in,
-        those dated otherwise, the open ones). Two counts read from indexes, the second stopped at
-        that bound; only the speed depends on the answer, never a figure."""
-        if scope.item_code is None and scope.staff is None:
-            return False
+    def start(self, period: Period, scope: Scope) -> str:
+        """Where the statements for ``scope`` start (one of :data:`STARTS`): from the scope's cases
+        (``scope`` for one item or one person, through its index; ``table`` for the office, every
+        case in order) when it has had no more cases in all than twice the office's intake in the
+        period (about as many as the period's rows: those taken in, those dated otherwise, the
+        open ones); else from the ``period``'s rows. Two counts read from indexes, the second
+        stopped at that bound; only the speed depends on the answer, never a figure."""
         if self._start is not None and self._start[:2] == (period, scope):
-            return self._start[2] == "scope"
+            return self._start[2]
         where, params = _where(scope, period)
         bound = 2 * int(
             self.store.scalar(f"SELECT count(*) FROM applications WHERE {_near_period('created_at')}", params)
@@ -271,22 +300,18 @@ class StatisticsRepo:
                 f"SELECT count(*) FROM (SELECT 1 FROM applications a WHERE {where} LIMIT :cap)", params
             )
         )
-        self._start = (period, scope, "scope" if scoped <= bound else "period")
-        return scoped <= bound
+        start = "period" if scoped > bound else "table" if where == _OFFICE else "scope"
+        self._start = (period, scope, start)
+        return start
 
     def _statement(
         self, template: str, period: Period, scope: Scope, **parts: str
     ) -> tuple[str, dict[str, Any]]:
-        """``template`` for ``scope`` (starting from its cases or from the period's rows) and its
-        parameters."""
+        """``template`` for ``scope``, from where it starts, and its parameters."""
         where, params = _where(scope, period)
-        start = "scope" if self.starts_from_scope(period, scope) else "period"
+        clauses = _CLAUSES[self.start(period, scope)]
         sql = template.format(
-            scope=where,
-            cases=_CASES[start].format(scope=where),
-            completed=_COMPLETED[start].format(scope=where),
-            join="JOIN" if start == "scope" else "CROSS JOIN",
-            **parts,
+            scope=where, **{name: sql.format(scope=where) for name, sql in clauses.items()}, **parts
         )
         return sql, params
 
@@ -388,8 +413,11 @@ class StatisticsRepo:
         return [name for (name,) in rows]
 
 
+_OFFICE = "1 = 1"  # the scope of the whole office
+
+
 def _where(scope: Scope, period: Period) -> tuple[str, dict[str, Any]]:
-    conditions = ["1 = 1"]
+    conditions = [_OFFICE]
     params: dict[str, Any] = {
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),
