@@ -1,4 +1,5 @@
-"""The supervision pages read through indexes (schema v6), never a whole table.
+"""The supervision pages read through indexes (schema v6), never a whole table (but the office's
+dashboard over a long period, which reads its cases and ratings in table order on purpose).
 
 Every statement the dashboard, the audit viewer and the rectification list run is captured as SQLite
 ran it (the connection's trace, parameters written in) and explained with ``EXPLAIN QUERY PLAN``: no
