@@ -401,7 +401,7 @@ def _baseline_copy(counter: Counter, root: Path) -> Path:
 def run(options: Options) -> list[Result]:
     applications = options.size("rows", full=200_000, quick=200_000, tiny=600)
     events = options.size("events", full=1_000_000, quick=1_000_000, tiny=3_000)
-    samples = options.size("samples", full=15, quick=5, tiny=2)
+    samples = options.size("samples", full=20, quick=10, tiny=2)
     actor = Actor.command_line("bench")
     with options.workspace("supervision") as root, scratch_counter(root) as counter:
         counter.ctx.clock = FixedClock(NOW)  # every use case reads the office's time from here
