@@ -4,23 +4,23 @@ a failed first page, a re-read; and the history model. (The window: ``test_appli
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from tests.core.test_cases import bring_to
 from tests.ui.applications_support import ROW, FakeSource, ids, rows_of
+from tests.ui.helpers import ModelTesters, model_tester_fixture  # noqa: F401 - the model_tester fixture
 from ui.models.applications_model import ApplicationsModel
 from ui.models.history_model import HistoryModel
 
 # ------------------------------------------------------------------------------------- the models
 
 
-def test_the_model_asks_for_pages_of_200_one_at_a_time(qtbot: QtBot) -> None:
+def test_the_model_asks_for_pages_of_200_one_at_a_time(qtbot: QtBot, model_tester: ModelTesters) -> None:
     source = FakeSource(rows_of(450))
     model = ApplicationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     top = model.index(-1, -1)
 
     model.set_source(source)
@@ -52,10 +52,10 @@ def test_the_model_asks_for_pages_of_200_one_at_a_time(qtbot: QtBot) -> None:
     assert model.headerData(ApplicationsModel.SYNC_STATE, Qt.Orientation.Horizontal)
 
 
-def test_the_model_ignores_pages_of_a_superseded_source(qtbot: QtBot) -> None:
+def test_the_model_ignores_pages_of_a_superseded_source(qtbot: QtBot, model_tester: ModelTesters) -> None:
     old, new = FakeSource(rows_of(300, "old")), FakeSource(rows_of(3, "new"))
     model = ApplicationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     model.set_source(old)
     old.deliver()
     model.fetchMore(model.index(-1, -1))
@@ -76,10 +76,10 @@ def test_the_model_ignores_pages_of_a_superseded_source(qtbot: QtBot) -> None:
     assert ids(model) == ["id"] and not model.canFetchMore(model.index(-1, -1))
 
 
-def test_a_first_page_that_fails_empties_the_list(qtbot: QtBot) -> None:
+def test_a_first_page_that_fails_empties_the_list(qtbot: QtBot, model_tester: ModelTesters) -> None:
     source = FakeSource(rows_of(5))
     model = ApplicationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     model.set_source(source)
     source.deliver()
     model.set_source(source)
@@ -101,10 +101,10 @@ def test_a_re_read_asks_for_as_many_rows_as_are_loaded() -> None:
     assert source.requests()[-1] == (0, 400)
 
 
-def test_the_history_model(counter: Counter, clerk: Actor) -> None:
+def test_the_history_model(counter: Counter, clerk: Actor, model_tester: ModelTesters) -> None:
     app = bring_to(counter, clerk, "suspended")
     model = HistoryModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     model.set_rows(counter.cases.history(clerk, app.id))
     assert model.rowCount() >= 3
     assert model.data(model.index(model.rowCount() - 1, HistoryModel.NOTE)) == "需实地核查"

@@ -15,14 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import shiboken6
-from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from benchmarks.applications_list import load_office
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from tests.ui.helpers import settle
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    settle,
+)
 from ui.models.applications_model import ApplicationsModel
 from ui.views.applications import ApplicationsView
 from ui.workers import Database
@@ -47,12 +49,8 @@ def page(qtbot: QtBot, counter: Counter, db: Database, clerk: Actor) -> Iterator
     settle(qtbot, db, timeout_ms=60_000)
 
 
-def watch(model: ApplicationsModel) -> QAbstractItemModelTester:
-    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-
-
 def test_the_list_of_200000_is_scrolled_to_the_end_and_back_in_a_window(
-    page: ApplicationsView, qtbot: QtBot
+    page: ApplicationsView, qtbot: QtBot, model_tester: ModelTesters
 ) -> None:
     model, table = page.model, page.table
     assert page.counts is not None and page.counts.total == APPLICATIONS
@@ -83,9 +81,9 @@ def test_the_list_of_200000_is_scrolled_to_the_end_and_back_in_a_window(
     while model.canFetchMore(TOP):
         page_number += 1
         if page_number in watched and tester is None:
-            tester = watch(model)
+            tester = model_tester(model)
         elif page_number not in watched and tester is not None:
-            shiboken6.delete(tester)
+            model_tester.stop(tester)
             tester = None
         # Painting a thousand pages would be most of the test's time: only where it is watched.
         table.setUpdatesEnabled(page_number in watched)
@@ -114,4 +112,3 @@ def test_the_list_of_200000_is_scrolled_to_the_end_and_back_in_a_window(
     above = model.rows_above
     held = [model.application(n) for n in range(model.rowCount())]
     assert [(row.created_at, row.receipt_no) for row in held if row] == order[above : above + len(held)]
-    shiboken6.delete(tester)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -27,7 +26,11 @@ from counter_app.errors import AuthenticationFailed, PermissionDenied
 from counter_app.records import AuditEvent, AuditFilter
 from counter_app.services.applicants import PersonInput
 from counter_app.workflow import Action
-from tests.ui.helpers import settle
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    settle,
+)
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_notices import compile_translations
 from ui.app import build_main_window
@@ -141,9 +144,21 @@ def fake_events(count: int) -> list[AuditEvent]:
     ]  # fmt: skip
 
 
-def test_the_events_model_pages_by_sequence_number(qtbot: QtBot) -> None:
+# A product defect, reported, not fixed here: AuditEventsModel._arrived (ui/models/audit_model.py) says
+# it is no longer waiting, and that there is more, before it puts a page's rows in, so a fetchMore()
+# from anything that reacts to rowsAboutToBeInserted (the model tester does; a proxy or a view may)
+# asks again for the page going in; when that answer comes, its rows are held twice. (A reset is
+# guarded, by _resetting; paged_window.py guards both, by _busy.)
+ASKS_AGAIN_DURING_AN_INSERT = (
+    "AuditEventsModel asks again for the page it is putting in when fetchMore() is called from "
+    "rowsAboutToBeInserted (ui/models/audit_model.py, _arrived)"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=ASKS_AGAIN_DURING_AN_INSERT)
+def test_the_events_model_pages_by_sequence_number(qtbot: QtBot, model_tester: ModelTesters) -> None:
     model = AuditEventsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     top = model.index(-1, -1)
     source = FakeSource(fake_events(450))
     model.set_source(source)
@@ -176,9 +191,26 @@ def test_the_events_model_pages_by_sequence_number(qtbot: QtBot) -> None:
     assert model.rowCount() == 3 and not model.canFetchMore(top)
 
 
-def test_the_events_model_puts_newer_events_on_top() -> None:
+@pytest.mark.xfail(strict=True, reason=ASKS_AGAIN_DURING_AN_INSERT)
+def test_a_fetch_while_a_page_goes_in_asks_for_nothing() -> None:
+    """Whatever calls fetchMore() while a page's rows are going in (a view, a proxy, the model tester
+    on rowsAboutToBeInserted) gets nothing: the page asked for is the one arriving. Asking for it again
+    would put its rows in twice when the answer comes (400 rows become 600, 400 of them distinct)."""
     model = AuditEventsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    top = model.index(-1, -1)
+    source = FakeSource(fake_events(450))
+    model.set_source(source)
+    source.deliver()
+    model.fetchMore(top)
+    model.rowsAboutToBeInserted.connect(lambda *_: model.fetchMore(top))
+    source.deliver()  # events 250 … 51 go in
+    assert model.rowCount() == 400
+    assert [before for before, *_ in source.asked] == [None, 251]
+
+
+def test_the_events_model_puts_newer_events_on_top(model_tester: ModelTesters) -> None:
+    model = AuditEventsModel()
+    model_tester(model)
     assert model.add_newer(fake_events(2)) is None  # nothing held: read from the top instead
     source = FakeSource(fake_events(300)[5:])  # events 295 … 1
     model.set_source(source)
@@ -191,9 +223,9 @@ def test_the_events_model_puts_newer_events_on_top() -> None:
     assert model.rowCount() == 205
 
 
-def test_the_views_model(trail: Counter, supervisor: Actor) -> None:
+def test_the_views_model(trail: Counter, supervisor: Actor, model_tester: ModelTesters) -> None:
     model = PersonalDataViewsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     model.set_staff_names(trail.dashboard.staff_names(supervisor))
     model.set_rows(trail.audit_trail.personal_data_views(supervisor))
     cells = [[model.data(model.index(row, col)) for col in range(5)] for row in range(model.rowCount())]

@@ -14,7 +14,6 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
@@ -24,7 +23,12 @@ from counter_app.errors import PermissionDenied
 from counter_app.services.ratings import MAX_RESOLUTION
 from tests.core.rating_support import citizen_rates
 from tests.core.test_ratings import ITEM, _application
-from tests.ui.helpers import settle, type_text
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    settle,
+    type_text,
+)
 from tests.ui.test_accessibility import unnamed_controls
 from ui.models.labels import localised
 from ui.models.rectifications_model import OVERDUE_COLOUR, RectificationsModel
@@ -74,14 +78,14 @@ def open_page(qtbot: QtBot, db: Database) -> Iterator:
 
 
 def test_the_model_passes_the_tester_and_marks_overdue_in_words_and_colour(
-    counter: Counter, clerk: Actor, supervisor: Actor, clock: FixedClock
+    counter: Counter, clerk: Actor, supervisor: Actor, clock: FixedClock, model_tester: ModelTesters
 ) -> None:
     bad_rating(counter, clerk, "窗口人员态度差")
     bad_rating(counter, clerk, "")
     clock.set_date(date(2026, 12, 1))  # the first two are due Mon 30 Nov: overdue now
     third = bad_rating(counter, clerk, "材料说明不清")  # due 8 Dec
     model = RectificationsModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(model)
     rows = counter.ratings.rectifications(supervisor, "open")
     model.set_tasks(rows, {ITEM: ("高龄津贴", "Old-age allowance")})
     assert model.rowCount() == 3 and model.columnCount() == RectificationsModel.COLUMN_COUNT
