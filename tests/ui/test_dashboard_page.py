@@ -13,25 +13,36 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from counter_app.statistics import Period, Scope
+from counter_app.statistics import Figures, Period, Scope
 from tests.core.test_dashboard import (  # noqa: F401 - fixtures
     CLERK,
+    CLERK_FIGURES,
+    DIBAO,
+    DIBAO_FIGURES,
     OCTOBER,
+    ON_THE_SPOT,
+    ON_THE_SPOT_FIGURES,
     TEMP_AID,
+    TEMP_AID_FIGURES,
     WANGFANG,
+    WANGFANG_FIGURES,
     clock,
     on_the_spot,
     story,
     wangfang,
 )
-from tests.ui.helpers import settle
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    settle,
+)
 from tests.ui.test_accessibility import unnamed_controls
 from ui.i18n import fill
+from ui.models.labels import localised
 from ui.views.dashboard import DashboardView
 from ui.views.dashboard.charts import BAR, DAY_OFF
 from ui.views.dashboard.numbers import count_text, days_text, rate_text
@@ -76,12 +87,12 @@ def model_values(model: FiguresTableModel, role: int = VALUE_ROLE) -> list[list]
 
 
 def test_last_month_shows_the_cores_figures(
-    qtbot: QtBot, db: Database, counter: Counter, supervisor: Actor
+    qtbot: QtBot, db: Database, counter: Counter, supervisor: Actor, model_tester: ModelTesters
 ) -> None:
     page = DashboardView(db, supervisor, native_dialogs=False)
     qtbot.addWidget(page)
     for model in (page.items_model, page.staff_model):
-        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        model_tester(model)
     assert page.reading is None and db.idle  # nothing is read before the page is shown
     page.show()
     settle(qtbot, db)
@@ -235,9 +246,60 @@ def test_a_clerk_sees_their_own_cases(qtbot: QtBot, db: Database, clerk: Actor) 
     assert unnamed_controls(page) == []
 
 
+# The exported columns after the name and the key, by their titles, and the core's figure in each.
+FIGURE_COLUMNS = {
+    "Taken in": "taken_in",
+    "Accepted": "accepted",
+    "Refused": "refused",
+    "In progress": "in_progress",
+    "Completed": "completed",
+    "Delivered": "delivered",
+    "Overdue now": "overdue",
+    "On time": "on_time_rate",
+    "Average working days": "avg_working_days",
+    "P90 working days": "p90_working_days",
+    "One-time notice rate": "one_time_notice_rate",
+    "Ratings": "rated",
+    "Satisfaction rate": "satisfaction_rate",
+    "Bad ratings": "bad_ratings",
+    "Open rectifications": "rectifications_open",
+    "Overdue rectifications": "rectifications_overdue",
+}
+PERCENT_COLUMNS = {"On time", "One-time notice rate", "Satisfaction rate"}  # shares, shown as 75.0%
+DAYS_COLUMNS = {"Average working days", "P90 working days"}
+
+
+def exported_lines(path: Path, name_title: str, key_title: str) -> list[dict]:
+    """The workbook's lines as {title: value}, after checking its titles and its number formats."""
+    sheet = load_workbook(path).active
+    titles, *lines = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert titles == [name_title, key_title, *FIGURE_COLUMNS]
+    for column, title in enumerate(titles, start=1):
+        shown_as = "0.0%" if title in PERCENT_COLUMNS else "0.0" if title in DAYS_COLUMNS else "General"
+        for row in range(2, 2 + len(lines)):
+            assert sheet.cell(row=row, column=column).number_format == shown_as, (title, row)
+    return [dict(zip(titles, line, strict=True)) for line in lines]
+
+
+def figure_cells(figures: Figures) -> dict:
+    return {title: getattr(figures, name) for title, name in FIGURE_COLUMNS.items()}
+
+
 def test_a_table_exported_to_xlsx_through_the_dialog(
-    qtbot: QtBot, db: Database, supervisor: Actor, tmp_path: Path
+    qtbot: QtBot, db: Database, counter: Counter, supervisor: Actor, tmp_path: Path
 ) -> None:
+    board = counter.dashboard.figures(supervisor, OCTOBER)
+    # The core's lines are the hand count (tests/core/test_dashboard.py): every cell below is one.
+    assert {line.key: line.figures for line in board.by_item} == {
+        TEMP_AID: TEMP_AID_FIGURES,
+        DIBAO: DIBAO_FIGURES,
+        ON_THE_SPOT: ON_THE_SPOT_FIGURES,
+    }
+    assert {line.key: line.figures for line in board.by_staff} == {
+        CLERK: CLERK_FIGURES,
+        WANGFANG: WANGFANG_FIGURES,
+    }
+
     page = shown_page(qtbot, db, supervisor)
     choose(qtbot, db, page.period, "last_month")
     page.export_buttons[("items", "xlsx")].click()
@@ -249,15 +311,37 @@ def test_a_table_exported_to_xlsx_through_the_dialog(
         dialog.accept()
     assert saved.args == [target]
     assert str(target) in page.status.text()
-    sheet = load_workbook(target).active
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0] == page.items_model.titles()
-    assert rows[1:] == model_values(page.items_model)
-    assert len(rows) == 1 + 3 and not list(tmp_path.glob(".*.part"))  # three items in October
-    rate_column = FiguresTableModel.ON_TIME_RATE + 1
-    assert sheet.cell(row=2, column=rate_column).number_format == "0.0%"
-    temp_aid = next(r for r in rows[1:] if r[FiguresTableModel.KEY] == TEMP_AID)
-    assert temp_aid[FiguresTableModel.TAKEN_IN] == 7 and temp_aid[FiguresTableModel.ON_TIME_RATE] == 2 / 3
+    assert not list(tmp_path.glob(".*.part"))
+
+    # Every column of every line is the core's figure, in the core's order (the names in English).
+    names = {line.key: counter.catalogue.item(line.key) for line in board.by_item}
+    items = exported_lines(target, "Service item", "Code")
+    assert items == [
+        {
+            "Service item": localised(names[line.key].name, names[line.key].name_en),
+            "Code": line.key,
+            **figure_cells(line.figures),
+        }
+        for line in board.by_item
+    ]
+    temp_aid = next(line for line in items if line["Code"] == TEMP_AID)
+    assert (temp_aid["Taken in"], temp_aid["Accepted"], temp_aid["Refused"], temp_aid["On time"]) == (
+        7,  # G H K P D E I, by hand
+        4,  # P K D E
+        2,  # J I
+        2 / 3,  # A E of A B E
+    )
+
+    # The staff table too, written straight to a path (the dialog is the same).
+    staff_target = tmp_path / "staff.xlsx"
+    with qtbot.waitSignal(page.saved):
+        page.export_table("staff", "xlsx", staff_target)
+    accounts = {CLERK: "clerk1", WANGFANG: "wangfang"}  # the account, without the trail's "user:"
+    assert exported_lines(staff_target, "Staff member", "Account") == [
+        {"Staff member": line.label, "Account": accounts[line.key], **figure_cells(line.figures)}
+        for line in board.by_staff
+    ]
+    assert [line.label for line in board.by_staff] == ["clerk one", "王芳"]
 
 
 def test_a_table_exported_to_csv(qtbot: QtBot, db: Database, supervisor: Actor, tmp_path: Path) -> None:
