@@ -142,14 +142,17 @@ class AuditEventsModel(QAbstractTableModel):
     def _arrived(self, source: int, offset: int, page: list[AuditEvent]) -> None:
         if source != self._source:
             return  # superseded
-        self._waiting = False
         self._more = len(page) >= self.PAGE
         if offset == 0:
+            self._waiting = False
             self._replace(list(page))
         elif page:
+            # Still waiting while the rows go in: a view or proxy that asks for more on
+            # rowsAboutToBeInserted must not ask again for the page being inserted.
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
+        self._waiting = False
         self.page_loaded.emit(offset, len(page))
 
     def _failed(self, source: int, offset: int, error: BaseException) -> None:
