@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +24,11 @@ from counter_app.resources import demo_catalogue_path
 from sync.engine import enroll
 from tests.central_server import CentralServer, running_server
 from tests.sync.test_end_to_end import ACTOR, central_record, register, sync, synced, take_in
-from tests.ui.helpers import settle
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    settle,
+)
 from ui.views.conflicts import ConflictIndicator, ConflictsView
 from ui.views.conflicts.models import (
     DIFFERS_BACKGROUND,
@@ -38,7 +41,6 @@ from ui.workers import Database
 
 OFFICE = "QS"
 PHONE_A, PHONE_B, PHONE_C = "13800138001", "13900139002", "13700137003"
-Fatal = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
 @pytest.fixture
@@ -86,12 +88,15 @@ def shown(qtbot: QtBot, view: ConflictsView) -> ConflictsView:
     return view
 
 
-def open_page(qtbot: QtBot, db: Database, actor: Actor, expected: int) -> ConflictsView:
-    """The page shown; waits for its first reading of the conflicts (``expected`` of them)."""
+def open_page(
+    qtbot: QtBot, db: Database, actor: Actor, expected: int, testers: ModelTesters
+) -> ConflictsView:
+    """The page shown, its models under Qt's model tester; waits for its first reading of the
+    conflicts (``expected`` of them)."""
     view = ConflictsView(db, actor)
     assert view.conflicts is not None
     for model in (view.conflicts.model, view.conflicts.comparison_model, view.conflicts.differing):
-        QAbstractItemModelTester(model, Fatal)
+        testers(model)
     with qtbot.waitSignal(view.conflicts.count_changed, timeout=10_000) as read:
         shown(qtbot, view)
     assert read.args == [expected]
@@ -119,7 +124,13 @@ def resolution_events(counter: Counter) -> list[dict]:
 
 
 def test_a_conflict_is_shown_side_by_side_and_kept_by_keyboard_reaching_central_once(
-    qtbot: QtBot, db: Database, enrolled: Counter, other: Counter, central: CentralServer, supervisor: Actor
+    qtbot: QtBot,
+    db: Database,
+    enrolled: Counter,
+    other: Counter,
+    central: CentralServer,
+    supervisor: Actor,
+    model_tester: ModelTesters,
 ) -> None:
     applicant_id = phone_conflict(enrolled, other)
     name = enrolled.applicants.get(ACTOR, applicant_id).name
@@ -133,7 +144,7 @@ def test_a_conflict_is_shown_side_by_side_and_kept_by_keyboard_reaching_central_
     with qtbot.waitSignal(indicator.open_requested, timeout=1000):
         qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
 
-    view = open_page(qtbot, db, supervisor, expected=1)
+    view = open_page(qtbot, db, supervisor, expected=1, testers=model_tester)
     panel = view.conflicts
     assert panel is not None
     assert view.tabs is not None and view.tabs.tabText(0) == "&Conflicts (1)"
@@ -198,10 +209,16 @@ def test_a_conflict_is_shown_side_by_side_and_kept_by_keyboard_reaching_central_
 
 
 def test_edit_and_keep_refuses_a_bad_value_at_the_field_then_sends_the_edited_one(
-    qtbot: QtBot, db: Database, enrolled: Counter, other: Counter, central: CentralServer, supervisor: Actor
+    qtbot: QtBot,
+    db: Database,
+    enrolled: Counter,
+    other: Counter,
+    central: CentralServer,
+    supervisor: Actor,
+    model_tester: ModelTesters,
 ) -> None:
     applicant_id = phone_conflict(enrolled, other)
-    view = open_page(qtbot, db, supervisor, expected=1)
+    view = open_page(qtbot, db, supervisor, expected=1, testers=model_tester)
     panel = view.conflicts
     assert panel is not None and panel.edit_button.isEnabled() and not panel.edit_form.isVisible()
 
@@ -245,7 +262,12 @@ def test_edit_and_keep_refuses_a_bad_value_at_the_field_then_sends_the_edited_on
 
 
 def test_a_status_in_conflict_is_not_edited_and_taking_the_platforms_version_sends_nothing(
-    qtbot: QtBot, db: Database, enrolled: Counter, central: CentralServer, supervisor: Actor
+    qtbot: QtBot,
+    db: Database,
+    enrolled: Counter,
+    central: CentralServer,
+    supervisor: Actor,
+    model_tester: ModelTesters,
 ) -> None:
     from central import admin
 
@@ -257,7 +279,7 @@ def test_a_status_in_conflict_is_not_edited_and_taking_the_platforms_version_sen
     platform = central_record(central, app.id)
     assert platform is not None and platform.data["status"] == "completed"
 
-    view = open_page(qtbot, db, supervisor, expected=1)
+    view = open_page(qtbot, db, supervisor, expected=1, testers=model_tester)
     panel = view.conflicts
     assert panel is not None
     listed = panel.model
@@ -295,7 +317,12 @@ def test_a_status_in_conflict_is_not_edited_and_taking_the_platforms_version_sen
 
 
 def test_a_rejected_operation_is_listed_with_field_and_reason_and_acknowledged(
-    qtbot: QtBot, db: Database, enrolled: Counter, central: CentralServer, supervisor: Actor
+    qtbot: QtBot,
+    db: Database,
+    enrolled: Counter,
+    central: CentralServer,
+    supervisor: Actor,
+    model_tester: ModelTesters,
 ) -> None:
     applicant = register(enrolled, 45)
     synced(enrolled)
@@ -313,7 +340,7 @@ def test_a_rejected_operation_is_listed_with_field_and_reason_and_acknowledged(
     view = ConflictsView(db, supervisor)
     panel = view.rejected
     assert panel is not None and view.tabs is not None
-    QAbstractItemModelTester(panel.model, Fatal)
+    model_tester(panel.model)
     with qtbot.waitSignal(panel.count_changed, timeout=10_000) as read:
         shown(qtbot, view)
     assert read.args == [1]
@@ -416,11 +443,13 @@ def test_the_indicator_counts_both_kinds_and_hides_at_zero(qtbot: QtBot, counter
         qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
 
 
-def test_the_comparison_model_marks_a_field_that_only_differs(qtbot: QtBot) -> None:
+def test_the_comparison_model_marks_a_field_that_only_differs(
+    qtbot: QtBot, model_tester: ModelTesters
+) -> None:
     from counter_app.records import ConflictField, SyncConflict
 
     model = ComparisonModel()
-    QAbstractItemModelTester(model, Fatal)
+    model_tester(model)
     fields = (
         ConflictField("name", "张三", "张三", False, False, False),
         ConflictField("address", "青山镇", None, True, True, False),

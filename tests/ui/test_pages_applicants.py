@@ -9,7 +9,6 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
@@ -17,7 +16,13 @@ from counter_app.core import Counter
 from counter_app.records import ApplicantSummary
 from counter_app.services.applicants import PersonInput
 from tests.core.test_cases import form_values
-from tests.ui.helpers import press_enter, settle, type_text
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    press_enter,
+    settle,
+    type_text,
+)
 from tests.ui.intake_support import FULL_ID, MASKED_ID, SUBSISTENCE, register_zhang_san, resident_id
 from tests.ui.pages_support import check_named_and_fits, open_page, window_fixture  # noqa: F401
 from ui.main_window import MainWindow
@@ -71,14 +76,14 @@ def register(counter: Counter, clerk: Actor, name: str, first17: str) -> Applica
 
 
 def test_search_reveal_and_applications(
-    window: MainWindow, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot
+    window: MainWindow, db: Database, counter: Counter, clerk: Actor, qtbot: QtBot, model_tester: ModelTesters
 ) -> None:
     zhang = register_zhang_san(counter, clerk)
     register(counter, clerk, "李四", "11010519491231003")
     item = counter.catalogue.active().item(SUBSISTENCE)
     app = counter.intake.draft(clerk, zhang.id, SUBSISTENCE, form_values(counter, clerk, item))
     page = page_of(window, qtbot, db)
-    QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model_tester(page.model)
     search_for(qtbot, page, "zs")
     settle(qtbot, db)
     assert page.model.rowCount() == 1

@@ -6,13 +6,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor
 from counter_app.catalogue import catalogue_to_dict
 from counter_app.core import Counter
-from tests.ui.helpers import settle, type_text
+from tests.ui.helpers import (
+    ModelTesters,
+    model_tester_fixture,  # noqa: F401 - the model_tester fixture
+    settle,
+    type_text,
+)
 from tests.ui.pages_support import check_named_and_fits, open_page, window_fixture  # noqa: F401
 from tests.ui.test_pages_applicants import held
 from ui.i18n import fill
@@ -35,10 +39,12 @@ def current_code(page: CatalogueView) -> str:
     return page.model.item(page.table.currentIndex().row()).code
 
 
-def test_pinyin_initials_find_the_minimum_allowance(window: MainWindow, db: Database, qtbot: QtBot) -> None:
+def test_pinyin_initials_find_the_minimum_allowance(
+    window: MainWindow, db: Database, qtbot: QtBot, model_tester: ModelTesters
+) -> None:
     page = page_of(window, qtbot, db)
     for model in (page.model, page.materials_model, page.fields_model):
-        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        model_tester(model)
     everything = page.model.rowCount()
     assert everything > 0
     type_text(qtbot, page.search, "zdshbz")
@@ -100,11 +106,11 @@ def test_reload_shows_a_new_version_and_keeps_the_chosen_item(
     assert escape(localised(renamed.name, renamed.name_en)) in page.details.text()
 
 
-def test_item_models(counter: Counter) -> None:
+def test_item_models(counter: Counter, model_tester: ModelTesters) -> None:
     item = next(i for i in counter.catalogue.active().active_items() if i.form)
     materials, form = ItemMaterialsModel(), ItemFormModel()
     for model in (materials, form):
-        QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+        model_tester(model)
     materials.set_rows(item.materials)
     form.set_rows(item.form)
     originals = materials.data(materials.index(0, ItemMaterialsModel.ORIGINALS))
