@@ -127,7 +127,9 @@ class SyncController(QObject):
         and at most once every ``nudge_gap_s`` seconds."""
         if self._stopped or not self._started or self.busy or self.online is not True:
             return
-        left = (self.last_report or {}).get("pending")
+        if self.last_report is None:
+            return  # the scheduler's first sync, on its way since it found the platform, takes it all
+        left = self.last_report.get("pending")
         if isinstance(left, int) and pending <= left:
             return
         now = time.monotonic()

@@ -184,6 +184,11 @@ def test_only_new_waiting_work_starts_a_sync_and_at_most_once_a_gap(
     assert len(asked) == 1
     sync.work_waiting(4)
     assert asked == [True, True]
+    # Before the first report after start, the scheduler's own first sync is on its way (it syncs
+    # once it finds the platform): no second one is asked for behind it.
+    sync.last_report = None
+    sync.work_waiting(50)
+    assert asked == [True, True]
 
 
 def test_offline_is_shown_quietly(
