@@ -27,6 +27,7 @@ COUNTER_SCREEN = "counter-screen"  # given by the citizen on the counter's ratin
 CHANNELS = RATING_CHANNELS
 # Where the citizen rates at the counter itself: staff never record these for them (a session does).
 AT_THE_COUNTER = frozenset({"counter_pad", COUNTER_SCREEN})
+_CITIZEN_ONLY = "the citizen gives it on the counter screen (open_session)"
 # The aspects a citizen may name as unsatisfactory, in the order a rating keeps them.
 ASPECTS = {"efficiency": "办事效率", "competence": "业务能力", "attitude": "服务态度"}
 # A visit is rated after delivery; a refused applicant may rate it too (the status stays refused).
@@ -71,22 +72,15 @@ class RatingService:
         self.ctx.require(actor, Permission.RECORD_RATING)
         if channel not in CHANNELS:
             raise ValidationError("channel", f"one of {', '.join(CHANNELS)}", code="choice")
-        if actor.role is not None:
-            if channel in AT_THE_COUNTER:
-                raise ValidationError(
-                    "channel",
-                    "the citizen gives it on the counter screen (open_session)",
-                    code="citizen_only",
-                )
+        staff = actor.role is not None  # the command line may import a rating pad's log
+        if channel == COUNTER_SCREEN or (staff and channel in AT_THE_COUNTER):
+            raise ValidationError("channel", _CITIZEN_ONLY, code="citizen_only")
+        if staff:
             app, _ = self.steps.load(application_id)
-            if actor.audit_name in (app.accepted_by or app.created_by, app.created_by):
+            if actor.audit_name in (app.accepted_by, app.created_by):
                 raise ValidationError(
                     "channel", "a colleague transcribes the rating of a case you handled", code="own_case"
                 )
-        elif channel == COUNTER_SCREEN:
-            raise ValidationError(
-                "channel", "the citizen gives it on the counter screen (open_session)", code="citizen_only"
-            )
         return self._record(actor, application_id, level, channel, comment, aspects, {})
 
     # --- the citizen's rating on the counter screen -------------------------------------------------

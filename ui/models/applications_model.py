@@ -29,6 +29,7 @@ from counter_app.core import Counter
 from counter_app.errors import CounterError
 from counter_app.records import ApplicationRow, ApplicationSortKey, DeadlineState
 from ui.i18n import fill
+from ui.models.audit_labels import person_name
 from ui.models.case_labels import status_name, sync_state_name
 from ui.models.labels import localised
 from ui.models.paged_window import Deliver, Fail, Load, WindowModel
@@ -42,7 +43,6 @@ __all__ = [
     "Load",
     "ServiceKey",
     "service_names",
-    "staff_name",
 ]
 
 ServiceKey = tuple[str, str]  # (item code, catalogue version)
@@ -52,7 +52,6 @@ ServiceNames = Mapping[ServiceKey, tuple[str, str]]  # → (Chinese name, Englis
 _TINT = {DeadlineState.OVERDUE: "#fde7e9", DeadlineState.DUE_SOON: "#fff4ce"}
 _MARK_COLOUR = {DeadlineState.OVERDUE: "#a4262c", DeadlineState.DUE_SOON: "#6b4500"}
 _TEXT_ON_TINT = "#1f1f1f"
-_USER_PREFIX = "user:"
 
 
 @dataclass(frozen=True)
@@ -82,16 +81,6 @@ def service_names(counter: Counter, rows: Iterable[ApplicationRow]) -> dict[Serv
             continue
         names[key] = (item.name, item.name_en)
     return names
-
-
-def staff_name(audit_name: str | None, names: Mapping[str, str] | None = None) -> str:
-    """A staff member as lists show them: their display name from ``names`` (by audit name), else the
-    user name without the audit's ``user:``."""
-    if not audit_name:
-        return ""
-    if names and audit_name in names:
-        return names[audit_name]
-    return audit_name[len(_USER_PREFIX) :] if audit_name.startswith(_USER_PREFIX) else audit_name
 
 
 _ROLES = frozenset(
@@ -249,7 +238,7 @@ class ApplicationsModel(WindowModel):
         if column == self.DEADLINE:
             return self.deadline_mark(row.deadline_state)
         if column == self.HANDLED_BY:
-            return staff_name(row.handled_by, self._staff_names)
+            return person_name(row.handled_by, self._staff_names)
         if column == self.SYNC_STATE:
             return sync_state_name(row.sync_state)
         return None

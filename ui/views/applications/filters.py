@@ -31,7 +31,7 @@ from counter_app.records import ApplicationCounts, ApplicationFilter, DeadlineSt
 from counter_app.statistics import Period
 from counter_app.workflow import CLOCK_RUNNING, OPEN, Status
 from ui.i18n import fill
-from ui.models.applications_model import staff_name
+from ui.models.audit_labels import person_name
 from ui.models.case_labels import status_name
 from ui.models.labels import localised
 from ui.views.applications.ordering import fill_orders
@@ -231,7 +231,7 @@ class ApplicationFilters(QWidget):
         )
         staff = []
         for audit_name in choices.staff:
-            label = staff_name(audit_name, choices.staff_names)
+            label = person_name(audit_name, choices.staff_names)
             if audit_name == self.actor.audit_name:
                 label = fill(self.tr("My cases (%1)"), label)
             staff.append((audit_name, label))
