@@ -43,6 +43,10 @@ class Permission(str, Enum):
     MANAGE_CATALOGUE = "manage_catalogue"
     RUN_SYNC = "run_sync"
     BACKUP = "backup"
+    MANAGE_SETTINGS = "manage_settings"  # office details, idle lock, backup and retention periods, printing
+    PURGE_PERSONAL_DATA = "purge_personal_data"  # retention: remove the personal data of closed cases
+    EXPORT_DATA = "export_data"  # applications of a period to a file (full ID numbers audited)
+    MANAGE_KEYS = "manage_keys"  # where the data key lives (keyring or the fallback file)
 
 
 _CLERK = frozenset(
@@ -67,6 +71,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_CATALOGUE,
             Permission.RUN_SYNC,
             Permission.BACKUP,
+            Permission.MANAGE_SETTINGS,
+            Permission.PURGE_PERSONAL_DATA,
+            Permission.EXPORT_DATA,
+            Permission.MANAGE_KEYS,
             Permission.VIEW_AUDIT,
             Permission.VIEW_REPORTS,
         }

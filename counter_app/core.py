@@ -24,17 +24,22 @@ from counter_app.services.accounts import AccountService
 from counter_app.services.admin import AdminService
 from counter_app.services.applicants import ApplicantService
 from counter_app.services.audit_trail import AuditTrailService
+from counter_app.services.backups import BackupService
 from counter_app.services.cases import CaseService
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.conflicts import ConflictService
 from counter_app.services.context import Context
 from counter_app.services.dashboard import DashboardService
 from counter_app.services.enrollment import EnrollmentService
+from counter_app.services.export import ExportService
 from counter_app.services.intake import IntakeService
+from counter_app.services.keys import KeyService
 from counter_app.services.lifecycle import Steps
 from counter_app.services.notices import NoticeService
+from counter_app.services.office_settings import OfficeSettingsService
 from counter_app.services.queries import QueryService
 from counter_app.services.ratings import RatingService
+from counter_app.services.retention import RetentionService
 from counter_app.services.sync_exchange import SyncExchange
 from counter_app.services.sync_log import SyncLogService
 from counter_app.store.db import Store
@@ -59,6 +64,12 @@ class Counter:
     notices: NoticeService
     dashboard: DashboardService
     audit_trail: AuditTrailService
+    # administration (the Admin page)
+    backups: BackupService
+    retention: RetentionService
+    office_settings: OfficeSettingsService
+    exports: ExportService
+    keys: KeyService
     # the local side of sync (sync/engine.py drives them)
     enrollment: EnrollmentService
     exchange: SyncExchange
@@ -120,6 +131,11 @@ class Counter:
             notices=NoticeService(ctx, catalogue),
             dashboard=DashboardService(ctx, catalogue),
             audit_trail=AuditTrailService(ctx),
+            backups=BackupService(ctx),
+            retention=RetentionService(ctx),
+            office_settings=OfficeSettingsService(ctx),
+            exports=ExportService(ctx),
+            keys=KeyService(ctx),
             enrollment=EnrollmentService(ctx),
             exchange=SyncExchange(ctx, catalogue),
             conflicts=ConflictService(ctx),

@@ -27,6 +27,7 @@ from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.preferences import Preferences, scaled_font
 from ui.sync_controller import DEFAULT_INTERVAL_S, DEFAULT_PROBE_INTERVAL_S, SyncController
+from ui.views.admin import AdminView
 from ui.views.applicants import ApplicantsView
 from ui.views.applications import ApplicationsView
 from ui.views.audit import AuditView
@@ -59,6 +60,7 @@ def build_main_window(
         "rectifications": lambda: RectificationsView(db, actor),
         "conflicts": lambda: ConflictsView(db, actor),
         "audit": lambda: AuditView(db, actor),
+        "admin": lambda: AdminView(db, actor, sync=sync),
     }
     window = MainWindow(
         actor,
@@ -69,6 +71,10 @@ def build_main_window(
         page_factories=pages,
     )
     db.busy_changed.connect(window.show_busy)
+    admin = window.page("admin")
+    if isinstance(admin, AdminView):
+        admin.restore_requested.connect(window.restore_requested)
+        admin.settings_saved.connect(window.settings_saved)
     conflicts = window.page("conflicts")
     if isinstance(conflicts, ConflictsView):
         conflicts.changed.connect(window.refresh_status)  # the status bar's counts moved

@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     closed = Signal()
+    # from the Admin page: restore this backup file (the app controller closes and reopens the
+    # profile), and the office's settings were saved (the app applies the idle-lock minutes)
+    restore_requested = Signal(str)
+    settings_saved = Signal(object)
     large_text_toggled = Signal(bool)
     language_chosen = Signal(str)
 
@@ -174,11 +178,7 @@ class MainWindow(QMainWindow):
             Page("rectifications", self.tr("Rectification"), permission=Permission.HANDLE_RECTIFICATION),
             Page("conflicts", self.tr("Conflicts"), permission=Permission.RUN_SYNC),
             Page("audit", self.tr("Audit"), permission=Permission.VIEW_AUDIT),
-            Page(
-                "admin",
-                self.tr("Admin"),
-                self.tr("Staff accounts, sync and backups arrive in a later release."),
-            ),
+            Page("admin", self.tr("Admin"), permission=Permission.MANAGE_USERS),
         ]
         return [page for page in pages if page.permission is None or self.actor.can(page.permission)]
 

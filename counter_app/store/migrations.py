@@ -367,6 +367,26 @@ def upgrade_to_6(store: Store) -> None:
     )
 
 
+def upgrade_to_7(store: Store) -> None:
+    """Administration without IT support.
+
+    Staff accounts: a password an administrator reset must be changed at the next login; the
+    last login and the last failed attempt are shown on the Admin page. Retention: the time the
+    personal data of a long-closed case (and of an applicant left with no open case) was removed,
+    so that a record pulled again from the platform does not bring it back.
+    """
+    _run(
+        store,
+        """
+        ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users ADD COLUMN last_login_at TEXT;
+        ALTER TABLE users ADD COLUMN last_failed_at TEXT;
+        ALTER TABLE applicants ADD COLUMN purged_at TEXT;
+        ALTER TABLE applications ADD COLUMN purged_at TEXT
+        """,
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Store], None]] = {
     1: upgrade_to_1,
     2: upgrade_to_2,
@@ -374,6 +394,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     4: upgrade_to_4,
     5: upgrade_to_5,
     6: upgrade_to_6,
+    7: upgrade_to_7,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

@@ -20,6 +20,9 @@ class UserRecord:
     active: bool
     created_at: str
     updated_at: str
+    must_change_password: bool = False  # an administrator reset it: changed at the next login
+    last_login_at: str | None = None
+    last_failed_at: str | None = None
 
 
 class UserRepo:
@@ -29,7 +32,8 @@ class UserRepo:
     @staticmethod
     def _record(row: dict[str, Any]) -> UserRecord:
         row = dict(row)
-        row["locked"], row["active"] = bool(row["locked"]), bool(row["active"])
+        for flag in ("locked", "active", "must_change_password"):
+            row[flag] = bool(row.get(flag))
         return UserRecord(**row)
 
     def insert(self, record: UserRecord) -> None:

@@ -91,6 +91,14 @@ def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path
             assert rating["unsatisfied_aspects"] == []
             (task,) = counter.ratings.rectifications(actor, "all")
             assert (task.id, task.level, task.unsatisfied_aspects) == ("t1", 4, ())
+        # v7: accounts say whether a reset password must be changed and when they last logged in;
+        # cases and applicants say when retention removed their personal data (nothing yet)
+        users = {row["name"] for row in counter.ctx.store.all("PRAGMA table_info(users)")}
+        assert {"must_change_password", "last_login_at", "last_failed_at"} <= users
+        assert counter.ctx.store.scalar(
+            "SELECT count(*) FROM applications WHERE purged_at IS NOT NULL"
+        ) == 0
+        assert counter.ctx.store.scalar("SELECT count(*) FROM applicants WHERE purged_at IS NULL") == 1
         assert counter.ctx.store.integrity_check() == "ok"
 
 

@@ -10,7 +10,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from counter_app.accounts import Actor, Role
@@ -144,14 +144,14 @@ def test_pages_reload_after_a_sync_that_changed_data_and_when_shown_again(
     assert pages["applications"].reloads == 2
 
 
-def test_each_role_sees_its_pages_and_only_admin_says_it_comes_later(
+def test_each_role_sees_its_pages(
     qtbot: QtBot, counter: Counter, clerk: Actor, db: Database
 ) -> None:
     everyone = ["intake", "applications", "applicants", "catalogue", "dashboard"]
     supervision = ["rectifications", "conflicts", "audit"]
     expected = {
-        Role.CLERK: [*everyone, "admin"],
-        Role.SUPERVISOR: [*everyone, *supervision, "admin"],
+        Role.CLERK: everyone,
+        Role.SUPERVISOR: [*everyone, *supervision],
         Role.ADMIN: [*everyone, "conflicts", "audit", "admin"],
     }
     for role, keys in expected.items():
@@ -161,11 +161,7 @@ def test_each_role_sees_its_pages_and_only_admin_says_it_comes_later(
             window.navigation.setCurrentRow(index)
             assert window.current_page() == page.key
             assert window.stack.currentWidget().objectName() == f"page_{page.key}"
-            texts = " ".join(label.text() for label in window.stack.currentWidget().findChildren(QLabel))
-            if page.key == "admin":
-                assert page.coming and "later release" in page.coming and page.coming in texts
-            else:
-                assert page.coming is None and "later release" not in texts
+            assert page.coming is None
         window.close()
 
 
