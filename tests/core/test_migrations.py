@@ -95,9 +95,7 @@ def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path
         # cases and applicants say when retention removed their personal data (nothing yet)
         users = {row["name"] for row in counter.ctx.store.all("PRAGMA table_info(users)")}
         assert {"must_change_password", "last_login_at", "last_failed_at"} <= users
-        assert counter.ctx.store.scalar(
-            "SELECT count(*) FROM applications WHERE purged_at IS NOT NULL"
-        ) == 0
+        assert counter.ctx.store.scalar("SELECT count(*) FROM applications WHERE purged_at IS NOT NULL") == 0
         assert counter.ctx.store.scalar("SELECT count(*) FROM applicants WHERE purged_at IS NULL") == 1
         assert counter.ctx.store.integrity_check() == "ok"
 

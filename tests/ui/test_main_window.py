@@ -144,9 +144,7 @@ def test_pages_reload_after_a_sync_that_changed_data_and_when_shown_again(
     assert pages["applications"].reloads == 2
 
 
-def test_each_role_sees_its_pages(
-    qtbot: QtBot, counter: Counter, clerk: Actor, db: Database
-) -> None:
+def test_each_role_sees_its_pages(qtbot: QtBot, counter: Counter, clerk: Actor, db: Database) -> None:
     everyone = ["intake", "applications", "applicants", "catalogue", "dashboard"]
     supervision = ["rectifications", "conflicts", "audit"]
     expected = {
