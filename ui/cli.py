@@ -17,11 +17,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from counter_app import __version__
 from counter_app.accounts import Actor, Role
 from counter_app.core import Counter
 from counter_app.errors import CounterError, ValidationError
 from counter_app.paths import DataPaths
 from ui.cli_conflicts import add_parser as add_conflicts_parser
+from ui.cli_export import add_parser as add_export_parser
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INPUT = 0, 1, 2
 
@@ -207,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", help="profile directory (default: platform data dir or $COUNTER_APP_DATA_DIR)"
     )
     parser.add_argument("--language", choices=("zh_CN", "en"), help="user interface language")
+    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     parser.set_defaults(handler=cmd_window)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -272,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=cmd_restore)
 
     add_conflicts_parser(commands)
+    add_export_parser(commands)
     return parser
 
 
