@@ -91,10 +91,15 @@ class Actor:
     display_name: str
     role: Role | None  # None: the command line, which holds every permission
     permissions: frozenset[Permission]
+    # An administrator reset the password: until its owner chose a new one (``change_own_password``
+    # with the temporary one), this actor may do nothing else — every permission check refuses.
+    must_change_password: bool = False
 
     @classmethod
-    def staff(cls, user_id: str, username: str, display_name: str, role: Role) -> Actor:
-        return cls(user_id, username, display_name, role, ROLE_PERMISSIONS[role])
+    def staff(
+        cls, user_id: str, username: str, display_name: str, role: Role, *, must_change_password: bool = False
+    ) -> Actor:
+        return cls(user_id, username, display_name, role, ROLE_PERMISSIONS[role], must_change_password)
 
     @classmethod
     def command_line(cls, os_user: str | None = None) -> Actor:
@@ -106,11 +111,20 @@ class Actor:
         return self.username if self.role is None else f"user:{self.username}"
 
     def can(self, permission: Permission) -> bool:
-        return permission in self.permissions
+        return permission in self.permissions and not self.must_change_password
 
     def require(self, permission: Permission) -> None:
+        if self.must_change_password:
+            raise PasswordChangeRequired(permission.value, self.audit_name)
         if permission not in self.permissions:
             raise PermissionDenied(permission.value, self.audit_name)
+
+
+class PasswordChangeRequired(PermissionDenied):
+    """The actor logged in with a temporary password an administrator set: they must choose their
+    own before anything else (a refusal like any other, with its own code)."""
+
+    code = "password_change_required"
 
 
 def _os_user() -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from counter_app.accounts import Actor, Permission
+from counter_app.accounts import Actor, PasswordChangeRequired, Permission
 from counter_app.audit import DENIED, SUCCESS
 from counter_app.clock import Clock, iso
 from counter_app.crypto import FieldCipher
@@ -100,13 +100,19 @@ class Context:
     def require(self, actor: Actor, permission: Permission) -> None:
         """``actor.require(permission)``, and a refusal is audited (``permission.denied``, outcome
         ``denied``) in a transaction of its own — unless the check runs inside a write already
-        begun, whose rollback takes the event with it (use cases check before they write)."""
+        begun, whose rollback takes the event with it (use cases check before they write).
+
+        The one place that also holds back an actor who must change their password first: every
+        use case that checks a permission refuses them (``PasswordChangeRequired``)."""
         try:
             actor.require(permission)
-        except PermissionDenied:
+        except PermissionDenied as refusal:
             if not self.store.in_transaction:
+                reason = {"reason": refusal.code} if isinstance(refusal, PasswordChangeRequired) else {}
                 with self.store.transaction():
-                    self.audit(actor, "permission.denied", outcome=DENIED, permission=permission.value)
+                    self.audit(
+                        actor, "permission.denied", outcome=DENIED, permission=permission.value, **reason
+                    )
             raise
 
     def queue(

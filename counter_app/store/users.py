@@ -59,6 +59,10 @@ class UserRepo:
         values = [int(v) if isinstance(v, bool) else v for v in changes.values()]
         self.store.execute(f"UPDATE users SET {assignments} WHERE id = ?", [*values, user_id])
 
+    def by_id(self, user_id: str) -> UserRecord | None:
+        row = self.store.one("SELECT * FROM users WHERE id = ?", (user_id,))
+        return None if row is None else self._record(row)
+
     def by_username(self, username: str) -> UserRecord | None:
         row = self.store.one("SELECT * FROM users WHERE username = ?", (username,))
         return None if row is None else self._record(row)
