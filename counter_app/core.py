@@ -27,6 +27,7 @@ from counter_app.services.audit_trail import AuditTrailService
 from counter_app.services.backups import BackupService
 from counter_app.services.cases import CaseService
 from counter_app.services.catalogue import CatalogueService
+from counter_app.services.checklist import SetupChecklist
 from counter_app.services.conflicts import ConflictService
 from counter_app.services.context import Context
 from counter_app.services.dashboard import DashboardService
@@ -70,6 +71,7 @@ class Counter:
     office_settings: OfficeSettingsService
     exports: ExportService
     keys: KeyService
+    checklist: SetupChecklist
     # the local side of sync (sync/engine.py drives them)
     enrollment: EnrollmentService
     exchange: SyncExchange
@@ -136,6 +138,7 @@ class Counter:
             office_settings=OfficeSettingsService(ctx),
             exports=ExportService(ctx),
             keys=KeyService(ctx),
+            checklist=SetupChecklist(ctx),
             enrollment=EnrollmentService(ctx),
             exchange=SyncExchange(ctx, catalogue),
             conflicts=ConflictService(ctx),

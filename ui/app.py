@@ -21,6 +21,7 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.services.admin import Status
 from ui.dialogs.first_admin import FirstAdminDialog
+from ui.dialogs.first_start import OfficeSetupDialog
 from ui.dialogs.login import DemoCredential, LoginDialog
 from ui.i18n import app_font, choose_language, error_text, install_translators, locale_for
 from ui.idle import IdleWatcher
@@ -229,10 +230,20 @@ class AppController(QObject):
         box.show()
 
     def _show_first_admin(self) -> None:
+        """First start of a real office: the administrator's account, then the office's details and
+        enrollment (:meth:`_show_office_setup`), then the Admin page with what is left to do."""
         assert self.db is not None
         dialog = FirstAdminDialog(self.db)
-        dialog.created.connect(lambda actor: self._show_login(actor.username))
+        dialog.created.connect(self._show_office_setup)
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
+        self._replace_dialog(dialog)
+
+    def _show_office_setup(self, actor: Actor) -> None:
+        assert self.db is not None
+        dialog = OfficeSetupDialog(self.db, actor)
+        # Closing the dialog skips what is left of it: the Admin page's checklist says what that is.
+        dialog.done_setup.connect(lambda who: self._show_main_window(who, page="admin"))
+        dialog.rejected.connect(lambda: self._show_main_window(actor, page="admin"))
         self._replace_dialog(dialog)
 
     def _show_login(self, username: str = "") -> None:
@@ -242,7 +253,7 @@ class AppController(QObject):
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         self._replace_dialog(dialog)
 
-    def _show_main_window(self, actor: Actor) -> None:
+    def _show_main_window(self, actor: Actor, page: str | None = None) -> None:
         assert self.db is not None
         self._close_dialog()
         window = build_main_window(self.db, actor, sync=self.sync)
@@ -254,6 +265,8 @@ class AppController(QObject):
         self.window = window
         window.show()
         window.activateWindow()
+        if page is not None:
+            window.open_page(page)
         window.focus_page()  # the clerk types (or reads an ID card) at once, no click first
         self.idle.start()
 

@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 from counter_app.accounts import MAX_FAILED_LOGINS, Actor, Role
 from counter_app.core import Counter
 from counter_app.errors import CorruptDatabase, ValidationError
+from counter_app.records import AuditFilter
 from counter_app.services.accounts import AccountService
 from tests.ui.helpers import press_enter, settle, settle_app, type_text
 from ui.app import EXIT_CANNOT_OPEN, EXIT_OK, AppController
 from ui.dialogs.first_admin import FirstAdminDialog
+from ui.dialogs.first_start import OfficeSetupDialog
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.views.intake import IntakeView
@@ -66,8 +68,14 @@ def test_first_start_creates_the_administrator_by_keyboard(
     assert actor.role is Role.ADMIN
     assert actor.display_name == "王芳"
     assert not counter.accounts.needs_first_admin()
-    login = current_dialog(qtbot, controller, LoginDialog)
-    assert login.username.text() == "wangfang"  # offered for the first login
+    # logged in as the new administrator (audited), the walk goes on with the office's details
+    setup = current_dialog(qtbot, controller, OfficeSetupDialog)
+    assert setup.actor.username == "wangfang" and setup.actor.role is Role.ADMIN
+    logins = counter.audit_trail.events(
+        Actor.command_line("tester"), AuditFilter(action="login", outcome="success")
+    )
+    # the dialog's login, then this test's own above
+    assert [event.actor for event in logins] == ["user:wangfang", "user:wangfang"]
 
 
 def test_mismatched_passwords_show_the_message_and_create_nothing(

@@ -20,7 +20,7 @@ class FirstAdminDialog(QDialog):
     is one ~50 ms password hash and one small transaction.
     """
 
-    created = Signal(object)  # the new administrator's Actor
+    created = Signal(object)  # the new administrator's Actor, logged in
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,11 +150,13 @@ class FirstAdminDialog(QDialog):
         username, display_name = self.username.text().strip(), self.display_name.text().strip()
         password = self.password.text()
         self._set_creating(True)
-        self._db.submit(
-            lambda counter: counter.accounts.create_first_admin(username, display_name, password),
-            self._created,
-            self._failed,
-        )
+
+        def create(counter):
+            # and log in: the walk goes on as this administrator, and the login is audited like any
+            counter.accounts.create_first_admin(username, display_name, password)
+            return counter.accounts.login(username, password)
+
+        self._db.submit(create, self._created, self._failed)
 
     def _set_creating(self, on: bool) -> None:
         self.creating = on
