@@ -75,6 +75,31 @@ class Secrets:
     def fallback_file(self) -> Path:
         return self._config_dir / "secrets" / f"{self.install_id}.json"
 
+    def with_backend(self, backend: str) -> Secrets:
+        """The same profile's secrets in ``backend`` (to move them there, or to follow a move made
+        through another connection)."""
+        return Secrets(self.install_id, backend, self._config_dir)
+
+    def remove_fallback_file(self) -> bool:
+        """Delete the fallback file (after its secrets were moved and checked); True if there was one.
+
+        Only this copy goes: a backup of the config directory made earlier still holds the key."""
+        path = self.fallback_file
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return False
+        path.with_suffix(".tmp").unlink(missing_ok=True)
+        try:
+            fd = os.open(path.parent, os.O_RDONLY)
+        except OSError:
+            return True
+        try:
+            os.fsync(fd)  # the removal survives a power cut like the setting that says where keys are
+        finally:
+            os.close(fd)
+        return True
+
     def status(self) -> SecretsStatus:
         if self.backend == KEYRING:
             backend = keyring.get_keyring()

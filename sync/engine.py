@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 
 from pydantic import ValidationError as ModelError
 
+from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.store.outbox import OutboxOp
 from sync import protocol as p
@@ -77,26 +78,33 @@ class SyncReport:
         return asdict(self)
 
 
-def enroll(
-    counter: Counter,
-    server_url: str,
-    code: str,
-    device_name: str | None = None,
-    *,
-    verify_tls: bool | str = True,
+def request_enrollment(
+    server_url: str, code: str, device_name: str | None = None, *, verify_tls: bool | str = True
 ) -> p.EnrollResponse:
-    """Enroll this profile with an office of the central platform (token into the keyring)."""
-    from counter_app.accounts import Actor
+    """Ask the platform to enroll a device with a one-time code: the HTTP half of :func:`enroll`.
 
+    Uses no ``Counter``, so any thread may call it (the desktop app runs it off the database thread
+    and saves the reply with :func:`save_enrollment` there). Raises ``Refused`` (a wrong, used or
+    expired code) or ``TransportError`` (the platform cannot be reached)."""
     transport = Transport(server_url, verify_tls=verify_tls, retries=2)
     try:
-        reply = transport.post(
+        return transport.post(
             "/v1/devices/enroll", p.EnrollRequest(code=code, device_name=device_name), p.EnrollResponse
         )
     finally:
         transport.close()
+
+
+def save_enrollment(
+    counter: Counter,
+    actor: Actor,
+    server_url: str,
+    reply: p.EnrollResponse,
+    device_name: str | None = None,
+) -> None:
+    """Keep the platform's enroll reply in the profile (token into the keyring): the local half."""
     counter.enrollment.save(
-        Actor.command_line(),
+        actor,
         server_url,
         reply.device_id,
         reply.token,
@@ -104,7 +112,23 @@ def enroll(
         reply.office_name,
         reply.receipt_prefix,
         reply.server_epoch,
+        device_name,
     )
+
+
+def enroll(
+    counter: Counter,
+    server_url: str,
+    code: str,
+    device_name: str | None = None,
+    *,
+    verify_tls: bool | str = True,
+    actor: Actor | None = None,
+) -> p.EnrollResponse:
+    """Enroll this profile with an office of the central platform (token into the keyring); the
+    command line's authority unless ``actor`` is given."""
+    reply = request_enrollment(server_url, code, device_name, verify_tls=verify_tls)
+    save_enrollment(counter, actor or Actor.command_line(), server_url, reply, device_name)
     return reply
 
 
@@ -127,7 +151,13 @@ class SyncEngine:
         self._transport = transport
         self.verify_tls = verify_tls
 
-    def run(self, trigger: str = "manual") -> SyncReport:
+    def run(self, trigger: str = "manual", *, full: bool = False) -> SyncReport:
+        """One run. ``full``: download the office's data again from cursor 0 (the outbox is kept:
+        pending ops are pushed first and never overwritten by what comes down), then verify.
+
+        Setting ``cancel`` stops the run at the next safe point — before a request: between push
+        batches, upload chunks and pull pages, never inside the application of a reply — with
+        outcome ``cancelled``; what was applied stays applied and the next run does the rest."""
         report = SyncReport()
         started = time.monotonic()
         enrollment = self.counter.enrollment.current()
@@ -143,7 +173,7 @@ class SyncEngine:
             transport.token = token
             log_id = self.counter.sync_log.start(trigger)
             try:
-                self._run(transport, enrollment.device_id, report)
+                self._run(transport, enrollment.device_id, report, full)
                 report.pending = self.exchange.pending_count()
                 # An op in an open conflict was not pushed either: it waits for someone's decision.
                 unsettled = report.pending or report.rejected or self.counter.conflicts.count()
@@ -179,13 +209,22 @@ class SyncEngine:
         return report
 
     # --- the stages --------------------------------------------------------------------------------
-    def _run(self, transport: Transport, device_id: str, report: SyncReport) -> None:
+    def _run(self, transport: Transport, device_id: str, report: SyncReport, full: bool) -> None:
         hello = self._hello(transport)
+        if full:
+            self.exchange.reset_pull(hello.server_epoch)  # everything again from cursor 0; outbox kept
         self._catalogue(transport, hello)
         self._push(transport, device_id, hello, report)
         self._pull(transport, hello, report)
+        self._checkpoint()
         self._verify(transport, report)
         self._audit_head(transport)
+
+    def _checkpoint(self) -> None:
+        """A safe point to stop at (nothing half applied): stop here when the run was cancelled.
+        The transport checks the same flag before each request; this covers a given transport."""
+        if self.cancel.is_set():
+            raise Cancelled()
 
     def _hello(self, transport: Transport) -> p.Hello:
         self.progress(Progress("hello"))
@@ -226,6 +265,7 @@ class SyncEngine:
             after_seq = 0
             uploaded_any = False
             while True:
+                self._checkpoint()
                 ops = self.exchange.pending_ops(batch, after_seq)
                 if not ops:
                     break
@@ -298,6 +338,7 @@ class SyncEngine:
     def _pull(self, transport: Transport, hello: p.Hello, report: SyncReport) -> None:
         limit = min(p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)
         while True:
+            self._checkpoint()
             cursor = self.exchange.cursor()
             self.progress(Progress("pull", report.pulled))
             page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": limit})

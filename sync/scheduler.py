@@ -17,7 +17,7 @@ from pathlib import Path
 from counter_app.core import Counter
 from counter_app.errors import SyncRunning
 from sync.connectivity import probe
-from sync.engine import Progress, SyncEngine, SyncReport
+from sync.engine import DEFAULT_BATCH, Progress, SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ class SyncScheduler:
         on_progress: Callable[[Progress], None] | None = None,
         on_online: Callable[[bool], None] | None = None,
         open_counter: Callable[[Path | str | None], Counter] = Counter.open,
+        batch_size: int = DEFAULT_BATCH,
     ) -> None:
         self.data_dir = data_dir
         self.interval_s = interval_s
@@ -44,6 +45,9 @@ class SyncScheduler:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._cancel = threading.Event()
+        self._full = False  # the sync asked for is a full one (download again from cursor 0, verify)
+        self._trigger = "auto"  # what the sync asked for is logged as
+        self.batch_size = batch_size
         self._thread: threading.Thread | None = None
         self.online: bool | None = None
 
@@ -51,8 +55,17 @@ class SyncScheduler:
         self._thread = threading.Thread(target=self._loop, name="sync-scheduler", daemon=True)
         self._thread.start()
 
-    def run_now(self) -> None:
+    def run_now(self, *, full: bool = False, trigger: str = "auto") -> None:
+        """Sync at once, logged as ``trigger`` (``full``: download the office's data again and verify;
+        logged as ``full``)."""
+        if full:
+            self._full = True
+        self._trigger = trigger
         self._wake.set()
+
+    def cancel(self) -> None:
+        """Stop the running sync at its next safe point (outcome ``cancelled``); the scheduler goes on."""
+        self._cancel.set()
 
     def stop(self, timeout_s: float = 10.0) -> None:
         self._stop.set()
@@ -76,16 +89,21 @@ class SyncScheduler:
                     self.on_online(reachable)
                 due = time.monotonic() - last_sync >= self.interval_s
                 if reachable and (asked or came_back or due):
-                    self._sync(counter)
+                    full, self._full = self._full, False
+                    trigger, self._trigger = (self._trigger if asked else "auto"), "auto"
+                    self._sync(counter, "full" if full else trigger, full)
                     last_sync = time.monotonic()
                 self._wake.wait(self.probe_interval_s)
         finally:
             counter.close()
 
-    def _sync(self, counter: Counter) -> None:
+    def _sync(self, counter: Counter, trigger: str = "auto", full: bool = False) -> None:
         self._cancel.clear()
         try:
-            report = SyncEngine(counter, progress=self.on_progress, cancel=self._cancel).run(trigger="auto")
+            engine = SyncEngine(
+                counter, progress=self.on_progress, cancel=self._cancel, batch_size=self.batch_size
+            )
+            report = engine.run(trigger=trigger, full=full)
         except SyncRunning:
             log.info("a sync is already running for this data directory")
             return

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from counter_app.accounts import Actor, Permission
 from counter_app.core import Counter
-from sync.engine import Progress, SyncReport
+from sync.engine import DEFAULT_BATCH, Progress, SyncReport
 from sync.scheduler import SyncScheduler
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ class SyncController(QObject):
       - ``online_changed(bool)``: the platform became reachable / unreachable;
       - ``progress(stage, done, total)``: a sync is running (``total`` 0 when not known);
       - ``finished(dict)``: a sync ended; the dict is :meth:`SyncReport.as_dict`.
+
+    ``sync_now(actor)`` and ``full_sync(actor)`` ask for a run; ``cancel()`` stops a running one.
     """
 
     online_changed = Signal(bool)
@@ -61,6 +63,7 @@ class SyncController(QObject):
         probe_interval_s: float = DEFAULT_PROBE_INTERVAL_S,
         nudge_gap_s: float = DEFAULT_NUDGE_GAP_S,
         open_counter: Callable[[Path | str | None], Counter] = Counter.open,
+        batch_size: int = DEFAULT_BATCH,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +86,7 @@ class SyncController(QObject):
             on_progress=self._progress_in_scheduler_thread,
             on_online=self._online_from_scheduler.emit,
             open_counter=open_counter,
+            batch_size=batch_size,
         )
 
     # --- UI thread ---------------------------------------------------------------------------------
@@ -116,7 +120,24 @@ class SyncController(QObject):
         if not self._started:
             self.start()  # a fresh scheduler syncs right away when the platform is reachable
             return
-        self._scheduler.run_now()
+        self._scheduler.run_now(trigger="manual")
+
+    def full_sync(self, actor: Actor) -> None:
+        """Ask for a full sync and verify (supervisors and administrators): push what is pending,
+        download the office's data again from the start (the outbox is kept), verify the counts and
+        hashes. Returns at once; the result comes as ``finished`` (``verified`` in the report)."""
+        actor.require(Permission.RUN_SYNC)
+        if self._stopped:
+            return
+        self.start()
+        self._scheduler.run_now(full=True, trigger="manual")
+
+    def cancel(self) -> None:
+        """Stop the running sync at its next safe point (between batches and pages; what was applied
+        stays, the next sync does the rest). Its report comes as ``finished`` with outcome
+        ``cancelled``. Nothing happens when no sync is running."""
+        if self._started and not self._stopped:
+            self._scheduler.cancel()
 
     def work_waiting(self, pending: int) -> None:
         """``pending`` local changes are waiting to be sent: sync soon when the platform is reachable.
@@ -136,7 +157,7 @@ class SyncController(QObject):
         if self._last_run is not None and now - self._last_run < self.nudge_gap_s:
             return
         self._last_run = now
-        self._scheduler.run_now()
+        self._scheduler.run_now(trigger="auto")
 
     @Slot(bool)
     def _deliver_online(self, online: bool) -> None:

@@ -9,6 +9,7 @@ from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
 from counter_app.receipts import validate_prefix
 from counter_app.services.context import Context
+from counter_app.services.keys import follow_recorded_backend
 from counter_app.store.sync_records import SyncRecordRepo
 
 TOKEN = "device_token"
@@ -22,6 +23,8 @@ class Enrollment:
     office_code: str
     office_name: str
     receipt_prefix: str
+    device_name: str = ""
+    revoked_at: str | None = None  # the platform revoked the device token: enroll again
 
 
 class EnrollmentService:
@@ -40,6 +43,8 @@ class EnrollmentService:
             s.get("office_code") or "",
             s.get("office_name") or "",
             s.get("receipt_prefix") or "",
+            s.get("device_name") or "",
+            s.get("device_revoked") or None,
         )
 
     def save(
@@ -52,8 +57,11 @@ class EnrollmentService:
         office_name: str,
         receipt_prefix: str,
         server_epoch: str,
+        device_name: str | None = None,
     ) -> Enrollment:
-        self.ctx.require(actor, Permission.RUN_SYNC)
+        # Enrolling hands this computer a device token (a key of the office's account on the
+        # platform): the administrator's decision, like where the data key lives. Supervisors sync.
+        self.ctx.require(actor, Permission.MANAGE_KEYS)
         prefix = validate_prefix(receipt_prefix)
         if not token:
             raise ValidationError("token", "the server sent no device token", code="required")
@@ -75,6 +83,8 @@ class EnrollmentService:
                 ("office_code", office_code),
                 ("office_name", office_name),
                 ("receipt_prefix", prefix),
+                ("device_name", (device_name or "").strip()),
+                ("device_revoked", ""),
             ):
                 s.set(key, value)
             if (
@@ -91,10 +101,12 @@ class EnrollmentService:
         return enrollment
 
     def token(self) -> str | None:
+        follow_recorded_backend(self.ctx)  # the key may have moved to the keyring since this opened
         return self.ctx.secrets.get(TOKEN)
 
     def token_revoked(self) -> None:
         """The server refused the token for good: forget it; an administrator must enroll again."""
+        follow_recorded_backend(self.ctx)
         self.ctx.secrets.delete(TOKEN)
         with self.ctx.store.transaction():
             self.ctx.settings.set("device_revoked", self.ctx.now_iso())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from counter_app.store.db import Store
 
 
@@ -31,3 +33,12 @@ class SyncLogRepo:
             " rejected = ?, error = ? WHERE id = ?",
             (finished_at, outcome, pushed, pulled, conflicts, rejected, error, log_id),
         )
+
+    def recent(self, limit: int) -> list[dict[str, Any]]:
+        """The last ``limit`` runs, newest first (a run still going has no ``finished_at``)."""
+        rows = self.store.all(
+            "SELECT id, started_at, finished_at, trigger, outcome, pushed, pulled, conflicts, rejected, error"
+            " FROM sync_log ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        return [dict(row) for row in rows]
