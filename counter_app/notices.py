@@ -93,6 +93,12 @@ class NoticeData:
     pending_deadline: date | None = None
     refusal_reason: str | None = None
     remedies: str | None = None
+    # The office's settings (Admin page, Settings): a line under the signature (address, telephone),
+    # and how this office prints notices by default: the layout ("a4" or "receipt", the 80 mm roll) and
+    # the printer (None: the system's default; a printer not installed here is passed over).
+    office_contact: str | None = None
+    paper: str = "a4"
+    printer_name: str | None = None
 
     def __post_init__(self) -> None:
         # A last guard: whatever builds a notice, an unmasked number must not reach paper.

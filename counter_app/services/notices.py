@@ -24,6 +24,7 @@ from counter_app.records import Application, MaterialRecord
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.services.lifecycle import check_materials
+from counter_app.services.office_settings import OfficeSettingsService
 
 
 class NoticeService:
@@ -48,6 +49,7 @@ class NoticeService:
         item = self.catalogue.item(app.item_code, app.catalogue_version)
         records = ctx.applications.materials(app.id)
         settings = ctx.settings
+        office = OfficeSettingsService(ctx).get()
         staff, decided_on = self._decision(actor, app, kind)
 
         check = check_materials(item, records)
@@ -59,7 +61,10 @@ class NoticeService:
             kind=kind,
             application_id=app.id,
             receipt_no=app.receipt_no,
-            office_name=(settings.get("office_name") or "").strip() or DEFAULT_OFFICE_NAME,
+            # The name the administrator set for notices, else the one given at enrollment.
+            office_name=office.notice_office_name
+            or (settings.get("office_name") or "").strip()
+            or DEFAULT_OFFICE_NAME,
             office_address=(settings.get("office_address") or "").strip() or None,
             office_phone=(settings.get("office_phone") or "").strip() or None,
             applicant_name=applicant.name,
@@ -87,6 +92,9 @@ class NoticeService:
             pending_deadline=date.fromisoformat(app.pending_deadline) if app.pending_deadline else None,
             refusal_reason=app.refusal_reason,
             remedies=app.remedies,
+            office_contact=office.office_contact or None,
+            paper=office.notice_layout,
+            printer_name=office.printer_name or None,
         )
         with ctx.store.transaction():
             ctx.audit(actor, "notice.view", "application", app.id, kind=kind.value, applicant=applicant.id)

@@ -103,11 +103,12 @@ def paper(layout: str) -> Paper:
         raise ValueError(f"unknown notice layout {layout!r}; one of {', '.join(PAPERS)}") from None
 
 
-def lay_out(notice: NoticeData, layout: str = "a4", words: NoticeWords | None = None) -> LaidOutNotice:
-    """Set ``notice`` for ``layout`` ("a4" or "receipt") in the language of ``words`` (Chinese by
-    default). Any thread: the document belongs to the thread that laid it out (the screen's picture
-    and the print preview on the UI thread, a PDF on a pool thread)."""
-    sheet = paper(layout)
+def lay_out(notice: NoticeData, layout: str | None = None, words: NoticeWords | None = None) -> LaidOutNotice:
+    """Set ``notice`` for ``layout`` ("a4" or "receipt"; None: the office's paper, ``notice.paper``)
+    in the language of ``words`` (Chinese by default). Any thread: the document belongs to the thread
+    that laid it out (the screen's picture and the print preview on the UI thread, a PDF on a pool
+    thread)."""
+    sheet = paper(layout or notice.paper)
     words = words or NoticeWords()
     qr = qr_image(notice.qr_payload)
     left, top, right, bottom = sheet.margins_mm

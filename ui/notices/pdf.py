@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPdfWriter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from counter_app.notices import NoticeData
@@ -35,10 +35,10 @@ def document_name(laid_out: LaidOutNotice, words: NoticeWords) -> str:
 
 
 def write_pdf(
-    notice: NoticeData, path: str | Path, layout: str = "a4", *, words: NoticeWords | None = None
+    notice: NoticeData, path: str | Path, layout: str | None = None, *, words: NoticeWords | None = None
 ) -> Path:
-    """Write ``notice`` as a one-notice PDF on ``layout`` ("a4" or "receipt") paper. Any thread, with
-    ``words`` made on that thread."""
+    """Write ``notice`` as a one-notice PDF on ``layout`` ("a4" or "receipt"; None: the office's
+    paper) paper. Any thread, with ``words`` made on that thread."""
     words = words or NoticeWords()
     laid_out = lay_out(notice, layout, words)
     target = Path(path)
@@ -56,12 +56,22 @@ def write_pdf(
 
 
 def new_printer(laid_out: LaidOutNotice, words: NoticeWords) -> QPrinter:
-    """A printer set up for the notice's paper (the user may still change it in the dialogs)."""
+    """A printer set up for the notice's paper (the user may still change it in the dialogs): the
+    office's printer (Admin page, Settings) when it is installed on this machine, else the system's
+    default printer."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    chosen = laid_out.notice.printer_name
+    if chosen and chosen in installed_printers():
+        printer.setPrinterName(chosen)  # before the page layout: a printer comes with its own page
     printer.setPageLayout(laid_out.page_layout)
     printer.setDocName(document_name(laid_out, words))
     printer.setCreator("Counter")
     return printer
+
+
+def installed_printers() -> list[str]:
+    """The names of the printers installed on this machine (none on a machine without any)."""
+    return list(QPrinterInfo.availablePrinterNames())
 
 
 def print_to(laid_out: LaidOutNotice, printer: QPrinter) -> None:
@@ -87,7 +97,7 @@ def preview_dialog(
 def print_notice(
     notice: NoticeData,
     parent: QWidget | None = None,
-    layout: str = "a4",
+    layout: str | None = None,
     *,
     preview: bool = True,
     words: NoticeWords | None = None,

@@ -231,6 +231,8 @@ def contact_lines(notice: NoticeData, words: NoticeWords) -> tuple[str, str, lis
         contact.append(fill(words.translate("Notice", "Address: %1"), notice.office_address))
     if notice.office_phone:
         contact.append(fill(words.translate("Notice", "Telephone: %1"), notice.office_phone))
+    if notice.office_contact:  # the administrator's own line (address, telephone), as written
+        contact.append(notice.office_contact)
     return staff, sign, contact
 
 
