@@ -1,4 +1,4 @@
-"""Files shipped beside the code: catalogue seeds, translations, notice templates.
+"""Files shipped beside the code: catalogue seeds, translations, the application icon.
 
 They live in the repository's top-level ``resources/`` folder, and every install path finds them
 through :func:`resources_dir`:
@@ -49,6 +49,12 @@ def resource_path(*parts: str) -> Path:
 
 def demo_catalogue_path() -> Path:
     return resource_path("catalogue", "demo.json")
+
+
+def app_icon_path() -> Path:
+    """The application's icon as a PNG (made from ``icons/counter.svg``; the ``.ico`` beside it is the
+    Windows executables' icon, build.spec)."""
+    return resource_path("icons", "counter.png")
 
 
 # --- translations: .ts → .qm --------------------------------------------------------------------

@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from counter_app.accounts import Actor
 from counter_app.core import Counter
+from counter_app.resources import app_icon_path
 from counter_app.services.admin import Status
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.first_start import OfficeSetupDialog
@@ -27,6 +28,7 @@ from ui.i18n import app_font, choose_language, error_text, install_translators, 
 from ui.idle import IdleWatcher
 from ui.main_window import MainWindow
 from ui.preferences import Preferences, scaled_font
+from ui.smoke import watch_first_window
 from ui.sync_controller import DEFAULT_INTERVAL_S, DEFAULT_PROBE_INTERVAL_S, SyncController
 from ui.views.admin import AdminView
 from ui.views.applicants import ApplicantsView
@@ -109,9 +111,10 @@ def display_name() -> str:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names and font; call after the translators are installed (the display name is translated)."""
+    """Names, icon and font; call after the translators are installed (the display name is translated)."""
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(display_name())
+    app.setWindowIcon(QIcon(str(app_icon_path())))
     app.setFont(app_font(app.font()))
     # The controller decides when the app ends: between the login dialog closing and the main
     # window opening no window is visible, and that must not quit.
@@ -381,6 +384,7 @@ def run(
     )
     controller.use_language(choose_language(language, saved=preferences.language))
     configure_application(app)
+    watch_first_window(app)  # only with COUNTER_APP_SMOKE_REPORT set (ui/smoke.py): the bundle's test
     # Queued: an exit asked for before the event loop runs still ends it.
     controller.finished.connect(app.exit, Qt.ConnectionType.QueuedConnection)
     controller.start()

@@ -7,7 +7,8 @@ The demo directory (default ``<data dir>/demo``; ``--data-dir`` chooses another)
     counter/      the counter's profile, enrolled with office QS
     demo.json     written last by the first start: the set-up is complete; later starts reuse it all
 
-The central platform runs as a child process (``python -m central.cli --db … serve``) on a free
+The central platform runs as a child process (``python -m central.cli --db … serve``; in the
+PyInstaller bundle the bundle's own executable with :data:`ui.bundle.CENTRAL_ARGUMENT`) on a free
 loopback port — the UI never imports ``central`` — and is stopped when the app ends, Ctrl+C
 included. It runs in its own session so that Ctrl+C reaches this process only, which stops the
 app's sync before the platform; on Linux the kernel also ends it if this process dies.
@@ -50,6 +51,7 @@ from counter_app.resources import demo_catalogue_path
 from counter_app.services.demo_history import DemoHistory, HistoryReport, history_clock
 from sync.connectivity import probe
 from sync.engine import SyncEngine, enroll
+from ui.bundle import central_command
 
 OFFICE_CODE = "QS"
 OFFICE_NAME = "青山镇便民服务中心"
@@ -97,7 +99,7 @@ def default_demo_dir() -> Path:
 
 # --- the central platform as a child process ----------------------------------------------------------
 def _central_argv(db_url: str, *args: str) -> list[str]:
-    return [sys.executable, "-m", "central.cli", "--db", db_url, *args]
+    return [*central_command(), "--db", db_url, *args]
 
 
 def _start_command(db_url: str, cwd: Path, *args: str) -> subprocess.Popen[str]:
@@ -115,7 +117,7 @@ def _finish_command(process: subprocess.Popen[str]) -> str:
     """Wait for a ``counter-central`` command; its last line of output (the id it printed)."""
     out, err = process.communicate()
     if process.returncode != 0:
-        command = " ".join(str(arg) for arg in process.args[3:])  # type: ignore[index]
+        command = " ".join(str(arg) for arg in process.args[len(central_command()) :])  # type: ignore[index]
         raise DemoError(f"counter-central {command} failed: {err.strip() or out.strip()}")
     lines = out.strip().splitlines()
     return lines[-1].strip() if lines else ""
@@ -303,8 +305,6 @@ def prepare_demo(data_dir: Path | str, *, report: Report | None = None) -> DemoI
     """
     say = report or (lambda _text: None)
     started = time.monotonic()
-    if getattr(sys, "frozen", False):
-        raise DemoError("the demo runs the central platform with Python: start it from a source checkout")
     root = Path(data_dir).expanduser().resolve()
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o700)  # the demo's people are made up, but the profile is a real one

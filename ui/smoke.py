@@ -1,0 +1,70 @@
+"""``COUNTER_APP_SMOKE_REPORT=FILE``: the first window the app shows, described in ``FILE``, then quit.
+
+A packaged app has to prove without a display that it starts and speaks Simplified Chinese: its
+Python cannot be asked from outside, and under ``QT_QPA_PLATFORM=offscreen`` nothing can be looked
+at. With this variable set, :func:`watch_first_window` writes, once the first window is shown, a JSON
+object — the window's class, title and the texts of its labels and buttons, the application's display
+name, whether the window icon loaded, the Qt platform — and ends the event loop with exit code 0.
+``tests/test_bundle.py`` sets it for the PyInstaller bundle; nothing else does, and without it
+nothing here runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+SMOKE_REPORT_ENV = "COUNTER_APP_SMOKE_REPORT"
+
+
+def describe(window: QWidget) -> dict[str, object]:
+    """What the first window shows, in words, and what the application around it loaded."""
+    texts = [label.text() for label in window.findChildren(QLabel) if label.text()]
+    texts += [button.text() for button in window.findChildren(QAbstractButton) if button.text()]
+    return {
+        "window": type(window).__name__,
+        "title": window.windowTitle(),
+        "texts": texts,
+        "display_name": QGuiApplication.applicationDisplayName(),
+        "icon": not QGuiApplication.windowIcon().isNull(),
+        "platform": QGuiApplication.platformName(),
+    }
+
+
+class _FirstWindow(QObject):
+    """Application-wide event filter: the first Show of a top-level window is reported."""
+
+    def __init__(self, app: QApplication, report: Path) -> None:
+        super().__init__(app)
+        self.app = app
+        self.report = report
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shown = event.type() == QEvent.Type.Show
+        if shown and not self.seen and isinstance(watched, QWidget) and watched.isWindow():
+            self.seen = True
+            # Once the event loop is back: the window has finished showing.
+            QTimer.singleShot(0, lambda: self._write(watched))
+        return False
+
+    def _write(self, window: QWidget) -> None:
+        scratch = self.report.with_name(self.report.name + ".part")
+        scratch.write_text(json.dumps(describe(window), ensure_ascii=False), "utf-8")
+        os.replace(scratch, self.report)  # the reader never sees half a report
+        self.app.exit(0)
+
+
+def watch_first_window(app: QApplication) -> QObject | None:
+    """Install the report when ``COUNTER_APP_SMOKE_REPORT`` names a file; None (nothing done) else."""
+    path = os.environ.get(SMOKE_REPORT_ENV)
+    if not path:
+        return None
+    watcher = _FirstWindow(app, Path(path))
+    app.installEventFilter(watcher)
+    return watcher
