@@ -27,7 +27,7 @@ from counter_app.errors import AccountLocked, AuthenticationFailed, CounterError
 from counter_app.services.context import Context
 from counter_app.store.users import UserRecord
 
-MAX_DISPLAY_NAME = 40
+MAX_DISPLAY_NAME = 64  # as the first-start dialog allows
 
 
 @dataclass(frozen=True)

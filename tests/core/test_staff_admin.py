@@ -63,7 +63,7 @@ def test_edit_without_a_change_writes_nothing(counter: Counter, admin: Actor, cl
     ("changes", "field", "code"),
     [
         ({"display_name": "   "}, "display_name", "required"),
-        ({"display_name": "名" * 41}, "display_name", "too_long"),
+        ({"display_name": "名" * 65}, "display_name", "too_long"),
         ({"role": "mayor"}, "role", "choice"),
     ],
 )
