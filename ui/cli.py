@@ -184,18 +184,19 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args) as counter:
-        path = counter.admin.backup(Actor.command_line(), Path(args.path))
-    print(f"backup written to {path}")
+        entry = counter.backups.create(Actor.command_line(), Path(args.path))
+    print(f"encrypted backup written to {entry.path} ({entry.size} bytes)")
+    print(entry.path)
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from counter_app.services.admin import restore_backup
+    from counter_app.services.backups import restore_backup
 
     safety = restore_backup(DataPaths.resolve(args.data_dir), Path(args.path))
     # Opening migrates an older backup and checks that its key is here.
     with _open(args) as counter:
-        counter.admin.record_restore(Actor.command_line(), Path(args.path), safety)
+        counter.backups.record_restore(Actor.command_line(), Path(args.path), safety)
     print(f"restored from {args.path}; the previous database is kept as {safety}")
     return EXIT_OK
 
@@ -267,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=0)
     seed.set_defaults(handler=cmd_seed)
 
-    backup = commands.add_parser("backup", help="consistent online backup to PATH")
+    backup = commands.add_parser(
+        "backup", help="encrypted consistent online backup to PATH (a file, or a folder to write one in)"
+    )
     backup.add_argument("path")
     backup.set_defaults(handler=cmd_backup)
     restore = commands.add_parser("restore", help="restore the backup at PATH (keeps the current database)")

@@ -1,21 +1,16 @@
-"""Administration: status, audit verification, backups."""
+"""Administration: status, audit verification, housekeeping of scan files. (Backups: services/backups.py.)"""
 
 from __future__ import annotations
 
-import os
 import time
-import zipfile
 from dataclasses import asdict, dataclass
 from datetime import timedelta
-from pathlib import Path
 
 from counter_app.accounts import Actor, Permission
 from counter_app.audit import VerifyResult, verify_chain
 from counter_app.services.context import Context
 from counter_app.store.conflicts import ConflictRepo
 from counter_app.store.outbox import REJECTED
-
-BACKUP_DB_NAME = "counter.db"
 
 
 @dataclass(frozen=True)
@@ -98,99 +93,3 @@ class AdminService:
                 problems=len(result.problems),
             )
         return result
-
-    def backup(self, actor: Actor, target: Path) -> Path:
-        """A consistent copy taken while the app runs: the database (SQLite backup API) and the
-        encrypted attachments, in one zip. Everything in it stays encrypted; the key is not in it."""
-        self.ctx.require(actor, Permission.BACKUP)
-        target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        snapshot = self.ctx.paths.backups / f".snapshot-{os.getpid()}.db"
-        try:
-            self.ctx.store.backup_to(snapshot)
-            tmp = target.with_name(target.name + ".part")
-            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.write(snapshot, BACKUP_DB_NAME)
-                for path in sorted(self.ctx.paths.attachments.glob("*.bin")):
-                    archive.write(path, f"attachments/{path.name}")
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        finally:
-            snapshot.unlink(missing_ok=True)
-        with self.ctx.store.transaction():
-            self.ctx.audit(actor, "backup.create", outcome="success", size=target.stat().st_size)
-        return target
-
-    def record_restore(self, actor: Actor, source: Path, safety: Path) -> None:
-        """Audit a restore (``restore_backup`` ran with the profile closed; this profile was opened
-        from the restored database, so the event lands in the chain it restored)."""
-        self.ctx.require(actor, Permission.BACKUP)
-        with self.ctx.store.transaction():
-            self.ctx.audit(
-                actor, "backup.restore", outcome="success", source=Path(source).name, kept=Path(safety).name
-            )
-
-
-def restore_backup(paths, archive: Path) -> Path:
-    """Replace the profile's database and attachments with a backup made by :meth:`AdminService.backup`.
-
-    Runs with the profile closed. The backup is checked first (a zip holding a database that passes
-    ``integrity_check`` and belongs to this profile, when one exists); the current database is kept
-    in ``backups/`` as ``pre-restore-*.db``. Returns that safety copy's path (or the restored path).
-    """
-    import shutil
-    import tempfile
-    import time
-
-    from counter_app.errors import CorruptDatabase, DatabaseTooNew, ValidationError
-    from counter_app.store import files
-    from counter_app.store.migrations import LATEST_VERSION
-
-    archive = Path(archive)
-    if not archive.is_file():
-        raise ValidationError("path", f"{archive} does not exist", code="not_found")
-    paths.ensure()
-    with tempfile.TemporaryDirectory(dir=paths.root) as scratch:
-        try:
-            with zipfile.ZipFile(archive) as bundle:
-                names = bundle.namelist()
-                if BACKUP_DB_NAME not in names:
-                    raise ValidationError("path", f"{archive} is not a Counter backup", code="format")
-                bundle.extractall(scratch)
-        except zipfile.BadZipFile as exc:
-            raise ValidationError(
-                "path", f"{archive} is not a Counter backup ({exc})", code="format"
-            ) from exc
-        candidate = Path(scratch) / BACKUP_DB_NAME
-        backup = files.inspect(candidate, label=str(archive))
-        if backup.integrity != "ok":
-            raise CorruptDatabase(str(archive), backup.integrity)
-        if backup.version > LATEST_VERSION:
-            raise DatabaseTooNew(str(archive), backup.version, LATEST_VERSION)
-        safety = paths.database
-        if paths.database.exists():
-            stamp = time.strftime("%Y%m%d-%H%M%S")
-            try:
-                mine = files.inspect(paths.database, check=False).install_id
-            except CorruptDatabase:
-                # Restoring is what one does with a damaged database: set it aside as it is.
-                safety = paths.backups / f"damaged-{stamp}.db"
-                os.replace(paths.database, safety)
-            else:
-                if mine and backup.install_id and mine != backup.install_id:
-                    raise ValidationError(
-                        "path",
-                        "this backup belongs to another profile (its data key is not this one's)",
-                        code="other_profile",
-                    )
-                safety = paths.backups / f"pre-restore-{stamp}.db"
-                files.copy_closed(paths.database, safety)
-        for suffix in ("-wal", "-shm"):
-            Path(str(paths.database) + suffix).unlink(missing_ok=True)
-        os.replace(candidate, paths.database)
-        restored = Path(scratch) / "attachments"
-        if restored.is_dir():
-            for item in restored.iterdir():
-                shutil.move(str(item), paths.attachments / item.name)
-    return safety

@@ -1,10 +1,418 @@
-"""Backups: the automatic daily backup, backups to a chosen folder, the list of backups, restore."""
+"""Backups: the automatic daily backup, backups to a chosen folder, the list of backups, restore.
+
+A backup is one file (:mod:`counter_app.backup_file`): a zip of a consistent SQLite snapshot (the
+backup API, safe while the app and sync write) and the attachment files, encrypted as a whole with
+a key derived from the profile's data key. The data key itself is never in it: a backup is restored
+on a computer that holds the profile's key (its keyring, or its fallback key file).
+
+The automatic backup goes to the ``backup_folder`` setting (default ``<data dir>/backups/daily``)
+once per calendar day, and automatic backups older than ``backup_keep_days`` are removed from it;
+backups made on demand (to a USB stick, say) are never removed by Counter.
+
+``restore_backup`` runs with the profile closed (the command line, and the app between closing and
+reopening its database); the reopened profile audits it with :meth:`BackupService.record_restore`.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from counter_app.accounts import Actor, Permission
+from counter_app.backup_file import (
+    SUFFIX,
+    BackupHeader,
+    EncryptingWriter,
+    decrypt_to,
+    is_encrypted_backup,
+    read_header,
+)
+from counter_app.clock import CHINA_TZ, iso
+from counter_app.errors import CorruptDatabase, DatabaseTooNew, SecretsUnavailable, ValidationError
+from counter_app.paths import DataPaths
+from counter_app.secrets import FILE, KEYRING, Secrets
 from counter_app.services.context import Context
+from counter_app.store import files
+
+log = logging.getLogger(__name__)
+
+BACKUP_DB_NAME = "counter.db"  # the snapshot's name inside the zip
+ATTACHMENTS_DIR = "attachments"
+BACKUP_FOLDER = "backup_folder"
+BACKUP_KEEP_DAYS = "backup_keep_days"
+DEFAULT_KEEP_DAYS = 30
+_LAST_FAILURE = "backup_last_failure"  # the day an automatic backup last failed (audited once a day)
+_MEMBER = re.compile(r"^attachments/[A-Za-z0-9._-]+\.bin$")
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    path: Path
+    created: datetime  # from the file's header; for an old zip backup, the time it was written
+    size: int  # bytes
+    automatic: bool  # the daily backup (pruned after backup_keep_days) or one made on demand
+    encrypted: bool = True  # False: an old zip backup (its database unencrypted but for the personal fields)
+
+    @property
+    def created_iso(self) -> str:
+        return iso(self.created)
+
+
+@dataclass(frozen=True)
+class DailyBackup:
+    """What :meth:`BackupService.take_daily_if_due` did."""
+
+    taken: BackupEntry | None = None  # the backup made now, if one was due
+    pruned: tuple[Path, ...] = field(default_factory=tuple)  # automatic backups removed as too old
+    error: str | None = None  # why the due backup could not be made (the folder is gone, the disk full)
 
 
 class BackupService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+
+    # --- settings ------------------------------------------------------------------------------------
+    def folder(self) -> Path:
+        """Where the automatic backups go (and the folder :meth:`list` shows)."""
+        configured = (self.ctx.settings.get(BACKUP_FOLDER) or "").strip()
+        return Path(configured).expanduser() if configured else self.ctx.paths.backups / "daily"
+
+    def keep_days(self) -> int:
+        try:
+            days = int(self.ctx.settings.get(BACKUP_KEEP_DAYS) or DEFAULT_KEEP_DAYS)
+        except ValueError:
+            return DEFAULT_KEEP_DAYS
+        return days if days > 0 else DEFAULT_KEEP_DAYS
+
+    # --- use cases -----------------------------------------------------------------------------------
+    def create(self, actor: Actor, folder_or_path: Path | str) -> BackupEntry:
+        """A backup made now. Given a folder (an existing directory, e.g. a USB stick), a file named
+        ``counter-<office or install>-YYYYMMDD-HHMMSS.cbk`` is written in it; given any other path,
+        that file is written."""
+        self.ctx.require(actor, Permission.BACKUP)
+        chosen = Path(folder_or_path).expanduser()
+        target = chosen / self.file_name() if chosen.is_dir() else chosen
+        try:
+            entry = self._write(target, automatic=False)
+        except (OSError, ValidationError, SecretsUnavailable) as exc:
+            with self.ctx.store.transaction():
+                self.ctx.audit(actor, "backup.create", outcome="failure", error=type(exc).__name__)
+            raise
+        with self.ctx.store.transaction():
+            self.ctx.audit(actor, "backup.create", outcome="success", file=target.name, size=entry.size)
+        return entry
+
+    def take_daily_if_due(self) -> DailyBackup:
+        """The automatic backup: at most one per calendar day (the profile's clock) in the backup
+        folder, then the automatic backups older than ``backup_keep_days`` are removed. Runs as the
+        system (the app's timer calls it on the database thread); audited when it did something."""
+        folder = self.folder()
+        now = self.ctx.clock.now()
+        mine = self._automatic_entries(folder)
+        if any(e.created.astimezone(CHINA_TZ).date() == now.date() for e in mine):
+            return DailyBackup(pruned=self._prune(mine, now))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            taken = self._write(folder / self.file_name(now), automatic=True)
+        except (OSError, ValidationError, SecretsUnavailable) as exc:
+            log.warning("the automatic backup to %s failed: %s", folder, exc)
+            if self.ctx.settings.get(_LAST_FAILURE) != now.date().isoformat():
+                with self.ctx.store.transaction():
+                    self.ctx.settings.set(_LAST_FAILURE, now.date().isoformat())
+                    self.ctx.audit(
+                        "system", "backup.create", outcome="failure", automatic=True, error=type(exc).__name__
+                    )
+            return DailyBackup(error=str(exc))
+        with self.ctx.store.transaction():
+            self.ctx.audit(
+                "system",
+                "backup.create",
+                outcome="success",
+                automatic=True,
+                file=taken.path.name,
+                size=taken.size,
+            )
+        return DailyBackup(taken=taken, pruned=self._prune(mine, now))
+
+    def list(self, actor: Actor) -> list[BackupEntry]:
+        """The backups in the backup folder, newest first."""
+        self.ctx.require(actor, Permission.BACKUP)
+        entries = [entry for entry in map(_entry, _candidates(self.folder())) if entry is not None]
+        return sorted(entries, key=lambda e: e.created, reverse=True)
+
+    def record_restore(self, actor: Actor, source: Path | str, safety: Path | str) -> None:
+        """Audit a restore (``restore_backup`` ran with the profile closed; this profile was opened
+        from the restored database, so the event lands in the chain it restored)."""
+        self.ctx.require(actor, Permission.BACKUP)
+        with self.ctx.store.transaction():
+            self.ctx.audit(
+                actor, "backup.restore", outcome="success", source=Path(source).name, kept=Path(safety).name
+            )
+
+    def file_name(self, moment: datetime | None = None) -> str:
+        """``counter-<office code, or the start of the install id>-YYYYMMDD-HHMMSS.cbk``."""
+        settings = self.ctx.settings
+        owner = (settings.get("office_code") or "").strip() or (settings.get("install_id") or "")[:8]
+        owner = re.sub(r"[^A-Za-z0-9_-]", "_", owner) or "profile"
+        stamp = (moment or self.ctx.clock.now()).strftime("%Y%m%d-%H%M%S")
+        return f"counter-{owner}-{stamp}{SUFFIX}"
+
+    # --- the work ----------------------------------------------------------------------------------------
+    def _write(self, target: Path, *, automatic: bool) -> BackupEntry:
+        """Snapshot, zip and encrypt into ``target`` (through ``target.part``, so a file with the
+        final name is always whole). The plaintext snapshot lives in a scratch directory inside the
+        data directory (mode 0700) and is removed whatever happens."""
+        from counter_app.core import DATA_KEY  # core composes this service
+
+        ctx = self.ctx
+        master = ctx.secrets.get_bytes(DATA_KEY)
+        if master is None:
+            raise SecretsUnavailable(f"the data key is not in the {ctx.secrets.status().describe()}")
+        now = ctx.clock.now()
+        header = BackupHeader.new(
+            install_id=ctx.settings.get("install_id") or "",
+            secrets_backend=ctx.secrets.backend,
+            created=iso(now),
+            schema_version=ctx.store.user_version,
+            automatic=automatic,
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + ".part")
+        scratch = Path(tempfile.mkdtemp(prefix=".backup-", dir=ctx.paths.ensure().root))
+        try:
+            snapshot = scratch / BACKUP_DB_NAME
+            ctx.store.backup_to(snapshot)
+            # After the snapshot: every attachment record in it has its file already (files are
+            # written before their records commit).
+            with open(part, "wb") as raw:
+                writer = EncryptingWriter(raw, header, master)
+                with zipfile.ZipFile(writer, "w") as archive:
+                    archive.write(snapshot, BACKUP_DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
+                    snapshot.unlink()
+                    _add_attachments(archive, ctx.paths.attachments)
+                writer.close()
+                raw.flush()
+                os.fsync(raw.fileno())
+            os.replace(part, target)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+            part.unlink(missing_ok=True)
+        return BackupEntry(target, now, target.stat().st_size, automatic)
+
+    def _automatic_entries(self, folder: Path) -> list[BackupEntry]:
+        """This profile's automatic backups in ``folder`` (a shared folder may hold others')."""
+        install_id = self.ctx.settings.get("install_id")
+        found = []
+        for path in _candidates(folder):
+            if path.suffix != SUFFIX:
+                continue
+            try:
+                header = read_header(path)
+            except (ValidationError, OSError):
+                continue
+            if header.automatic and header.install_id == install_id:
+                found.append(BackupEntry(path, _parse_time(header.created, path), path.stat().st_size, True))
+        return found
+
+    def _prune(self, automatic: Iterable[BackupEntry], now: datetime) -> tuple[Path, ...]:
+        keep = self.keep_days()
+        today = now.astimezone(CHINA_TZ).date()
+        removed = []
+        for entry in automatic:
+            if (today - entry.created.astimezone(CHINA_TZ).date()).days <= keep:
+                continue
+            try:
+                entry.path.unlink()
+            except OSError as exc:
+                log.warning("cannot remove the old backup %s: %s", entry.path, exc)
+                continue
+            removed.append(entry.path)
+        if removed:
+            with self.ctx.store.transaction():
+                self.ctx.audit(
+                    "system", "backup.prune", outcome="success", files=len(removed), keep_days=keep
+                )
+        return tuple(removed)
+
+
+def _add_attachments(archive: zipfile.ZipFile, folder: Path) -> None:
+    for path in sorted(folder.glob("*.bin")):
+        try:
+            archive.write(path, f"{ATTACHMENTS_DIR}/{path.name}", compress_type=zipfile.ZIP_STORED)
+        except FileNotFoundError:
+            continue  # removed since the snapshot (a removed scan): its record is gone too
+
+
+def _candidates(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_file() and p.suffix in (SUFFIX, ".zip")]
+    except OSError:  # not there (yet), or unreachable (a network drive)
+        return []
+
+
+def _parse_time(text: str, path: Path) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return _mtime(path)
+    return moment if moment.tzinfo else moment.replace(tzinfo=CHINA_TZ)
+
+
+def _mtime(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, CHINA_TZ)
+
+
+def _entry(path: Path) -> BackupEntry | None:
+    try:
+        size = path.stat().st_size
+        if path.suffix == SUFFIX:
+            try:
+                header = read_header(path)
+            except ValidationError:
+                return BackupEntry(path, _mtime(path), size, automatic=False)  # damaged: shown, refused later
+            return BackupEntry(path, _parse_time(header.created, path), size, header.automatic)
+        if zipfile.is_zipfile(path):
+            return BackupEntry(path, _mtime(path), size, automatic=False, encrypted=False)
+    except OSError:
+        return None
+    return None
+
+
+# --- restore (the profile closed) -----------------------------------------------------------------------
+def restore_backup(paths: DataPaths, archive: Path | str, *, config_dir: Path | None = None) -> Path:
+    """Replace the profile's database and attachments with a backup.
+
+    Runs with the profile closed. An encrypted backup is decrypted with the data key of the profile
+    it names (this profile's; when the current database is missing or damaged, the key the header's
+    install id has on this computer) into a scratch directory inside the data directory, removed
+    afterwards; an old zip backup is read as it is. The database in it must pass
+    ``integrity_check``, be no newer than this Counter and belong to this profile. The current
+    database is kept in ``backups/`` as ``pre-restore-*.db`` (``damaged-*.db`` when it cannot be
+    read). Returns that copy's path (or the restored database's, when there was none).
+    """
+    from counter_app.store.migrations import LATEST_VERSION
+
+    archive = Path(archive).expanduser()
+    if not archive.is_file():
+        raise ValidationError("path", f"{archive} does not exist", code="not_found")
+    paths.ensure()
+    current = _current_facts(paths)
+    scratch = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.root))
+    try:
+        expected_install = None
+        bundle = archive
+        if is_encrypted_backup(archive):
+            header = read_header(archive)
+            if current is not None and current.install_id and current.install_id != header.install_id:
+                raise _other_profile()
+            bundle = scratch / "backup.zip"
+            decrypt_to(archive, _backup_key(header, current, config_dir), bundle)
+            expected_install = header.install_id
+        _extract(bundle, scratch, archive)
+        if bundle != archive:
+            bundle.unlink()  # the plaintext zip: what is needed of it was extracted
+        candidate = scratch / BACKUP_DB_NAME
+        backup = files.inspect(candidate, label=str(archive))
+        if backup.integrity != "ok":
+            raise CorruptDatabase(str(archive), backup.integrity)
+        if backup.version > LATEST_VERSION:
+            raise DatabaseTooNew(str(archive), backup.version, LATEST_VERSION)
+        if expected_install and backup.install_id != expected_install:
+            raise ValidationError("path", f"{archive}: the header does not match the data", code="damaged")
+        if current is not None and current.install_id and backup.install_id != current.install_id:
+            raise _other_profile()
+        safety = _set_current_aside(paths, current)
+        for suffix in ("-wal", "-shm"):
+            Path(str(paths.database) + suffix).unlink(missing_ok=True)
+        os.replace(candidate, paths.database)
+        restored = scratch / ATTACHMENTS_DIR
+        if restored.is_dir():
+            for item in restored.iterdir():
+                shutil.move(str(item), paths.attachments / item.name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return safety
+
+
+def _other_profile() -> ValidationError:
+    return ValidationError(
+        "path",
+        "this backup belongs to another profile (its data key is not this one's)",
+        code="other_profile",
+    )
+
+
+@dataclass(frozen=True)
+class _Current:
+    install_id: str | None
+    secrets_backend: str | None
+    damaged: bool
+
+
+def _current_facts(paths: DataPaths) -> _Current | None:
+    if not paths.database.exists():
+        return None
+    try:
+        facts = files.inspect(paths.database, check=False)
+    except CorruptDatabase:
+        return _Current(None, None, damaged=True)
+    return _Current(facts.install_id, facts.secrets_backend, damaged=False)
+
+
+def _backup_key(header: BackupHeader, current: _Current | None, config_dir: Path | None) -> bytes:
+    """The data key the backup was made with: the profile's own (where its database says it is), or,
+    with no readable database, the header's install id's key on this computer (either backend)."""
+    from counter_app.core import DATA_KEY
+
+    first = (
+        current.secrets_backend if current is not None and current.secrets_backend else header.secrets_backend
+    )
+    backends = [first] + [b for b in (KEYRING, FILE) if b != first]
+    for backend in backends:
+        if backend not in (KEYRING, FILE):
+            continue
+        key = Secrets(header.install_id, backend, config_dir=config_dir).get_bytes(DATA_KEY)
+        if key is not None:
+            return key
+    raise ValidationError(
+        "path",
+        f"the data key of profile {header.install_id}, which this backup belongs to, is not on this computer",
+        code="no_key",
+    )
+
+
+def _extract(bundle: Path, scratch: Path, label: Path) -> None:
+    """The database and the attachment files, and nothing else (no path from the zip is trusted)."""
+    try:
+        with zipfile.ZipFile(bundle) as zipped:
+            names = zipped.namelist()
+            if BACKUP_DB_NAME not in names:
+                raise ValidationError("path", f"{label} is not a Counter backup", code="format")
+            for name in names:
+                if name == BACKUP_DB_NAME or _MEMBER.match(name):
+                    zipped.extract(name, scratch)
+    except zipfile.BadZipFile as exc:
+        raise ValidationError("path", f"{label} is not a Counter backup ({exc})", code="format") from exc
+
+
+def _set_current_aside(paths: DataPaths, current: _Current | None) -> Path:
+    if current is None:
+        return paths.database
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    if current.damaged:
+        # Restoring is what one does with a damaged database: set it aside as it is.
+        safety = paths.backups / f"damaged-{stamp}.db"
+        os.replace(paths.database, safety)
+        return safety
+    safety = paths.backups / f"pre-restore-{stamp}.db"
+    files.copy_closed(paths.database, safety)
+    return safety

@@ -15,6 +15,7 @@ class DatabaseFacts:
     integrity: str
     version: int
     install_id: str | None
+    secrets_backend: str | None = None  # where the profile's data key is kept (counter_app.secrets)
 
 
 def inspect(path: Path, *, label: str | None = None, check: bool = True) -> DatabaseFacts:
@@ -24,14 +25,18 @@ def inspect(path: Path, *, label: str | None = None, check: bool = True) -> Data
         integrity = str(conn.execute("PRAGMA integrity_check").fetchone()[0]) if check else "unchecked"
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         try:
-            row = conn.execute("SELECT value FROM settings WHERE key = 'install_id'").fetchone()
+            rows = dict(
+                conn.execute(
+                    "SELECT key, value FROM settings WHERE key IN ('install_id', 'secrets_backend')"
+                ).fetchall()
+            )
         except sqlite3.OperationalError:  # no settings table: not a profile (yet)
-            row = None
+            rows = {}
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabase(label or str(path), str(exc)) from exc
     finally:
         conn.close()
-    return DatabaseFacts(integrity, version, row[0] if row else None)
+    return DatabaseFacts(integrity, version, rows.get("install_id"), rows.get("secrets_backend"))
 
 
 def copy_closed(source: Path, target: Path) -> None:

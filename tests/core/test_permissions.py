@@ -266,7 +266,8 @@ USE_CASES = [
         **OVERSIGHT,
     ),
     UseCase("verify_audit", nothing, lambda c, a, s, t: c.admin.verify_audit(a), **AUDIT),
-    UseCase("backup", nothing, lambda c, a, s, t: c.admin.backup(a, t / "backup.zip"), **ADMINISTRATION),
+    UseCase("backup", nothing, lambda c, a, s, t: c.backups.create(a, t / "backup.zip"), **ADMINISTRATION),
+    UseCase("list_backups", nothing, lambda c, a, s, t: c.backups.list(a), **ADMINISTRATION),
     UseCase(
         "install_catalogue", new_catalogue, lambda c, a, s, t: c.catalogue.install(a, s), **ADMINISTRATION
     ),

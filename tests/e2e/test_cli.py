@@ -276,10 +276,13 @@ def test_a_removed_tail_stays_detected(seeded: tuple[Path, Path]) -> None:
 def test_backup_and_restore_round_trip(seeded: tuple[Path, Path], tmp_path: Path) -> None:
     data_dir, config_dir = seeded
     at_backup = _status(data_dir, config_dir)["pending_ops"]
-    archive = tmp_path / "elsewhere" / "counter-backup.zip"
-    made = run_cli(data_dir, config_dir, "backup", str(archive))
+    usb = tmp_path / "usb-stick"
+    usb.mkdir()
+    made = run_cli(data_dir, config_dir, "backup", str(usb))
     assert made.returncode == 0, made.stderr
-    assert archive.is_file()
+    archive = Path(made.stdout.splitlines()[-1])  # a folder gets a file named after the office and time
+    assert archive.parent == usb and archive.is_file()
+    assert archive.name.startswith("counter-") and archive.suffix == ".cbk"
 
     more = run_cli(data_dir, config_dir, "seed", "--applications", "5", "--seed", "2")
     assert more.returncode == 0, more.stderr
@@ -379,7 +382,7 @@ def test_a_newer_database_in_rollback_journal_mode_is_left_alone(
 def test_restore_replaces_a_damaged_database(tmp_path: Path) -> None:
     data, config = tmp_path / "damaged-data", tmp_path / "damaged-config"
     assert run_cli(data, config, "seed", "--applications", "3", "--seed", "5").returncode == 0
-    backup = tmp_path / "good.zip"
+    backup = tmp_path / "good.cbk"
     assert run_cli(data, config, "backup", str(backup)).returncode == 0
     db = data / "counter.db"
     db.write_bytes(b"not a database any more" * 500)

@@ -3,7 +3,7 @@
 200 applications are seeded through the command line; the test then decrypts, in process, every
 applicant's personal data and every application form to learn which numbers were written, attaches
 a scan that holds an ID number, takes a backup, and scans every byte of every file under the data
-directory (database, -wal, -shm, backups and the members of backup zips, attachments) for those
+directory (database, -wal, -shm, backups, the members of the decrypted backup, attachments) for those
 numbers in ASCII and UTF-16-LE, and for anything at all that looks like a valid resident ID number
 or mobile number.
 """
@@ -20,7 +20,8 @@ import pytest
 
 from counter_app import ids
 from counter_app.accounts import Actor
-from counter_app.core import Counter
+from counter_app.backup_file import decrypt_to
+from counter_app.core import DATA_KEY, Counter
 from counter_app.people import PeopleGenerator
 from counter_app.resources import demo_catalogue_path
 from counter_app.workflow import Status
@@ -253,7 +254,7 @@ def test_scanner_ignores_digits_inside_hex_tokens_and_nothing_else() -> None:
 
 
 # --- the profile -----------------------------------------------------------------------------------
-def test_no_personal_number_on_disk_in_plaintext(data_dir: Path, config_dir: Path) -> None:
+def test_no_personal_number_on_disk_in_plaintext(data_dir: Path, config_dir: Path, tmp_path: Path) -> None:
     seeded = run_cli(data_dir, config_dir, "seed", "--applications", "200", "--seed", "7")
     assert seeded.returncode == 0, seeded.stderr
     assert "seeded 200 applicants and 200 applications" in seeded.stdout
@@ -303,11 +304,18 @@ def test_no_personal_number_on_disk_in_plaintext(data_dir: Path, config_dir: Pat
     finally:
         counter.close()
 
-    backup_path = data_dir / "backups" / "e2e-backup.zip"
+    backup_path = data_dir / "backups" / "e2e-backup.cbk"
     backed_up = run_cli(data_dir, config_dir, "backup", str(backup_path))
     assert backed_up.returncode == 0, backed_up.stderr
-    with zipfile.ZipFile(backup_path) as archive:
+    # The backup is encrypted as a whole; inside it, the zip's members are as encrypted as the profile.
+    inside = tmp_path / "decrypted-backup.zip"
+    with Counter.open(data_dir, config_dir=config_dir) as opened:
+        decrypt_to(backup_path, opened.ctx.secrets.get_bytes(DATA_KEY) or b"", inside)
+    with zipfile.ZipFile(inside) as archive:
         assert f"attachments/{attachment_id}.bin" in archive.namelist()
+        for member in archive.namelist():
+            assert scan_bytes(archive.read(member), needles, member) == []
+    inside.unlink()
 
     findings, scanned = scan_tree(data_dir, needles)
     assert data_dir / "counter.db" in scanned
