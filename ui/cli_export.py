@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
+from pathlib import Path
 
-from counter_app.errors import CounterError
+from counter_app.accounts import Actor
+from counter_app.core import Counter
+from counter_app.errors import ValidationError
+
+# The core's names of the period's fields -> the options that give them.
+_OPTIONS = {"start": "from", "end": "to", "format": "format", "path": "out"}
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -18,4 +25,25 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    raise CounterError("export is not available yet")
+    """Write the file; print how many applications and where (exit 0). A bad date, a period that
+    ends before it starts or a missing folder exit 2 naming the option."""
+    start, end = _day(args.start, "from"), _day(args.end, "to")
+    out = Path(args.out).expanduser().absolute()
+    with Counter.open(args.data_dir) as counter:
+        try:
+            written = counter.exports.export(
+                Actor.command_line(), start, end, args.format, out, full_ids=args.full_ids
+            )
+        except ValidationError as error:
+            raise ValidationError(
+                _OPTIONS.get(error.field, error.field), error.detail, code=error.code
+            ) from error
+    print(f"{written} applications written to {out}")
+    return 0
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(option, f"{text!r} is not a date (YYYY-MM-DD)", code="format") from None

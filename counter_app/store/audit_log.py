@@ -146,8 +146,9 @@ class AuditLogRepo:
 
 
 _COLUMNS = "seq, ts, device_ts, actor, action, entity, entity_id, outcome, detail"
-# Views of a citizen's personal data: a reveal of the decrypted record, a scan, a notice (it names them).
-PERSONAL_DATA_VIEWS = ("applicant.view", "attachment.view", "notice.view")
+# Views of a citizen's personal data: a reveal of the decrypted record, a scan, a notice (it names them),
+# an export with full ID numbers.
+PERSONAL_DATA_VIEWS = ("applicant.view", "attachment.view", "notice.view", "export.full_ids")
 
 
 def _where(where: AuditFilter) -> tuple[list[str], list[Any]]:
