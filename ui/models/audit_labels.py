@@ -56,6 +56,8 @@ def _actions() -> dict[str, str]:
         "user.lock": translate("AuditLabels", "Staff account locked"),
         "user.unlock": translate("AuditLabels", "Staff account unlocked"),
         "user.passwd": translate("AuditLabels", "Password changed"),
+        "user.edit": translate("AuditLabels", "Staff account's name or role changed"),
+        "user.reset_password": translate("AuditLabels", "Password reset to a temporary one"),
         "applicant.register": translate("AuditLabels", "Applicant registered"),
         "applicant.update": translate("AuditLabels", "Applicant's details changed"),
         "applicant.lookup": translate("AuditLabels", "Applicant looked up (masked data)"),
