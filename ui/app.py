@@ -21,6 +21,7 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.resources import app_icon_path
 from counter_app.services.admin import Status
+from ui.backup_scheduler import BackupScheduler
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.first_start import OfficeSetupDialog
 from ui.dialogs.login import DemoCredential, LoginDialog
@@ -168,6 +169,8 @@ class AppController(QObject):
         self.dialog: QDialog | None = None
         self.window: MainWindow | None = None
         self.message_box: QMessageBox | None = None
+        self.backup_scheduler: BackupScheduler | None = None  # the daily backup, while the profile is open
+        self.restoring = False  # a restore is under way (the profile is closed, then opened again)
 
     def start(self) -> None:
         self._normal_font = QFont(QApplication.font())
@@ -192,6 +195,8 @@ class AppController(QObject):
         )
         # Housekeeping, behind the first screen's read: encrypted scan files nothing refers to.
         self.db.submit(lambda counter: counter.admin.sweep_orphaned_scans(), None, _log_failure)
+        self.backup_scheduler = BackupScheduler(self.db, self)
+        self.backup_scheduler.start()
 
     def _first_screen(self, needs_first_admin: bool) -> None:
         if needs_first_admin:
@@ -214,6 +219,9 @@ class AppController(QObject):
         if self._locale_before is not None:
             QLocale.setDefault(self._locale_before)
             self._locale_before = None
+        if self.backup_scheduler is not None:
+            self.backup_scheduler.stop()
+            self.backup_scheduler = None
         if self.sync is not None:
             self.sync.stop()  # before the profile closes: it may be mid-sync on its own connection
             self.sync = None
@@ -265,6 +273,7 @@ class AppController(QObject):
         window.show_view_options(large_text=self.preferences.large_text, language=self.language)
         window.large_text_toggled.connect(self.set_large_text)
         window.language_chosen.connect(self.switch_language)
+        window.restore_requested.connect(self.restore)
         self.window = window
         window.show()
         window.activateWindow()
@@ -286,6 +295,78 @@ class AppController(QObject):
         window.hide()  # hide, not close: closing means quitting
         window.deleteLater()
         self._show_login(username)
+
+    # --- restore a backup ------------------------------------------------------------------------------
+    def restore(self, path: str) -> None:
+        """The Admin page's confirmed restore: sync stops, the main window goes, the database thread
+        closes the profile, restores the backup at ``path`` and opens the profile again; the restore
+        is audited in the restored chain, sync starts again and everyone logs in again. When the
+        backup is refused, a message box says why and the profile goes on as it was."""
+        if self.db is None or self.restoring:
+            return
+        window, self.window = self.window, None
+        actor = window.actor if window is not None else None
+        self.idle.stop()
+        if window is not None:
+            window.hide()  # hide, not close: closing means quitting
+            window.deleteLater()
+        self._close_dialog()
+        if self.sync is not None:
+            self.sync.stop()  # it has its own connection to the files about to be replaced
+            self.sync = None
+        self.restoring = True
+
+        roots: list[Path] = []
+
+        def swap(root: Path) -> Path:  # on the database thread, the profile closed
+            from counter_app.paths import DataPaths
+            from counter_app.services.backups import restore_backup
+
+            roots.append(root)
+            return restore_backup(DataPaths(root), Path(path))
+
+        self.db.reopen(
+            swap,
+            lambda safety: self._restored(actor, Path(path), safety, roots[0]),
+            lambda error: self._restore_failed(Path(path), error, roots[0] if roots else None),
+        )
+
+    def _restored(self, actor: Actor | None, source: Path, safety: Path, root: Path) -> None:
+        assert self.db is not None
+        if actor is not None:
+            self.db.submit(
+                lambda counter: counter.backups.record_restore(actor, source, safety), None, _log_failure
+            )
+        self._after_restore(root)
+
+    def _restore_failed(self, source: Path, error: BaseException, root: Path | None) -> None:
+        from ui.views.admin.backups import backup_error_text
+
+        log.warning("restoring %s failed: %s", source, error)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The backup was not restored"), backup_error_text(error)
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.finished.connect(lambda _result: self._drop_message_box(box))
+        self.message_box = box
+        box.show()
+        self._after_restore(root)
+
+    def _drop_message_box(self, box: QMessageBox) -> None:
+        if self.message_box is box:
+            self.message_box = None
+        box.deleteLater()
+
+    def _after_restore(self, root: Path | None) -> None:
+        self.restoring = False
+        if self._make_sync is not None and root is not None:
+            self.sync = self._make_sync(root)
+            self.sync.start()
+        assert self.db is not None
+        self.db.submit(
+            lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
+        )
 
     # --- view options -------------------------------------------------------------------------------
     def set_large_text(self, on: bool) -> None:

@@ -26,6 +26,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -134,6 +135,7 @@ class Job:
     key: str | None
     owner: QObject | None
     cancelled: bool = False
+    reopen: bool = False  # ``work(root)`` runs with the profile closed, which is opened again after it
     outcome: tuple[bool, Any] | None = field(default=None, repr=False)
 
     def cancel(self) -> None:
@@ -201,6 +203,21 @@ class Database(QObject):
     def closed(self) -> bool:
         return self._closed
 
+    def reopen(
+        self,
+        work: Callable[[Path], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+    ) -> Job:
+        """Close the profile, run ``work(data_dir)`` with it closed (a restore swaps its files), and
+        open it again, on the database thread, after the work already queued.
+
+        ``on_error`` gets ``work``'s exception (the profile is opened again all the same) or the
+        reopening's; while the profile cannot be opened, later work fails with that error, as after
+        a failed ``start()``. Windows built on the old profile should be gone before it runs.
+        """
+        return self._enqueue(Job(work, on_done, on_error, None, None, reopen=True))  # type: ignore[arg-type]
+
     # --- work -------------------------------------------------------------------------------------
     def submit(
         self,
@@ -217,7 +234,10 @@ class Database(QObject):
         before the outcome arrives, nothing is delivered (bound methods' objects count as owners).
         Without ``on_error`` an exception is reported through ``sys.excepthook``.
         """
-        job = Job(work, on_done, on_error, key, owner)
+        return self._enqueue(Job(work, on_done, on_error, key, owner))
+
+    def _enqueue(self, job: Job) -> Job:
+        key = job.key
         if self._closed:
             job.cancel()
             return job
@@ -237,8 +257,10 @@ class Database(QObject):
         """The database thread: open the profile, run jobs in order, close it at the end."""
         counter: Counter | None = None
         open_error: BaseException | None = None
+        root: Path | None = None
         try:
             counter = self._open_counter()
+            root = counter.data_dir
         except BaseException as exc:  # reported to every job, starting with start()'s
             open_error = exc
         try:
@@ -250,6 +272,20 @@ class Database(QObject):
                 if job.cancelled or (self._closed and job.key is not None):
                     # Dropped: replaced, cancelled, or a read nobody waits for any more (closing).
                     job.outcome = (False, None)
+                elif job.reopen and root is not None:
+                    if counter is not None:
+                        counter.close()
+                        counter = None
+                    try:
+                        job.outcome = (True, job.work(root))  # type: ignore[arg-type]
+                    except BaseException as exc:
+                        job.outcome = (False, exc)
+                    try:
+                        counter, open_error = self._open_counter(), None
+                    except BaseException as exc:
+                        open_error = exc
+                        if job.outcome[0]:
+                            job.outcome = (False, exc)
                 elif counter is None:
                     job.outcome = (False, open_error)
                 else:

@@ -1,0 +1,253 @@
+"""The Admin page's Backups tab, the daily backup's timer, and a restore through the app controller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from counter_app.accounts import Actor, Role
+from counter_app.clock import FixedClock
+from counter_app.core import Counter
+from counter_app.services.applicants import PersonInput
+from tests.ui.helpers import opens, press_enter, settle, type_text
+from ui.app import AppController
+from ui.backup_scheduler import BackupScheduler
+from ui.dialogs.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.views.admin import AdminView
+from ui.views.admin.backups import BackupsModel, BackupsTab, size_text
+from ui.workers import Database
+
+PASSWORD = "correct horse 1"  # the conftest's staff accounts use it
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, db: Database, admin: Actor) -> BackupsTab:
+    widget = BackupsTab(db, admin, native_dialogs=False)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _cell(tab: BackupsTab, row: int, column: int) -> str:
+    return tab.model.data(tab.model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+
+# --- the list and "back up now" ---------------------------------------------------------------------
+def test_the_tab_lists_the_backup_folder_newest_first(
+    qtbot: QtBot, tab: BackupsTab, db: Database, counter: Counter, clock: FixedClock, admin: Actor
+) -> None:
+    daily = counter.backups.take_daily_if_due().taken
+    assert daily is not None
+    clock.advance(timedelta(hours=2))
+    manual = counter.backups.create(admin, counter.backups.folder())
+    tab.reload()
+    settle(qtbot, db)
+
+    assert [e.path for e in tab.entries()] == [manual.path, daily.path]
+    assert _cell(tab, 0, BackupsModel.TIME) == "2026-11-23 11:30"
+    assert _cell(tab, 1, BackupsModel.TIME) == "2026-11-23 09:30"
+    assert _cell(tab, 0, BackupsModel.KIND) == "Made on demand"
+    assert _cell(tab, 1, BackupsModel.KIND) == "Automatic (daily)"
+    assert _cell(tab, 1, BackupsModel.SIZE) == size_text(daily.size)
+    assert _cell(tab, 0, BackupsModel.FILE) == manual.path.name
+    assert str(counter.backups.folder()) in tab.about.text() and "30 days" in tab.about.text()
+    assert tab.restore_selected_button.isEnabled()
+
+
+def test_sizes_read_in_kilobytes_and_megabytes() -> None:
+    assert size_text(0) == "0 KB"
+    assert size_text(300) == "1 KB"
+    assert size_text(200 * 1024) == "200 KB"
+    assert size_text(3 * 1024 * 1024 + 300 * 1024) == "3.3 MB"
+
+
+def test_back_up_now_writes_into_the_chosen_folder_and_says_where(
+    qtbot: QtBot, tab: BackupsTab, db: Database, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    tab.choose_backup_folder()
+    dialog = tab.file_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.setDirectory(str(usb))
+    with qtbot.waitSignal(tab.backed_up, timeout=10_000) as written:
+        dialog.accept()
+    entry = written.args[0]
+    assert entry.path.parent == usb and entry.path.is_file() and entry.path.suffix == ".cbk"
+    settle(qtbot, db)
+    assert str(entry.path) in tab.message.text()
+    assert tab.message.isVisible() and tab.backup_button.isEnabled()
+
+
+def test_a_failed_backup_is_shown_under_the_list(
+    qtbot: QtBot, tab: BackupsTab, db: Database, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    tab.back_up_to(blocker / "sub")
+    settle(qtbot, db)
+    assert tab.message.text().startswith("The backup was not made")
+    assert tab.backup_button.isEnabled()
+    assert not list(tmp_path.rglob("*.cbk"))
+
+
+# --- restore: the confirmation ------------------------------------------------------------------------
+def test_restore_asks_first_and_then_requests_it(
+    qtbot: QtBot, tab: BackupsTab, db: Database, counter: Counter, admin: Actor
+) -> None:
+    entry = counter.backups.create(admin, counter.backups.folder().parent)
+    tab.confirm_restore(entry.path)
+    box = tab.confirm_box
+    assert box is not None and box.isVisible()
+    assert "kept as a copy" in box.text() and "log in again" in box.text()
+    with qtbot.assertNotEmitted(tab.restore_requested):
+        cancel = next(b for b in box.buttons() if b.text() == "Cancel")
+        cancel.click()
+    assert tab.confirm_box is None
+
+    tab.confirm_restore(entry.path)
+    box = tab.confirm_box
+    assert box is not None
+    restore = next(b for b in box.buttons() if b.text() == "Replace the data and restore")
+    with qtbot.waitSignal(tab.restore_requested) as requested:
+        restore.click()
+    assert requested.args == [str(entry.path)]
+
+
+# --- the daily backup's timer -------------------------------------------------------------------------
+def test_the_scheduler_takes_the_daily_backup_once(
+    qtbot: QtBot, db: Database, counter: Counter, clock: FixedClock
+) -> None:
+    scheduler = BackupScheduler(db, first_check_ms=0)
+    scheduler.start()
+    try:
+        with qtbot.waitSignal(scheduler.checked, timeout=10_000) as first:
+            pass
+        assert first.args[0].taken is not None and first.args[0].taken.path.is_file()
+        with qtbot.waitSignal(scheduler.checked, timeout=10_000) as second:
+            scheduler.check_now()
+        assert second.args[0].taken is None  # the same day
+        assert len(list(counter.backups.folder().glob("*.cbk"))) == 1
+        assert scheduler.active
+    finally:
+        scheduler.stop()
+    assert not scheduler.active
+
+
+# --- restore through the app ---------------------------------------------------------------------------
+@pytest.fixture
+def profile(data_dir: Path, clock: FixedClock) -> Iterator[tuple[Counter, Actor, Actor]]:
+    """A profile with an administrator and a clerk (the test closes it before the app opens it)."""
+    counter = Counter.open(data_dir, clock=clock)
+    setup = Actor.command_line("setup")
+    made = [
+        counter.accounts.add_user(setup, f"{r.value}1", f"{r.value} one", r, PASSWORD)
+        for r in (Role.ADMIN, Role.CLERK)
+    ]
+    admin, clerk = (Actor.staff(m.id, m.username, m.display_name, Role(m.role)) for m in made)
+    yield counter, admin, clerk
+    counter.close()
+
+
+def _register(counter: Counter, clerk: Actor, name: str, id_number: str) -> str:
+    return counter.applicants.register_person(clerk, PersonInput(name, id_number, "13912345678", "")).id
+
+
+def _log_in(qtbot: QtBot, controller: AppController, username: str) -> MainWindow:
+    assert controller.db is not None
+    settle(qtbot, controller.db)
+    dialog = controller.dialog
+    assert isinstance(dialog, LoginDialog)
+    type_text(qtbot, dialog.username, username)
+    type_text(qtbot, dialog.password, PASSWORD)
+    press_enter(qtbot, dialog.password)
+    settle(qtbot, controller.db)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    return window
+
+
+def _backups_tab(qtbot: QtBot, window: MainWindow) -> BackupsTab:
+    window.open_page("admin")
+    page = window.page("admin")
+    assert isinstance(page, AdminView) and page.backups is not None
+    page.show_tab(page.backups)
+    return page.backups
+
+
+def _confirm(qtbot: QtBot, tab: BackupsTab, path: Path) -> None:
+    tab.confirm_restore(path)
+    box = tab.confirm_box
+    assert box is not None
+    next(b for b in box.buttons() if b.text() == "Replace the data and restore").click()
+
+
+def test_a_restore_through_the_app_brings_the_backups_data_back_and_asks_for_a_login(
+    qtbot: QtBot, profile: tuple[Counter, Actor, Actor], data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    counter, admin, clerk = profile
+    kept = _register(counter, clerk, "王小明", "11010519491231002X")
+    backup = counter.backups.create(admin, tmp_path / "before.cbk")
+    later = _register(counter, clerk, "李小红", "110105198001010016")
+    counter.close()
+
+    controller = AppController(None, open_profile=opens(data_dir, clock))
+    try:
+        controller.start()
+        window = _log_in(qtbot, controller, admin.username)
+        assert controller.backup_scheduler is not None and controller.backup_scheduler.active
+        tab = _backups_tab(qtbot, window)
+        _confirm(qtbot, tab, backup.path)
+        assert controller.window is None and not window.isVisible()  # everyone is logged out at once
+        assert controller.db is not None
+        settle(qtbot, controller.db)
+
+        assert isinstance(controller.dialog, LoginDialog)  # log in again, to the restored data
+        assert controller.message_box is None and not controller.restoring
+        with Counter.open(data_dir, clock=clock) as restored:
+            assert restored.ctx.applicants.get(kept) is not None
+            assert restored.ctx.applicants.get(later) is None
+            event = restored.ctx.audit_log.recent(1)[0]
+            assert (event["action"], event["actor"]) == ("backup.restore", f"user:{admin.username}")
+            assert restored.admin.verify_audit(admin).ok
+        assert list((data_dir / "backups").glob("pre-restore-*.db"))
+        window = _log_in(qtbot, controller, admin.username)  # the restored profile serves the app
+        assert window.isVisible()
+    finally:
+        controller.shutdown()
+
+
+def test_a_refused_restore_is_explained_and_the_profile_goes_on(
+    qtbot: QtBot, profile: tuple[Counter, Actor, Actor], data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    counter, admin, clerk = profile
+    kept = _register(counter, clerk, "王小明", "11010519491231002X")
+    counter.close()
+    with Counter.open(tmp_path / "another-office", clock=clock) as other:
+        foreign = other.backups.create(Actor.command_line("other"), tmp_path / "theirs.cbk")
+
+    controller = AppController(None, open_profile=opens(data_dir, clock))
+    try:
+        controller.start()
+        window = _log_in(qtbot, controller, admin.username)
+        _confirm(qtbot, _backups_tab(qtbot, window), foreign.path)
+        assert controller.db is not None
+        settle(qtbot, controller.db)
+        box = controller.message_box
+        assert box is not None and box.isVisible()
+        assert "another office profile" in box.text()
+        assert isinstance(controller.dialog, LoginDialog)
+        box.buttons()[0].click()
+        assert controller.message_box is None
+        _log_in(qtbot, controller, clerk.username)
+        with Counter.open(data_dir, clock=clock) as same:
+            assert same.ctx.applicants.get(kept) is not None
+        assert not list((data_dir / "backups").glob("pre-restore-*.db"))
+    finally:
+        controller.shutdown()
