@@ -1,10 +1,199 @@
-"""Retention: removing the personal data of cases delivered and synced long ago."""
+"""Retention (数据保留): removing the personal data of cases closed and synced long ago.
+
+A case is *closed* when it is delivered or rated (counted from its delivery, ``delivered_at``) or
+refused or withdrawn (counted from its last change, ``updated_at``: the step that closed it — the
+dashboard counts a refusal on that day too). A case closed on office day D is purged once today (by
+the Counter's clock) is more than N days after D, N being the run's days or the ``retention_days``
+setting (default 1095, three years). It must also be *fully synced*: the platform has it
+(``version > 0``), and neither the case nor its applicant, rating, rectification tasks or scans has
+an op still pending or an open conflict; a case with an open rectification task is not closed yet
+(someone may still have to call the citizen).
+
+What goes, for each such case: the form values (``form_enc``), the scans (each attachment record's
+file name, and the encrypted file, overwritten then unlinked). For its applicant, only when none of
+the applicant's cases keeps its data (an applicant with an open or recent case keeps everything):
+the ID number, phone and address (ciphertext, blind index and mask), birth date and representative.
+Both get ``purged_at``. The copies this counter keeps of those records go too: the data of
+acknowledged outbox ops, both sides of conflicts, pulled changes waiting in the inbox. A later pull
+of the record brings nothing of it back (``counter_app/store/sync_records.py``).
+
+What stays: everything the dashboard counts — status, dates, service item, staff, materials
+checklist, suspensions, ratings, rectification tasks, the case's history — and the applicant's
+**name** (with its pinyin initials), kind, type of ID and sex, so that the lists still say whose
+case it was; without the ID number the name no longer identifies anyone with certainty, and a
+citizen who comes back is registered afresh (the blind index that would find them is gone). The
+office's own free-text notes (a refusal's reason, a suspension's reason, a rating's comment) stay
+as well: they are part of the decision's record.
+
+No op is queued: the platform keeps its own copy under its own rules. The audit event
+``retention.purge`` carries counts, the days and the cut-off day, no personal data (no audit
+event carries any: they name records by id and fields by name).
+
+Afterwards no removed byte may remain on disk: ``secure_delete`` is on while the rows change, then
+the write-ahead log is checkpointed, the file rebuilt (VACUUM) and the log truncated. The result
+says whether that last checkpoint finished (another connection reading holds the log; see
+``RetentionRepo.compact``). Backups taken before the purge still hold the data until they age out
+(``backup_keep_days``).
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from counter_app.accounts import Actor, Permission
+from counter_app.errors import ValidationError
 from counter_app.services.context import Context
+from counter_app.store.retention import RetentionRepo
+
+log = logging.getLogger(__name__)
+
+RETENTION_DAYS_KEY = "retention_days"  # the office setting (services/office_settings.py)
+DEFAULT_DAYS = 1095
+DAYS_RANGE = (30, 36500)
+
+
+@dataclass(frozen=True)
+class RetentionPreview:
+    days: int
+    cutoff: str  # ISO date: cases closed before this office day are chosen
+    cases: int
+    applicants: int
+    scans: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    days: int
+    cutoff: str
+    cases: int
+    applicants: int
+    scans: int  # scan records whose name was removed
+    files_removed: int  # encrypted scan files overwritten and deleted
+    files_left: int  # files that could not be deleted (retried by the next run)
+    copies: int  # outbox ops, conflicts and inbox rows rewritten without the personal data
+    vacuumed: bool
+    checkpointed: bool  # False: another connection held the write-ahead log (see the module doc)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
 
 
 class RetentionService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.repo = RetentionRepo(ctx.store, ctx.cipher)
+
+    def default_days(self) -> int:
+        """The ``retention_days`` setting, or 1095 when unset or unreadable."""
+        value = self.ctx.settings.get(RETENTION_DAYS_KEY)
+        try:
+            days = int(value) if value is not None else DEFAULT_DAYS
+        except ValueError:
+            return DEFAULT_DAYS
+        return days if DAYS_RANGE[0] <= days <= DAYS_RANGE[1] else DEFAULT_DAYS
+
+    def _days(self, days: int | None) -> int:
+        if days is None:
+            return self.default_days()
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise ValidationError("days", "a whole number of days", code="invalid")
+        if not DAYS_RANGE[0] <= days <= DAYS_RANGE[1]:
+            raise ValidationError("days", f"between {DAYS_RANGE[0]} and {DAYS_RANGE[1]}", code="range")
+        return days
+
+    def _cutoff(self, days: int) -> str:
+        return (self.ctx.today() - timedelta(days=days)).isoformat()
+
+    def preview(self, actor: Actor, days: int | None = None) -> RetentionPreview:
+        """How many cases, applicants and scan files a purge with ``days`` would touch now."""
+        self.ctx.require(actor, Permission.PURGE_PERSONAL_DATA)
+        days = self._days(days)
+        cutoff = self._cutoff(days)
+        try:
+            staged = self.repo.stage(cutoff)
+        finally:
+            self.repo.unstage()
+        return RetentionPreview(days, cutoff, staged.cases, staged.applicants, staged.scans)
+
+    def purge(self, actor: Actor, days: int | None = None) -> RetentionResult:
+        """Remove the personal data of the cases closed more than ``days`` ago and fully synced
+        (see the module doc); audited ``retention.purge``. Call on the profile's thread; the
+        rebuild of the file (VACUUM) takes a while on a large profile."""
+        self.ctx.require(actor, Permission.PURGE_PERSONAL_DATA)
+        days = self._days(days)
+        cutoff = self._cutoff(days)
+        repo = self.repo
+        was_secure = repo.secure_delete(True)
+        try:
+            try:
+                with self.ctx.store.transaction():
+                    repo.stage(cutoff)
+                    cleared = repo.clear_staged(self.ctx.now_iso())
+                    self.ctx.audit(
+                        actor,
+                        "retention.purge",
+                        days=days,
+                        cutoff=cutoff,
+                        cases=cleared.cases,
+                        applicants=cleared.applicants,
+                        scans=cleared.scans,
+                        copies=cleared.copies,
+                    )
+            finally:
+                repo.unstage()
+            # After the commit: a failure here leaves encrypted files of purged cases, which the next
+            # run wipes (scans_of_purged), never a case that still names its scans.
+            removed, left = self._wipe_files(repo.scans_of_purged())
+            compaction = repo.compact()
+        finally:
+            repo.secure_delete(was_secure)
+        if not compaction.checkpointed:
+            log.warning("retention: the write-ahead log is held by another connection; not truncated yet")
+        return RetentionResult(
+            days=days,
+            cutoff=cutoff,
+            cases=cleared.cases,
+            applicants=cleared.applicants,
+            scans=cleared.scans,
+            files_removed=removed,
+            files_left=left,
+            copies=cleared.copies,
+            vacuumed=compaction.vacuumed,
+            checkpointed=compaction.checkpointed,
+        )
+
+    def _wipe_files(self, scan_ids: set[str]) -> tuple[int, int]:
+        """Overwrite with zeros, flush, and delete the encrypted files of these scans that exist."""
+        folder = self.ctx.paths.attachments
+        present = {p.stem for p in folder.glob("*.bin")} & scan_ids if folder.exists() else set()
+        removed = left = 0
+        for scan_id in sorted(present):
+            path = folder / f"{scan_id}.bin"
+            try:
+                _overwrite(path)
+                path.unlink()
+                removed += 1
+            except OSError as exc:  # on Windows an indexer or a virus scanner may hold it open
+                log.warning("retention: could not wipe the scan file %s: %s", path, exc)
+                left += 1
+        return removed, left
+
+
+def _overwrite(path: Path) -> None:
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        chunk = b"\0" * 65536
+        written = 0
+        while written < size:
+            step = min(len(chunk), size - written)
+            handle.write(chunk[:step])
+            written += step
+        handle.flush()
+        os.fsync(handle.fileno())

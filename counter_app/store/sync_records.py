@@ -22,6 +22,7 @@ from counter_app.records import MaterialRecord
 from counter_app.store.applicants import ApplicantRepo
 from counter_app.store.applications import ApplicationRepo
 from counter_app.store.db import Store
+from counter_app.store.retention import PURGED_FIELDS, RetentionRepo, strip
 
 _INBOX = "inbox.data"
 
@@ -44,9 +45,10 @@ LOCAL_ONLY_COLUMNS = {
             "id_masked",
             "phone_bidx",
             "phone_masked",
+            "purged_at",  # retention removed its personal data here (store/retention.py)
         }
     ),
-    "applications": frozenset({"id", "version", "sync_state"}),
+    "applications": frozenset({"id", "version", "sync_state", "purged_at"}),
     "attachments": frozenset({"id", "created_at", "server_version"}),
     "ratings": frozenset({"id", "version", "sync_state"}),
     "rectifications": frozenset({"id", "version", "sync_state"}),
@@ -75,6 +77,7 @@ class SyncRecordRepo:
         self.cipher = cipher
         self.applicants = ApplicantRepo(store, cipher)
         self.applications = ApplicationRepo(store, cipher)
+        self.retention = RetentionRepo(store, cipher)
 
     # --- local state of a record ---------------------------------------------------------------
     def local_version(self, entity: str, record_id: str) -> int | None:
@@ -171,6 +174,9 @@ class SyncRecordRepo:
         return found
 
     def _upsert_applicant(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
+        if exists and self.retention.applicant_purged(record_id):
+            # Retention removed this applicant's personal data here: the platform's copy brings none back.
+            data = dict.fromkeys(PURGED_FIELDS["applicant"]) | strip("applicant", data)
         id_number = data.get("id_number")
         phone = data.get("phone")
         row = {name: data.get(name) for name in _PLAIN["applicant"]}
@@ -196,6 +202,8 @@ class SyncRecordRepo:
     def _upsert_application(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         values: dict[str, Any] = {name: data[name] for name in _PLAIN["application"] if name in data}
         values.update(version=version, sync_state="synced")
+        if exists and "form" in data and self.retention.application_purged(record_id):
+            data = strip("application", data)  # retention removed the form here: it stays removed
         if "form" in data:
             values["form"] = data["form"] or {}
         if exists:
@@ -286,9 +294,10 @@ class SyncRecordRepo:
             self.store.execute("UPDATE attachments SET server_version = ? WHERE id = ?", (version, record_id))
             return
         row = {name: data.get(name) for name in _PLAIN["attachment"]}
+        purged = self.retention.application_purged(data.get("application_id"))
         row.update(
             id=record_id,
-            name_enc=self.cipher.encrypt(data.get("name"), "attachment.name"),
+            name_enc=None if purged else self.cipher.encrypt(data.get("name"), "attachment.name"),
             created_at="",  # when a scan was taken here; a pulled one was not
             server_version=version,
         )
@@ -301,6 +310,13 @@ class SyncRecordRepo:
     def stash(
         self, entity: str, record_id: str, version: int, cursor: int, data: dict[str, Any], now: str
     ) -> None:
+        of_purged = (
+            self.retention.application_purged(data.get("application_id"))
+            if entity == "attachment"
+            else self.retention.purged(entity, record_id)
+        )
+        if of_purged:
+            data = strip(entity, data)  # waiting for its turn, a purged record keeps nothing personal
         blob = self.cipher.encrypt_bytes(json.dumps(data, ensure_ascii=False).encode(), _INBOX)
         self.store.execute(
             "INSERT INTO inbox (id, entity, version, cursor, data_enc, received_at) VALUES (?,?,?,?,?,?)"
