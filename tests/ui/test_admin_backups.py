@@ -19,6 +19,7 @@ from ui.app import AppController
 from ui.backup_scheduler import BackupScheduler
 from ui.dialogs.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.sync_controller import SyncController
 from ui.views.admin import AdminView
 from ui.views.admin.backups import BackupsModel, BackupsTab, size_text
 from ui.workers import Database
@@ -197,11 +198,19 @@ def test_a_restore_through_the_app_brings_the_backups_data_back_and_asks_for_a_l
     later = _register(counter, clerk, "李小红", "110105198001010016")
     counter.close()
 
-    controller = AppController(None, open_profile=opens(data_dir, clock))
+    def make_sync(root: Path) -> SyncController:
+        # Not enrolled: it waits quietly, but it holds a connection of its own to the profile.
+        return SyncController(
+            root, interval_s=3600, probe_interval_s=3600, open_counter=lambda d: Counter.open(d, clock=clock)
+        )
+
+    controller = AppController(None, open_profile=opens(data_dir, clock), make_sync=make_sync)
     try:
         controller.start()
         window = _log_in(qtbot, controller, admin.username)
         assert controller.backup_scheduler is not None and controller.backup_scheduler.active
+        sync_before = controller.sync
+        assert sync_before is not None
         tab = _backups_tab(qtbot, window)
         _confirm(qtbot, tab, backup.path)
         assert controller.window is None and not window.isVisible()  # everyone is logged out at once
@@ -210,6 +219,8 @@ def test_a_restore_through_the_app_brings_the_backups_data_back_and_asks_for_a_l
 
         assert isinstance(controller.dialog, LoginDialog)  # log in again, to the restored data
         assert controller.message_box is None and not controller.restoring
+        assert controller.sync is not None and controller.sync is not sync_before  # sync runs again
+        assert Path(controller.sync.data_dir) == data_dir
         with Counter.open(data_dir, clock=clock) as restored:
             assert restored.ctx.applicants.get(kept) is not None
             assert restored.ctx.applicants.get(later) is None
@@ -251,3 +262,28 @@ def test_a_refused_restore_is_explained_and_the_profile_goes_on(
         assert not list((data_dir / "backups").glob("pre-restore-*.db"))
     finally:
         controller.shutdown()
+
+
+# --- the database thread closes and reopens the profile ----------------------------------------------
+def test_reopen_runs_the_work_with_the_profile_closed_and_serves_a_fresh_one(
+    qtbot: QtBot, db: Database, data_dir: Path
+) -> None:
+    seen: dict[str, object] = {}
+    db.submit(lambda counter: seen.setdefault("before", counter))
+    db.reopen(lambda root: seen.setdefault("root", root), lambda root: seen.setdefault("done", root))
+    db.submit(lambda counter: seen.setdefault("after", counter))
+    settle(qtbot, db)
+    assert seen["root"] == seen["done"] == data_dir
+    assert seen["after"] is not seen["before"]
+
+    def refuse(_root: Path) -> None:
+        raise OSError("the backup is unreadable")
+
+    errors: list[BaseException] = []
+    db.reopen(refuse, None, errors.append)
+    db.submit(
+        lambda counter: counter.accounts.needs_first_admin(), lambda needs: seen.setdefault("usable", needs)
+    )
+    settle(qtbot, db)
+    assert [str(e) for e in errors] == ["the backup is unreadable"]
+    assert "usable" in seen  # opened again all the same
