@@ -178,3 +178,27 @@ def test_notices_are_laid_out_on_the_saved_paper_with_the_office_line(
     printer = new_printer(roll, words)
     assert printer.printerName() != "Not a printer here"  # not installed: the system's default stays
     assert round(printer.pageLayout().fullRect().width()) == 80
+
+
+def test_the_intake_result_starts_on_the_saved_paper(
+    qtbot: QtBot, counter: Counter, admin: Actor, clerk: Actor
+) -> None:
+    from ui.views.intake.result_panel import ResultPanel
+
+    applicant = counter.applicants.register_person(
+        clerk, PersonInput("李四", "11010519491231002X", "13800138000", "示范县青山镇和平村3组12号")
+    )
+    item = counter.catalogue.item(SUBSISTENCE)
+    app = counter.intake.draft(clerk, applicant.id, SUBSISTENCE, Seeder(counter, clerk, 7).form_values(item))
+    counter.intake.record_materials(
+        clerk, app.id, {m.code: (m.originals, m.copies) for m in item.materials if m.mandatory}
+    )
+    accepted = counter.intake.accept(clerk, app.id)
+    panel = ResultPanel(native_dialogs=False)
+    qtbot.addWidget(panel)
+    panel.show_decision(accepted, counter.notices.build(clerk, app.id))
+    assert panel.paper.currentData() == "a4" and panel.laid_out is not None
+    assert panel.laid_out.paper.name == "a4"
+    counter.office_settings.save(admin, replace(counter.office_settings.get(), paper_size="80mm"))
+    panel.show_decision(accepted, counter.notices.build(clerk, app.id))
+    assert panel.paper.currentData() == "receipt" and panel.laid_out.paper.name == "receipt"

@@ -50,7 +50,7 @@ class NoticeActions(_Base):
         self._enable_steps()
         self._unpark_focus()  # before the dialog: it gives the focus back to this control
         words = self.notice_words()
-        laid_out = lay_out(notice, "a4", words)
+        laid_out = lay_out(notice, words=words)  # on the office's paper (Admin page, Settings)
         printer = new_printer(laid_out, words)
         dialog = preview_dialog(laid_out, printer, self)
         dialog._printer = printer  # type: ignore[attr-defined]  # the printer lives as long as the dialog

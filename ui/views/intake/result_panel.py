@@ -137,6 +137,9 @@ class ResultPanel(QWidget):
         self.saved_to = None
         self.saved.clear()
         self.message.clear_message()
+        self.paper.blockSignals(True)  # laid out once, below
+        self.paper.setCurrentIndex(max(self.paper.findData(notice.paper), 0))  # the office's paper
+        self.paper.blockSignals(False)
         notice_title = title(notice.kind, self.words)
         self.title.setText(notice_title)
         self.title.setAccessibleName(notice_title)
