@@ -103,6 +103,10 @@ def _found(root: Path, needles: dict[str, bytes]) -> dict[str, list[str]]:
     return found
 
 
+def _purged_at(counter: Counter, table: str, record_id: str) -> str | None:
+    return counter.ctx.store.scalar(f"SELECT purged_at FROM {table} WHERE id = ?", (record_id,))
+
+
 def _figures(counter: Counter, admin: Actor) -> list:
     today = counter.ctx.today()
     periods = [Period(date(2026, 11, 1), today), Period(today.replace(day=1), today)]
@@ -307,3 +311,50 @@ def test_a_reader_holding_the_log_is_reported_and_the_next_run_finishes_the_job(
     assert (again.cases, again.applicants, again.scans) == (0, 0, 0)
     assert again.checkpointed is True
     assert _found(counter.data_dir, needles) == {}
+
+
+def test_an_open_conflict_keeps_the_case_and_a_resolved_one_loses_its_copies(
+    office_counter: tuple[Counter, Office, dict[str, Actor]],
+    make_counter: Callable[..., Counter],  # noqa: F811
+) -> None:
+    counter, office, actors = office_counter
+    p1 = office.people["P1"]
+    other = make_counter("c2")
+    synced(other)
+    cli = Actor.command_line("other")
+    # Both counters change P1's phone; the platform takes this counter's, the other gets a conflict.
+    counter.applicants.update_contact(actors["clerk"], p1.id, phone="13911112222")
+    other.applicants.update_contact(cli, p1.id, phone="13633334444")
+    synced(counter)
+    report = SyncEngine(other).run()
+    assert report.conflicts == 1
+    (conflict,) = other.conflicts.open(cli)
+    assert conflict["entity_id"] == p1.id
+
+    # While the conflict is open, case A and P1 stay on the other counter.
+    preview = other.retention.preview(cli, DAYS)
+    kept = other.retention.purge(cli, DAYS)
+    assert (kept.cases, kept.applicants) == (preview.cases, preview.applicants)
+    assert _purged_at(other, "applications", office.cases["A"]) is None
+    assert other.ctx.applicants.details(p1.id).id_number == p1.id_number
+
+    other.conflicts.resolve(cli, conflict["id"], "server")
+    assert SyncEngine(other).run().outcome == "ok"
+    row = other.ctx.store.one("SELECT local_enc, server_enc FROM conflicts WHERE id = ?", (conflict["id"],))
+    needles = {
+        "conflict local": bytes(row["local_enc"]),
+        "conflict server": bytes(row["server_enc"]),
+        "id number": p1.id_number.encode(),
+        "phone": b"13633334444",
+    }
+    assert _found(other.data_dir, needles).keys() == {"conflict local", "conflict server"}
+    result = other.retention.purge(cli, DAYS)
+    assert result.cases >= 1 and result.applicants >= 1 and result.checkpointed
+    assert _purged_at(other, "applicants", p1.id)
+    assert _found(other.data_dir, needles) == {}
+    # The resolved conflict is kept, without the personal fields on either side.
+    row = other.ctx.store.one("SELECT local_enc, server_enc FROM conflicts WHERE id = ?", (conflict["id"],))
+    local = json.loads(other.ctx.cipher.decrypt_bytes(row["local_enc"], "conflict.data"))
+    server = json.loads(other.ctx.cipher.decrypt_bytes(row["server_enc"], "conflict.data"))
+    assert "phone" not in local["op"] and "id_number" not in local["record"] and "phone" not in server
+    assert local["record"]["name"] == p1.name
