@@ -21,6 +21,7 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.resources import app_icon_path
 from counter_app.services.admin import Status
+from counter_app.services.office_settings import OfficeSettings
 from ui.backup_scheduler import BackupScheduler
 from ui.dialogs.first_admin import FirstAdminDialog
 from ui.dialogs.first_start import OfficeSetupDialog
@@ -135,7 +136,8 @@ class AppController(QObject):
     until ``shutdown()``, across locks. ``demo_credentials``: shown in the login dialog (demo mode).
 
     ``preferences``: this machine's view preferences (large text, language, idle-lock minutes);
-    without them, defaults kept in memory. ``idle_lock_ms`` overrides the preference's idle time
+    without them, defaults kept in memory. The office's idle-lock minutes (Admin page, Settings)
+    replace the preference's once the profile is open. ``idle_lock_ms`` overrides both
     (0 turns the idle lock off; tests give ``self.idle`` a fake clock). The controller applies the large
     text (from ``start()``) and the language (``use_language``), and undoes both in ``shutdown()``.
     """
@@ -155,6 +157,8 @@ class AppController(QObject):
         super().__init__()
         self._data_dir = data_dir
         self.preferences = preferences if preferences is not None else Preferences()
+        # Until the profile says otherwise (the office's setting, see apply_office_settings).
+        self._idle_fixed = idle_lock_ms is not None
         self.idle = IdleWatcher(self.preferences.idle_lock_ms if idle_lock_ms is None else idle_lock_ms, self)
         self.idle.timed_out.connect(self.lock)
         self.language: str | None = None  # None: the controller installed no translation
@@ -192,6 +196,10 @@ class AppController(QObject):
             self.sync.start()
         self.db.submit(
             lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
+        )
+        # The office's idle-lock minutes (Admin page, Settings) apply on every computer of the office.
+        self.db.submit(
+            lambda counter: counter.office_settings.get(), self.apply_office_settings, _log_failure
         )
         # Housekeeping, behind the first screen's read: encrypted scan files nothing refers to.
         self.db.submit(lambda counter: counter.admin.sweep_orphaned_scans(), None, _log_failure)
@@ -249,6 +257,17 @@ class AppController(QObject):
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         self._replace_dialog(dialog)
 
+    def apply_office_settings(self, settings: OfficeSettings) -> None:
+        """The office's settings as read at start or just saved: the idle lock's minutes (unless the
+        controller was given a fixed idle time)."""
+        if self._idle_fixed or settings.idle_lock_ms == self.idle.timeout_ms:
+            return
+        watching = self.idle.watching
+        self.idle.stop()
+        self.idle.timeout_ms = max(settings.idle_lock_ms, 0)
+        if watching:
+            self.idle.start()
+
     def _show_office_setup(self, actor: Actor) -> None:
         assert self.db is not None
         dialog = OfficeSetupDialog(self.db, actor)
@@ -269,6 +288,7 @@ class AppController(QObject):
         self._close_dialog()
         window = build_main_window(self.db, actor, sync=self.sync)
         window.lock_requested.connect(self.lock)
+        window.settings_saved.connect(self.apply_office_settings)
         window.closed.connect(lambda: self.finished.emit(EXIT_OK))
         window.show_view_options(large_text=self.preferences.large_text, language=self.language)
         window.large_text_toggled.connect(self.set_large_text)
@@ -366,6 +386,10 @@ class AppController(QObject):
         assert self.db is not None
         self.db.submit(
             lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
+        )
+        # The office's idle-lock minutes (Admin page, Settings) apply on every computer of the office.
+        self.db.submit(
+            lambda counter: counter.office_settings.get(), self.apply_office_settings, _log_failure
         )
 
     # --- view options -------------------------------------------------------------------------------
