@@ -104,7 +104,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
     )
     seconds = time.monotonic() - started
     folder = root / "dist" / "counter"
-    size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    size = sum(os.lstat(os.path.join(at, name)).st_size for at, _, names in os.walk(folder) for name in names)
     print(f"bundle built in {seconds:.0f} s: {folder}, {size / 2**20:.0f} MiB")
     return Bundle(clone, folder, seconds)
 
@@ -229,6 +229,8 @@ def test_the_demo_runs_its_platform_from_the_bundle(bundle: Bundle, home: Path, 
     assert status["server"] == url and status["last_sync"] is not None and status["pending_ops"] == 0
 
     # Second start: the demo is reused; the platform answers until the app is terminated.
+    log = demo / "central.log"
+    logged_before = log.stat().st_size
     app = subprocess.Popen(
         [str(bundle.cli), "demo", "--data-dir", str(demo)],
         stdout=subprocess.PIPE,
@@ -247,6 +249,12 @@ def test_the_demo_runs_its_platform_from_the_bundle(bundle: Bundle, home: Path, 
         url, central_pid = ready.group(1), int(ready.group(2))
         hello = requests.get(url + "/v1/hello", timeout=10)
         assert hello.status_code == 200 and "server_epoch" in hello.json()
+        # The window's sync pulls from the platform once the app is up (and its SIGTERM handler
+        # installed): wait for that in the platform's log before terminating the app.
+        while "/v1/sync/pull" not in log.read_bytes()[logged_before:].decode("utf-8", "replace"):
+            assert app.poll() is None, "the demo ended:\n" + "".join(seen)
+            assert time.monotonic() < deadline, "the demo's window never synced"
+            time.sleep(0.1)  # polling another process's log, not synchronising threads
         app.send_signal(signal.SIGTERM)
         assert app.wait(timeout=RUN_TIMEOUT_S) == 128 + signal.SIGTERM
     finally:
