@@ -157,7 +157,7 @@ class SyncController(QObject):
         if self._last_run is not None and now - self._last_run < self.nudge_gap_s:
             return
         self._last_run = now
-        self._scheduler.run_now(trigger="auto")
+        self._scheduler.run_now()  # logged as "auto"
 
     @Slot(bool)
     def _deliver_online(self, online: bool) -> None:
