@@ -1,15 +1,14 @@
 """Enrolling this counter with an office of the platform, for the windows that do it (the first
-start's last step): the job for the database thread, and words for what can go wrong.
+start's last step, the Admin page's Platform tab): its two halves, and words for what can go wrong.
 
-The job runs on the database thread (``db.submit``): one short HTTP request, then the enrollment
-saved in the profile and the device token in the keyring. Refusals of the platform (a wrong, used
-or expired code) and an unreachable server come back as a :class:`ValidationError` naming the field
-to correct, as the command line reports them.
+Two halves on two threads, so neither the window nor the database waits on the network: the HTTP
+request (:func:`request`) runs on a pool thread (``ui.workers.run_in_background``), and only the
+short save of the reply (:func:`save`) on the database thread (``db.submit``). Refusals of the
+platform (a wrong, used or expired code) and an unreachable server come back as a
+:class:`ValidationError` naming the field to correct, as the command line reports them.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,28 +16,35 @@ from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.errors import ValidationError
 from counter_app.services.enrollment import Enrollment
+from sync import protocol as p
 from ui.i18n import error_text
 
 
-def enroll_job(
-    actor: Actor, server: str, code: str, device_name: str | None
-) -> Callable[[Counter], Enrollment]:
-    def job(counter: Counter) -> Enrollment:
-        from sync.engine import enroll
-        from sync.transport import Refused, TransportError
+def request(server: str, code: str, device_name: str | None) -> p.EnrollResponse:
+    """The HTTP half (any thread but the UI's; it touches no Counter): the platform's refusals as
+    field errors."""
+    from sync.engine import request_enrollment
+    from sync.transport import Refused, TransportError
 
-        try:
-            enroll(counter, server, code, device_name)
-        except Refused as exc:
-            raise ValidationError(exc.field or "code", exc.message, code=exc.code) from exc
-        except TransportError as exc:
-            raise ValidationError("server", f"cannot reach {server}: {exc}", code="unreachable") from exc
-        enrollment = counter.enrollment.current()
-        assert enrollment is not None
-        return enrollment
+    try:
+        return request_enrollment(server, code, device_name)
+    except Refused as exc:
+        raise ValidationError(exc.field or "code", exc.message, code=exc.code) from exc
+    except TransportError as exc:
+        raise ValidationError("server", f"cannot reach {server}: {exc}", code="unreachable") from exc
 
-    del actor  # the core's enrollment records the command line today (sync.engine.enroll)
-    return job
+
+def save(
+    counter: Counter, actor: Actor, server: str, reply: p.EnrollResponse, device_name: str | None
+) -> Enrollment:
+    """The local half (the database thread): the enrollment kept, the token in the keyring, audited.
+    The core checks that ``actor`` may enroll (the administrator)."""
+    from sync.engine import save_enrollment
+
+    save_enrollment(counter, actor, server, reply, device_name)
+    enrollment = counter.enrollment.current()
+    assert enrollment is not None
+    return enrollment
 
 
 def _tr(text: str) -> str:

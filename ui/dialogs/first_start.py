@@ -4,7 +4,8 @@ notices, then enrollment with the platform (or "later: work offline").
 The walk (``ui/app.py``): :class:`~ui.dialogs.first_admin.FirstAdminDialog` creates the
 administrator and logs them in; this dialog asks the rest; the main window then opens on the Admin
 page, whose checklist says what is left (add staff, choose the backup folder, ...). Every step
-is a use case of the core on the database thread (``db.submit``); nothing here blocks.
+is a use case of the core on the database thread (``db.submit``); the enrollment's HTTP request runs
+on a pool thread (``ui.enrollment``); nothing here blocks.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.accounts import Actor
 from counter_app.errors import ValidationError
+from sync import protocol as p
 from ui.dialogs.fields import MessageLabel, line_edit, with_message
-from ui.enrollment import enroll_job, enrollment_error_text
+from ui.enrollment import enrollment_error_text, request, save
 from ui.i18n import error_text, fill
 from ui.views.intake.widgets import heading, hint
-from ui.workers import Database
+from ui.workers import Database, run_in_background
 
 OFFICE, PLATFORM = 0, 1
 
@@ -194,8 +196,15 @@ class OfficeSetupDialog(QDialog):
             self.code.setFocus()
             return
         self._set_working(True)
-        job = enroll_job(self.actor, server, code, self.device_name.text().strip() or None)
-        self._db.submit(job, self._enrolled, self._enroll_failed)
+        actor, name = self.actor, self.device_name.text().strip() or None
+
+        def received(reply: p.EnrollResponse) -> None:
+            self._db.submit(
+                lambda counter: save(counter, actor, server, reply, name), self._enrolled, self._enroll_failed
+            )
+
+        # the network off the UI and database threads; only the short save on the database thread
+        run_in_background(lambda: request(server, code, name), received, self._enroll_failed, owner=self)
 
     def _enrolled(self, enrollment: object) -> None:
         self._set_working(False)

@@ -17,39 +17,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app.accounts import Actor
-from counter_app.core import Counter
 from counter_app.errors import ValidationError
 from counter_app.services.enrollment import Enrollment
 from sync import protocol as p
 from ui.dialogs.fields import MessageLabel, line_edit, with_message
-from ui.enrollment import enrollment_error_text
+from ui.enrollment import enrollment_error_text, request, save
 from ui.views.intake.widgets import hint
 from ui.workers import Database, run_in_background
-
-
-def request(server: str, code: str, device_name: str | None) -> p.EnrollResponse:
-    """The HTTP half (any thread but the UI's): the platform's refusals as field errors."""
-    from sync.engine import request_enrollment
-    from sync.transport import Refused, TransportError
-
-    try:
-        return request_enrollment(server, code, device_name)
-    except Refused as exc:
-        raise ValidationError(exc.field or "code", exc.message, code=exc.code) from exc
-    except TransportError as exc:
-        raise ValidationError("server", f"cannot reach {server}: {exc}", code="unreachable") from exc
-
-
-def save(
-    counter: Counter, actor: Actor, server: str, reply: p.EnrollResponse, device_name: str | None
-) -> Enrollment:
-    """The local half (the database thread)."""
-    from sync.engine import save_enrollment
-
-    save_enrollment(counter, actor, server, reply, device_name)
-    enrollment = counter.enrollment.current()
-    assert enrollment is not None
-    return enrollment
 
 
 class EnrollDialog(QDialog):
