@@ -39,7 +39,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -55,6 +55,7 @@ from ui.bundle import central_command
 
 OFFICE_CODE = "QS"
 OFFICE_NAME = "青山镇便民服务中心"
+OFFICE_CONTACT = "电话 0571-88881234 · 青山镇人民政府一楼便民服务大厅"
 DEVICE_NAME = "demo counter 1"
 MARKER = "demo.json"
 MARKER_FORMAT = 1
@@ -364,6 +365,13 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
         clock = history_clock(end)
         with Counter.open(root / PROFILE_DIR, clock=clock) as counter:
             staff = _create_accounts(counter)
+            # the administrator's first start: the office on notices (the backup folder and the key
+            # are left for the Admin page's checklist to show)
+            settings = counter.office_settings.get()
+            counter.office_settings.save(
+                staff["admin"],
+                replace(settings, notice_office_name=OFFICE_NAME, office_contact=OFFICE_CONTACT),
+            )
             _finish_command(publishing)
             code = _finish_command(coding)
             central.wait_ready()
@@ -377,6 +385,7 @@ def _set_up(root: Path, started: float, say: Report) -> DemoInfo:
             decided = _decide(db_url, root, history.awaiting_decision)
             conflicted = _suspend_before_pulling(counter, staff["supervisor"], decided[:1])
             pulled = _sync(counter, "pull", conflicts=len(conflicted))
+            counter.backups.take_daily_if_due()  # today's automatic backup, as the app takes it
         _write_marker(
             root,
             {

@@ -209,6 +209,17 @@ def assert_an_office_s_last_weeks(info: DemoInfo, exported: list[dict]) -> None:
         assert stamps == sorted(stamps, reverse=True) and stamps[-1][:10] <= min(days).isoformat()
         offset = counter.admin.status().clock_offset_s
         assert offset is None or abs(offset) < 5
+
+        # The Admin page has something true on each tab: the office on notices, today's automatic
+        # backup, the sync log; its checklist leaves the backup folder (and the key) to do.
+        admin = Actor.command_line("demo-test")
+        assert counter.office_settings.get().notice_office_name == "青山镇便民服务中心"
+        backups = counter.backups.list(admin)
+        assert [entry.automatic for entry in backups] == [True]
+        assert len(counter.sync_log.recent(admin)) >= 2
+        assert "backup_folder" in counter.checklist.left(admin) and "office" not in counter.checklist.left(
+            admin
+        )
     assert cli_main(["--data-dir", str(info.profile_dir), "audit", "verify"]) == 0
 
 
