@@ -47,13 +47,15 @@ from pathlib import Path
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
 from counter_app.services.context import Context
+from counter_app.services.office_settings import DEFAULT_RETENTION_DAYS, RETENTION_DAYS, RETENTION_RANGE
 from counter_app.store.retention import RetentionRepo
 
 log = logging.getLogger(__name__)
 
-RETENTION_DAYS_KEY = "retention_days"  # the office setting (services/office_settings.py)
-DEFAULT_DAYS = 1095
-DAYS_RANGE = (30, 36500)
+# The office setting and its bounds (services/office_settings.py): one definition.
+RETENTION_DAYS_KEY = RETENTION_DAYS
+DEFAULT_DAYS = DEFAULT_RETENTION_DAYS
+DAYS_RANGE = RETENTION_RANGE
 
 
 @dataclass(frozen=True)
