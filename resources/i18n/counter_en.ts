@@ -53,6 +53,77 @@
     </message>
 </context>
 <context>
+    <name>AdminView</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Administration tasks</source>
+        <translation>Administration tasks</translation>
+    </message>
+    <message>
+        <source>Only the office&apos;s administrator manages this counter.</source>
+        <translation>Only the office&apos;s administrator manages this counter.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>What is left to set up</source>
+        <translation>What is left to set up</translation>
+    </message>
+    <message>
+        <source>Add the accounts of the counter staff.</source>
+        <translation>Add the accounts of the counter staff.</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name and contact printed on notices.</source>
+        <translation>Enter the office&apos;s name and contact printed on notices.</translation>
+    </message>
+    <message>
+        <source>Enroll this counter with the government service platform.</source>
+        <translation>Enroll this counter with the government service platform.</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder (a USB stick or a network folder, not this disk).</source>
+        <translation>Choose the backup folder (a USB stick or a network folder, not this disk).</translation>
+    </message>
+    <message>
+        <source>Move the data key into the OS keyring.</source>
+        <translation>Move the data key into the OS keyring.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Counter Government Service Desk</source>
@@ -68,6 +139,10 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>The backup was not restored</translation>
     </message>
 </context>
 <context>
@@ -668,6 +743,14 @@
         <translation>Password changed</translation>
     </message>
     <message>
+        <source>Staff account&apos;s name or role changed</source>
+        <translation>Staff account&apos;s name or role changed</translation>
+    </message>
+    <message>
+        <source>Password reset to a temporary one</source>
+        <translation>Password reset to a temporary one</translation>
+    </message>
+    <message>
         <source>Applicant registered</source>
         <translation>Applicant registered</translation>
     </message>
@@ -750,6 +833,30 @@
     <message>
         <source>Backup restored</source>
         <translation>Backup restored</translation>
+    </message>
+    <message>
+        <source>Old automatic backups removed</source>
+        <translation>Old automatic backups removed</translation>
+    </message>
+    <message>
+        <source>Office settings changed</source>
+        <translation>Office settings changed</translation>
+    </message>
+    <message>
+        <source>Applications exported to a file</source>
+        <translation>Applications exported to a file</translation>
+    </message>
+    <message>
+        <source>Full ID numbers exported</source>
+        <translation>Full ID numbers exported</translation>
+    </message>
+    <message>
+        <source>Data key moved to the OS keyring</source>
+        <translation>Data key moved to the OS keyring</translation>
+    </message>
+    <message>
+        <source>Personal data of closed cases removed</source>
+        <translation>Personal data of closed cases removed</translation>
     </message>
     <message>
         <source>Service catalogue installed</source>
@@ -1022,6 +1129,163 @@
     <message>
         <source>The last day is before the first.</source>
         <translation>The last day is before the first.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>The backup file was not found.</source>
+        <translation>The backup file was not found.</translation>
+    </message>
+    <message>
+        <source>This file is not a Counter backup.</source>
+        <translation>This file is not a Counter backup.</translation>
+    </message>
+    <message>
+        <source>This backup cannot be read: it is damaged or incomplete, or it was made with another data key. Nothing was changed.</source>
+        <translation>This backup cannot be read: it is damaged or incomplete, or it was made with another data key. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another office profile, so it cannot be restored here. Nothing was changed.</source>
+        <translation>This backup belongs to another office profile, so it cannot be restored here. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The key this backup was made with is not on this computer (its OS keyring or key file). Nothing was changed.</source>
+        <translation>The key this backup was made with is not on this computer (its OS keyring or key file). Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Older, unencrypted</source>
+        <translation>Older, unencrypted</translation>
+    </message>
+    <message>
+        <source>Automatic (daily)</source>
+        <translation>Automatic (daily)</translation>
+    </message>
+    <message>
+        <source>Made on demand</source>
+        <translation>Made on demand</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>About backups</source>
+        <translation>About backups</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now to a folder…</source>
+        <translation>Back up &amp;now to a folder…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted backup into a folder you choose, e.g. on a USB stick</source>
+        <translation>Write an encrypted backup into a folder you choose, e.g. on a USB stick</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a file…</source>
+        <translation>&amp;Restore from a file…</translation>
+    </message>
+    <message>
+        <source>Choose a backup file to restore</source>
+        <translation>Choose a backup file to restore</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;selected backup…</source>
+        <translation>Restore the &amp;selected backup…</translation>
+    </message>
+    <message>
+        <source>Restore the backup selected in the list</source>
+        <translation>Restore the backup selected in the list</translation>
+    </message>
+    <message>
+        <source>Backup message</source>
+        <translation>Backup message</translation>
+    </message>
+    <message>
+        <source>Counter backs up this office&apos;s data automatically once a day to %1 and keeps those backups for %2 days. Backups are encrypted: they can be restored only on a computer that holds this office&apos;s data key.</source>
+        <translation>Counter backs up this office&apos;s data automatically once a day to %1 and keeps those backups for %2 days. Backups are encrypted: they can be restored only on a computer that holds this office&apos;s data key.</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the backup in</source>
+        <translation>Choose the folder to write the backup in</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>Backing up to %1…</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (%2).</source>
+        <translation>Backup written to %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The backup was not made: %1</source>
+        <translation>The backup was not made: %1</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>Counter backups (*.cbk *.zip)</source>
+        <translation>Counter backups (*.cbk *.zip)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>Restore this backup?</translation>
+    </message>
+    <message>
+        <source>Restore the backup %1?
+
+The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown. Counter closes the data and opens it again: everyone will have to log in again.</source>
+        <translation>Restore the backup %1?
+
+The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown. Counter closes the data and opens it again: everyone will have to log in again.</translation>
+    </message>
+    <message>
+        <source>Replace the data and restore</source>
+        <translation>Replace the data and restore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>Restoring %1…</translation>
     </message>
 </context>
 <context>
@@ -2231,6 +2495,77 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Enroll this counter</source>
+        <translation>Enroll this counter</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code</source>
+        <translation>One-time enrollment code</translation>
+    </message>
+    <message>
+        <source>Name of this counter</source>
+        <translation>Name of this counter</translation>
+    </message>
+    <message>
+        <source>e.g. 1号窗口</source>
+        <translation>e.g. 1号窗口</translation>
+    </message>
+    <message>
+        <source>Platform address message</source>
+        <translation>Platform address message</translation>
+    </message>
+    <message>
+        <source>Enrollment code message</source>
+        <translation>Enrollment code message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation>Platform &amp;address:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <source>Counter na&amp;me:</source>
+        <translation>Counter na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</source>
+        <translation>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</translation>
+    </message>
+    <message>
+        <source>Enter the platform&apos;s address.</source>
+        <translation>Enter the platform&apos;s address.</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http://).</source>
+        <translation>The address starts with https:// (or http://).</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>Enter the enrollment code.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A sync is running: try again in a moment.</source>
@@ -2382,6 +2717,117 @@
     <message>
         <source>Any view of personal data</source>
         <translation>Any view of personal data</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>File format</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel workbook (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, opens in Excel)</source>
+        <translation>CSV (UTF-8, opens in Excel)</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>Full ID numbers</translation>
+    </message>
+    <message>
+        <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
+        <translation>F&amp;ull ID numbers (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>The file will hold citizens&apos; full ID numbers. The export is recorded in the audit trail as a view of personal data: keep the file safe and delete it when it is no longer needed.</source>
+        <translation>The file will hold citizens&apos; full ID numbers. The export is recorded in the audit trail as a view of personal data: keep the file safe and delete it when it is no longer needed.</translation>
+    </message>
+    <message>
+        <source>Warning about full ID numbers</source>
+        <translation>Warning about full ID numbers</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Export the applications</source>
+        <translation>Export the applications</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Export result</translation>
+    </message>
+    <message>
+        <source>Problem with the first day</source>
+        <translation>Problem with the first day</translation>
+    </message>
+    <message>
+        <source>Problem with the last day</source>
+        <translation>Problem with the last day</translation>
+    </message>
+    <message>
+        <source>Export problem</source>
+        <translation>Export problem</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>One row per application taken in during the period: receipt number, service, applicant, ID number, status, dates, result and rating. ID numbers are masked unless you ask for them in full.</source>
+        <translation>One row per application taken in during the period: receipt number, service, applicant, ID number, status, dates, result and rating. ID numbers are masked unless you ask for them in full.</translation>
+    </message>
+    <message>
+        <source>Applications %1 to %2</source>
+        <translation>Applications %1 to %2</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first day.</source>
+        <translation>The last day comes before the first day.</translation>
+    </message>
+    <message>
+        <source>%1 applications written to %2</source>
+        <translation>%1 applications written to %2</translation>
+    </message>
+    <message>
+        <source>choose a file in a folder that exists.</source>
+        <translation>choose a file in a folder that exists.</translation>
+    </message>
+    <message>
+        <source>The file was not written: %1</source>
+        <translation>The file was not written: %1</translation>
     </message>
 </context>
 <context>
@@ -3106,6 +3552,105 @@
     </message>
 </context>
 <context>
+    <name>KeysTab</name>
+    <message>
+        <source>Where the data key is</source>
+        <translation>Where the data key is</translation>
+    </message>
+    <message>
+        <source>Device token</source>
+        <translation>Device token</translation>
+    </message>
+    <message>
+        <source>OS keyring on this computer</source>
+        <translation>OS keyring on this computer</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>&amp;Move the key to the OS keyring</source>
+        <translation>&amp;Move the key to the OS keyring</translation>
+    </message>
+    <message>
+        <source>Move the key to the OS keyring</source>
+        <translation>Move the key to the OS keyring</translation>
+    </message>
+    <message>
+        <source>Copies the data key and the device token to the OS keyring, checks them, then deletes the file</source>
+        <translation>Copies the data key and the device token to the OS keyring, checks them, then deletes the file</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>The key that protects citizens&apos; personal data</source>
+        <translation>The key that protects citizens&apos; personal data</translation>
+    </message>
+    <message>
+        <source>Data key:</source>
+        <translation>Data key:</translation>
+    </message>
+    <message>
+        <source>Device token:</source>
+        <translation>Device token:</translation>
+    </message>
+    <message>
+        <source>OS keyring:</source>
+        <translation>OS keyring:</translation>
+    </message>
+    <message>
+        <source>ID numbers, phone numbers, addresses and scans are encrypted with the data key. Kept in the OS keyring, it is unlocked by the Windows or desktop login of this computer; kept in the fallback file, it is protected only by the file&apos;s permissions.</source>
+        <translation>ID numbers, phone numbers, addresses and scans are encrypted with the data key. Kept in the OS keyring, it is unlocked by the Windows or desktop login of this computer; kept in the fallback file, it is protected only by the file&apos;s permissions.</translation>
+    </message>
+    <message>
+        <source>In the OS keyring (%1)</source>
+        <translation>In the OS keyring (%1)</translation>
+    </message>
+    <message>
+        <source>In the fallback file %1</source>
+        <translation>In the fallback file %1</translation>
+    </message>
+    <message>
+        <source>Stored with the data key</source>
+        <translation>Stored with the data key</translation>
+    </message>
+    <message>
+        <source>None: this counter is not enrolled with the platform</source>
+        <translation>None: this counter is not enrolled with the platform</translation>
+    </message>
+    <message>
+        <source>Works (%1)</source>
+        <translation>Works (%1)</translation>
+    </message>
+    <message>
+        <source>None works on this computer (%1): the key stays in the file</source>
+        <translation>None works on this computer (%1): the key stays in the file</translation>
+    </message>
+    <message>
+        <source>No OS keyring protects the data key. Anyone who can copy the file %1 together with the data directory (or a backup of it) can read the citizens&apos; personal data. Let only the administrator log in to this computer&apos;s account, and move the key to the OS keyring as soon as one works here.</source>
+        <translation>No OS keyring protects the data key. Anyone who can copy the file %1 together with the data directory (or a backup of it) can read the citizens&apos; personal data. Let only the administrator log in to this computer&apos;s account, and move the key to the OS keyring as soon as one works here.</translation>
+    </message>
+    <message>
+        <source>A copy of the data key is still in the file %1 (a move was interrupted): move again to delete it.</source>
+        <translation>A copy of the data key is still in the file %1 (a move was interrupted): move again to delete it.</translation>
+    </message>
+    <message>
+        <source>The data key and the device token are now in the OS keyring and the fallback file was deleted. Copies of that file made earlier (in backups of the computer) still hold the key.</source>
+        <translation>The data key and the device token are now in the OS keyring and the fallback file was deleted. Copies of that file made earlier (in backups of the computer) still hold the key.</translation>
+    </message>
+    <message>
+        <source>No OS keyring works on this computer: the key stays in the file.</source>
+        <translation>No OS keyring works on this computer: the key stays in the file.</translation>
+    </message>
+    <message>
+        <source>The data key is in the OS keyring already.</source>
+        <translation>The data key is in the OS keyring already.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Male</source>
@@ -3214,8 +3759,67 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>An administrator reset your password. Choose a new password of your own to go on; nobody else should know it.</source>
+        <translation>An administrator reset your password. Choose a new password of your own to go on; nobody else should know it.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <source>New password message</source>
+        <translation>New password message</translation>
+    </message>
+    <message>
+        <source>Repeated password message</source>
+        <translation>Repeated password message</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repeat it:</translation>
+    </message>
+    <message>
         <source>Enter your user name and password.</source>
         <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Choose a new password</translation>
+    </message>
+    <message>
+        <source>Change password and log in</source>
+        <translation>Change password and log in</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <source>The password could not be changed. Try again.</source>
+        <translation>The password could not be changed. Try again.</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the temporary one.</source>
+        <translation>Choose a password different from the temporary one.</translation>
     </message>
     <message>
         <source>Demo accounts</source>
@@ -3283,10 +3887,6 @@
     <message>
         <source>Admin</source>
         <translation>Admin</translation>
-    </message>
-    <message>
-        <source>Staff accounts, sync and backups arrive in a later release.</source>
-        <translation>Staff accounts, sync and backups arrive in a later release.</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -3878,6 +4478,129 @@
     </message>
 </context>
 <context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <source>Set up this office</source>
+        <translation>Set up this office</translation>
+    </message>
+    <message>
+        <source>Office name on notices</source>
+        <translation>Office name on notices</translation>
+    </message>
+    <message>
+        <source>e.g. 青山镇便民服务中心</source>
+        <translation>e.g. 青山镇便民服务中心</translation>
+    </message>
+    <message>
+        <source>Office contact on notices</source>
+        <translation>Office contact on notices</translation>
+    </message>
+    <message>
+        <source>telephone and address, e.g. 0571-1234567 青山镇政府一楼</source>
+        <translation>telephone and address, e.g. 0571-1234567 青山镇政府一楼</translation>
+    </message>
+    <message>
+        <source>Office name message</source>
+        <translation>Office name message</translation>
+    </message>
+    <message>
+        <source>Office contact message</source>
+        <translation>Office contact message</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: the office</source>
+        <translation>Step 2 of 3: the office</translation>
+    </message>
+    <message>
+        <source>Notices given to citizens (acceptance receipts, one-time notices, refusals) carry the office&apos;s name and how to reach it.</source>
+        <translation>Notices given to citizens (acceptance receipts, one-time notices, refusals) carry the office&apos;s name and how to reach it.</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name.</source>
+        <translation>Enter the office&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code</source>
+        <translation>One-time enrollment code</translation>
+    </message>
+    <message>
+        <source>Name of this counter</source>
+        <translation>Name of this counter</translation>
+    </message>
+    <message>
+        <source>e.g. 1号窗口</source>
+        <translation>e.g. 1号窗口</translation>
+    </message>
+    <message>
+        <source>Platform address message</source>
+        <translation>Platform address message</translation>
+    </message>
+    <message>
+        <source>Enrollment code message</source>
+        <translation>Enrollment code message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation>Platform &amp;address:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>Enrollment &amp;code:</translation>
+    </message>
+    <message>
+        <source>Counter na&amp;me:</source>
+        <translation>Counter na&amp;me:</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <source>Later: work offline</source>
+        <translation>Later: work offline</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: the platform</source>
+        <translation>Step 3 of 3: the platform</translation>
+    </message>
+    <message>
+        <source>Enroll this counter with the government service platform with the one-time code the platform&apos;s operator gave the office. Without it, everything is kept on this computer and sent once the counter is enrolled (Admin page, Platform).</source>
+        <translation>Enroll this counter with the government service platform with the one-time code the platform&apos;s operator gave the office. Without it, everything is kept on this computer and sent once the counter is enrolled (Admin page, Platform).</translation>
+    </message>
+    <message>
+        <source>Enter the platform&apos;s address.</source>
+        <translation>Enter the platform&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>Enter the enrollment code.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (%2).</source>
+        <translation>Enrolled with %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>PeriodChooser</name>
     <message>
         <source>Period</source>
@@ -3953,6 +4676,161 @@
     <message>
         <source>Last</source>
         <translation>Last</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformTab</name>
+    <message>
+        <source>This counter</source>
+        <translation>This counter</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Device id</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>Counter name</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Receipt prefix</source>
+        <translation>Receipt prefix</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll…</source>
+        <translation>&amp;Enroll…</translation>
+    </message>
+    <message>
+        <source>Enroll this counter</source>
+        <translation>Enroll this counter</translation>
+    </message>
+    <message>
+        <source>Platform address:</source>
+        <translation>Platform address:</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>Device id:</translation>
+    </message>
+    <message>
+        <source>Counter name:</source>
+        <translation>Counter name:</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Receipt prefix:</source>
+        <translation>Receipt prefix:</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sync no&amp;w</source>
+        <translation>Sync no&amp;w</translation>
+    </message>
+    <message>
+        <source>&amp;Full sync and verify</source>
+        <translation>&amp;Full sync and verify</translation>
+    </message>
+    <message>
+        <source>Full sync and verify</source>
+        <translation>Full sync and verify</translation>
+    </message>
+    <message>
+        <source>Download the office&apos;s data again from the platform and compare; nothing waiting is lost</source>
+        <translation>Download the office&apos;s data again from the platform and compare; nothing waiting is lost</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>&amp;Cancel sync</translation>
+    </message>
+    <message>
+        <source>Cancel the running sync</source>
+        <translation>Cancel the running sync</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <source>The counter syncs by itself when the platform is reachable. Full sync and verify downloads the office&apos;s data again and checks that this counter holds exactly what the platform holds; what waits to be sent is kept and sent first.</source>
+        <translation>The counter syncs by itself when the platform is reachable. Full sync and verify downloads the office&apos;s data again and checks that this counter holds exactly what the platform holds; what waits to be sent is kept and sent first.</translation>
+    </message>
+    <message>
+        <source>Last syncs</source>
+        <translation>Last syncs</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not enrolled: everything is kept on this computer until it is.</source>
+        <translation>Not enrolled: everything is kept on this computer until it is.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The platform revoked this device on %1: enroll it again with a new code.</source>
+        <translation>The platform revoked this device on %1: enroll it again with a new code.</translation>
+    </message>
+    <message>
+        <source>Enrolled.</source>
+        <translation>Enrolled.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (%2).</source>
+        <translation>Enrolled with %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached now; the counter syncs as soon as it is back.</source>
+        <translation>The platform cannot be reached now; the counter syncs as soon as it is back.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Cancelling at the next safe point…</source>
+        <translation>Cancelling at the next safe point…</translation>
+    </message>
+    <message>
+        <source>sent %1, received %2, conflicts %3, refused %4</source>
+        <translation>sent %1, received %2, conflicts %3, refused %4</translation>
+    </message>
+    <message>
+        <source>Cancelled (%1). What was sent or received stays; the next sync does the rest.</source>
+        <translation>Cancelled (%1). What was sent or received stays; the next sync does the rest.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Verified: this counter holds exactly the platform&apos;s records.</source>
+        <translation>Verified: this counter holds exactly the platform&apos;s records.</translation>
+    </message>
+    <message>
+        <source>Verification found differences: run Full sync and verify; if they remain, call support.</source>
+        <translation>Verification found differences: run Full sync and verify; if they remain, call support.</translation>
     </message>
 </context>
 <context>
@@ -4561,6 +5439,52 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>Reset a password</translation>
+    </message>
+    <message>
+        <source>Give %1 a temporary password and tell it to them in person. At their next login they must choose a new one. The account is unlocked too.</source>
+        <translation>Give %1 a temporary password and tell it to them in person. At their next login they must choose a new one. The account is unlocked too.</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm temporary password</source>
+        <translation>Confirm temporary password</translation>
+    </message>
+    <message>
+        <source>Temporary password message</source>
+        <translation>Temporary password message</translation>
+    </message>
+    <message>
+        <source>Confirm password message</source>
+        <translation>Confirm password message</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>&amp;Temporary password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Confirm:</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>Notice</source>
@@ -4668,6 +5592,85 @@
     <message>
         <source>Writing the PDF…</source>
         <translation>Writing the PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <source>Removes the personal data of cases closed more than the chosen number of days ago and fully synced with the platform: the ID number, phone number and address, the form values and the scanned files. An applicant&apos;s numbers are removed only when none of their cases is still kept. The cases stay in the lists and in the dashboard&apos;s figures, with the applicant&apos;s name, the status, the dates, the ratings and the rectification tasks. The platform keeps its own copy.</source>
+        <translation>Removes the personal data of cases closed more than the chosen number of days ago and fully synced with the platform: the ID number, phone number and address, the form values and the scanned files. An applicant&apos;s numbers are removed only when none of their cases is still kept. The cases stay in the lists and in the dashboard&apos;s figures, with the applicant&apos;s name, the status, the dates, the ratings and the rectification tasks. The platform keeps its own copy.</translation>
+    </message>
+    <message>
+        <source>&amp;Days after closing:</source>
+        <translation>&amp;Days after closing:</translation>
+    </message>
+    <message>
+        <source>Days after closing</source>
+        <translation>Days after closing</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>&amp;Count what would be cleared</source>
+        <translation>&amp;Count what would be cleared</translation>
+    </message>
+    <message>
+        <source>What would be cleared</source>
+        <translation>What would be cleared</translation>
+    </message>
+    <message>
+        <source>Re&amp;move personal data…</source>
+        <translation>Re&amp;move personal data…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>No case closed before %1 is waiting to be cleared.</source>
+        <translation>No case closed before %1 is waiting to be cleared.</translation>
+    </message>
+    <message>
+        <source>%1 cases, %2 applicants, %3 scan files would be cleared (cases closed before %4).</source>
+        <translation>%1 cases, %2 applicants, %3 scan files would be cleared (cases closed before %4).</translation>
+    </message>
+    <message>
+        <source>Count again for these days.</source>
+        <translation>Count again for these days.</translation>
+    </message>
+    <message>
+        <source>Remove personal data</source>
+        <translation>Remove personal data</translation>
+    </message>
+    <message>
+        <source>Remove the personal data of %1 cases and %2 applicants, and delete %3 scan files? Cases closed before %4 are concerned.</source>
+        <translation>Remove the personal data of %1 cases and %2 applicants, and delete %3 scan files? Cases closed before %4 are concerned.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: the ID numbers, phone numbers, addresses, form values and scans of these cases are erased from this computer. The cases, their status, dates and ratings stay, and so do the dashboard&apos;s figures.</source>
+        <translation>This cannot be undone: the ID numbers, phone numbers, addresses, form values and scans of these cases are erased from this computer. The cases, their status, dates and ratings stay, and so do the dashboard&apos;s figures.</translation>
+    </message>
+    <message>
+        <source>Removing personal data… this may take a while.</source>
+        <translation>Removing personal data… this may take a while.</translation>
+    </message>
+    <message>
+        <source>Personal data removed: %1 cases, %2 applicants, %3 scan files deleted.</source>
+        <translation>Personal data removed: %1 cases, %2 applicants, %3 scan files deleted.</translation>
+    </message>
+    <message>
+        <source>%1 scan files could not be deleted now; the next removal deletes them.</source>
+        <translation>%1 scan files could not be deleted now; the next removal deletes them.</translation>
+    </message>
+    <message>
+        <source>Another part of the app was using the database, so some of the removed data may remain in its files until the next removal: run it again later.</source>
+        <translation>Another part of the app was using the database, so some of the removed data may remain in its files until the next removal: run it again later.</translation>
     </message>
 </context>
 <context>
@@ -4877,10 +5880,427 @@
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Office name on notices</source>
+        <translation>Office name on notices</translation>
+    </message>
+    <message>
+        <source>The name given when this counter was enrolled</source>
+        <translation>The name given when this counter was enrolled</translation>
+    </message>
+    <message>
+        <source>Contact line on notices</source>
+        <translation>Contact line on notices</translation>
+    </message>
+    <message>
+        <source>Address and telephone, e.g. 人民路1号 电话 0791-86000000</source>
+        <translation>Address and telephone, e.g. 人民路1号 电话 0791-86000000</translation>
+    </message>
+    <message>
+        <source>Lock the screen after minutes without use</source>
+        <translation>Lock the screen after minutes without use</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for days</source>
+        <translation>Keep daily backups for days</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Keep personal data of finished cases for days</source>
+        <translation>Keep personal data of finished cases for days</translation>
+    </message>
+    <message>
+        <source>Printer for notices</source>
+        <translation>Printer for notices</translation>
+    </message>
+    <message>
+        <source>Paper for notices</source>
+        <translation>Paper for notices</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 mm receipt roll</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Save the settings</translation>
+    </message>
+    <message>
+        <source>Settings status</source>
+        <translation>Settings status</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>Settings problem</translation>
+    </message>
+    <message>
+        <source>&amp;Office name on notices:</source>
+        <translation>&amp;Office name on notices:</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact line on notices:</source>
+        <translation>Con&amp;tact line on notices:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen after:</source>
+        <translation>&amp;Lock the screen after:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>&amp;Backup folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep daily backups for:</source>
+        <translation>&amp;Keep daily backups for:</translation>
+    </message>
+    <message>
+        <source>Keep personal &amp;data for:</source>
+        <translation>Keep personal &amp;data for:</translation>
+    </message>
+    <message>
+        <source>&amp;Printer:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>Pape&amp;r:</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>The office&apos;s settings apply to every counter of this office profile. The retention period says how long the personal data of finished cases is kept before it may be removed.</source>
+        <translation>The office&apos;s settings apply to every counter of this office profile. The retention period says how long the personal data of finished cases is kept before it may be removed.</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <source>%1 (not installed on this computer)</source>
+        <translation>%1 (not installed on this computer)</translation>
+    </message>
+    <message>
+        <source>The settings were saved.</source>
+        <translation>The settings were saved.</translation>
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
+        <translation>The settings were not saved: %1</translation>
+    </message>
+    <message>
+        <source>Enter a number from %1 to %2.</source>
+        <translation>Enter a number from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Enter the folder&apos;s full path (for example D:\Backups or /media/usb/backups).</source>
+        <translation>Enter the folder&apos;s full path (for example D:\Backups or /media/usb/backups).</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>This text is too long.</translation>
+    </message>
+    <message>
+        <source>Write this on one line.</source>
+        <translation>Write this on one line.</translation>
+    </message>
+    <message>
+        <source>The settings could not be read: %1</source>
+        <translation>The settings could not be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>This is the only active administrator: make another account an administrator first.</source>
+        <translation>This is the only active administrator: make another account an administrator first.</translation>
+    </message>
+    <message>
+        <source>The only active administrator cannot be locked: the office would have none.</source>
+        <translation>The only active administrator cannot be locked: the office would have none.</translation>
+    </message>
+    <message>
+        <source>Change your own password with your current one, not by a reset.</source>
+        <translation>Change your own password with your current one, not by a reset.</translation>
+    </message>
+    <message>
+        <source>The display name is too long.</source>
+        <translation>The display name is too long.</translation>
+    </message>
+    <message>
+        <source>Enter the name colleagues know this person by.</source>
+        <translation>Enter the name colleagues know this person by.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Failed attempts</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Active (must change password)</source>
+        <translation>Active (must change password)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Last failed attempt: %1</source>
+        <translation>Last failed attempt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Add a staff account</source>
+        <translation>Add a staff account</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Edit the selected account</source>
+        <translation>Edit the selected account</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>Reset pass&amp;word…</translation>
+    </message>
+    <message>
+        <source>Reset the selected account&apos;s password</source>
+        <translation>Reset the selected account&apos;s password</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected account</source>
+        <translation>Lock or unlock the selected account</translation>
+    </message>
+    <message>
+        <source>Staff message</source>
+        <translation>Staff message</translation>
+    </message>
+    <message>
+        <source>The office&apos;s staff accounts. A forgotten password is reset to a temporary one, which its owner must change at the next login. An account locks itself after repeated wrong passwords; unlock it here.</source>
+        <translation>The office&apos;s staff accounts. A forgotten password is reset to a temporary one, which its owner must change at the next login. An account locks itself after repeated wrong passwords; unlock it here.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Account %1 added.</translation>
+    </message>
+    <message>
+        <source>Account %1 saved.</source>
+        <translation>Account %1 saved.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset. They choose a new one at their next login.</source>
+        <translation>The password of %1 was reset. They choose a new one at their next login.</translation>
+    </message>
+    <message>
+        <source>Account %1 locked.</source>
+        <translation>Account %1 locked.</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>Account %1 unlocked.</translation>
+    </message>
+</context>
+<context>
     <name>StepBar</name>
     <message>
         <source>Step %1: %2</source>
         <translation>Step %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Add a staff account</source>
+        <translation>Add a staff account</translation>
+    </message>
+    <message>
+        <source>Edit a staff account</source>
+        <translation>Edit a staff account</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>the name shown to colleagues, e.g. 王芳</source>
+        <translation>the name shown to colleagues, e.g. 王芳</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>at least %n character</numerusform>
+            <numerusform>at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <source>User name message</source>
+        <translation>User name message</translation>
+    </message>
+    <message>
+        <source>Display name message</source>
+        <translation>Display name message</translation>
+    </message>
+    <message>
+        <source>Role message</source>
+        <translation>Role message</translation>
+    </message>
+    <message>
+        <source>Password message</source>
+        <translation>Password message</translation>
+    </message>
+    <message>
+        <source>Confirm password message</source>
+        <translation>Confirm password message</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirm password:</translation>
+    </message>
+</context>
+<context>
+    <name>_StaffDialog</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 </TS>

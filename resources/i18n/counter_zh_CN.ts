@@ -53,6 +53,77 @@
     </message>
 </context>
 <context>
+    <name>AdminView</name>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Administration tasks</source>
+        <translation>管理事项</translation>
+    </message>
+    <message>
+        <source>Only the office&apos;s administrator manages this counter.</source>
+        <translation>本窗口由本单位管理员管理。</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>数据保留</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>What is left to set up</source>
+        <translation>尚待完成的设置</translation>
+    </message>
+    <message>
+        <source>Add the accounts of the counter staff.</source>
+        <translation>添加窗口工作人员的账号。</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name and contact printed on notices.</source>
+        <translation>填写打印在告知书上的单位名称和联系方式。</translation>
+    </message>
+    <message>
+        <source>Enroll this counter with the government service platform.</source>
+        <translation>将本窗口注册到政务服务平台。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder (a USB stick or a network folder, not this disk).</source>
+        <translation>选择备份文件夹（U 盘或网络文件夹，不要选本机硬盘）。</translation>
+    </message>
+    <message>
+        <source>Move the data key into the OS keyring.</source>
+        <translation>将数据密钥移入系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Counter Government Service Desk</source>
@@ -68,6 +139,10 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>备份未恢复</translation>
     </message>
 </context>
 <context>
@@ -666,6 +741,14 @@
         <translation>修改密码</translation>
     </message>
     <message>
+        <source>Staff account&apos;s name or role changed</source>
+        <translation>修改了工作人员账号的姓名或角色</translation>
+    </message>
+    <message>
+        <source>Password reset to a temporary one</source>
+        <translation>密码已重置为临时密码</translation>
+    </message>
+    <message>
         <source>Applicant registered</source>
         <translation>登记申请人</translation>
     </message>
@@ -748,6 +831,30 @@
     <message>
         <source>Backup restored</source>
         <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Old automatic backups removed</source>
+        <translation>删除了过期的自动备份</translation>
+    </message>
+    <message>
+        <source>Office settings changed</source>
+        <translation>修改了单位设置</translation>
+    </message>
+    <message>
+        <source>Applications exported to a file</source>
+        <translation>将办件导出到文件</translation>
+    </message>
+    <message>
+        <source>Full ID numbers exported</source>
+        <translation>导出了完整证件号码</translation>
+    </message>
+    <message>
+        <source>Data key moved to the OS keyring</source>
+        <translation>数据密钥已移入系统密钥环</translation>
+    </message>
+    <message>
+        <source>Personal data of closed cases removed</source>
+        <translation>清除了已办结办件的个人信息</translation>
     </message>
     <message>
         <source>Service catalogue installed</source>
@@ -1017,6 +1124,163 @@
     <message>
         <source>The last day is before the first.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>The backup file was not found.</source>
+        <translation>找不到该备份文件。</translation>
+    </message>
+    <message>
+        <source>This file is not a Counter backup.</source>
+        <translation>该文件不是本系统的备份。</translation>
+    </message>
+    <message>
+        <source>This backup cannot be read: it is damaged or incomplete, or it was made with another data key. Nothing was changed.</source>
+        <translation>无法读取该备份：文件已损坏或不完整，或由其他数据密钥生成。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another office profile, so it cannot be restored here. Nothing was changed.</source>
+        <translation>该备份属于其他单位档案，不能在此恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The key this backup was made with is not on this computer (its OS keyring or key file). Nothing was changed.</source>
+        <translation>本机（系统密钥环或密钥文件）中没有生成该备份所用的密钥。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Older, unencrypted</source>
+        <translation>旧版（未加密）</translation>
+    </message>
+    <message>
+        <source>Automatic (daily)</source>
+        <translation>自动（每日）</translation>
+    </message>
+    <message>
+        <source>Made on demand</source>
+        <translation>手动</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>About backups</source>
+        <translation>关于备份</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now to a folder…</source>
+        <translation>立即备份到文件夹(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted backup into a folder you choose, e.g. on a USB stick</source>
+        <translation>将加密备份写入选定的文件夹，例如 U 盘</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a file…</source>
+        <translation>从文件恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose a backup file to restore</source>
+        <translation>选择要恢复的备份文件</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;selected backup…</source>
+        <translation>恢复选中的备份(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Restore the backup selected in the list</source>
+        <translation>恢复列表中选中的备份</translation>
+    </message>
+    <message>
+        <source>Backup message</source>
+        <translation>备份提示</translation>
+    </message>
+    <message>
+        <source>Counter backs up this office&apos;s data automatically once a day to %1 and keeps those backups for %2 days. Backups are encrypted: they can be restored only on a computer that holds this office&apos;s data key.</source>
+        <translation>系统每天自动将本单位数据备份到 %1，并保留 %2 天。备份已加密，只能在持有本单位数据密钥的电脑上恢复。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write the backup in</source>
+        <translation>选择备份写入的文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up to %1…</source>
+        <translation>正在备份到 %1…</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (%2).</source>
+        <translation>备份已写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The backup was not made: %1</source>
+        <translation>备份未完成：%1</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Counter backups (*.cbk *.zip)</source>
+        <translation>本系统备份 (*.cbk *.zip)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份？</translation>
+    </message>
+    <message>
+        <source>Restore the backup %1?
+
+The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown. Counter closes the data and opens it again: everyone will have to log in again.</source>
+        <translation>恢复备份 %1？
+
+本单位当前的数据将被备份中的数据替换；当前数据会在备份文件夹中保留一份副本。备份之后办理的业务将不再显示。系统将关闭并重新打开数据，所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Replace the data and restore</source>
+        <translation>替换数据并恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>正在恢复 %1…</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2488,77 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Enroll this counter</source>
+        <translation>注册本窗口</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code</source>
+        <translation>一次性注册码</translation>
+    </message>
+    <message>
+        <source>Name of this counter</source>
+        <translation>本窗口名称</translation>
+    </message>
+    <message>
+        <source>e.g. 1号窗口</source>
+        <translation>例如：1号窗口</translation>
+    </message>
+    <message>
+        <source>Platform address message</source>
+        <translation>平台地址提示</translation>
+    </message>
+    <message>
+        <source>Enrollment code message</source>
+        <translation>注册码提示</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation>平台地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Counter na&amp;me:</source>
+        <translation>窗口名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</source>
+        <translation>平台运维人员会向本单位提供一次性注册码。重新注册到同一单位时所有数据保留；已存有其他单位记录的档案不能注册到新单位。</translation>
+    </message>
+    <message>
+        <source>Enter the platform&apos;s address.</source>
+        <translation>请输入平台地址。</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http://).</source>
+        <translation>地址应以 https://（或 http://）开头。</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>请输入注册码。</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A sync is running: try again in a moment.</source>
@@ -2375,6 +2710,117 @@
     <message>
         <source>Any view of personal data</source>
         <translation>所有个人信息查看</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTab</name>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 工作簿（XLSX）</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8, opens in Excel)</source>
+        <translation>CSV（UTF-8，可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整证件号码</translation>
+    </message>
+    <message>
+        <source>F&amp;ull ID numbers (recorded in the audit trail)</source>
+        <translation>完整证件号码（记入审计日志）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The file will hold citizens&apos; full ID numbers. The export is recorded in the audit trail as a view of personal data: keep the file safe and delete it when it is no longer needed.</source>
+        <translation>导出文件将包含群众的完整证件号码。此次导出将作为一次个人信息查看记入审计日志：请妥善保管文件，不再需要时及时删除。</translation>
+    </message>
+    <message>
+        <source>Warning about full ID numbers</source>
+        <translation>完整证件号码警示</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the applications</source>
+        <translation>导出办件</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Problem with the first day</source>
+        <translation>开始日期有误</translation>
+    </message>
+    <message>
+        <source>Problem with the last day</source>
+        <translation>结束日期有误</translation>
+    </message>
+    <message>
+        <source>Export problem</source>
+        <translation>导出问题</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>One row per application taken in during the period: receipt number, service, applicant, ID number, status, dates, result and rating. ID numbers are masked unless you ask for them in full.</source>
+        <translation>期间受理的每件办件一行：受理编号、事项、申请人、证件号码、状态、各环节日期、办理结果和评价。除非选择导出完整号码，证件号码均作脱敏处理。</translation>
+    </message>
+    <message>
+        <source>Applications %1 to %2</source>
+        <translation>办件 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first day.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>%1 applications written to %2</source>
+        <translation>已将 %1 件办件写入 %2</translation>
+    </message>
+    <message>
+        <source>choose a file in a folder that exists.</source>
+        <translation>请选择已存在文件夹中的文件。</translation>
+    </message>
+    <message>
+        <source>The file was not written: %1</source>
+        <translation>文件未写入：%1</translation>
     </message>
 </context>
 <context>
@@ -3098,6 +3544,105 @@
     </message>
 </context>
 <context>
+    <name>KeysTab</name>
+    <message>
+        <source>Where the data key is</source>
+        <translation>数据密钥的位置</translation>
+    </message>
+    <message>
+        <source>Device token</source>
+        <translation>设备令牌</translation>
+    </message>
+    <message>
+        <source>OS keyring on this computer</source>
+        <translation>本机系统密钥环</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>&amp;Move the key to the OS keyring</source>
+        <translation>将密钥移入系统密钥环(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move the key to the OS keyring</source>
+        <translation>将密钥移入系统密钥环</translation>
+    </message>
+    <message>
+        <source>Copies the data key and the device token to the OS keyring, checks them, then deletes the file</source>
+        <translation>将数据密钥和设备令牌复制到系统密钥环并核对，然后删除密钥文件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>The key that protects citizens&apos; personal data</source>
+        <translation>保护群众个人信息的密钥</translation>
+    </message>
+    <message>
+        <source>Data key:</source>
+        <translation>数据密钥：</translation>
+    </message>
+    <message>
+        <source>Device token:</source>
+        <translation>设备令牌：</translation>
+    </message>
+    <message>
+        <source>OS keyring:</source>
+        <translation>系统密钥环：</translation>
+    </message>
+    <message>
+        <source>ID numbers, phone numbers, addresses and scans are encrypted with the data key. Kept in the OS keyring, it is unlocked by the Windows or desktop login of this computer; kept in the fallback file, it is protected only by the file&apos;s permissions.</source>
+        <translation>证件号码、电话号码、住址和扫描件均用数据密钥加密。密钥存于系统密钥环时，由本机的 Windows 或桌面登录解锁；存于备用密钥文件时，仅靠文件权限保护。</translation>
+    </message>
+    <message>
+        <source>In the OS keyring (%1)</source>
+        <translation>在系统密钥环中（%1）</translation>
+    </message>
+    <message>
+        <source>In the fallback file %1</source>
+        <translation>在备用密钥文件 %1 中</translation>
+    </message>
+    <message>
+        <source>Stored with the data key</source>
+        <translation>与数据密钥存放在一起</translation>
+    </message>
+    <message>
+        <source>None: this counter is not enrolled with the platform</source>
+        <translation>无：本窗口尚未注册到平台</translation>
+    </message>
+    <message>
+        <source>Works (%1)</source>
+        <translation>可用（%1）</translation>
+    </message>
+    <message>
+        <source>None works on this computer (%1): the key stays in the file</source>
+        <translation>本机没有可用的系统密钥环（%1）：密钥仍保存在文件中</translation>
+    </message>
+    <message>
+        <source>No OS keyring protects the data key. Anyone who can copy the file %1 together with the data directory (or a backup of it) can read the citizens&apos; personal data. Let only the administrator log in to this computer&apos;s account, and move the key to the OS keyring as soon as one works here.</source>
+        <translation>数据密钥没有系统密钥环保护。任何人只要复制了文件 %1 和数据目录（或其备份），就能读取群众的个人信息。请仅允许管理员登录本机的该系统账户，并在本机有可用的系统密钥环后立即将密钥移入其中。</translation>
+    </message>
+    <message>
+        <source>A copy of the data key is still in the file %1 (a move was interrupted): move again to delete it.</source>
+        <translation>文件 %1 中仍有一份数据密钥（上次移动被中断）：请再移动一次以删除它。</translation>
+    </message>
+    <message>
+        <source>The data key and the device token are now in the OS keyring and the fallback file was deleted. Copies of that file made earlier (in backups of the computer) still hold the key.</source>
+        <translation>数据密钥和设备令牌已移入系统密钥环，备用密钥文件已删除。此前（在电脑备份中）留存的该文件副本仍含有密钥。</translation>
+    </message>
+    <message>
+        <source>No OS keyring works on this computer: the key stays in the file.</source>
+        <translation>本机没有可用的系统密钥环：密钥仍保存在文件中。</translation>
+    </message>
+    <message>
+        <source>The data key is in the OS keyring already.</source>
+        <translation>数据密钥已在系统密钥环中。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Male</source>
@@ -3206,8 +3751,66 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>An administrator reset your password. Choose a new password of your own to go on; nobody else should know it.</source>
+        <translation>管理员已重置您的密码。请设置一个只有您自己知道的新密码后继续。</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>New password message</source>
+        <translation>新密码提示</translation>
+    </message>
+    <message>
+        <source>Repeated password message</source>
+        <translation>重复密码提示</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>Change password and log in</source>
+        <translation>修改密码并登录</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The password could not be changed. Try again.</source>
+        <translation>密码未能修改，请重试。</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the temporary one.</source>
+        <translation>请设置与临时密码不同的密码。</translation>
     </message>
     <message>
         <source>Demo accounts</source>
@@ -3275,10 +3878,6 @@
     <message>
         <source>Admin</source>
         <translation>管理</translation>
-    </message>
-    <message>
-        <source>Staff accounts, sync and backups arrive in a later release.</source>
-        <translation>人员账号、数据同步与备份的管理将在后续版本中提供。</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -3869,6 +4468,129 @@
     </message>
 </context>
 <context>
+    <name>OfficeSetupDialog</name>
+    <message>
+        <source>Set up this office</source>
+        <translation>设置本单位</translation>
+    </message>
+    <message>
+        <source>Office name on notices</source>
+        <translation>告知书上的单位名称</translation>
+    </message>
+    <message>
+        <source>e.g. 青山镇便民服务中心</source>
+        <translation>例如：青山镇便民服务中心</translation>
+    </message>
+    <message>
+        <source>Office contact on notices</source>
+        <translation>告知书上的联系方式</translation>
+    </message>
+    <message>
+        <source>telephone and address, e.g. 0571-1234567 青山镇政府一楼</source>
+        <translation>电话和地址，例如：0571-1234567 青山镇政府一楼</translation>
+    </message>
+    <message>
+        <source>Office name message</source>
+        <translation>单位名称提示</translation>
+    </message>
+    <message>
+        <source>Office contact message</source>
+        <translation>联系方式提示</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>单位名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>联系方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: the office</source>
+        <translation>第 2 步（共 3 步）：单位信息</translation>
+    </message>
+    <message>
+        <source>Notices given to citizens (acceptance receipts, one-time notices, refusals) carry the office&apos;s name and how to reach it.</source>
+        <translation>发给群众的告知书（受理回执、一次性告知书、不予受理通知书）上印有单位名称和联系方式。</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name.</source>
+        <translation>请输入单位名称。</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code</source>
+        <translation>一次性注册码</translation>
+    </message>
+    <message>
+        <source>Name of this counter</source>
+        <translation>本窗口名称</translation>
+    </message>
+    <message>
+        <source>e.g. 1号窗口</source>
+        <translation>例如：1号窗口</translation>
+    </message>
+    <message>
+        <source>Platform address message</source>
+        <translation>平台地址提示</translation>
+    </message>
+    <message>
+        <source>Enrollment code message</source>
+        <translation>注册码提示</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation>平台地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>注册码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Counter na&amp;me:</source>
+        <translation>窗口名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Later: work offline</source>
+        <translation>稍后再说：离线办公</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: the platform</source>
+        <translation>第 3 步（共 3 步）：政务服务平台</translation>
+    </message>
+    <message>
+        <source>Enroll this counter with the government service platform with the one-time code the platform&apos;s operator gave the office. Without it, everything is kept on this computer and sent once the counter is enrolled (Admin page, Platform).</source>
+        <translation>使用平台运维人员提供给本单位的一次性注册码，将本窗口注册到政务服务平台。未注册时，所有数据保存在本机，注册后（管理页面的“平台”）再上传。</translation>
+    </message>
+    <message>
+        <source>Enter the platform&apos;s address.</source>
+        <translation>请输入平台地址。</translation>
+    </message>
+    <message>
+        <source>Enter the enrollment code.</source>
+        <translation>请输入注册码。</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (%2).</source>
+        <translation>已注册到 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>PeriodChooser</name>
     <message>
         <source>Period</source>
@@ -3944,6 +4666,161 @@
     <message>
         <source>Last</source>
         <translation>最近一次</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformTab</name>
+    <message>
+        <source>This counter</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Receipt prefix</source>
+        <translation>受理编号前缀</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll…</source>
+        <translation>注册(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Enroll this counter</source>
+        <translation>注册本窗口</translation>
+    </message>
+    <message>
+        <source>Platform address:</source>
+        <translation>平台地址：</translation>
+    </message>
+    <message>
+        <source>Device id:</source>
+        <translation>设备编号：</translation>
+    </message>
+    <message>
+        <source>Counter name:</source>
+        <translation>窗口名称：</translation>
+    </message>
+    <message>
+        <source>Office:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Receipt prefix:</source>
+        <translation>受理编号前缀：</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sync no&amp;w</source>
+        <translation>立即同步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Full sync and verify</source>
+        <translation>完整同步并核对(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Full sync and verify</source>
+        <translation>完整同步并核对</translation>
+    </message>
+    <message>
+        <source>Download the office&apos;s data again from the platform and compare; nothing waiting is lost</source>
+        <translation>从平台重新下载本单位数据并核对；待上传的内容不会丢失</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the running sync</source>
+        <translation>取消正在进行的同步</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>同步进度</translation>
+    </message>
+    <message>
+        <source>The counter syncs by itself when the platform is reachable. Full sync and verify downloads the office&apos;s data again and checks that this counter holds exactly what the platform holds; what waits to be sent is kept and sent first.</source>
+        <translation>平台可以连接时，本窗口会自动同步。“完整同步并核对”会重新下载本单位数据，并核对本窗口与平台的数据完全一致；待上传的内容会保留并先行上传。</translation>
+    </message>
+    <message>
+        <source>Last syncs</source>
+        <translation>最近的同步</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Not enrolled: everything is kept on this computer until it is.</source>
+        <translation>尚未注册：注册前所有数据保存在本机。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The platform revoked this device on %1: enroll it again with a new code.</source>
+        <translation>平台已于 %1 吊销本设备：请用新的注册码重新注册。</translation>
+    </message>
+    <message>
+        <source>Enrolled.</source>
+        <translation>已注册。</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (%2).</source>
+        <translation>已注册到 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached now; the counter syncs as soon as it is back.</source>
+        <translation>现在无法连接平台；恢复连接后会立即同步。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Cancelling at the next safe point…</source>
+        <translation>将在下一个安全节点取消…</translation>
+    </message>
+    <message>
+        <source>sent %1, received %2, conflicts %3, refused %4</source>
+        <translation>上传 %1，接收 %2，冲突 %3，被拒 %4</translation>
+    </message>
+    <message>
+        <source>Cancelled (%1). What was sent or received stays; the next sync does the rest.</source>
+        <translation>已取消（%1）。已上传或已接收的内容保留，下次同步完成其余部分。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>Verified: this counter holds exactly the platform&apos;s records.</source>
+        <translation>核对无误：本窗口的数据与平台完全一致。</translation>
+    </message>
+    <message>
+        <source>Verification found differences: run Full sync and verify; if they remain, call support.</source>
+        <translation>核对发现差异：请运行“完整同步并核对”；如差异仍在，请联系技术支持。</translation>
     </message>
 </context>
 <context>
@@ -4552,6 +5429,51 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Give %1 a temporary password and tell it to them in person. At their next login they must choose a new one. The account is unlocked too.</source>
+        <translation>为 %1 设置一个临时密码并当面告知。其下次登录时必须设置新密码。账号同时解锁。</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm temporary password</source>
+        <translation>确认临时密码</translation>
+    </message>
+    <message>
+        <source>Temporary password message</source>
+        <translation>临时密码提示</translation>
+    </message>
+    <message>
+        <source>Confirm password message</source>
+        <translation>确认密码提示</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>临时密码(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>确认(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>Notice</source>
@@ -4658,6 +5580,85 @@
     <message>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <source>Removes the personal data of cases closed more than the chosen number of days ago and fully synced with the platform: the ID number, phone number and address, the form values and the scanned files. An applicant&apos;s numbers are removed only when none of their cases is still kept. The cases stay in the lists and in the dashboard&apos;s figures, with the applicant&apos;s name, the status, the dates, the ratings and the rectification tasks. The platform keeps its own copy.</source>
+        <translation>清除办结超过所选天数且已与平台完全同步的办件中的个人信息：证件号码、电话号码和住址、表单内容以及扫描件。只有当申请人的办件都不再保留时，才清除其证件号码等信息。办件仍保留在列表和统计数据中，包括申请人姓名、状态、日期、评价和整改任务。平台另行保存其副本。</translation>
+    </message>
+    <message>
+        <source>&amp;Days after closing:</source>
+        <translation>办结后天数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Days after closing</source>
+        <translation>办结后天数</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Count what would be cleared</source>
+        <translation>统计将清除的内容(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What would be cleared</source>
+        <translation>将清除的内容</translation>
+    </message>
+    <message>
+        <source>Re&amp;move personal data…</source>
+        <translation>清除个人信息(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>No case closed before %1 is waiting to be cleared.</source>
+        <translation>没有 %1 之前办结、待清除的办件。</translation>
+    </message>
+    <message>
+        <source>%1 cases, %2 applicants, %3 scan files would be cleared (cases closed before %4).</source>
+        <translation>将清除 %1 件办件、%2 位申请人、%3 个扫描件（%4 之前办结的办件）。</translation>
+    </message>
+    <message>
+        <source>Count again for these days.</source>
+        <translation>请按此天数重新统计。</translation>
+    </message>
+    <message>
+        <source>Remove personal data</source>
+        <translation>清除个人信息</translation>
+    </message>
+    <message>
+        <source>Remove the personal data of %1 cases and %2 applicants, and delete %3 scan files? Cases closed before %4 are concerned.</source>
+        <translation>清除 %1 件办件和 %2 位申请人的个人信息，并删除 %3 个扫描件？涉及 %4 之前办结的办件。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: the ID numbers, phone numbers, addresses, form values and scans of these cases are erased from this computer. The cases, their status, dates and ratings stay, and so do the dashboard&apos;s figures.</source>
+        <translation>此操作无法撤销：这些办件的证件号码、电话号码、住址、表单内容和扫描件将从本机彻底删除。办件及其状态、日期和评价保留，统计数据不变。</translation>
+    </message>
+    <message>
+        <source>Removing personal data… this may take a while.</source>
+        <translation>正在清除个人信息……可能需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Personal data removed: %1 cases, %2 applicants, %3 scan files deleted.</source>
+        <translation>个人信息已清除：%1 件办件、%2 位申请人，删除扫描件 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1 scan files could not be deleted now; the next removal deletes them.</source>
+        <translation>%1 个扫描件暂时无法删除；下次清除时会删除。</translation>
+    </message>
+    <message>
+        <source>Another part of the app was using the database, so some of the removed data may remain in its files until the next removal: run it again later.</source>
+        <translation>程序的其他部分正在使用数据库，部分已清除的数据可能仍残留在数据库文件中，直到下次清除：请稍后再运行一次。</translation>
     </message>
 </context>
 <context>
@@ -4866,10 +5867,426 @@
     </message>
 </context>
 <context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Office name on notices</source>
+        <translation>告知书上的单位名称</translation>
+    </message>
+    <message>
+        <source>The name given when this counter was enrolled</source>
+        <translation>注册本窗口时使用的名称</translation>
+    </message>
+    <message>
+        <source>Contact line on notices</source>
+        <translation>告知书上的联系方式</translation>
+    </message>
+    <message>
+        <source>Address and telephone, e.g. 人民路1号 电话 0791-86000000</source>
+        <translation>地址和电话，例如：人民路1号 电话 0791-86000000</translation>
+    </message>
+    <message>
+        <source>Lock the screen after minutes without use</source>
+        <translation>无操作多少分钟后锁屏</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Keep daily backups for days</source>
+        <translation>每日备份保留天数</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep personal data of finished cases for days</source>
+        <translation>已办结办件个人信息的保留天数</translation>
+    </message>
+    <message>
+        <source>Printer for notices</source>
+        <translation>打印告知书的打印机</translation>
+    </message>
+    <message>
+        <source>Paper for notices</source>
+        <translation>告知书纸张</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米小票</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Settings status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <source>Settings problem</source>
+        <translation>设置问题</translation>
+    </message>
+    <message>
+        <source>&amp;Office name on notices:</source>
+        <translation>告知书上的单位名称(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact line on notices:</source>
+        <translation>告知书上的联系方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen after:</source>
+        <translation>无操作锁屏时间(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>备份文件夹(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep daily backups for:</source>
+        <translation>每日备份保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Keep personal &amp;data for:</source>
+        <translation>个人信息保留(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Printer:</source>
+        <translation>打印机(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>纸张(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>The office&apos;s settings apply to every counter of this office profile. The retention period says how long the personal data of finished cases is kept before it may be removed.</source>
+        <translation>单位设置适用于本单位档案的所有窗口。保留期限指已办结办件的个人信息可以清除前须保留的时间。</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>%1 (not installed on this computer)</source>
+        <translation>%1（本机未安装）</translation>
+    </message>
+    <message>
+        <source>The settings were saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>The settings were not saved: %1</source>
+        <translation>设置未保存：%1</translation>
+    </message>
+    <message>
+        <source>Enter a number from %1 to %2.</source>
+        <translation>请输入 %1 到 %2 之间的数。</translation>
+    </message>
+    <message>
+        <source>Enter the folder&apos;s full path (for example D:\Backups or /media/usb/backups).</source>
+        <translation>请输入文件夹的完整路径（例如 D:\Backups 或 /media/usb/backups）。</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <source>Write this on one line.</source>
+        <translation>请写在一行内。</translation>
+    </message>
+    <message>
+        <source>The settings could not be read: %1</source>
+        <translation>无法读取设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>This is the only active administrator: make another account an administrator first.</source>
+        <translation>这是唯一的在用管理员：请先将另一个账号设为管理员。</translation>
+    </message>
+    <message>
+        <source>The only active administrator cannot be locked: the office would have none.</source>
+        <translation>不能锁定唯一的在用管理员，否则本单位将没有管理员。</translation>
+    </message>
+    <message>
+        <source>Change your own password with your current one, not by a reset.</source>
+        <translation>修改自己的密码请使用当前密码，不要用重置。</translation>
+    </message>
+    <message>
+        <source>The display name is too long.</source>
+        <translation>显示名称过长。</translation>
+    </message>
+    <message>
+        <source>Enter the name colleagues know this person by.</source>
+        <translation>请输入同事熟知的此人姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active (must change password)</source>
+        <translation>在用（须修改密码）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last failed attempt: %1</source>
+        <translation>最近一次失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>Staff accounts</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a staff account</source>
+        <translation>添加工作人员账号</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected account</source>
+        <translation>编辑选中的账号</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>重置密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Reset the selected account&apos;s password</source>
+        <translation>重置选中账号的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected account</source>
+        <translation>锁定或解锁选中的账号</translation>
+    </message>
+    <message>
+        <source>Staff message</source>
+        <translation>人员提示</translation>
+    </message>
+    <message>
+        <source>The office&apos;s staff accounts. A forgotten password is reset to a temporary one, which its owner must change at the next login. An account locks itself after repeated wrong passwords; unlock it here.</source>
+        <translation>本单位的工作人员账号。忘记的密码可重置为临时密码，账号本人下次登录时必须修改。多次输错密码后账号会自动锁定，可在此解锁。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>已添加账号 %1。</translation>
+    </message>
+    <message>
+        <source>Account %1 saved.</source>
+        <translation>已保存账号 %1。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset. They choose a new one at their next login.</source>
+        <translation>%1 的密码已重置，其下次登录时将设置新密码。</translation>
+    </message>
+    <message>
+        <source>Account %1 locked.</source>
+        <translation>账号 %1 已锁定。</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>账号 %1 已解锁。</translation>
+    </message>
+</context>
+<context>
     <name>StepBar</name>
     <message>
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Add a staff account</source>
+        <translation>添加工作人员账号</translation>
+    </message>
+    <message>
+        <source>Edit a staff account</source>
+        <translation>编辑工作人员账号</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>the name shown to colleagues, e.g. 王芳</source>
+        <translation>同事看到的姓名，例如：王芳</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>User name message</source>
+        <translation>用户名提示</translation>
+    </message>
+    <message>
+        <source>Display name message</source>
+        <translation>显示名称提示</translation>
+    </message>
+    <message>
+        <source>Role message</source>
+        <translation>角色提示</translation>
+    </message>
+    <message>
+        <source>Password message</source>
+        <translation>密码提示</translation>
+    </message>
+    <message>
+        <source>Confirm password message</source>
+        <translation>确认密码提示</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>确认密码(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>_StaffDialog</name>
+    <message>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from tests.ui.test_notices import compile_translations
 from ui.app import build_main_window
 from ui.i18n import CHINESE, ENGLISH, install_translators
 from ui.main_window import MainWindow
+from ui.views.admin import AdminView
 from ui.workers import Database
 
 _MNEMONIC = re.compile(r"&(.)")
@@ -115,3 +116,26 @@ def test_every_pages_mnemonics_are_unique_with_the_menu_bars(
             found_clashes[page.key] = clash
     assert found_clashes == {}
     assert seen["applications"] >= 6 and seen["audit"] >= 8  # the pages' own letters were collected
+
+
+def test_every_admin_tabs_mnemonics_are_unique_with_the_tab_bars_and_the_menu_bars(
+    qtbot: QtBot, db: Database, admin: Actor, language: str
+) -> None:
+    """The Admin page: on each of its tabs, the tab's own letters, the tab bar's (always visible) and
+    the menu bar's."""
+    window = build_main_window(db, admin)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = open_page(window, "admin")
+    assert isinstance(page, AdminView)
+    found_clashes: dict[str, dict[str, list[str]]] = {}
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        settle(qtbot, db)
+        if clash := clashes(page_mnemonics(window, page)):
+            found_clashes[page.tabs.tabText(index)] = clash
+    window.hide()
+    settle(qtbot, db)
+    assert page.tabs.count() == 7
+    assert found_clashes == {}

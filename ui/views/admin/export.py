@@ -73,7 +73,7 @@ class ExportTab(QWidget):
         self.format.addItem(self.tr("Excel workbook (XLSX)"), "xlsx")
         self.format.addItem(self.tr("CSV (UTF-8, opens in Excel)"), "csv")
         self.full_ids = named(
-            QCheckBox(self.tr("&Full ID numbers (recorded in the audit trail)")), self.tr("Full ID numbers")
+            QCheckBox(self.tr("F&ull ID numbers (recorded in the audit trail)")), self.tr("Full ID numbers")
         )
         self.warning = QLabel(
             self.tr(

@@ -100,7 +100,7 @@ class PlatformTab(QWidget):
 
     def _sync_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Sync"))
-        self.sync_button = named(QPushButton(self.tr("S&ync now")), self.tr("Sync now"))
+        self.sync_button = named(QPushButton(self.tr("Sync no&w")), self.tr("Sync now"))
         self.full_button = named(
             QPushButton(self.tr("&Full sync and verify")),
             self.tr("Full sync and verify"),

@@ -65,14 +65,15 @@ class AdminView(QWidget):
         self.retention = RetentionTab(db, actor, **kwargs)
         self.settings = SettingsTab(db, actor, **kwargs)
         self.export = ExportTab(db, actor, **kwargs)
+        # No Alt letters on the tabs: each tab's own fields and buttons need them (Ctrl+Tab moves on).
         for tab, title in (
-            (self.staff, self.tr("&Staff")),
-            (self.platform, self.tr("&Platform")),
-            (self.keys, self.tr("&Keys")),
-            (self.backups, self.tr("&Backups")),
-            (self.retention, self.tr("&Retention")),
-            (self.settings, self.tr("Se&ttings")),
-            (self.export, self.tr("E&xport")),
+            (self.staff, self.tr("Staff")),
+            (self.platform, self.tr("Platform")),
+            (self.keys, self.tr("Keys")),
+            (self.backups, self.tr("Backups")),
+            (self.retention, self.tr("Retention")),
+            (self.settings, self.tr("Settings")),
+            (self.export, self.tr("Export")),
         ):
             self.tabs.addTab(tab, title)
         self.backups.restore_requested.connect(self.restore_requested)
