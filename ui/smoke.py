@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -45,10 +46,10 @@ def _is_window(widget: QWidget) -> bool:
 class _FirstWindow(QObject):
     """Application-wide event filter: the first top-level window shown is reported."""
 
-    def __init__(self, app: QApplication, report: Path) -> None:
+    def __init__(self, app: QApplication, report: Path, finish: Callable[[], None]) -> None:
         super().__init__(app)
-        self.app = app
         self.report = report
+        self.finish = finish
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -67,14 +68,18 @@ class _FirstWindow(QObject):
         scratch = self.report.with_name(self.report.name + ".part")
         scratch.write_text(json.dumps(describe(window), ensure_ascii=False), "utf-8")
         os.replace(scratch, self.report)  # the reader never sees half a report
-        self.app.exit(0)
+        self.finish()
 
 
-def watch_first_window(app: QApplication) -> QObject | None:
-    """Install the report when ``COUNTER_APP_SMOKE_REPORT`` names a file; None (nothing done) else."""
+def watch_first_window(app: QApplication, finish: Callable[[], None] | None = None) -> QObject | None:
+    """Install the report when ``COUNTER_APP_SMOKE_REPORT`` names a file; None (nothing done) else.
+
+    ``finish``: what to do once the report is written (default: end the event loop with exit code 0;
+    a test inside a running test session passes its own, as ending the shared application's loop
+    would end every later test's waits)."""
     path = os.environ.get(SMOKE_REPORT_ENV)
     if not path:
         return None
-    watcher = _FirstWindow(app, Path(path))
+    watcher = _FirstWindow(app, Path(path), finish or (lambda: app.exit(0)))
     app.installEventFilter(watcher)
     return watcher

@@ -28,7 +28,8 @@ def test_the_first_real_window_is_reported(
 ) -> None:
     report = tmp_path / "first-window.json"
     monkeypatch.setenv(SMOKE_REPORT_ENV, str(report))
-    watcher = watch_first_window(qapp)
+    finished: list[bool] = []
+    watcher = watch_first_window(qapp, finish=lambda: finished.append(True))
     assert watcher is not None
     try:
         dialog = QDialog()
@@ -50,6 +51,7 @@ def test_the_first_real_window_is_reported(
     assert described["window"] == "QDialog" and described["title"] == "登录"
     assert described["texts"] == ["请登录", "退出"]  # what is visible only
     assert described["platform"] == "offscreen"
+    assert finished == [True]  # the app's own finish (exit 0) is checked below, in a process of its own
 
 
 def test_the_app_reports_its_first_window_in_chinese_and_quits(data_dir: Path, config_dir: Path) -> None:

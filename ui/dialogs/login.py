@@ -118,7 +118,7 @@ class LoginDialog(QDialog):
     def _demo_hint(self, credentials: Sequence[DemoCredential]) -> QLabel:
         """The demo accounts and their passwords; a click on a user name fills the form. Hidden
         (and empty) unless the app runs as the demo: real passwords are never shown anywhere."""
-        hint = QLabel()
+        hint = QLabel(self)  # parented: never a window of its own, not even for a moment
         hint.setAccessibleName(self.tr("Demo accounts"))
         hint.setWordWrap(True)
         hint.setStyleSheet(DEMO_STYLE)
