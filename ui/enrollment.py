@@ -19,6 +19,8 @@ from counter_app.services.enrollment import Enrollment
 from sync import protocol as p
 from ui.i18n import error_text
 
+translate = QCoreApplication.translate
+
 
 def request(server: str, code: str, device_name: str | None) -> p.EnrollResponse:
     """The HTTP half (any thread but the UI's; it touches no Counter): the platform's refusals as
@@ -47,20 +49,25 @@ def save(
     return enrollment
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Enrollment", text)
-
-
 def enrollment_error_text(error: BaseException) -> str:
     """A sentence about a failed enrollment, for the field it names."""
     code = getattr(error, "code", "")
     texts = {
-        "enroll_code_invalid": _tr("This enrollment code is not known to the platform: check it for typos."),
-        "enroll_code_used": _tr("This enrollment code was used already: ask the platform for a new one."),
-        "enroll_code_expired": _tr("This enrollment code has expired: ask the platform for a new one."),
-        "unreachable": _tr("The platform cannot be reached at this address: check it and the network."),
-        "other_office": _tr(
-            "This computer holds the records of another office: it cannot be enrolled with this one."
+        "enroll_code_invalid": translate(
+            "Enrollment", "This enrollment code is not known to the platform: check it for typos."
+        ),
+        "enroll_code_used": translate(
+            "Enrollment", "This enrollment code was used already: ask the platform for a new one."
+        ),
+        "enroll_code_expired": translate(
+            "Enrollment", "This enrollment code has expired: ask the platform for a new one."
+        ),
+        "unreachable": translate(
+            "Enrollment", "The platform cannot be reached at this address: check it and the network."
+        ),
+        "other_office": translate(
+            "Enrollment",
+            "This computer holds the records of another office: it cannot be enrolled with this one.",
         ),
     }
     return texts.get(code) or error_text(error)

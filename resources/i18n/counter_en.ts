@@ -2566,6 +2566,29 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     </message>
 </context>
 <context>
+    <name>Enrollment</name>
+    <message>
+        <source>This enrollment code is not known to the platform: check it for typos.</source>
+        <translation>This enrollment code is not known to the platform: check it for typos.</translation>
+    </message>
+    <message>
+        <source>This enrollment code was used already: ask the platform for a new one.</source>
+        <translation>This enrollment code was used already: ask the platform for a new one.</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired: ask the platform for a new one.</source>
+        <translation>This enrollment code has expired: ask the platform for a new one.</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached at this address: check it and the network.</source>
+        <translation>The platform cannot be reached at this address: check it and the network.</translation>
+    </message>
+    <message>
+        <source>This computer holds the records of another office: it cannot be enrolled with this one.</source>
+        <translation>This computer holds the records of another office: it cannot be enrolled with this one.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A sync is running: try again in a moment.</source>
@@ -4676,6 +4699,117 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     <message>
         <source>Last</source>
         <translation>Last</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformLog</name>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Full sync and verify</source>
+        <translation>Full sync and verify</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>Running (or interrupted)</source>
+        <translation>Running (or interrupted)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Partly done: work is waiting</source>
+        <translation>Partly done: work is waiting</translation>
+    </message>
+    <message>
+        <source>Platform unreachable</source>
+        <translation>Platform unreachable</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Contacting the platform…</source>
+        <translation>Contacting the platform…</translation>
+    </message>
+    <message>
+        <source>Receiving the service catalogue…</source>
+        <translation>Receiving the service catalogue…</translation>
+    </message>
+    <message>
+        <source>Sending the work done here…</source>
+        <translation>Sending the work done here…</translation>
+    </message>
+    <message>
+        <source>Sending attachments…</source>
+        <translation>Sending attachments…</translation>
+    </message>
+    <message>
+        <source>Receiving the platform&apos;s changes…</source>
+        <translation>Receiving the platform's changes…</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>

@@ -2559,6 +2559,29 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     </message>
 </context>
 <context>
+    <name>Enrollment</name>
+    <message>
+        <source>This enrollment code is not known to the platform: check it for typos.</source>
+        <translation>平台不认识这个注册码：请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>This enrollment code was used already: ask the platform for a new one.</source>
+        <translation>这个注册码已被使用：请向平台索取新的注册码。</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired: ask the platform for a new one.</source>
+        <translation>这个注册码已过期：请向平台索取新的注册码。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached at this address: check it and the network.</source>
+        <translation>无法通过此地址连接平台：请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>This computer holds the records of another office: it cannot be enrolled with this one.</source>
+        <translation>本机存有其他单位的记录，不能注册到此单位。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A sync is running: try again in a moment.</source>
@@ -4666,6 +4689,117 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     <message>
         <source>Last</source>
         <translation>最近一次</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformLog</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Full sync and verify</source>
+        <translation>完整同步并核对</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Running (or interrupted)</source>
+        <translation>进行中（或已中断）</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Partly done: work is waiting</source>
+        <translation>部分完成：尚有待处理内容</translation>
+    </message>
+    <message>
+        <source>Platform unreachable</source>
+        <translation>无法连接平台</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Device revoked</source>
+        <translation>设备已被吊销</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>未注册</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Contacting the platform…</source>
+        <translation>正在连接平台…</translation>
+    </message>
+    <message>
+        <source>Receiving the service catalogue…</source>
+        <translation>正在接收事项目录…</translation>
+    </message>
+    <message>
+        <source>Sending the work done here…</source>
+        <translation>正在上传本窗口办理的业务…</translation>
+    </message>
+    <message>
+        <source>Sending attachments…</source>
+        <translation>正在上传附件…</translation>
+    </message>
+    <message>
+        <source>Receiving the platform&apos;s changes…</source>
+        <translation>正在接收平台的更新…</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>发起方式</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -142,6 +143,8 @@ class PlatformTab(QWidget):
         self.log_model = SyncLogModel(self)
         self.log_table = list_table(self.tr("Last syncs"))
         self.log_table.setModel(self.log_model)
+        self.log_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log_table.horizontalHeader().setStretchLastSection(True)  # the error's text takes the rest
         self.log_message = QLabel()
         self.log_message.setStyleSheet(ERROR_STYLE)
         self.log_message.setVisible(False)

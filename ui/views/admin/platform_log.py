@@ -15,47 +15,45 @@ from PySide6.QtGui import QBrush, QColor
 from counter_app.services.sync_log import SyncRun
 from ui.models.rows import RowTableModel
 
+translate = QCoreApplication.translate
+
 PROBLEM_COLOUR = QColor("#a4262c")
 PROBLEM_OUTCOMES = frozenset({"failed", "revoked", "offline", "partial"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlatformLog", text)
-
-
 def trigger_name(trigger: str) -> str:
     names = {
-        "auto": _tr("Automatic"),
-        "manual": _tr("Sync now"),
-        "full": _tr("Full sync and verify"),
-        "cli": _tr("Command line"),
+        "auto": translate("PlatformLog", "Automatic"),
+        "manual": translate("PlatformLog", "Sync now"),
+        "full": translate("PlatformLog", "Full sync and verify"),
+        "cli": translate("PlatformLog", "Command line"),
     }
     return names.get(trigger, trigger)
 
 
 def outcome_name(outcome: str | None) -> str:
     names = {
-        None: _tr("Running (or interrupted)"),
-        "ok": _tr("Done"),
-        "partial": _tr("Partly done: work is waiting"),
-        "offline": _tr("Platform unreachable"),
-        "cancelled": _tr("Cancelled"),
-        "revoked": _tr("Device revoked"),
-        "not_enrolled": _tr("Not enrolled"),
-        "failed": _tr("Failed"),
+        None: translate("PlatformLog", "Running (or interrupted)"),
+        "ok": translate("PlatformLog", "Done"),
+        "partial": translate("PlatformLog", "Partly done: work is waiting"),
+        "offline": translate("PlatformLog", "Platform unreachable"),
+        "cancelled": translate("PlatformLog", "Cancelled"),
+        "revoked": translate("PlatformLog", "Device revoked"),
+        "not_enrolled": translate("PlatformLog", "Not enrolled"),
+        "failed": translate("PlatformLog", "Failed"),
     }
     return names.get(outcome, outcome or "")
 
 
 def stage_name(stage: str) -> str:
     names = {
-        "hello": _tr("Contacting the platform…"),
-        "catalogue": _tr("Receiving the service catalogue…"),
-        "push": _tr("Sending the work done here…"),
-        "upload": _tr("Sending attachments…"),
-        "pull": _tr("Receiving the platform's changes…"),
-        "verify": _tr("Verifying…"),
-        "done": _tr("Finished"),
+        "hello": translate("PlatformLog", "Contacting the platform…"),
+        "catalogue": translate("PlatformLog", "Receiving the service catalogue…"),
+        "push": translate("PlatformLog", "Sending the work done here…"),
+        "upload": translate("PlatformLog", "Sending attachments…"),
+        "pull": translate("PlatformLog", "Receiving the platform's changes…"),
+        "verify": translate("PlatformLog", "Verifying…"),
+        "done": translate("PlatformLog", "Finished"),
     }
     return names.get(stage, stage)
 
@@ -77,14 +75,14 @@ class SyncLogModel(RowTableModel):
 
     def titles(self) -> list[str]:
         return [
-            _tr("When"),
-            _tr("Started by"),
-            _tr("Outcome"),
-            _tr("Sent"),
-            _tr("Received"),
-            _tr("Conflicts"),
-            _tr("Refused"),
-            _tr("Error"),
+            translate("PlatformLog", "When"),
+            translate("PlatformLog", "Started by"),
+            translate("PlatformLog", "Outcome"),
+            translate("PlatformLog", "Sent"),
+            translate("PlatformLog", "Received"),
+            translate("PlatformLog", "Conflicts"),
+            translate("PlatformLog", "Refused"),
+            translate("PlatformLog", "Error"),
         ]
 
     def cell(self, row: SyncRun, column: int, role: int) -> Any:

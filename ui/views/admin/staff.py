@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.accounts import Actor, Role
 from counter_app.errors import CounterError
@@ -112,6 +112,10 @@ class StaffTab(QWidget):
         self.model = StaffModel(self)
         self.table = list_table(self.tr("Staff accounts"))
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()  # each column as wide as its content; the name takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.edit_user())
 
