@@ -89,7 +89,10 @@ class Counter:
     ) -> Counter:
         """Open (or create) a profile. Call on the thread that will use it."""
         paths = DataPaths.resolve(data_dir).ensure()
-        backups = sorted(str(p) for p in paths.backups.glob("*.db"))
+        # What a damaged database's message offers: the copies taken before a migration or a restore,
+        # and the encrypted backups in the default folder (the daily ones; a folder chosen elsewhere is
+        # named in the damaged database's settings, which cannot be read then).
+        backups = sorted(str(p) for p in [*paths.backups.glob("*.db"), *paths.backups.rglob("*.cbk")])
         store = Store(paths.database, backups=backups, max_version=LATEST_VERSION)
         try:
             migrate(store, paths.backups)

@@ -15,7 +15,7 @@ from counter_app.accounts import Actor
 from counter_app.backup_file import MAGIC, BackupHeader, EncryptingWriter, decrypt_to, read_header
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
-from counter_app.errors import PermissionDenied, ValidationError
+from counter_app.errors import CorruptDatabase, PermissionDenied, ValidationError
 from counter_app.paths import DataPaths
 from counter_app.services.applicants import PersonInput
 from counter_app.services.backups import BACKUP_DB_NAME, restore_backup
@@ -174,11 +174,14 @@ def test_a_damaged_database_is_replaced_with_the_key_the_header_names(
 ) -> None:
     applicant = _register(counter, clerk)
     entry = counter.backups.create(admin, tmp_path / "good.cbk")
+    assert counter.backups.take_daily_if_due().taken is not None
     counter.close()
     database = data_dir / "counter.db"
     database.write_bytes(b"not a database any more" * 500)
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
+    daily = counter_backups_offered(data_dir, clock)
+    assert daily and all(path.endswith(".cbk") for path in daily)  # the message offers the daily one
     safety = restore_backup(DataPaths(data_dir), entry.path)
     assert safety.name.startswith("damaged-")
     with _reopen_closed(data_dir, clock) as restored:
@@ -338,3 +341,10 @@ def test_chunks_cannot_be_cut_moved_or_relabelled(tmp_path: Path) -> None:
     path.write_bytes(data)
     with pytest.raises(ValidationError):
         decrypt_to(path, b"x" * 32, out)  # another profile's key
+
+
+def counter_backups_offered(data_dir: Path, clock: FixedClock) -> list[str]:
+    """The backups a damaged database's error offers (opening it fails)."""
+    with pytest.raises(CorruptDatabase) as damaged:
+        Counter.open(data_dir, clock=clock)
+    return damaged.value.backups
