@@ -56,6 +56,14 @@ class DataPaths:
     def attachments(self) -> Path:
         return self.root / "attachments"
 
+    def safety_copies(self) -> list[Path]:
+        """The database's plain copies kept in ``backups/`` for safety — before a migration
+        (``pre-migration-v*.db``), before a restore (``pre-restore-*.db``), a damaged database set
+        aside (``damaged-*.db``) — oldest first. Unlike the encrypted backups (``.cbk``) they are
+        SQLite files like the live one (personal fields encrypted, names and masks readable)."""
+        copies = [path for path in self.backups.glob("*.db") if path.is_file()]
+        return sorted(copies, key=lambda path: path.stat().st_mtime)
+
     @property
     def lock_file(self) -> Path:
         return self.root / "sync.lock"
