@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from counter_app.canonical import canonical_json
 from counter_app.errors import ValidationError
 
 MAGIC = b"CNTRBAK\x00"
@@ -59,7 +60,7 @@ class BackupHeader:
     format: int = FORMAT_VERSION
 
     def encode(self) -> bytes:
-        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")).encode("utf-8")
+        return canonical_json(asdict(self)).encode("utf-8")
 
     @classmethod
     def new(
