@@ -32,7 +32,11 @@ event carries any: they name records by id and fields by name).
 Afterwards no removed byte may remain on disk: ``secure_delete`` is on while the rows change, then
 the write-ahead log is checkpointed, the file rebuilt (VACUUM) and the log truncated. The result
 says whether that last checkpoint finished (another connection reading holds the log; see
-``RetentionRepo.compact``). Backups taken before the purge still hold the data until they age out
+``RetentionRepo.compact``). The database's plain safety copies in ``backups/`` — taken before a
+schema migration or a restore, or a damaged database set aside (``DataPaths.safety_copies``) — hold
+the same bytes, so they are overwritten and deleted as well: the administrator asked for the data to
+go, and the preview and the confirmation say that these copies go with it. The encrypted backups
+(``.cbk``) still hold the data, readable only with the data key, until they age out
 (``backup_keep_days``).
 """
 
@@ -65,6 +69,7 @@ class RetentionPreview:
     cases: int
     applicants: int
     scans: int
+    safety_copies: int = 0  # plain copies of the database in backups/ that go too
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -82,6 +87,8 @@ class RetentionResult:
     copies: int  # outbox ops, conflicts and inbox rows rewritten without the personal data
     vacuumed: bool
     checkpointed: bool  # False: another connection held the write-ahead log (see the module doc)
+    safety_copies_removed: int = 0  # plain copies of the database in backups/ overwritten and deleted
+    safety_copies_left: int = 0  # copies that could not be deleted (retried by the next run)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -122,7 +129,14 @@ class RetentionService:
             staged = self.repo.stage(cutoff)
         finally:
             self.repo.unstage()
-        return RetentionPreview(days, cutoff, staged.cases, staged.applicants, staged.scans)
+        return RetentionPreview(
+            days,
+            cutoff,
+            staged.cases,
+            staged.applicants,
+            staged.scans,
+            safety_copies=len(self.ctx.paths.safety_copies()),
+        )
 
     def purge(self, actor: Actor, days: int | None = None) -> RetentionResult:
         """Remove the personal data of the cases closed more than ``days`` ago and fully synced
@@ -147,12 +161,14 @@ class RetentionService:
                         applicants=cleared.applicants,
                         scans=cleared.scans,
                         copies=cleared.copies,
+                        safety_copies=len(self.ctx.paths.safety_copies()),
                     )
             finally:
                 repo.unstage()
             # After the commit: a failure here leaves encrypted files of purged cases, which the next
             # run wipes (scans_of_purged), never a case that still names its scans.
             removed, left = self._wipe_files(repo.scans_of_purged())
+            copies_removed, copies_left = _wipe(self.ctx.paths.safety_copies())
             compaction = repo.compact()
         finally:
             repo.secure_delete(was_secure)
@@ -169,23 +185,29 @@ class RetentionService:
             copies=cleared.copies,
             vacuumed=compaction.vacuumed,
             checkpointed=compaction.checkpointed,
+            safety_copies_removed=copies_removed,
+            safety_copies_left=copies_left,
         )
 
     def _wipe_files(self, scan_ids: set[str]) -> tuple[int, int]:
         """Overwrite with zeros, flush, and delete the encrypted files of these scans that exist."""
         folder = self.ctx.paths.attachments
         present = {p.stem for p in folder.glob("*.bin")} & scan_ids if folder.exists() else set()
-        removed = left = 0
-        for scan_id in sorted(present):
-            path = folder / f"{scan_id}.bin"
-            try:
-                _overwrite(path)
-                path.unlink()
-                removed += 1
-            except OSError as exc:  # on Windows an indexer or a virus scanner may hold it open
-                log.warning("retention: could not wipe the scan file %s: %s", path, exc)
-                left += 1
-        return removed, left
+        return _wipe([folder / f"{scan_id}.bin" for scan_id in sorted(present)])
+
+
+def _wipe(paths: list[Path]) -> tuple[int, int]:
+    """Overwrite each file with zeros, flush, and delete it: (removed, left)."""
+    removed = left = 0
+    for path in paths:
+        try:
+            _overwrite(path)
+            path.unlink()
+            removed += 1
+        except OSError as exc:  # on Windows an indexer or a virus scanner may hold it open
+            log.warning("retention: could not wipe %s: %s", path, exc)
+            left += 1
+    return removed, left
 
 
 def _overwrite(path: Path) -> None:

@@ -123,16 +123,23 @@ def test_purge_leaves_no_byte_of_the_purged_cases_on_disk_and_the_figures_unchan
     kept_forms = {c: counter.ctx.applications.get(office.cases[c]).form for c in KEPT_CASES}
     assert all(kept_forms.values())
     figures = _figures(counter, admin)
+    # A plain copy of the database as a migration leaves one in backups/ (every office upgrading has
+    # one): it holds the same bytes as the live file.
+    copy = counter.ctx.paths.backups / "pre-migration-v6-20261101-090000.db"
+    counter.ctx.store.backup_to(copy)
     # The scan proves it can fail: before the purge every needle that is stored is on disk.
     before = _found(counter.data_dir, needles)
     stored = {n for n in needles if not n.endswith(("id number", "(utf-16)", "phone", "address"))}
     assert stored <= before.keys(), stored - before.keys()
     assert not before.keys() - stored  # and the plaintext never was (DESIGN §2)
+    in_copy = {name for name, files in before.items() if copy.name in files}
+    assert in_copy >= {n for n in stored if "scan file" not in n}, in_copy  # the copy holds the rows
 
     preview = counter.retention.preview(admin, DAYS)
-    assert (preview.cases, preview.applicants, preview.scans) == (3, 2, 1)
+    assert (preview.cases, preview.applicants, preview.scans, preview.safety_copies) == (3, 2, 1, 1)
     result = counter.retention.purge(admin, DAYS)
 
+    assert (result.safety_copies_removed, result.safety_copies_left) == (1, 0) and not copy.exists()
     assert (result.cases, result.applicants, result.scans, result.files_removed) == (3, 2, 1, 1)
     assert result.files_left == 0 and result.copies > 0
     assert result.vacuumed and result.checkpointed
@@ -187,6 +194,7 @@ def test_purge_leaves_no_byte_of_the_purged_cases_on_disk_and_the_figures_unchan
         "applicants": 2,
         "scans": 1,
         "copies": result.copies,
+        "safety_copies": 1,
     }
 
     # The counter still syncs (verify agrees with the platform), and nothing is purged twice.

@@ -53,9 +53,12 @@ def test_count_confirm_and_remove(
 ) -> None:
     period = Period(date(2026, 11, 1), counter.ctx.today())
     figures = counter.dashboard.figures(admin, period)
+    copy = counter.ctx.paths.backups / "pre-restore-20261120-101500.db"  # a restore's safety copy
+    counter.ctx.store.backup_to(copy)
     tab = _tab(qtbot, db, admin)
     assert tab.days.value() == DAYS  # the office's setting
     assert "3 cases, 2 applicants, 1 scan files would be cleared" in tab.preview_label.text()
+    assert "The 1 safety copies of the database" in tab.preview_label.text()
     assert tab.remove_button.isEnabled()
 
     # Other days for this run: the count is asked for again.
@@ -74,6 +77,8 @@ def test_count_confirm_and_remove(
     box = tab.confirm_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "3 cases and 2 applicants" in box.text() and "1 scan files" in box.text()
+    assert "safety copies of the database" in box.informativeText()
+    assert "encrypted backups keep the data" in box.informativeText()
     box.button(QMessageBox.StandardButton.Cancel).click()
     settle(qtbot, db)
     assert tab.confirm_box is None and tab.result is None
@@ -88,6 +93,7 @@ def test_count_confirm_and_remove(
     result = purged.args[0]
     assert (result.cases, result.applicants, result.files_removed) == (3, 2, 1)
     assert "Personal data removed: 3 cases, 2 applicants, 1 scan files deleted." in tab.result_label.text()
+    assert "1 safety copies of the database deleted." in tab.result_label.text() and not copy.exists()
     assert "No case closed before" in tab.preview_label.text()  # counted again afterwards
     assert tab.count_button.isEnabled() and tab.days.isEnabled()
     # The cases are all still there, the dashboard counts the same; the personal data is gone.

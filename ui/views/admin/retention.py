@@ -143,6 +143,7 @@ class RetentionTab(QWidget):
                     preview.scans,
                     preview.cutoff,
                 )
+                + self._copies_text(preview.safety_copies)
             )
         # With nothing to clear, a run still finishes wiping what an earlier one could not.
         unfinished = self.result is not None and not (self.result.checkpointed and self.result.vacuumed)
@@ -155,6 +156,18 @@ class RetentionTab(QWidget):
         self.preview_label.setText(self.tr("Count again for these days."))
 
     # --- removing -----------------------------------------------------------------------------------------
+    def _copies_text(self, copies: int) -> str:
+        """What is said of the database's plain safety copies (before an upgrade or a restore)."""
+        if not copies:
+            return ""
+        return " " + fill(
+            self.tr(
+                "The %1 safety copies of the database kept in the backups folder (taken before an "
+                "upgrade or a restore) hold the same data and are deleted too."
+            ),
+            copies,
+        )
+
     def confirm_removal(self) -> None:
         """Ask before removing (a window-modal box, answered through its signals)."""
         preview = self.preview
@@ -180,6 +193,12 @@ class RetentionTab(QWidget):
                 "This cannot be undone: the ID numbers, phone numbers, addresses, form values and "
                 "scans of these cases are erased from this computer. The cases, their status, dates "
                 "and ratings stay, and so do the dashboard's figures."
+            )
+            + self._copies_text(preview.safety_copies)
+            + " "
+            + self.tr(
+                "The encrypted backups keep the data until they are deleted after the days set for "
+                "backups (Admin ▸ Settings)."
             )
         )
         self.confirm_remove = box.addButton(
@@ -228,11 +247,18 @@ class RetentionTab(QWidget):
                 result.files_removed,
             )
         ]
-        if result.files_left:
+        if result.safety_copies_removed:
             lines.append(
                 fill(
-                    self.tr("%1 scan files could not be deleted now; the next removal deletes them."),
-                    result.files_left,
+                    self.tr("%1 safety copies of the database deleted."),
+                    result.safety_copies_removed,
+                )
+            )
+        if result.files_left or result.safety_copies_left:
+            lines.append(
+                fill(
+                    self.tr("%1 files could not be deleted now; the next removal deletes them."),
+                    result.files_left + result.safety_copies_left,
                 )
             )
         if not (result.checkpointed and result.vacuumed):
