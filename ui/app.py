@@ -318,14 +318,29 @@ class AppController(QObject):
 
     # --- restore a backup ------------------------------------------------------------------------------
     def restore(self, path: str) -> None:
-        """The Admin page's confirmed restore: sync stops, the main window goes, the database thread
-        closes the profile, restores the backup at ``path`` and opens the profile again; the restore
-        is audited in the restored chain, sync starts again and everyone logs in again. When the
-        backup is refused, a message box says why and the profile goes on as it was."""
-        if self.db is None or self.restoring:
+        """The Admin page's confirmed restore. First the core checks that the logged-in user may
+        restore and that ``path`` is a backup of this profile (audited, on the database thread);
+        then sync stops, the main window goes, the database thread closes the profile, restores the
+        backup and opens the profile again; the restore is audited in the restored chain, sync
+        starts again and everyone logs in again. A refusal is said in a message box, before anything
+        was stopped; a restore that fails after that leaves the profile as it was."""
+        if self.db is None or self.restoring or self.window is None:
             return
+        actor = self.window.actor
+        self.restoring = True
+        self.db.submit(
+            lambda counter: counter.backups.request_restore(actor, path),
+            lambda _entry: self._swap(actor, path),
+            self._restore_refused,
+        )
+
+    def _restore_refused(self, error: BaseException) -> None:
+        self.restoring = False
+        self._say_not_restored(error)
+
+    def _swap(self, actor: Actor, path: str) -> None:
+        assert self.db is not None
         window, self.window = self.window, None
-        actor = window.actor if window is not None else None
         self.idle.stop()
         if window is not None:
             window.hide()  # hide, not close: closing means quitting
@@ -334,7 +349,6 @@ class AppController(QObject):
         if self.sync is not None:
             self.sync.stop()  # it has its own connection to the files about to be replaced
             self.sync = None
-        self.restoring = True
 
         roots: list[Path] = []
 
@@ -360,9 +374,13 @@ class AppController(QObject):
         self._after_restore(root)
 
     def _restore_failed(self, source: Path, error: BaseException, root: Path | None) -> None:
+        log.warning("restoring %s failed: %s", source, error)
+        self._say_not_restored(error)
+        self._after_restore(root)
+
+    def _say_not_restored(self, error: BaseException) -> None:
         from ui.views.admin.backups import backup_error_text
 
-        log.warning("restoring %s failed: %s", source, error)
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("The backup was not restored"), backup_error_text(error)
         )
@@ -371,7 +389,6 @@ class AppController(QObject):
         box.finished.connect(lambda _result: self._drop_message_box(box))
         self.message_box = box
         box.show()
-        self._after_restore(root)
 
     def _drop_message_box(self, box: QMessageBox) -> None:
         if self.message_box is box:

@@ -191,8 +191,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from counter_app.errors import CorruptDatabase
     from counter_app.services.backups import restore_backup
 
+    try:
+        with _open(args) as counter:  # the same check (and audit) as the Admin page's
+            counter.backups.request_restore(Actor.command_line(), Path(args.path))
+    except CorruptDatabase:
+        pass  # restoring is what one does with a damaged database: restore_backup checks the backup
     safety = restore_backup(DataPaths.resolve(args.data_dir), Path(args.path))
     # Opening migrates an older backup and checks that its key is here.
     with _open(args) as counter:

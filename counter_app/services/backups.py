@@ -149,6 +149,30 @@ class BackupService:
         entries = [entry for entry in map(_entry, _candidates(self.folder())) if entry is not None]
         return sorted(entries, key=lambda e: e.created, reverse=True)
 
+    def request_restore(self, actor: Actor, path: Path | str) -> BackupEntry:
+        """Check that ``actor`` may restore and that ``path`` is a backup of this profile, before
+        anything is stopped or replaced (``restore_backup`` then runs with the profile closed).
+        Audited ``backup.restore_request`` in the chain as it is now, refusals too."""
+        self.ctx.require(actor, Permission.BACKUP)
+        source = Path(path).expanduser()
+        try:
+            entry = _entry(source) if source.is_file() else None
+            if entry is None:
+                raise ValidationError("path", f"{source} is not a Counter backup", code="format")
+            if entry.encrypted:
+                header = read_header(source)
+                if header.install_id != (self.ctx.settings.get("install_id") or ""):
+                    raise _other_profile()
+        except ValidationError as exc:
+            with self.ctx.store.transaction():
+                self.ctx.audit(
+                    actor, "backup.restore_request", outcome="failure", source=source.name, reason=exc.code
+                )
+            raise
+        with self.ctx.store.transaction():
+            self.ctx.audit(actor, "backup.restore_request", outcome="success", source=source.name)
+        return entry
+
     def record_restore(self, actor: Actor, source: Path | str, safety: Path | str) -> None:
         """Audit a restore (``restore_backup`` ran with the profile closed; this profile was opened
         from the restored database, so the event lands in the chain it restored)."""
@@ -330,6 +354,9 @@ def restore_backup(paths: DataPaths, archive: Path | str, *, config_dir: Path | 
             raise ValidationError("path", f"{archive}: the header does not match the data", code="damaged")
         if current is not None and current.install_id and backup.install_id != current.install_id:
             raise _other_profile()
+        if current is not None and not current.damaged:
+            # Receipt numbers issued since the backup stay issued (never given twice).
+            files.carry_receipt_sequences(paths.database, candidate)
         safety = _set_current_aside(paths, current)
         for suffix in ("-wal", "-shm"):
             Path(str(paths.database) + suffix).unlink(missing_ok=True)

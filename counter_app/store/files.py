@@ -51,3 +51,31 @@ def copy_closed(source: Path, target: Path) -> None:
             dest.close()
     finally:
         current.close()
+
+
+def carry_receipt_sequences(source: Path, target: Path) -> int:
+    """Raise each day's receipt sequence in ``target`` to at least ``source``'s (both closed): a
+    database restored from a backup must not issue again a receipt number the replaced one issued
+    (printed on a citizen's notice, perhaps sent to the platform). Returns the days raised."""
+    try:
+        current = sqlite3.connect(str(source))
+        try:
+            issued = current.execute("SELECT day, last FROM receipt_sequences").fetchall()
+        finally:
+            current.close()
+    except sqlite3.DatabaseError:
+        return 0  # unreadable or older than receipt sequences: nothing known to carry
+    restored = sqlite3.connect(str(target))
+    try:
+        with restored:
+            raised = 0
+            for day, last in issued:
+                changed = restored.execute(
+                    "INSERT INTO receipt_sequences (day, last) VALUES (?, ?) "
+                    "ON CONFLICT (day) DO UPDATE SET last = excluded.last WHERE excluded.last > last",
+                    (day, last),
+                ).rowcount
+                raised += changed
+    finally:
+        restored.close()
+    return raised

@@ -290,9 +290,32 @@ def test_clerks_and_supervisors_may_not_back_up_list_or_restore(
         counter.backups.list(actor)
     with pytest.raises(PermissionDenied):
         counter.backups.record_restore(actor, tmp_path / "x.cbk", tmp_path / "y.db")
-    assert not list(tmp_path.rglob("*.cbk"))
-    denied = [e for e in counter.ctx.audit_log.recent(5) if e["action"] == "permission.denied"]
-    assert len(denied) == 3
+    backup = counter.backups.create(Actor.command_line("t"), tmp_path / "real.cbk")
+    with pytest.raises(PermissionDenied):  # asked before anything is stopped or replaced
+        counter.backups.request_restore(actor, backup.path)
+    assert [p.name for p in tmp_path.rglob("*.cbk")] == ["real.cbk"]
+    denied = [e for e in counter.ctx.audit_log.recent(10) if e["action"] == "permission.denied"]
+    assert len(denied) == 4
+    assert not [e for e in counter.ctx.audit_log.recent(10) if e["action"] == "backup.restore_request"]
+
+
+def test_a_restore_never_issues_a_receipt_number_twice(
+    counter: Counter, clerk: Actor, admin: Actor, data_dir: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    """Receipt numbers issued after the backup (printed on notices, maybe sent) stay issued."""
+    Seeder(counter, clerk, 1).run(1)
+    backup = counter.backups.create(admin, tmp_path / "morning.cbk")
+    Seeder(counter, clerk, 2).run(2)  # taken in after the backup
+    issued = {row.receipt_no for row in counter.queries.applications(clerk, limit=100)}
+    assert len(issued) == 3
+    counter.backups.request_restore(admin, backup.path)
+    counter.close()
+    restore_backup(DataPaths(data_dir), backup.path)
+    with _reopen_closed(data_dir, clock) as restored:
+        assert len(restored.queries.applications(clerk, limit=100)) == 1  # the backup's data
+        Seeder(restored, clerk, 3).run(2)
+        new = {row.receipt_no for row in restored.queries.applications(clerk, limit=100)} - issued
+        assert len(new) == 2  # numbers never seen before the restore
 
 
 # --- the file format --------------------------------------------------------------------------------

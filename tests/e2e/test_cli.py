@@ -316,7 +316,8 @@ def test_backup_and_restore_round_trip(seeded: tuple[Path, Path], tmp_path: Path
 def test_restore_refuses_what_is_not_a_backup(seeded: tuple[Path, Path], tmp_path: Path, kind: str) -> None:
     data_dir, config_dir = seeded
     before = _status(data_dir, config_dir)
-    database = _file_state(data_dir / "counter.db")
+    with Counter.open(data_dir, config_dir=config_dir) as counter:
+        database_install_id = counter.ctx.settings.get("install_id")
     path = tmp_path / "not-a-backup.zip"
     if kind == "text":
         path.write_text("just some notes\n", encoding="utf-8")
@@ -328,8 +329,14 @@ def test_restore_refuses_what_is_not_a_backup(seeded: tuple[Path, Path], tmp_pat
     result = run_cli(data_dir, config_dir, "restore", str(path))
     assert result.returncode == 2
     assert "path" in result.stderr and "Traceback" not in result.stderr
-    assert _file_state(data_dir / "counter.db") == database
     assert not list((data_dir / "backups").glob("pre-restore-*"))
+    # Nothing replaced: the same database, which only gained the refusal's audit event.
+    with Counter.open(data_dir, config_dir=config_dir) as counter:
+        assert counter.ctx.settings.get("install_id") == database_install_id
+        asked = counter.ctx.audit_log.recent(1)[0]  # the request (a zip passes it; its content not)
+        assert asked["action"] == "backup.restore_request"
+        assert asked["outcome"] == ("success" if kind == "zip_without_database" else "failure")
+        assert counter.ctx.store.integrity_check() == "ok"
     assert _status(data_dir, config_dir) == before
 
 

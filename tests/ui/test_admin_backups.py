@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -213,7 +214,11 @@ def test_a_restore_through_the_app_brings_the_backups_data_back_and_asks_for_a_l
         assert sync_before is not None
         tab = _backups_tab(qtbot, window)
         _confirm(qtbot, tab, backup.path)
-        assert controller.window is None and not window.isVisible()  # everyone is logged out at once
+        assert controller.restoring  # the core checks the request first, on the database thread
+        hidden: list[bool] = []
+        window.destroyed.connect(lambda: hidden.append(True))
+        qtbot.waitUntil(lambda: controller.window is None)  # everyone is logged out at once
+        qtbot.waitUntil(lambda: bool(hidden))  # the window is gone, not just hidden
         assert controller.db is not None
         settle(qtbot, controller.db)
 
@@ -226,8 +231,14 @@ def test_a_restore_through_the_app_brings_the_backups_data_back_and_asks_for_a_l
             assert restored.ctx.applicants.get(later) is None
             event = restored.ctx.audit_log.recent(1)[0]
             assert (event["action"], event["actor"]) == ("backup.restore", f"user:{admin.username}")
+            # the request was audited in the chain that was replaced; the replaced data is kept aside
+            (kept_aside,) = (data_dir / "backups").glob("pre-restore-*.db")
             assert restored.admin.verify_audit(admin).ok
-        assert list((data_dir / "backups").glob("pre-restore-*.db"))
+        with sqlite3.connect(str(kept_aside)) as old:
+            (asked,) = old.execute(
+                "SELECT actor FROM audit_events WHERE action = 'backup.restore_request'"
+            ).fetchall()
+        assert asked == (f"user:{admin.username}",)
         window = _log_in(qtbot, controller, admin.username)  # the restored profile serves the app
         assert window.isVisible()
     finally:
@@ -253,10 +264,17 @@ def test_a_refused_restore_is_explained_and_the_profile_goes_on(
         box = controller.message_box
         assert box is not None and box.isVisible()
         assert "another office profile" in box.text()
-        assert isinstance(controller.dialog, LoginDialog)
+        # Refused by the core before anything was stopped: the window and the session go on.
+        assert controller.window is window and window.isVisible() and not controller.restoring
         box.buttons()[0].click()
         assert controller.message_box is None
-        _log_in(qtbot, controller, clerk.username)
+        with Counter.open(data_dir, clock=clock) as same:
+            asked = same.ctx.audit_log.recent(1)[0]
+            assert (asked["action"], asked["outcome"], asked["actor"]) == (
+                "backup.restore_request",
+                "failure",
+                admin.audit_name,
+            )
         with Counter.open(data_dir, clock=clock) as same:
             assert same.ctx.applicants.get(kept) is not None
         assert not list((data_dir / "backups").glob("pre-restore-*.db"))

@@ -80,6 +80,7 @@ def _actions() -> dict[str, str]:
         "backup.create": translate("AuditLabels", "Backup made"),
         "backup.restore": translate("AuditLabels", "Backup restored"),
         "backup.prune": translate("AuditLabels", "Old automatic backups removed"),
+        "backup.restore_request": translate("AuditLabels", "Restore of a backup asked for"),
         "settings.change": translate("AuditLabels", "Office settings changed"),
         "export.applications": translate("AuditLabels", "Applications exported to a file"),
         "export.full_ids": translate("AuditLabels", "Full ID numbers exported"),
