@@ -41,15 +41,13 @@ from counter_app.errors import CorruptDatabase, DatabaseTooNew, SecretsUnavailab
 from counter_app.paths import DataPaths
 from counter_app.secrets import FILE, KEYRING, Secrets
 from counter_app.services.context import Context
+from counter_app.services.office_settings import OfficeSettingsService
 from counter_app.store import files
 
 log = logging.getLogger(__name__)
 
 BACKUP_DB_NAME = "counter.db"  # the snapshot's name inside the zip
 ATTACHMENTS_DIR = "attachments"
-BACKUP_FOLDER = "backup_folder"
-BACKUP_KEEP_DAYS = "backup_keep_days"
-DEFAULT_KEEP_DAYS = 30
 _LAST_FAILURE = "backup_last_failure"  # the day an automatic backup last failed (audited once a day)
 _MEMBER = re.compile(r"^attachments/[A-Za-z0-9._-]+\.bin$")
 
@@ -80,18 +78,13 @@ class BackupService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
-    # --- settings ------------------------------------------------------------------------------------
+    # --- settings (the office's: counter_app/services/office_settings.py, one reading of them) -------
     def folder(self) -> Path:
         """Where the automatic backups go (and the folder :meth:`list` shows)."""
-        configured = (self.ctx.settings.get(BACKUP_FOLDER) or "").strip()
-        return Path(configured).expanduser() if configured else self.ctx.paths.backups / "daily"
+        return Path(OfficeSettingsService(self.ctx).get().backup_folder).expanduser()
 
     def keep_days(self) -> int:
-        try:
-            days = int(self.ctx.settings.get(BACKUP_KEEP_DAYS) or DEFAULT_KEEP_DAYS)
-        except ValueError:
-            return DEFAULT_KEEP_DAYS
-        return days if days > 0 else DEFAULT_KEEP_DAYS
+        return OfficeSettingsService(self.ctx).get().backup_keep_days
 
     # --- use cases -----------------------------------------------------------------------------------
     def create(self, actor: Actor, folder_or_path: Path | str) -> BackupEntry:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.accounts import Actor, Permission, Role
+from counter_app.services import office_settings
 from counter_app.services.context import Context
 
 STAFF = "staff"
@@ -38,9 +39,10 @@ class SetupChecklist:
         users = self.ctx.users.all()
         done = {
             STAFF: any(user.role != Role.ADMIN.value and user.active for user in users),
-            OFFICE: bool((settings.get("notice_office_name") or "").strip()),
+            # an office setting is stored only once saved (office_settings): set means chosen
+            OFFICE: bool((settings.get(office_settings.NOTICE_OFFICE_NAME) or "").strip()),
             PLATFORM: bool(settings.get("device_id")),
-            BACKUP_FOLDER: bool((settings.get("backup_folder") or "").strip()),
+            BACKUP_FOLDER: bool((settings.get(office_settings.BACKUP_FOLDER) or "").strip()),
             KEYS: self.ctx.secrets.status().secure,
         }
         return [ChecklistItem(key, done[key]) for key in ITEMS]

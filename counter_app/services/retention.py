@@ -51,7 +51,12 @@ from pathlib import Path
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
 from counter_app.services.context import Context
-from counter_app.services.office_settings import DEFAULT_RETENTION_DAYS, RETENTION_DAYS, RETENTION_RANGE
+from counter_app.services.office_settings import (
+    DEFAULT_RETENTION_DAYS,
+    RETENTION_DAYS,
+    RETENTION_RANGE,
+    OfficeSettingsService,
+)
 from counter_app.store.retention import RetentionRepo
 
 log = logging.getLogger(__name__)
@@ -100,13 +105,9 @@ class RetentionService:
         self.repo = RetentionRepo(ctx.store, ctx.cipher)
 
     def default_days(self) -> int:
-        """The ``retention_days`` setting, or 1095 when unset or unreadable."""
-        value = self.ctx.settings.get(RETENTION_DAYS_KEY)
-        try:
-            days = int(value) if value is not None else DEFAULT_DAYS
-        except ValueError:
-            return DEFAULT_DAYS
-        return days if DAYS_RANGE[0] <= days <= DAYS_RANGE[1] else DEFAULT_DAYS
+        """The ``retention_days`` setting, or 1095 when unset or unreadable (the office's settings,
+        read one way: ``OfficeSettingsService``)."""
+        return OfficeSettingsService(self.ctx).get().retention_days
 
     def _days(self, days: int | None) -> int:
         if days is None:

@@ -371,3 +371,14 @@ def counter_backups_offered(data_dir: Path, clock: FixedClock) -> list[str]:
     with pytest.raises(CorruptDatabase) as damaged:
         Counter.open(data_dir, clock=clock)
     return damaged.value.backups
+
+
+def test_the_backup_settings_are_read_as_the_settings_tab_reads_them(counter: Counter) -> None:
+    """One reading of the office's settings: a value the Settings tab would not show (out of range,
+    a relative folder) is not used by the backups either."""
+    with counter.ctx.store.transaction():
+        counter.ctx.settings.set("backup_keep_days", "5000")
+        counter.ctx.settings.set("backup_folder", "relative/folder")
+    settings = counter.office_settings.get()
+    assert counter.backups.keep_days() == settings.backup_keep_days == 30
+    assert counter.backups.folder() == Path(settings.backup_folder) == counter.ctx.paths.backups / "daily"
