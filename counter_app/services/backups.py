@@ -24,7 +24,7 @@ import time
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from counter_app.accounts import Actor, Permission
@@ -70,7 +70,7 @@ class DailyBackup:
     """What :meth:`BackupService.take_daily_if_due` did."""
 
     taken: BackupEntry | None = None  # the backup made now, if one was due
-    pruned: tuple[Path, ...] = field(default_factory=tuple)  # automatic backups removed as too old
+    pruned: tuple[Path, ...] = field(default_factory=tuple)  # old automatic backups and safety copies removed
     error: str | None = None  # why the due backup could not be made (the folder is gone, the disk full)
 
 
@@ -241,24 +241,53 @@ class BackupService:
         return found
 
     def _prune(self, automatic: Iterable[BackupEntry], now: datetime) -> tuple[Path, ...]:
+        """Remove the automatic backups older than ``backup_keep_days``, the database's plain safety
+        copies (``DataPaths.safety_copies``: before a migration or a restore, a damaged one set
+        aside) last written before then, and the scratch folders a crashed backup or restore left
+        (a day old: none is in use any more). Audited ``backup.prune`` with the counts."""
         keep = self.keep_days()
         today = now.astimezone(CHINA_TZ).date()
-        removed = []
-        for entry in automatic:
-            if (today - entry.created.astimezone(CHINA_TZ).date()).days <= keep:
-                continue
-            try:
-                entry.path.unlink()
-            except OSError as exc:
-                log.warning("cannot remove the old backup %s: %s", entry.path, exc)
-                continue
-            removed.append(entry.path)
-        if removed:
+        old = [e.path for e in automatic if (today - e.created.astimezone(CHINA_TZ).date()).days > keep]
+        cutoff = (now - timedelta(days=keep)).timestamp()
+        copies = [path for path in self.ctx.paths.safety_copies() if _mtime_before(path, cutoff)]
+        removed = [path for path in [*old, *copies] if _unlink(path)]
+        scratch_cutoff = (now - timedelta(days=1)).timestamp()
+        scratch = 0
+        for pattern in (".backup-*", ".restore-*"):
+            for folder in self.ctx.paths.root.glob(pattern):
+                if folder.is_dir() and _mtime_before(folder, scratch_cutoff):
+                    shutil.rmtree(folder, ignore_errors=True)
+                    scratch += 0 if folder.exists() else 1
+        if removed or scratch:
             with self.ctx.store.transaction():
                 self.ctx.audit(
-                    "system", "backup.prune", outcome="success", files=len(removed), keep_days=keep
+                    "system",
+                    "backup.prune",
+                    outcome="success",
+                    files=len([path for path in removed if path in old]),
+                    safety_copies=len([path for path in removed if path in copies]),
+                    scratch=scratch,
+                    keep_days=keep,
                 )
         return tuple(removed)
+
+
+def _mtime_before(path: Path, cutoff: float) -> bool:
+    try:
+        return path.stat().st_mtime < cutoff
+    except OSError:
+        return False
+
+
+def _unlink(path: Path) -> bool:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        log.warning("cannot remove the old copy %s: %s", path, exc)
+        return False
+    return True
 
 
 def _add_attachments(archive: zipfile.ZipFile, folder: Path) -> None:

@@ -4,6 +4,8 @@ their own profile; the daily backup and its pruning; who may make, list and rest
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import threading
 import zipfile
 from datetime import timedelta
@@ -382,3 +384,29 @@ def test_the_backup_settings_are_read_as_the_settings_tab_reads_them(counter: Co
     settings = counter.office_settings.get()
     assert counter.backups.keep_days() == settings.backup_keep_days == 30
     assert counter.backups.folder() == Path(settings.backup_folder) == counter.ctx.paths.backups / "daily"
+
+
+def test_old_safety_copies_and_a_crashed_runs_scratch_go_with_the_daily_backup(
+    counter: Counter, clock: FixedClock, data_dir: Path
+) -> None:
+    """The plain copies of the database (before a migration or a restore) hold personal data as the
+    live file does: they are kept for backup_keep_days, like the automatic backups."""
+    counter.ctx.settings.set("backup_keep_days", "30")
+    now = clock.now().timestamp()
+    backups = data_dir / "backups"
+    old_copy, recent_copy = backups / "pre-migration-v6-20261001.db", backups / "pre-restore-20261120.db"
+    for path, age_days in ((old_copy, 31), (recent_copy, 2)):
+        counter.ctx.store.backup_to(path)
+        os.utime(path, (now - age_days * 86400, now - age_days * 86400))
+    crashed, running = data_dir / ".backup-crashed", data_dir / ".restore-now"
+    for folder, age_days in ((crashed, 2), (running, 0)):
+        folder.mkdir()
+        (folder / "counter.db").write_bytes(b"plain snapshot")
+        os.utime(folder, (now - age_days * 86400, now - age_days * 86400))
+
+    daily = counter.backups.take_daily_if_due()
+    assert daily.taken is not None and old_copy in daily.pruned
+    assert not old_copy.exists() and recent_copy.exists()
+    assert not crashed.exists() and running.exists()
+    event = next(e for e in counter.ctx.audit_log.recent(5) if e["action"] == "backup.prune")
+    assert json.loads(event["detail"]) == {"files": 0, "safety_copies": 1, "scratch": 1, "keep_days": 30}
