@@ -284,8 +284,9 @@ class BackupsTab(QWidget):
                 self.tr(
                     "Restore the backup %1?\n\nThe office's current data is replaced by the data in the "
                     "backup; the current data is kept as a copy in the backups folder. Work since the "
-                    "backup was made is no longer shown. Counter closes the data and opens it again: "
-                    "everyone will have to log in again."
+                    "backup was made is no longer shown (what was sent to the platform comes back with the "
+                    "next sync), and personal data removed since then (Retention) is back. Counter closes "
+                    "the data and opens it again: everyone will have to log in again."
                 ),
                 str(path),
             ),
