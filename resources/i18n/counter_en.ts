@@ -839,6 +839,10 @@
         <translation>Old automatic backups removed</translation>
     </message>
     <message>
+        <source>Restore of a backup asked for</source>
+        <translation>Restore of a backup asked for</translation>
+    </message>
+    <message>
         <source>Office settings changed</source>
         <translation>Office settings changed</translation>
     </message>
@@ -1270,10 +1274,10 @@
     <message>
         <source>Restore the backup %1?
 
-The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown. Counter closes the data and opens it again: everyone will have to log in again.</source>
+The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown (what was sent to the platform comes back with the next sync), and personal data removed since then (Retention) is back. Counter closes the data and opens it again: everyone will have to log in again.</source>
         <translation>Restore the backup %1?
 
-The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown. Counter closes the data and opens it again: everyone will have to log in again.</translation>
+The office's current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown (what was sent to the platform comes back with the next sync), and personal data removed since then (Retention) is back. Counter closes the data and opens it again: everyone will have to log in again.</translation>
     </message>
     <message>
         <source>Replace the data and restore</source>
@@ -4769,7 +4773,7 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     </message>
     <message>
         <source>Receiving the platform&apos;s changes…</source>
-        <translation>Receiving the platform's changes…</translation>
+        <translation>Receiving the platform&apos;s changes…</translation>
     </message>
     <message>
         <source>Verifying…</source>
@@ -5779,6 +5783,10 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>Count again for these days.</translation>
     </message>
     <message>
+        <source>The %1 safety copies of the database kept in the backups folder (taken before an upgrade or a restore) hold the same data and are deleted too.</source>
+        <translation>The %1 safety copies of the database kept in the backups folder (taken before an upgrade or a restore) hold the same data and are deleted too.</translation>
+    </message>
+    <message>
         <source>Remove personal data</source>
         <translation>Remove personal data</translation>
     </message>
@@ -5791,6 +5799,10 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>This cannot be undone: the ID numbers, phone numbers, addresses, form values and scans of these cases are erased from this computer. The cases, their status, dates and ratings stay, and so do the dashboard&apos;s figures.</translation>
     </message>
     <message>
+        <source>The encrypted backups keep the data until they are deleted after the days set for backups (Admin ▸ Settings).</source>
+        <translation>The encrypted backups keep the data until they are deleted after the days set for backups (Admin ▸ Settings).</translation>
+    </message>
+    <message>
         <source>Removing personal data… this may take a while.</source>
         <translation>Removing personal data… this may take a while.</translation>
     </message>
@@ -5799,8 +5811,12 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>Personal data removed: %1 cases, %2 applicants, %3 scan files deleted.</translation>
     </message>
     <message>
-        <source>%1 scan files could not be deleted now; the next removal deletes them.</source>
-        <translation>%1 scan files could not be deleted now; the next removal deletes them.</translation>
+        <source>%1 safety copies of the database deleted.</source>
+        <translation>%1 safety copies of the database deleted.</translation>
+    </message>
+    <message>
+        <source>%1 files could not be deleted now; the next removal deletes them.</source>
+        <translation>%1 files could not be deleted now; the next removal deletes them.</translation>
     </message>
     <message>
         <source>Another part of the app was using the database, so some of the removed data may remain in its files until the next removal: run it again later.</source>

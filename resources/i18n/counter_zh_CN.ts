@@ -837,6 +837,10 @@
         <translation>删除了过期的自动备份</translation>
     </message>
     <message>
+        <source>Restore of a backup asked for</source>
+        <translation>申请恢复备份</translation>
+    </message>
+    <message>
         <source>Office settings changed</source>
         <translation>修改了单位设置</translation>
     </message>
@@ -1265,10 +1269,10 @@
     <message>
         <source>Restore the backup %1?
 
-The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown. Counter closes the data and opens it again: everyone will have to log in again.</source>
+The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown (what was sent to the platform comes back with the next sync), and personal data removed since then (Retention) is back. Counter closes the data and opens it again: everyone will have to log in again.</source>
         <translation>恢复备份 %1？
 
-本单位当前的数据将被备份中的数据替换；当前数据会在备份文件夹中保留一份副本。备份之后办理的业务将不再显示。系统将关闭并重新打开数据，所有人需要重新登录。</translation>
+本单位当前的数据将被备份中的数据替换；当前数据会在备份文件夹中保留一份副本。备份之后办理的业务将不再显示（已上传到平台的内容会在下次同步时取回），备份之后清除的个人信息（数据保留）也会恢复。系统将关闭并重新打开数据，所有人需要重新登录。</translation>
     </message>
     <message>
         <source>Replace the data and restore</source>
@@ -5767,6 +5771,10 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>请按此天数重新统计。</translation>
     </message>
     <message>
+        <source>The %1 safety copies of the database kept in the backups folder (taken before an upgrade or a restore) hold the same data and are deleted too.</source>
+        <translation>备份文件夹中保留的 %1 份数据库安全副本（升级或恢复前生成）含有同样的数据，也将一并删除。</translation>
+    </message>
+    <message>
         <source>Remove personal data</source>
         <translation>清除个人信息</translation>
     </message>
@@ -5779,6 +5787,10 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>此操作无法撤销：这些办件的证件号码、电话号码、住址、表单内容和扫描件将从本机彻底删除。办件及其状态、日期和评价保留，统计数据不变。</translation>
     </message>
     <message>
+        <source>The encrypted backups keep the data until they are deleted after the days set for backups (Admin ▸ Settings).</source>
+        <translation>加密备份中的数据将保留到备份保留天数期满后删除（管理 ▸ 设置）。</translation>
+    </message>
+    <message>
         <source>Removing personal data… this may take a while.</source>
         <translation>正在清除个人信息……可能需要一些时间。</translation>
     </message>
@@ -5787,8 +5799,12 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>个人信息已清除：%1 件办件、%2 位申请人，删除扫描件 %3 个。</translation>
     </message>
     <message>
-        <source>%1 scan files could not be deleted now; the next removal deletes them.</source>
-        <translation>%1 个扫描件暂时无法删除；下次清除时会删除。</translation>
+        <source>%1 safety copies of the database deleted.</source>
+        <translation>已删除 %1 份数据库安全副本。</translation>
+    </message>
+    <message>
+        <source>%1 files could not be deleted now; the next removal deletes them.</source>
+        <translation>%1 个文件暂时无法删除；下次清除时会删除。</translation>
     </message>
     <message>
         <source>Another part of the app was using the database, so some of the removed data may remain in its files until the next removal: run it again later.</source>
