@@ -1,7 +1,10 @@
 """The automatic daily backup while the app runs: a timer that asks the core, on the database
-thread, whether today's backup is due (``counter.backups.take_daily_if_due()``, which decides and
-prunes). Shortly after the profile opens, then every hour: a counter PC left on for weeks backs up
-every day, and one switched on each morning backs up soon after it starts.
+thread, whether today's backup is due (``counter.backups.prepare_daily()``: it decides, prunes, and
+takes the snapshot); the slow part — zipping and encrypting the snapshot and the scans — runs on a
+pool thread (``PreparedBackup.write``), so the pages are not kept waiting; the result is audited back
+on the database thread (``finish_daily``). Shortly after the profile opens, then every hour: a
+counter PC left on for weeks backs up every day, and one switched on each morning backs up soon after
+it starts.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter_app.services.backups import DailyBackup
-from ui.workers import Database
+from counter_app.services.backups import DailyBackup, PreparedBackup
+from ui.workers import Database, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,7 @@ class BackupScheduler(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check_now)
+        self.writing = False  # a backup file is being written on a pool thread
 
     @property
     def active(self) -> bool:
@@ -58,14 +62,33 @@ class BackupScheduler(QObject):
         self._timer.stop()
 
     def check_now(self) -> None:
-        if self.db.closed:
+        if self.db.closed or self.writing:
             return
         self.db.submit(
-            lambda counter: counter.backups.take_daily_if_due(),
-            self._done,
+            lambda counter: counter.backups.prepare_daily(),
+            self._prepared,
             self._failed,
             key="daily-backup",
         )
+
+    def _prepared(self, prepared: PreparedBackup | DailyBackup) -> None:
+        if isinstance(prepared, DailyBackup):
+            self._done(prepared)
+            return
+        self.writing = True
+        run_in_background(prepared.write, self._written, self._write_failed, owner=self)
+
+    def _written(self, entry: object) -> None:
+        self.writing = False
+        if self.db.closed:
+            return
+        self.db.submit(lambda counter: counter.backups.finish_daily(entry), self._done, self._failed)
+
+    def _write_failed(self, error: BaseException) -> None:
+        self.writing = False
+        if self.db.closed:
+            return
+        self.db.submit(lambda counter: counter.backups.daily_failed(error), self._done, self._failed)
 
     def _done(self, result: DailyBackup) -> None:
         if result.taken is not None:

@@ -74,6 +74,43 @@ class DailyBackup:
     error: str | None = None  # why the due backup could not be made (the folder is gone, the disk full)
 
 
+@dataclass(frozen=True)
+class PreparedBackup:
+    """A backup whose snapshot is taken: :meth:`write` zips and encrypts it with the scan files into
+    ``target`` — the slow part, on any thread (it touches no Counter: the snapshot and the scan files
+    do not change, and the key is a value)."""
+
+    target: Path
+    header: BackupHeader
+    key: bytes
+    scratch: Path
+    scans: tuple[Path, ...]
+    created: datetime
+    automatic: bool
+
+    def write(self) -> BackupEntry:
+        """Through ``target.part``, so a file with the final name is always whole; the plaintext
+        snapshot is removed whatever happens."""
+        part = self.target.with_name(self.target.name + ".part")
+        snapshot = self.scratch / BACKUP_DB_NAME
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            with open(part, "wb") as raw:
+                writer = EncryptingWriter(raw, self.header, self.key)
+                with zipfile.ZipFile(writer, "w") as archive:
+                    archive.write(snapshot, BACKUP_DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
+                    snapshot.unlink()
+                    _add_attachments(archive, self.scans)
+                writer.close()
+                raw.flush()
+                os.fsync(raw.fileno())
+            os.replace(part, self.target)
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            part.unlink(missing_ok=True)
+        return BackupEntry(self.target, self.created, self.target.stat().st_size, self.automatic)
+
+
 class BackupService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -88,26 +125,59 @@ class BackupService:
 
     # --- use cases -----------------------------------------------------------------------------------
     def create(self, actor: Actor, folder_or_path: Path | str) -> BackupEntry:
-        """A backup made now. Given a folder (an existing directory, e.g. a USB stick), a file named
+        """A backup made now, all on the calling thread (the command line, the tests). Given a folder
+        (an existing directory, e.g. a USB stick), a file named
         ``counter-<office or install>-YYYYMMDD-HHMMSS.cbk`` is written in it; given any other path,
-        that file is written."""
+        that file is written. The app runs the same three parts on two threads: :meth:`prepare` on
+        the profile's thread, :meth:`PreparedBackup.write` on a pool thread, :meth:`finish` back."""
+        prepared = self.prepare(actor, folder_or_path)
+        try:
+            entry = prepared.write()
+        except (OSError, ValidationError, SecretsUnavailable) as exc:
+            self.failed(actor, exc)
+            raise
+        return self.finish(actor, entry)
+
+    def prepare(self, actor: Actor, folder_or_path: Path | str) -> PreparedBackup:
+        """The quick part of an on-demand backup, on the profile's thread: the permission, the
+        consistent snapshot (SQLite's online backup) and the list of scan files. Failures audited."""
         self.ctx.require(actor, Permission.BACKUP)
         chosen = Path(folder_or_path).expanduser()
         target = chosen / self.file_name() if chosen.is_dir() else chosen
         try:
-            entry = self._write(target, automatic=False)
+            return self._prepare(target, automatic=False)
         except (OSError, ValidationError, SecretsUnavailable) as exc:
-            with self.ctx.store.transaction():
-                self.ctx.audit(actor, "backup.create", outcome="failure", error=type(exc).__name__)
+            self.failed(actor, exc)
             raise
+
+    def finish(self, actor: Actor, entry: BackupEntry) -> BackupEntry:
+        """Audit the on-demand backup written by :meth:`PreparedBackup.write`."""
+        self.ctx.require(actor, Permission.BACKUP)
         with self.ctx.store.transaction():
-            self.ctx.audit(actor, "backup.create", outcome="success", file=target.name, size=entry.size)
+            self.ctx.audit(actor, "backup.create", outcome="success", file=entry.path.name, size=entry.size)
         return entry
+
+    def failed(self, actor: Actor | str, error: BaseException) -> None:
+        with self.ctx.store.transaction():
+            self.ctx.audit(actor, "backup.create", outcome="failure", error=type(error).__name__)
 
     def take_daily_if_due(self) -> DailyBackup:
         """The automatic backup: at most one per calendar day (the profile's clock) in the backup
-        folder, then the automatic backups older than ``backup_keep_days`` are removed. Runs as the
-        system (the app's timer calls it on the database thread); audited when it did something."""
+        folder, then the housekeeping of :meth:`_prune`. Runs as the system; audited when it did
+        something. The app runs it in parts (:meth:`prepare_daily`, ``write``, :meth:`finish_daily`)
+        so that only the snapshot holds the profile's thread."""
+        prepared = self.prepare_daily()
+        if isinstance(prepared, DailyBackup):
+            return prepared
+        try:
+            entry = prepared.write()
+        except (OSError, ValidationError, SecretsUnavailable) as exc:
+            return self.daily_failed(exc)
+        return self.finish_daily(entry)
+
+    def prepare_daily(self) -> PreparedBackup | DailyBackup:
+        """Today's automatic backup prepared when it is due; else what was done (housekeeping, or
+        why the backup could not be prepared)."""
         folder = self.folder()
         now = self.ctx.clock.now()
         mine = self._automatic_entries(folder)
@@ -115,26 +185,35 @@ class BackupService:
             return DailyBackup(pruned=self._prune(mine, now))
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            taken = self._write(folder / self.file_name(now), automatic=True)
+            return self._prepare(folder / self.file_name(now), automatic=True)
         except (OSError, ValidationError, SecretsUnavailable) as exc:
-            log.warning("the automatic backup to %s failed: %s", folder, exc)
-            if self.ctx.settings.get(_LAST_FAILURE) != now.date().isoformat():
-                with self.ctx.store.transaction():
-                    self.ctx.settings.set(_LAST_FAILURE, now.date().isoformat())
-                    self.ctx.audit(
-                        "system", "backup.create", outcome="failure", automatic=True, error=type(exc).__name__
-                    )
-            return DailyBackup(error=str(exc))
+            return self.daily_failed(exc)
+
+    def finish_daily(self, entry: BackupEntry) -> DailyBackup:
         with self.ctx.store.transaction():
             self.ctx.audit(
                 "system",
                 "backup.create",
                 outcome="success",
                 automatic=True,
-                file=taken.path.name,
-                size=taken.size,
+                file=entry.path.name,
+                size=entry.size,
             )
-        return DailyBackup(taken=taken, pruned=self._prune(mine, now))
+        mine = self._automatic_entries(entry.path.parent)
+        return DailyBackup(taken=entry, pruned=self._prune(mine, self.ctx.clock.now()))
+
+    def daily_failed(self, error: BaseException) -> DailyBackup:
+        """An automatic backup failed: logged, audited once a day (an unplugged USB stick must not
+        fill the trail), reported."""
+        today = self.ctx.clock.now().date().isoformat()
+        log.warning("the automatic backup to %s failed: %s", self.folder(), error)
+        if self.ctx.settings.get(_LAST_FAILURE) != today:
+            with self.ctx.store.transaction():
+                self.ctx.settings.set(_LAST_FAILURE, today)
+                self.ctx.audit(
+                    "system", "backup.create", outcome="failure", automatic=True, error=type(error).__name__
+                )
+        return DailyBackup(error=str(error))
 
     def list(self, actor: Actor) -> list[BackupEntry]:
         """The backups in the backup folder, newest first."""
@@ -184,10 +263,9 @@ class BackupService:
         return f"counter-{owner}-{stamp}{SUFFIX}"
 
     # --- the work ----------------------------------------------------------------------------------------
-    def _write(self, target: Path, *, automatic: bool) -> BackupEntry:
-        """Snapshot, zip and encrypt into ``target`` (through ``target.part``, so a file with the
-        final name is always whole). The plaintext snapshot lives in a scratch directory inside the
-        data directory (mode 0700) and is removed whatever happens."""
+    def _prepare(self, target: Path, *, automatic: bool) -> PreparedBackup:
+        """The snapshot into a scratch directory inside the data directory (mode 0700; removed by
+        ``write`` whatever happens, or by the housekeeping after a crash) and the scan files then."""
         from counter_app.core import DATA_KEY  # core composes this service
 
         ctx = self.ctx
@@ -202,28 +280,16 @@ class BackupService:
             schema_version=ctx.store.user_version,
             automatic=automatic,
         )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        part = target.with_name(target.name + ".part")
         scratch = Path(tempfile.mkdtemp(prefix=".backup-", dir=ctx.paths.ensure().root))
         try:
-            snapshot = scratch / BACKUP_DB_NAME
-            ctx.store.backup_to(snapshot)
+            ctx.store.backup_to(scratch / BACKUP_DB_NAME)
             # After the snapshot: every attachment record in it has its file already (files are
             # written before their records commit).
-            with open(part, "wb") as raw:
-                writer = EncryptingWriter(raw, header, master)
-                with zipfile.ZipFile(writer, "w") as archive:
-                    archive.write(snapshot, BACKUP_DB_NAME, compress_type=zipfile.ZIP_DEFLATED)
-                    snapshot.unlink()
-                    _add_attachments(archive, ctx.paths.attachments)
-                writer.close()
-                raw.flush()
-                os.fsync(raw.fileno())
-            os.replace(part, target)
-        finally:
+            scans = tuple(sorted(ctx.paths.attachments.glob("*.bin")))
+        except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
-            part.unlink(missing_ok=True)
-        return BackupEntry(target, now, target.stat().st_size, automatic)
+            raise
+        return PreparedBackup(target, header, master, scratch, scans, now, automatic)
 
     def _automatic_entries(self, folder: Path) -> list[BackupEntry]:
         """This profile's automatic backups in ``folder`` (a shared folder may hold others')."""
@@ -290,8 +356,8 @@ def _unlink(path: Path) -> bool:
     return True
 
 
-def _add_attachments(archive: zipfile.ZipFile, folder: Path) -> None:
-    for path in sorted(folder.glob("*.bin")):
+def _add_attachments(archive: zipfile.ZipFile, scans: Iterable[Path]) -> None:
+    for path in scans:
         try:
             archive.write(path, f"{ATTACHMENTS_DIR}/{path.name}", compress_type=zipfile.ZIP_STORED)
         except FileNotFoundError:

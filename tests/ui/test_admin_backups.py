@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from counter_app.accounts import Actor, Role
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.services.applicants import PersonInput
+from counter_app.services.backups import BackupEntry, PreparedBackup
 from tests.ui.helpers import opens, press_enter, settle, type_text
 from ui.app import AppController
 from ui.backup_scheduler import BackupScheduler
@@ -140,6 +142,41 @@ def test_the_scheduler_takes_the_daily_backup_once(
     finally:
         scheduler.stop()
     assert not scheduler.active
+
+
+def test_the_backup_file_is_written_while_the_database_serves_the_pages(
+    qtbot: QtBot, db: Database, counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the snapshot holds the database thread: while the file is zipped and encrypted (held
+    here until the test lets it go), the database thread answers other work."""
+    release = threading.Event()
+    writing: list[str] = []
+    real_write = PreparedBackup.write
+
+    def held_write(prepared: PreparedBackup) -> BackupEntry:
+        writing.append(threading.current_thread().name)
+        assert release.wait(20)
+        return real_write(prepared)
+
+    monkeypatch.setattr(PreparedBackup, "write", held_write)
+    scheduler = BackupScheduler(db, first_check_ms=0)
+    answered: list[int] = []
+    try:
+        with qtbot.waitSignal(scheduler.checked, timeout=20_000) as checked:
+            scheduler.start()
+            qtbot.waitUntil(lambda: bool(writing))  # the write has begun, and waits
+            db.submit(lambda c: c.ctx.applications.count(), answered.append)
+            qtbot.waitUntil(lambda: bool(answered))  # served while the file is being written
+            assert scheduler.writing
+            release.set()
+    finally:
+        release.set()
+        scheduler.stop()
+    taken = checked.args[0].taken
+    assert taken is not None and taken.path.is_file() and not scheduler.writing
+    assert answered == [counter.ctx.applications.count()]
+    events = [e for e in counter.ctx.audit_log.recent(5) if e["action"] == "backup.create"]
+    assert events and events[0]["outcome"] == "success"
 
 
 # --- restore through the app ---------------------------------------------------------------------------

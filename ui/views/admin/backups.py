@@ -12,6 +12,7 @@ write goes through ``db.submit``; the widget's methods are for the UI thread.
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +30,17 @@ from PySide6.QtWidgets import (
 
 from counter_app.accounts import Actor
 from counter_app.errors import ValidationError
-from counter_app.services.backups import BackupEntry
+from counter_app.services.backups import BackupEntry, PreparedBackup
 from ui.i18n import error_text, fill, translate
 from ui.models.rows import RowTableModel
 from ui.views.intake.widgets import hint, list_table, select_row
-from ui.workers import Database
+from ui.workers import Database, run_in_background
 
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #a4262c;"
 _tabs = itertools.count(1)  # keys are global to the Database: one prefix per tab object
+
+log = logging.getLogger(__name__)
 
 
 def size_text(size: int) -> str:
@@ -227,7 +230,9 @@ class BackupsTab(QWidget):
         dialog.open()
 
     def back_up_to(self, folder: Path) -> None:
-        """Write a backup into ``folder`` (on the database thread); the result is shown under the list."""
+        """Write a backup into ``folder``: the snapshot on the database thread, the slow zipping and
+        encryption on a pool thread (the other pages go on meanwhile), the audit back on the database
+        thread; the result is shown under the list."""
         if self._working:
             return
         actor = self.actor
@@ -235,11 +240,32 @@ class BackupsTab(QWidget):
         self._update_buttons()
         self._say(fill(self.tr("Backing up to %1…"), str(folder)), ok=True)
         self.db.submit(
-            lambda counter: counter.backups.create(actor, folder),
-            self._backed_up,
+            lambda counter: counter.backups.prepare(actor, folder),
+            self._write,
             self._backup_failed,
             owner=self,
         )
+
+    def _write(self, prepared: PreparedBackup) -> None:
+        actor = self.actor
+
+        def written(entry: BackupEntry) -> None:
+            self.db.submit(
+                lambda counter: counter.backups.finish(actor, entry),
+                self._backed_up,
+                self._backup_failed,
+                owner=self,
+            )
+
+        def failed(error: BaseException) -> None:
+            self.db.submit(
+                lambda counter: counter.backups.failed(actor, error),
+                None,
+                lambda audit_error: log.warning("the failed backup was not audited: %s", audit_error),
+            )
+            self._backup_failed(error)
+
+        run_in_background(prepared.write, written, failed, owner=self)
 
     def _backed_up(self, entry: BackupEntry) -> None:
         self._working = False
