@@ -82,7 +82,7 @@ class PreparedBackup:
 
     target: Path
     header: BackupHeader
-    key: bytes
+    key: bytes = field(repr=False)  # the profile's data key: never in a log line
     scratch: Path
     scans: tuple[Path, ...]
     created: datetime

@@ -1277,7 +1277,7 @@
 The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown (what was sent to the platform comes back with the next sync), and personal data removed since then (Retention) is back. Counter closes the data and opens it again: everyone will have to log in again.</source>
         <translation>Restore the backup %1?
 
-The office's current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown (what was sent to the platform comes back with the next sync), and personal data removed since then (Retention) is back. Counter closes the data and opens it again: everyone will have to log in again.</translation>
+The office&apos;s current data is replaced by the data in the backup; the current data is kept as a copy in the backups folder. Work since the backup was made is no longer shown (what was sent to the platform comes back with the next sync), and personal data removed since then (Retention) is back. Counter closes the data and opens it again: everyone will have to log in again.</translation>
     </message>
     <message>
         <source>Replace the data and restore</source>

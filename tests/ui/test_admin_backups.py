@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from counter_app.accounts import Actor, Role
 from counter_app.clock import FixedClock
 from counter_app.core import Counter
+from counter_app.paths import DataPaths
 from counter_app.services.applicants import PersonInput
-from counter_app.services.backups import BackupEntry, PreparedBackup
+from counter_app.services.backups import BackupEntry, BackupService, PreparedBackup, restore_backup
 from tests.ui.helpers import opens, press_enter, settle, type_text
 from ui.app import AppController
 from ui.backup_scheduler import BackupScheduler
@@ -72,8 +73,32 @@ def test_sizes_read_in_kilobytes_and_megabytes() -> None:
 
 
 def test_back_up_now_writes_into_the_chosen_folder_and_says_where(
-    qtbot: QtBot, tab: BackupsTab, db: Database, tmp_path: Path
+    qtbot: QtBot,
+    tab: BackupsTab,
+    db: Database,
+    counter: Counter,
+    clerk: Actor,
+    data_dir: Path,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The file is zipped and encrypted on a pool thread (neither the window's nor the database's),
+    and it is a whole backup: restored, it brings back what was there when it was made."""
+    kept = _register(counter, clerk, "王小明", "11010519491231002X")
+    threads: dict[str, str] = {}
+    real_prepare, real_write = BackupService.prepare, PreparedBackup.write
+
+    def prepare(service: BackupService, actor: Actor, folder: Path | str) -> PreparedBackup:
+        threads["snapshot"] = threading.current_thread().name
+        return real_prepare(service, actor, folder)
+
+    def write(prepared: PreparedBackup) -> BackupEntry:
+        threads["write"] = threading.current_thread().name
+        return real_write(prepared)
+
+    monkeypatch.setattr(BackupService, "prepare", prepare)
+    monkeypatch.setattr(PreparedBackup, "write", write)
     usb = tmp_path / "usb"
     usb.mkdir()
     tab.choose_backup_folder()
@@ -87,6 +112,21 @@ def test_back_up_now_writes_into_the_chosen_folder_and_says_where(
     settle(qtbot, db)
     assert str(entry.path) in tab.message.text()
     assert tab.message.isVisible() and tab.backup_button.isEnabled()
+    assert threads["snapshot"] == "counter-database"
+    assert threads["write"] not in ("counter-database", threading.main_thread().name)
+    assert [e["outcome"] for e in counter.ctx.audit_log.recent(5) if e["action"] == "backup.create"] == [
+        "success"
+    ]
+    assert not [p for p in data_dir.iterdir() if p.name.startswith(".backup-")]  # the snapshot is gone
+
+    later = _register(counter, clerk, "李小红", "110105198001010016")
+    db.close()
+    counter.close()
+    restore_backup(DataPaths(data_dir), entry.path)
+    with Counter.open(data_dir, clock=clock) as restored:
+        assert restored.ctx.applicants.get(kept) is not None
+        assert restored.ctx.applicants.get(later) is None
+        assert restored.admin.verify_audit(Actor.command_line("t")).ok
 
 
 def test_a_failed_backup_is_shown_under_the_list(
@@ -110,6 +150,7 @@ def test_restore_asks_first_and_then_requests_it(
     box = tab.confirm_box
     assert box is not None and box.isVisible()
     assert "kept as a copy" in box.text() and "log in again" in box.text()
+    assert "personal data removed since then (Retention) is back" in box.text()
     with qtbot.assertNotEmitted(tab.restore_requested):
         cancel = next(b for b in box.buttons() if b.text() == "Cancel")
         cancel.click()
