@@ -145,6 +145,7 @@ class BackupService:
         chosen = Path(folder_or_path).expanduser()
         target = chosen / self.file_name() if chosen.is_dir() else chosen
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # refused now, before any snapshot
             return self._prepare(target, automatic=False)
         except (OSError, ValidationError, SecretsUnavailable) as exc:
             self.failed(actor, exc)

@@ -135,9 +135,9 @@ def test_a_failed_backup_is_shown_under_the_list(
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
     tab.back_up_to(blocker / "sub")
-    settle(qtbot, db)
+    qtbot.waitUntil(lambda: tab.backup_button.isEnabled())
     assert tab.message.text().startswith("The backup was not made")
-    assert tab.backup_button.isEnabled()
+    settle(qtbot, db)
     assert not list(tmp_path.rglob("*.cbk"))
 
 
