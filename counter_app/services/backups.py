@@ -229,7 +229,9 @@ class BackupService:
         self.ctx.require(actor, Permission.BACKUP)
         source = Path(path).expanduser()
         try:
-            entry = _entry(source) if source.is_file() else None
+            if not source.is_file():
+                raise ValidationError("path", f"{source} does not exist", code="not_found")
+            entry = _entry(source)
             if entry is None:
                 raise ValidationError("path", f"{source} is not a Counter backup", code="format")
             if entry.encrypted:

@@ -301,6 +301,20 @@ def test_clerks_and_supervisors_may_not_back_up_list_or_restore(
     assert not [e for e in counter.ctx.audit_log.recent(10) if e["action"] == "backup.restore_request"]
 
 
+def test_a_restore_request_names_why_it_is_refused(counter: Counter, admin: Actor, tmp_path: Path) -> None:
+    not_a_backup = tmp_path / "notes.cbk"
+    not_a_backup.write_bytes(b"shopping list")
+    for path, code in ((tmp_path / "gone.cbk", "not_found"), (not_a_backup, "format")):
+        with pytest.raises(ValidationError) as refused:
+            counter.backups.request_restore(admin, path)
+        assert refused.value.code == code
+    asked = [e for e in counter.ctx.audit_log.recent(5) if e["action"] == "backup.restore_request"]
+    assert [(e["outcome"], json.loads(e["detail"])["reason"]) for e in asked] == [
+        ("failure", "format"),
+        ("failure", "not_found"),
+    ]
+
+
 def test_a_restore_never_issues_a_receipt_number_twice(
     counter: Counter, clerk: Actor, admin: Actor, data_dir: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
