@@ -122,7 +122,8 @@ class RetentionService:
         return (self.ctx.today() - timedelta(days=days)).isoformat()
 
     def preview(self, actor: Actor, days: int | None = None) -> RetentionPreview:
-        """How many cases, applicants and scan files a purge with ``days`` would touch now."""
+        """How many cases, applicants and scan files a purge with ``days`` would touch now, and how
+        many plain safety copies of the database it would delete."""
         self.ctx.require(actor, Permission.PURGE_PERSONAL_DATA)
         days = self._days(days)
         cutoff = self._cutoff(days)
@@ -141,8 +142,11 @@ class RetentionService:
 
     def purge(self, actor: Actor, days: int | None = None) -> RetentionResult:
         """Remove the personal data of the cases closed more than ``days`` ago and fully synced
-        (see the module doc); audited ``retention.purge``. Call on the profile's thread; the
-        rebuild of the file (VACUUM) takes a while on a large profile."""
+        (see the module doc); audited ``retention.purge``. Every plain safety copy of the database in
+        ``backups/`` is overwritten and deleted too, whatever else it holds (the administrator asked
+        for the data to go; the audit's ``safety_copies`` counts those found, the result those deleted
+        and left). Call on the profile's thread; the rebuild of the file (VACUUM) takes a while on a
+        large profile."""
         self.ctx.require(actor, Permission.PURGE_PERSONAL_DATA)
         days = self._days(days)
         cutoff = self._cutoff(days)

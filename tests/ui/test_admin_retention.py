@@ -4,6 +4,7 @@ its cases taken in through the use cases; the lists and the dashboard keep every
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -59,6 +60,7 @@ def test_count_confirm_and_remove(
     assert tab.days.value() == DAYS  # the office's setting
     assert "3 cases, 2 applicants, 1 scan files would be cleared" in tab.preview_label.text()
     assert "The 1 safety copies of the database" in tab.preview_label.text()
+    assert "encrypted backups keep the data" in tab.preview_label.text()
     assert tab.remove_button.isEnabled()
 
     # Other days for this run: the count is asked for again.
@@ -102,6 +104,38 @@ def test_count_confirm_and_remove(
     assert counter.ctx.applications.get(office.cases["A"]).form == {}
     assert counter.ctx.applicants.details(office.people["P1"].id).id_number is None
     assert counter.ctx.applications.get(office.cases["C"]).form
+
+
+def test_a_file_a_removal_could_not_delete_leaves_the_button_for_the_next(
+    qtbot: QtBot, office: Office, counter: Counter, admin: Actor, db: Database
+) -> None:
+    copy = counter.ctx.paths.backups / "pre-migration-v6-20261101-090000.db"
+    counter.ctx.store.backup_to(copy)
+    tab = _tab(qtbot, db, admin)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert tab.confirm_remove is not None
+    with qtbot.waitSignal(tab.purged, timeout=20_000) as purged:
+        tab.confirm_remove.click()
+    settle(qtbot, db)
+    assert purged.args[0].safety_copies_removed == 1 and not copy.exists()
+    assert "No case closed before" in tab.preview_label.text() and not tab.remove_button.isEnabled()
+
+    # As when an indexer held the copy open: the result says it is left, and with nothing else to
+    # clear the button stays, for the run that deletes it.
+    counter.ctx.store.backup_to(copy)
+    with qtbot.waitSignal(tab.purged):
+        tab._show_result(replace(purged.args[0], safety_copies_removed=0, safety_copies_left=1))
+    settle(qtbot, db)
+    assert "1 files could not be deleted now; the next removal deletes them." in tab.result_label.text()
+    assert "No case closed before" in tab.preview_label.text() and tab.remove_button.isEnabled()
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert tab.confirm_remove is not None
+    with qtbot.waitSignal(tab.purged, timeout=20_000) as again:
+        tab.confirm_remove.click()
+    settle(qtbot, db)
+    assert (again.args[0].cases, again.args[0].safety_copies_removed) == (0, 1) and not copy.exists()
+    assert "1 safety copies of the database deleted." in tab.result_label.text()
+    assert not tab.remove_button.isEnabled()
 
 
 def test_a_supervisor_is_told_no(qtbot: QtBot, office: Office, supervisor: Actor, db: Database) -> None:

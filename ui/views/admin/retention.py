@@ -144,9 +144,15 @@ class RetentionTab(QWidget):
                     preview.cutoff,
                 )
                 + self._copies_text(preview.safety_copies)
+                + " "
+                + self._backups_text()
             )
-        # With nothing to clear, a run still finishes wiping what an earlier one could not.
-        unfinished = self.result is not None and not (self.result.checkpointed and self.result.vacuumed)
+        # With nothing to clear, a run still finishes wiping what an earlier one could not: the log
+        # another connection held, or files it could not delete.
+        last = self.result
+        unfinished = last is not None and (
+            not (last.checkpointed and last.vacuumed) or last.files_left > 0 or last.safety_copies_left > 0
+        )
         waiting = preview.cases > 0 or preview.applicants > 0 or unfinished
         self.remove_button.setEnabled(not self._running and waiting)
 
@@ -166,6 +172,13 @@ class RetentionTab(QWidget):
                 "upgrade or a restore) hold the same data and are deleted too."
             ),
             copies,
+        )
+
+    def _backups_text(self) -> str:
+        """What is said of the encrypted backups (they keep the data until they age out)."""
+        return self.tr(
+            "The encrypted backups keep the data until they are deleted after the days set for "
+            "backups (Admin ▸ Settings)."
         )
 
     def confirm_removal(self) -> None:
@@ -196,10 +209,7 @@ class RetentionTab(QWidget):
             )
             + self._copies_text(preview.safety_copies)
             + " "
-            + self.tr(
-                "The encrypted backups keep the data until they are deleted after the days set for "
-                "backups (Admin ▸ Settings)."
-            )
+            + self._backups_text()
         )
         self.confirm_remove = box.addButton(
             self.tr("Remove personal data"), QMessageBox.ButtonRole.DestructiveRole
