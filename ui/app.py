@@ -197,10 +197,7 @@ class AppController(QObject):
         self.db.submit(
             lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
         )
-        # The office's idle-lock minutes (Admin page, Settings) apply on every computer of the office.
-        self.db.submit(
-            lambda counter: counter.office_settings.get(), self.apply_office_settings, _log_failure
-        )
+        self._read_office_settings()
         # Housekeeping, behind the first screen's read: encrypted scan files nothing refers to.
         self.db.submit(lambda counter: counter.admin.sweep_orphaned_scans(), None, _log_failure)
         self.backup_scheduler = BackupScheduler(self.db, self)
@@ -256,6 +253,14 @@ class AppController(QObject):
         dialog.created.connect(self._show_office_setup)
         dialog.rejected.connect(lambda: self.finished.emit(EXIT_OK))
         self._replace_dialog(dialog)
+
+    def _read_office_settings(self) -> None:
+        """The office's idle-lock minutes (Admin page, Settings) apply on every computer of the
+        office: read when the profile opens (and again after a restore)."""
+        assert self.db is not None
+        self.db.submit(
+            lambda counter: counter.office_settings.get(), self.apply_office_settings, _log_failure
+        )
 
     def apply_office_settings(self, settings: OfficeSettings) -> None:
         """The office's settings as read at start or just saved: the idle lock's minutes (unless the
@@ -404,10 +409,7 @@ class AppController(QObject):
         self.db.submit(
             lambda counter: counter.accounts.needs_first_admin(), self._first_screen, self._open_failed
         )
-        # The office's idle-lock minutes (Admin page, Settings) apply on every computer of the office.
-        self.db.submit(
-            lambda counter: counter.office_settings.get(), self.apply_office_settings, _log_failure
-        )
+        self._read_office_settings()
 
     # --- view options -------------------------------------------------------------------------------
     def set_large_text(self, on: bool) -> None:

@@ -9,10 +9,9 @@ from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
 from counter_app.receipts import validate_prefix
 from counter_app.services.context import Context
-from counter_app.services.keys import follow_recorded_backend
+from counter_app.services.keys import TOKEN, follow_recorded_backend
 from counter_app.store.sync_records import SyncRecordRepo
 
-TOKEN = "device_token"
 SYNC_ACTOR = "sync"
 
 

@@ -20,7 +20,7 @@ from counter_app.secrets import FILE, KEYRING, keyring_works
 from counter_app.services.context import Context
 
 SECRETS_BACKEND = "secrets_backend"
-TOKEN = "device_token"  # the same name as counter_app.services.enrollment.TOKEN
+TOKEN = "device_token"  # the device token's name among the secrets (enrollment keeps it there)
 
 
 @dataclass(frozen=True)

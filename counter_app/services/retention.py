@@ -51,20 +51,10 @@ from pathlib import Path
 from counter_app.accounts import Actor, Permission
 from counter_app.errors import ValidationError
 from counter_app.services.context import Context
-from counter_app.services.office_settings import (
-    DEFAULT_RETENTION_DAYS,
-    RETENTION_DAYS,
-    RETENTION_RANGE,
-    OfficeSettingsService,
-)
+from counter_app.services.office_settings import RETENTION_RANGE, OfficeSettingsService
 from counter_app.store.retention import RetentionRepo
 
 log = logging.getLogger(__name__)
-
-# The office setting and its bounds (services/office_settings.py): one definition.
-RETENTION_DAYS_KEY = RETENTION_DAYS
-DEFAULT_DAYS = DEFAULT_RETENTION_DAYS
-DAYS_RANGE = RETENTION_RANGE
 
 
 @dataclass(frozen=True)
@@ -114,8 +104,9 @@ class RetentionService:
             return self.default_days()
         if isinstance(days, bool) or not isinstance(days, int):
             raise ValidationError("days", "a whole number of days", code="invalid")
-        if not DAYS_RANGE[0] <= days <= DAYS_RANGE[1]:
-            raise ValidationError("days", f"between {DAYS_RANGE[0]} and {DAYS_RANGE[1]}", code="range")
+        low, high = RETENTION_RANGE
+        if not low <= days <= high:
+            raise ValidationError("days", f"between {low} and {high}", code="range")
         return days
 
     def _cutoff(self, days: int) -> str:

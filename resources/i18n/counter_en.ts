@@ -2505,6 +2505,21 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>Enroll this counter</translation>
     </message>
     <message>
+        <source>Enroll</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</source>
+        <translation>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollForm</name>
+    <message>
         <source>Platform address</source>
         <translation>Platform address</translation>
     </message>
@@ -2545,16 +2560,8 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>Counter na&amp;me:</translation>
     </message>
     <message>
-        <source>Enroll</source>
-        <translation>Enroll</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</source>
-        <translation>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</translation>
-    </message>
-    <message>
         <source>Enter the platform&apos;s address.</source>
-        <translation>Enter the platform&apos;s address.</translation>
+        <translation>Enter the platform's address.</translation>
     </message>
     <message>
         <source>The address starts with https:// (or http://).</source>
@@ -2563,10 +2570,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     <message>
         <source>Enter the enrollment code.</source>
         <translation>Enter the enrollment code.</translation>
-    </message>
-    <message>
-        <source>Enrolling…</source>
-        <translation>Enrolling…</translation>
     </message>
 </context>
 <context>
@@ -4559,46 +4562,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>Enter the office&apos;s name.</translation>
     </message>
     <message>
-        <source>Platform address</source>
-        <translation>Platform address</translation>
-    </message>
-    <message>
-        <source>One-time enrollment code</source>
-        <translation>One-time enrollment code</translation>
-    </message>
-    <message>
-        <source>Name of this counter</source>
-        <translation>Name of this counter</translation>
-    </message>
-    <message>
-        <source>e.g. 1号窗口</source>
-        <translation>e.g. 1号窗口</translation>
-    </message>
-    <message>
-        <source>Platform address message</source>
-        <translation>Platform address message</translation>
-    </message>
-    <message>
-        <source>Enrollment code message</source>
-        <translation>Enrollment code message</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>Platform &amp;address:</source>
-        <translation>Platform &amp;address:</translation>
-    </message>
-    <message>
-        <source>Enrollment &amp;code:</source>
-        <translation>Enrollment &amp;code:</translation>
-    </message>
-    <message>
-        <source>Counter na&amp;me:</source>
-        <translation>Counter na&amp;me:</translation>
-    </message>
-    <message>
         <source>Enroll</source>
         <translation>Enroll</translation>
     </message>
@@ -4613,18 +4576,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     <message>
         <source>Enroll this counter with the government service platform with the one-time code the platform&apos;s operator gave the office. Without it, everything is kept on this computer and sent once the counter is enrolled (Admin page, Platform).</source>
         <translation>Enroll this counter with the government service platform with the one-time code the platform&apos;s operator gave the office. Without it, everything is kept on this computer and sent once the counter is enrolled (Admin page, Platform).</translation>
-    </message>
-    <message>
-        <source>Enter the platform&apos;s address.</source>
-        <translation>Enter the platform&apos;s address.</translation>
-    </message>
-    <message>
-        <source>Enter the enrollment code.</source>
-        <translation>Enter the enrollment code.</translation>
-    </message>
-    <message>
-        <source>Enrolled with %1 (%2).</source>
-        <translation>Enrolled with %1 (%2).</translation>
     </message>
 </context>
 <context>

@@ -2498,6 +2498,21 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>注册本窗口</translation>
     </message>
     <message>
+        <source>Enroll</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</source>
+        <translation>平台运维人员会向本单位提供一次性注册码。重新注册到同一单位时所有数据保留；已存有其他单位记录的档案不能注册到新单位。</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollForm</name>
+    <message>
         <source>Platform address</source>
         <translation>平台地址</translation>
     </message>
@@ -2538,14 +2553,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>窗口名称(&amp;M)：</translation>
     </message>
     <message>
-        <source>Enroll</source>
-        <translation>注册</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s operator gives the office a one-time code. Enrolling again with the same office keeps everything; a profile that holds another office&apos;s records cannot be enrolled with a new office.</source>
-        <translation>平台运维人员会向本单位提供一次性注册码。重新注册到同一单位时所有数据保留；已存有其他单位记录的档案不能注册到新单位。</translation>
-    </message>
-    <message>
         <source>Enter the platform&apos;s address.</source>
         <translation>请输入平台地址。</translation>
     </message>
@@ -2556,10 +2563,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     <message>
         <source>Enter the enrollment code.</source>
         <translation>请输入注册码。</translation>
-    </message>
-    <message>
-        <source>Enrolling…</source>
-        <translation>正在注册…</translation>
     </message>
 </context>
 <context>
@@ -4549,46 +4552,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
         <translation>请输入单位名称。</translation>
     </message>
     <message>
-        <source>Platform address</source>
-        <translation>平台地址</translation>
-    </message>
-    <message>
-        <source>One-time enrollment code</source>
-        <translation>一次性注册码</translation>
-    </message>
-    <message>
-        <source>Name of this counter</source>
-        <translation>本窗口名称</translation>
-    </message>
-    <message>
-        <source>e.g. 1号窗口</source>
-        <translation>例如：1号窗口</translation>
-    </message>
-    <message>
-        <source>Platform address message</source>
-        <translation>平台地址提示</translation>
-    </message>
-    <message>
-        <source>Enrollment code message</source>
-        <translation>注册码提示</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>Platform &amp;address:</source>
-        <translation>平台地址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Enrollment &amp;code:</source>
-        <translation>注册码(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Counter na&amp;me:</source>
-        <translation>窗口名称(&amp;M)：</translation>
-    </message>
-    <message>
         <source>Enroll</source>
         <translation>注册</translation>
     </message>
@@ -4603,18 +4566,6 @@ The office&apos;s current data is replaced by the data in the backup; the curren
     <message>
         <source>Enroll this counter with the government service platform with the one-time code the platform&apos;s operator gave the office. Without it, everything is kept on this computer and sent once the counter is enrolled (Admin page, Platform).</source>
         <translation>使用平台运维人员提供给本单位的一次性注册码，将本窗口注册到政务服务平台。未注册时，所有数据保存在本机，注册后（管理页面的“平台”）再上传。</translation>
-    </message>
-    <message>
-        <source>Enter the platform&apos;s address.</source>
-        <translation>请输入平台地址。</translation>
-    </message>
-    <message>
-        <source>Enter the enrollment code.</source>
-        <translation>请输入注册码。</translation>
-    </message>
-    <message>
-        <source>Enrolled with %1 (%2).</source>
-        <translation>已注册到 %1（%2）。</translation>
     </message>
 </context>
 <context>

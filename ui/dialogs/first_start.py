@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.accounts import Actor
-from counter_app.errors import ValidationError
-from sync import protocol as p
 from ui.dialogs.fields import MessageLabel, line_edit, with_message
-from ui.enrollment import enrollment_error_text, request, save
-from ui.i18n import error_text, fill
+from ui.enrollment import EnrollForm
+from ui.i18n import error_text
 from ui.views.intake.widgets import heading, hint
-from ui.workers import Database, run_in_background
+from ui.workers import Database
 
 OFFICE, PLATFORM = 0, 1
 
@@ -137,32 +135,23 @@ class OfficeSetupDialog(QDialog):
     # --- step 2: the platform ---------------------------------------------------------------------
     def _platform_step(self) -> QWidget:
         page = QWidget()
-        self.server = line_edit(self.tr("Platform address"), max_length=200)
-        self.server.setPlaceholderText("https://")
-        self.code = line_edit(self.tr("One-time enrollment code"), max_length=64)
-        self.device_name = line_edit(self.tr("Name of this counter"), max_length=64)
-        self.device_name.setPlaceholderText(self.tr("e.g. 1号窗口"))
-        self.server_message = MessageLabel(self.tr("Platform address message"))
-        self.code_message = MessageLabel(self.tr("Enrollment code message"))
-        self.platform_message = MessageLabel(self.tr("Message"))
-        form = QFormLayout()
-        form.addRow(
-            _buddy(self.tr("Platform &address:"), self.server), with_message(self.server, self.server_message)
+        self.enroll_form = form = EnrollForm(self._db, self.actor)
+        self.server, self.code, self.device_name = form.server, form.code, form.device_name
+        self.server_message, self.code_message, self.platform_message = (
+            form.server_message,
+            form.code_message,
+            form.message,
         )
-        form.addRow(
-            _buddy(self.tr("Enrollment &code:"), self.code), with_message(self.code, self.code_message)
-        )
-        form.addRow(_buddy(self.tr("Counter na&me:"), self.device_name), self.device_name)
+        form.working_changed.connect(self._set_working)
+        form.enrolled.connect(self._enrolled)
         buttons = QDialogButtonBox()
         self.enroll_button = buttons.addButton(self.tr("Enroll"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.enroll_button.setDefault(True)
         self.offline_button = buttons.addButton(
             self.tr("Later: work offline"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        buttons.accepted.connect(self.enroll)
+        buttons.accepted.connect(form.enroll)
         self.offline_button.clicked.connect(self.work_offline)
-        self.enrolled_label = QLabel()
-        self.enrolled_label.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("Step 3 of 3: the platform")))
         layout.addWidget(
@@ -174,59 +163,17 @@ class OfficeSetupDialog(QDialog):
                 )
             )
         )
-        layout.addLayout(form)
-        layout.addWidget(self.platform_message)
-        layout.addWidget(self.enrolled_label)
+        layout.addWidget(form)
         layout.addStretch(1)
         layout.addWidget(buttons)
         return page
 
     def enroll(self) -> None:
-        if self.working:
-            return
-        for message in (self.server_message, self.code_message, self.platform_message):
-            message.clear_message()
-        server, code = self.server.text().strip(), self.code.text().strip()
-        if not server:
-            self.server_message.show_message(self.tr("Enter the platform's address."))
-            self.server.setFocus()
-            return
-        if not code:
-            self.code_message.show_message(self.tr("Enter the enrollment code."))
-            self.code.setFocus()
-            return
-        self._set_working(True)
-        actor, name = self.actor, self.device_name.text().strip() or None
+        self.enroll_form.enroll()
 
-        def received(reply: p.EnrollResponse) -> None:
-            self._db.submit(
-                lambda counter: save(counter, actor, server, reply, name), self._enrolled, self._enroll_failed
-            )
-
-        # the network off the UI and database threads; only the short save on the database thread
-        run_in_background(lambda: request(server, code, name), received, self._enroll_failed, owner=self)
-
-    def _enrolled(self, enrollment: object) -> None:
-        self._set_working(False)
-        self.enrolled_label.setText(
-            fill(
-                self.tr("Enrolled with %1 (%2)."),
-                getattr(enrollment, "office_name", ""),
-                getattr(enrollment, "office_code", ""),
-            )
-        )
+    def _enrolled(self, _enrollment: object) -> None:
         self.done_setup.emit(self.actor)
         self.accept()
-
-    def _enroll_failed(self, error: BaseException) -> None:
-        self._set_working(False)
-        field = error.field if isinstance(error, ValidationError) else ""
-        target = {"server": (self.server, self.server_message), "code": (self.code, self.code_message)}
-        edit, message = target.get(field, (None, self.platform_message))
-        message.show_message(enrollment_error_text(error))
-        if edit is not None:
-            edit.setFocus()
-            edit.selectAll()
 
     def work_offline(self) -> None:
         self.done_setup.emit(self.actor)

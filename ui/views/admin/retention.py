@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.accounts import Actor
-from counter_app.services.retention import DAYS_RANGE, RetentionPreview, RetentionResult
+from counter_app.services.office_settings import RETENTION_RANGE
+from counter_app.services.retention import RetentionPreview, RetentionResult
 from ui.i18n import error_text, fill
 from ui.views.intake.widgets import hint, named
 from ui.workers import Database
@@ -62,7 +63,7 @@ class RetentionTab(QWidget):
         row = QHBoxLayout()
         days_label = QLabel(self.tr("&Days after closing:"))
         self.days = named(QSpinBox(), self.tr("Days after closing"))
-        self.days.setRange(*DAYS_RANGE)
+        self.days.setRange(*RETENTION_RANGE)
         self.days.setValue(1095)
         self.days.setSuffix(self.tr(" days"))
         days_label.setBuddy(self.days)
