@@ -107,3 +107,23 @@ def create_app(engine: Engine, settings: Settings | None = None, *, clock: Clock
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+# What ``counter-central serve --workers N`` hands to each worker process through the environment:
+# uvicorn starts the workers itself and builds the app in each from an import string.
+WORKER_DB_ENV = "COUNTER_CENTRAL_WORKER_DB"
+WORKER_RATE_LIMIT_ENV = "COUNTER_CENTRAL_WORKER_RATE_LIMIT"
+
+
+def create_worker_app() -> FastAPI:
+    """The app of one worker process of ``serve --workers N`` (an import-string factory for uvicorn).
+
+    The database was migrated once by the parent before the workers started; each worker opens its
+    own engine (its own connection pool)."""
+    import os
+
+    from central.db import make_engine
+
+    engine = make_engine(os.environ[WORKER_DB_ENV])
+    limit = int(os.environ.get(WORKER_RATE_LIMIT_ENV, Settings.rate_limit_per_minute))
+    return create_app(engine, Settings(rate_limit_per_minute=limit))

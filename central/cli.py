@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from central import admin
 from central.db import make_engine
@@ -28,22 +30,30 @@ def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central.app import Settings, create_app
+    from central.app import WORKER_DB_ENV, WORKER_RATE_LIMIT_ENV, Settings, create_app
 
     settings = Settings(rate_limit_per_minute=args.rate_limit)
     engine = _engine(args)
     pruned = admin.prune_uploads(engine)  # uploads devices began and abandoned days ago
     if pruned:
         print(f"removed {pruned} abandoned upload(s)", file=sys.stderr)
-    app = create_app(engine, settings)
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level="info",
-        proxy_headers=args.behind_proxy,
-        forwarded_allow_ips="127.0.0.1" if args.behind_proxy else None,
-    )
+    common: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": args.log_level,
+        "access_log": args.log_level in ("info", "debug"),
+        "proxy_headers": args.behind_proxy,
+        "forwarded_allow_ips": "127.0.0.1" if args.behind_proxy else None,
+    }
+    if args.workers > 1:
+        # Several processes on one port (the central is stateless: everything is in the database).
+        # uvicorn starts them and builds the app in each from the environment.
+        engine.dispose()
+        os.environ[WORKER_DB_ENV] = str(engine.url.render_as_string(hide_password=False))
+        os.environ[WORKER_RATE_LIMIT_ENV] = str(settings.rate_limit_per_minute)
+        uvicorn.run("central.app:create_worker_app", factory=True, workers=args.workers, **common)
+        return 0
+    uvicorn.run(create_app(engine, settings), **common)
     return 0
 
 
@@ -131,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--rate-limit", type=int, default=1200, help="requests per device per minute (0: off)")
     serve.add_argument(
         "--behind-proxy", action="store_true", help="trust X-Forwarded-* from a local TLS proxy"
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes on this port (one database; default 1)"
+    )
+    serve.add_argument(
+        "--log-level", default="info", choices=("critical", "error", "warning", "info", "debug")
     )
     serve.set_defaults(handler=cmd_serve)
 

@@ -33,8 +33,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def cluster() -> Iterator[str]:
-    """Yields a server URL ``postgresql://postgres@127.0.0.1:PORT`` (no database part)."""
+def cluster(*, fsync: bool = False, max_connections: int = 200) -> Iterator[str]:
+    """Yields a server URL ``postgresql://postgres@127.0.0.1:PORT`` (no database part).
+
+    The tests run it with ``fsync=off`` (nothing there is about durability); the benchmarks with
+    ``fsync=True``, as production runs."""
     bindir = pg_bin()
     if bindir is None:
         raise RuntimeError(
@@ -67,7 +70,10 @@ def cluster() -> Iterator[str]:
         check=True,
         capture_output=True,
     )
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {run} -c fsync=off -c max_connections=200"
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {port} -k {run} -c fsync={'on' if fsync else 'off'}"
+        f" -c max_connections={max_connections}"
+    )
     subprocess.run(
         [
             *prefix,
