@@ -92,9 +92,20 @@ def running_server(db_url: str, settings: Settings | None = None) -> Iterator[Ce
 
 
 @contextmanager
-def office_server(root: Path) -> Iterator[CentralServer]:
-    """A central server on ``root/central.db`` with two offices and the demo catalogue published."""
-    with running_server(f"sqlite:///{root / 'central.db'}") as server:
+def office_server(
+    root: Path, *, db_url: str | None = None, own_process: bool = False, workers: int = 1
+) -> Iterator[CentralServer]:
+    """A central server with two offices and the demo catalogue published, on ``db_url`` (default: a
+    SQLite file ``root/central.db``): in a thread of this process, or with ``own_process`` as
+    ``counter-central serve`` in its own (``workers`` processes; see :mod:`benchmarks.central_process`)."""
+    url = db_url or f"sqlite:///{root / 'central.db'}"
+    if own_process:
+        from benchmarks.central_process import server_process
+
+        context = server_process(url, root / "central-log", workers=workers)
+    else:
+        context = running_server(url)
+    with context as server:
         admin.add_office(server.engine, OFFICE, "青山镇便民服务中心")
         admin.add_office(server.engine, OTHER_OFFICE, "白水乡便民服务中心")
         admin.publish_catalogue(server.engine, json.loads(demo_catalogue_path().read_text("utf-8")))
