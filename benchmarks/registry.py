@@ -16,4 +16,5 @@ BENCHMARKS: dict[str, str] = {
     "applications_list": "benchmarks.applications_list",
     "applications_view": "benchmarks.applications_view",
     "supervision": "benchmarks.supervision",
+    "many_counters": "benchmarks.many_counters",
 }
