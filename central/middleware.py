@@ -9,6 +9,10 @@
   (``NaN``, ``Infinity``, ``1e999``; not JSON): 400 naming the field, e.g. ``ops.2.data.name``;
 - a NUL character in the URL path or a query parameter: 400.
 
+A body whose client went away part-way is dropped, except an upload's chunk
+(``application/offset+octet-stream``, not compressed): the app gets the bytes that came, then the
+disconnect, so the upload keeps them and the client resumes after them (central/api/uploads.py).
+
 A body refused before it was read is read and discarded (up to a few times the limit) before the
 reply: a client, or a reverse proxy, still sending would otherwise have the connection reset under
 it and never see the answer (nginx turns that into a 502).
@@ -30,6 +34,7 @@ from central.errors import error_response
 from sync.protocol import ErrorCode
 
 MAX_JSON_DEPTH = 64
+RESUMABLE_MEDIA_TYPE = "application/offset+octet-stream"  # an upload's chunk: a cut keeps what came
 _DRAIN_FACTOR = 4
 
 # JSON strings (their brackets do not nest) and every byte but brackets.
@@ -191,6 +196,23 @@ async def _drain(receive: Receive, limit: int) -> bool | None:
             return False
 
 
+def _is_resumable(headers: dict[str, str]) -> bool:
+    return headers.get("content-type", "").split(";", 1)[0].strip().lower() == RESUMABLE_MEDIA_TYPE
+
+
+def _cut_short(received: bytes) -> Receive:
+    """A body that stops after ``received``: its client went away."""
+    messages: list[Message] = [
+        {"type": "http.request", "body": received, "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+
+    async def receive() -> Message:
+        return messages.pop(0) if len(messages) > 1 else messages[0]
+
+    return receive
+
+
 class BodyMiddleware:
     def __init__(self, app: ASGIApp, max_body: int, max_raw_body: int | None = None) -> None:
         self.app = app
@@ -230,6 +252,8 @@ class BodyMiddleware:
             while True:
                 message = await receive()
                 if message["type"] == "http.disconnect":
+                    if body and encoding in ("identity", "") and _is_resumable(headers):
+                        await self.app(scope, _cut_short(bytes(body)), send)
                     return
                 body += message.get("body", b"")
                 complete = not message.get("more_body", False)

@@ -41,6 +41,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 500
 MAX_PUSH_PASSES = 3
+# Upload chunks: the first is FIRST_CHUNK_BYTES, the next sized to take about CHUNK_SECONDS at the
+# rate the last one went (within MIN_CHUNK_BYTES and the protocol's MAX_CHUNK_BYTES).
+FIRST_CHUNK_BYTES = 64 * 1024
+MIN_CHUNK_BYTES = 16 * 1024
+CHUNK_SECONDS = 8.0
+MAX_STALLED_CHUNKS = 3
 
 
 @dataclass
@@ -150,6 +156,7 @@ class SyncEngine:
         self.batch_size = batch_size
         self._transport = transport
         self.verify_tls = verify_tls
+        self._chunk_bytes = FIRST_CHUNK_BYTES  # adapts to the link as chunks go up
 
     def run(self, trigger: str = "manual", *, full: bool = False) -> SyncReport:
         """One run. ``full``: download the office's data again from cursor 0 (the outbox is kept:
@@ -303,37 +310,69 @@ class SyncEngine:
                 break
 
     def _upload(self, transport: Transport, sha256: str, report: SyncReport) -> bool:
+        """Send an attachment's content the server lacks, from where the server's copy ends.
+
+        Chunks are sized to the link (about ``CHUNK_SECONDS`` at the rate the last one went, so a
+        chunk on a 64 kbit/s line is ~64 KB, not the 1 MiB allowed, and its reply comes well within
+        the read timeout). A chunk is sent once (no retry inside the transport): if the connection
+        drops part-way, the server has kept what arrived, so we ask it (HEAD) and send only the
+        rest. Only chunks that move nothing ``MAX_STALLED_CHUNKS`` times in a row end the run."""
         content = self.exchange.attachment_content(sha256)
         if content is None or hashlib.sha256(content).hexdigest() != sha256:
             log.warning("attachment %s is not available locally", sha256[:12])
             return False
         self.progress(Progress("upload", message=sha256[:12]))
+        size = len(content)
         status = transport.post(
-            "/v1/uploads", p.UploadCreate(sha256=sha256, size=len(content)), p.UploadStatus, ok=(200, 201)
+            "/v1/uploads", p.UploadCreate(sha256=sha256, size=size), p.UploadStatus, ok=(200, 201)
         )
-        offset = status.offset
+        offset = size if status.complete else status.offset
         stalled = 0
-        while offset < len(content):
-            if stalled >= 2:
+        while offset < size:
+            if stalled >= MAX_STALLED_CHUNKS:
                 raise TransportError(f"upload {status.id} does not advance past byte {offset}")
-            chunk = content[offset : offset + p.MAX_CHUNK_BYTES]
-            response = transport.request(
-                "PATCH",
-                f"/v1/uploads/{status.id}",
-                raw=chunk,
-                ok=(200, 204, 409),
-                headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
-            )
-            server_offset = response.headers.get("Upload-Offset")
-            before = offset
-            if server_offset is None or not server_offset.isdigit():
-                current = transport.get(f"/v1/uploads/{status.id}", p.UploadStatus)
-                offset = current.offset if not current.complete else len(content)
+            if stalled:
+                self.cancel.wait(transport._backoff(stalled, None))
+                self._checkpoint()
+            chunk = content[offset : offset + self._chunk_bytes]
+            before, began = offset, time.monotonic()
+            try:
+                response = transport.request(
+                    "PATCH",
+                    f"/v1/uploads/{status.id}",
+                    raw=chunk,
+                    ok=(200, 204, 409),
+                    headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+                    retries=0,
+                )
+            except TransportError as exc:
+                log.info(
+                    "upload %s cut at or after byte %d (%s); asking where to resume", status.id, offset, exc
+                )
+                self._chunk_bytes = max(MIN_CHUNK_BYTES, self._chunk_bytes // 2)
+                offset = self._upload_offset(transport, status.id, size)
             else:
-                offset = int(server_offset)
-            stalled = stalled + 1 if offset <= before else 0
+                server_offset = response.headers.get("Upload-Offset", "")
+                if server_offset.isdigit():
+                    offset = min(int(server_offset), size)
+                else:
+                    offset = self._upload_offset(transport, status.id, size)
+                if response.status_code == 204 and offset - before == len(chunk):
+                    rate = len(chunk) / max(time.monotonic() - began, 1e-3)
+                    self._chunk_bytes = int(
+                        min(p.MAX_CHUNK_BYTES, max(MIN_CHUNK_BYTES, rate * CHUNK_SECONDS))
+                    )
+            stalled = 0 if offset > before else stalled + 1
         report.uploaded += 1
         return True
+
+    def _upload_offset(self, transport: Transport, upload_id: str, size: int) -> int:
+        """How many bytes of the upload the server holds (HEAD; GET if the header is missing)."""
+        header = transport.request("HEAD", f"/v1/uploads/{upload_id}").headers.get("Upload-Offset", "")
+        if header.isdigit():
+            return min(int(header), size)
+        current = transport.get(f"/v1/uploads/{upload_id}", p.UploadStatus)
+        return size if current.complete else current.offset
 
     def _pull(self, transport: Transport, hello: p.Hello, report: SyncReport) -> None:
         limit = min(p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)

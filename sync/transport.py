@@ -102,8 +102,12 @@ class Transport:
         raw: bytes | None = None,
         json_body: bytes | None = None,
         ok: tuple[int, ...] = (200,),
+        retries: int | None = None,
     ) -> requests.Response:
-        """``body`` is serialised to JSON here; ``json_body`` is JSON already (UTF-8)."""
+        """``body`` is serialised to JSON here; ``json_body`` is JSON already (UTF-8). ``retries``
+        overrides the transport's for this request (0: the caller recovers, as an upload's chunk
+        does: after a cut it asks the server how much arrived rather than send it all again)."""
+        retries = self.retries if retries is None else retries
         send_headers = dict(headers or {})
         data = raw
         if body is not None:
@@ -146,7 +150,7 @@ class Transport:
                 problem = f"HTTP {response.status_code}"
                 retry_after = response.headers.get("Retry-After")
             attempt += 1
-            if attempt > self.retries:
+            if attempt > retries:
                 raise TransportError(f"{method} {path}: {problem}")
             delay = self._backoff(attempt, retry_after)
             log.info("%s %s failed (%s); retry %d in %.2f s", method, path, problem, attempt, delay)

@@ -14,6 +14,9 @@ whose attachments are not held yet is answered ``missing_attachments``):
    processes) one wins, the other gets 409 ``upload_offset_mismatch``. With the last chunk the
    server joins the chunks and checks the sha256: a match makes it a blob (``complete``); a
    mismatch is 422 ``checksum_mismatch`` and the upload starts again from offset 0.
+   A chunk cut off by the network keeps what arrived: the body is read as it comes, and when the
+   client goes away part-way the bytes received are stored (the same conditional UPDATE), so
+   after a cut the client asks HEAD and sends only the rest, never the whole scan again.
 
 Uploads belong to the device that opened them: any other device, of this office or another, gets
 404 for its id, the same as for an id that does not exist.
@@ -30,7 +33,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Request, Response
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from central import db
 from central.auth import CurrentDevice, Device
@@ -122,10 +127,6 @@ async def _size_within_limit(request: Request) -> None:
             f"an attachment may have at most {p.MAX_UPLOAD_BYTES} bytes",
             "size",
         )
-
-
-async def _request_body(request: Request) -> bytes:
-    return await request.body()
 
 
 @router.post(
@@ -289,7 +290,7 @@ def get_upload(upload_id: str, request: Request, response: Response, device: Cur
         },
     },
 )
-def patch_upload(
+async def patch_upload(
     upload_id: str,
     upload_offset: Annotated[
         str,
@@ -301,7 +302,6 @@ def patch_upload(
     ],
     request: Request,
     device: CurrentDevice,
-    chunk: Annotated[bytes, Depends(_request_body)],
 ) -> Response:
     """Append the next chunk.
 
@@ -313,9 +313,44 @@ def patch_upload(
     - 415 ``unsupported_media_type``: the Content-Type is not ``application/offset+octet-stream``.
     - 422 ``checksum_mismatch``: the last chunk completed the size but the sha256 differs; the
       chunks are discarded and the upload starts again at offset 0 (``Upload-Offset: 0``).
+
+    A chunk cut off by the network (the client went away in the middle of the body) is not lost:
+    the bytes that came are stored and the offset advances by them, so the client, asking HEAD
+    after the cut, sends only the rest.
     """
-    offset = int(upload_offset)
+    received = await _receive_chunk(request)
     engine = request.app.state.central.engine
+    return await run_in_threadpool(
+        _store_chunk, engine, device, upload_id, int(upload_offset), request, received
+    )
+
+
+@dataclass
+class _Received:
+    data: bytes
+    size: int  # the body's whole size (``data`` stops after MAX_CHUNK_BYTES + 1)
+    cut: bool  # the client went away before the end of the body
+
+
+async def _receive_chunk(request: Request) -> _Received:
+    """The body as it arrives; when the connection drops part-way, what came before the drop."""
+    parts: list[bytes] = []
+    size = 0
+    cut = False
+    try:
+        async for piece in request.stream():
+            if size <= p.MAX_CHUNK_BYTES:  # enough to tell an oversize chunk; the rest is drained
+                parts.append(piece)
+            size += len(piece)
+    except ClientDisconnect:
+        cut = True
+    return _Received(b"".join(parts), size, cut)
+
+
+def _store_chunk(
+    engine: Engine, device: Device, upload_id: str, offset: int, request: Request, received: _Received
+) -> Response:
+    chunk = received.data
     with engine.begin() as conn:
         upload = _load(conn, device, upload_id)
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
@@ -323,7 +358,7 @@ def patch_upload(
             raise ApiError(
                 415, p.ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"send chunks as {CHUNK_MEDIA_TYPE}", "Content-Type"
             )
-        if len(chunk) > p.MAX_CHUNK_BYTES:
+        if received.size > p.MAX_CHUNK_BYTES:
             raise ApiError(
                 413, p.ErrorCode.PAYLOAD_TOO_LARGE, f"a chunk may have at most {p.MAX_CHUNK_BYTES} bytes"
             )

@@ -103,8 +103,11 @@ class RecordingTransport(Transport):
         assert enrollment is not None
         super().__init__(enrollment.server_url, counter.enrollment.token(), **kwargs)
         self.calls: list[tuple[str, str, dict[str, Any] | None, int]] = []
+        self.raw_bytes: list[tuple[str, str, int]] = []  # (method, path, length) of raw bodies sent
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if kwargs.get("raw") is not None:
+            self.raw_bytes.append((method, path, len(kwargs["raw"])))
         try:
             response = super().request(method, path, **kwargs)
         except Refused as refusal:
@@ -375,7 +378,9 @@ def test_an_interrupted_upload_resumes_where_the_server_stopped(
     recording = RecordingTransport(counter)
     report = sync(counter, transport=recording)
     assert report.outcome == "ok" and report.uploaded == 1 and report.verified is True
-    assert recording.paths("PATCH") == [f"/v1/uploads/{opened.json()['id']}"]  # only the rest was sent
+    assert set(recording.paths("PATCH")) == {f"/v1/uploads/{opened.json()['id']}"}
+    sent = sum(length for method, _path, length in recording.raw_bytes if method == "PATCH")
+    assert sent == len(content) - p.MAX_CHUNK_BYTES  # only the rest was sent
     with central.engine.connect() as conn:
         held = conn.execute(db.blobs.select().where(db.blobs.c.sha256 == digest)).first()
     assert held is not None and bytes(held.data) == content
