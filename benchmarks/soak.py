@@ -51,6 +51,7 @@ from benchmarks.soak_counter import CounterConfig, counter_main, log_path
 READY_TIMEOUT_S = 180.0
 DOWNTIME_LIMIT_S = 120.0  # the longest the server stays down waiting for every counter to go offline
 END_TIMEOUT_S = 600.0  # for each counter's drain and final sync
+FINALS = "finals.json"  # in the workspace: each counter's final report (its outbox and records)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class CounterProcess:
     outcomes: Tally[str] = field(default_factory=Tally)
     offline_since_stop: int = 0  # offline runs begun after the server was last stopped, with work taken in
     stopped_wall: float = float("inf")  # when the server was last stopped (wall clock, as the ticks)
+    sync_s_max: float = 0.0  # the longest sync run while working
     final: dict[str, Any] | None = None
     drained: dict[str, Any] | None = None
     exit_code: int | None = None
@@ -206,6 +208,7 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
     from tests.faultproxy import DOWN, UP, FaultProxy
 
     began = time.perf_counter()
+    began_monotonic = time.monotonic()
     central = Central(db_url, root / "central-log")
     counters: list[CounterProcess] = []
     proxies: list[FaultProxy] = []
@@ -291,6 +294,7 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
         for proxy in proxies:
             proxy.set_faults(0.0)
         run_s = time.monotonic() - t0
+        end_began = time.monotonic()
         progress(f"[soak] {run_s:.0f} s of work; faults off, every counter syncs to the end")
         # Everyone pushes everything first; only then can each one's verify compare final states.
         for counter in _command(counters, "drain"):
@@ -298,6 +302,7 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
         for counter in _command(counters, "final"):
             counter.final = _receive(counter, END_TIMEOUT_S, "final")
         sampler.stop()
+        phases = {"setup_s": round(t0 - began_monotonic, 1), "end_s": round(time.monotonic() - end_began, 1)}
         for counter in counters:
             counter.process.join(timeout=60)
             counter.exit_code = counter.process.exitcode
@@ -325,6 +330,7 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
         elapsed_s=time.perf_counter() - began,
         cuts=cuts,
         connections=connections,
+        phases=phases,
     )
 
 
@@ -386,6 +392,7 @@ def _drain_ticks(counters: list[CounterProcess], timeout: float) -> None:
 def _count_tick(counter: CounterProcess, tick: dict[str, Any]) -> None:
     counter.ticks += 1
     counter.outcomes[tick["outcome"]] += 1
+    counter.sync_s_max = max(counter.sync_s_max, tick["sync_s"])
     if tick["outcome"] == "offline" and tick["taken_in"] > 0 and tick["sync_began"] > counter.stopped_wall:
         counter.offline_since_stop += 1
 
@@ -412,10 +419,13 @@ def _report(
     elapsed_s: float,
     cuts: dict[str, int],
     connections: int,
+    phases: dict[str, float],
 ) -> dict[str, Any]:
     from central.db import make_engine
 
     finals = {c.name: {**c.final, "device_id": c.device_id} for c in counters if c.final is not None}
+    # What the counters held at the end, for a look afterwards when the workspace is kept.
+    (root / FINALS).write_text(json.dumps(finals), "utf-8")
     engine = make_engine(db_url)
     try:
         ledger = check_ledger(engine, OFFICE, finals)
@@ -575,6 +585,7 @@ def _report(
             "settings": settings,
             "database": "postgresql" if config.postgres else "sqlite",
             "run_s": round(run_s, 1),
+            **phases,
             "restarts": restarts,
             "ledger": ledger.as_dict(),
             "logs": found,

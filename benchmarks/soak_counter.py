@@ -7,7 +7,8 @@ now and then one with a scanned material, so attachments are uploaded too), runs
 app's timer would (``SyncEngine.run``, the app's own transport unless a backoff is given) and reports
 ``("tick", {...})``. Between rounds it waits ``pause_s`` for a command:
 
-- ``("drain",)``: sync until a run ends ``ok`` (the network is clean by then) → ``("drained", {...})``;
+- ``("drain",)``: stop taking in; sync until a run ends ``ok`` (the network is clean by then) →
+  ``("drained", {...})``;
 - ``("final",)``: one more sync (every counter has pushed everything: verify must pass now), the
   audit chain checked, and the profile's ledger → ``("final", {...})``; then the process ends.
 
@@ -118,17 +119,21 @@ def _serve(conn: Connection, config: CounterConfig, root: Path) -> None:
         assert enrollment is not None
         desk = Desk(counter, Seeder(counter, Actor.command_line("soak"), config.seed), config)
         conn.send(("ready", {"pid": os.getpid(), "device_id": enrollment.device_id}))
+        working = True
         while True:
-            if conn.poll(config.pause_s):
+            # While working: a round every pause_s unless a command comes; after the drain: commands only.
+            if conn.poll(config.pause_s if working else None):
                 command = conn.recv()[0]
                 if command == "drain":
+                    working = False
                     conn.send(("drained", desk.drain()))
                     continue
                 if command == "final":
                     conn.send(("final", desk.final()))
                     return
                 raise ValueError(f"unknown command {command!r}")
-            conn.send(("tick", desk.round()))
+            if working:
+                conn.send(("tick", desk.round()))
 
 
 class Desk:
@@ -148,7 +153,13 @@ class Desk:
         taken = self._take_in()
         sync_began = time.time()
         outcome = self._sync()
-        return {"round": self.work.rounds, "taken_in": taken, "outcome": outcome, "sync_began": sync_began}
+        return {
+            "round": self.work.rounds,
+            "taken_in": taken,
+            "outcome": outcome,
+            "sync_began": sync_began,
+            "sync_s": time.time() - sync_began,
+        }
 
     def _take_in(self) -> int:
         taken = 0
