@@ -16,5 +16,6 @@ BENCHMARKS: dict[str, str] = {
     "applications_list": "benchmarks.applications_list",
     "applications_view": "benchmarks.applications_view",
     "supervision": "benchmarks.supervision",
+    "weak_link": "benchmarks.weak_link",
     "many_counters": "benchmarks.many_counters",
 }

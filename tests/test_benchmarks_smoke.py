@@ -40,6 +40,7 @@ EXPECTED_BY_BENCHMARK = {
         for database in ("pg", "sqlite")
         for figure in ("p95_s", "p50_s", "max_s", "ops_per_s")
     },
+    "weak_link": {"weak_link_sync_s", "weak_link_wire_bytes", "weak_link_scan_bytes_sent_ratio"},
 }
 EXPECTED = set().union(*EXPECTED_BY_BENCHMARK.values())
 
