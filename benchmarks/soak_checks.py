@@ -186,7 +186,10 @@ class LogEntry:
 
     @property
     def unhandled(self) -> bool:
-        return self.traceback or self.level in ("ERROR", "CRITICAL")
+        """ERROR and above, or a traceback nobody logged (an exception that escaped to stderr). A
+        WARNING with a traceback was logged on purpose by code that went on (urllib3 does, for a
+        reply cut inside its headers): listed with the warnings."""
+        return self.level in ("ERROR", "CRITICAL") or (self.traceback and self.level == "UNLABELLED")
 
     def signature(self) -> str:
         exception = next((line for line in reversed(self.lines) if line and not line[0].isspace()), "")
@@ -207,8 +210,10 @@ def parse_log(source: str, text: str) -> list[LogEntry]:
         if not line.strip():
             continue
         current = entries[-1] if entries else None
+        # An entry goes on over indented lines (a multi-line message) and, once it has a
+        # traceback, to the next header (the exception's own line is not indented).
         continues = current is not None and (
-            current.traceback or line.startswith("Traceback (most recent call last)")
+            current.traceback or line[0].isspace() or line.startswith("Traceback (most recent call last)")
         )
         if continues and current is not None:
             current.lines.append(line)

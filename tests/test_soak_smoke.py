@@ -136,18 +136,35 @@ def test_the_log_scan_finds_tracebacks_and_errors(tmp_path: Path) -> None:
         "2026-05-01 10:00:01,456 ERROR benchmarks.soak_counter: sync run raised\n"
         "Traceback (most recent call last):\n"
         '  File "sync/engine.py", line 1, in run\n'
-        "ValueError: boom\n",
+        "ValueError: boom\n"
+        "2026-05-01 10:00:02,000 WARNING urllib3.connection: Failed to parse headers (url=/v1/hello)\n"
+        "Traceback (most recent call last):\n"
+        '  File "urllib3/connection.py", line 641, in getresponse\n'
+        "urllib3.exceptions.HeaderParsingError: [MissingHeaderBodySeparatorDefect()]\n"
+        "2026-05-01 10:00:02,001 WARNING sync.transport: malformed reply to /v1/hello: 1 validation error\n"
+        "  Invalid JSON: EOF while parsing a value at line 1 column 0\n"
+        "    For further information visit https://errors.pydantic.dev/2.14/v/json_invalid\n",
         "utf-8",
     )
-    found = scan_logs({"central": server, "counter1": client, "counter2": tmp_path / "absent.log"})
+    stray = tmp_path / "counter2.log"
+    stray.write_text('Traceback (most recent call last):\n  File "x.py", line 1\nOSError: gone\n', "utf-8")
+    logs = {"central": server, "counter1": client, "counter2": stray, "counter3": tmp_path / "absent.log"}
+    found = scan_logs(logs)
     unhandled = {(item["source"], item["message"]) for item in found["unhandled"]}
     assert unhandled == {
         ("central", "Exception in ASGI application … KeyError: 'abc'"),
         ("counter1", "benchmarks.soak_counter: sync run raised … ValueError: boom"),
+        ("counter2", "Traceback (most recent call last): … OSError: gone"),
     }
-    assert found["unhandled_count"] == 2
-    warnings = {(item["source"], item["level"], item["count"]) for item in found["warnings"]}
-    assert warnings == {("central", "WARNING", 2), ("central", "UNLABELLED", 1), ("counter1", "WARNING", 1)}
+    assert found["unhandled_count"] == 3
+    warnings = sorted((item["source"], item["level"], item["count"]) for item in found["warnings"])
+    assert warnings == [
+        ("central", "UNLABELLED", 1),
+        ("central", "WARNING", 2),
+        ("counter1", "WARNING", 1),  # urllib3's, with its traceback
+        ("counter1", "WARNING", 1),  # malformed reply, its message on three lines
+        ("counter1", "WARNING", 1),  # verify
+    ]
     assert [e.level for e in parse_log("x", "INFO:     Started server process [1]\n")] == ["INFO"]
 
 
