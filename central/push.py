@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -57,6 +58,18 @@ def payload_hash(op: p.Op) -> str:
     """A replayed op is byte-for-byte the op first sent (the client stores it), so hashing the model's
     own serialisation (field order fixed by the model, ``data`` in the client's order) is stable."""
     return hashlib.sha256(op.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def stored_json(result: p.OpResult) -> str:
+    """The result as stored for replay: ``result.model_dump_json(exclude_none=True)``, written out
+    directly for the common case (an op applied; its id is a UUID, so nothing needs escaping)."""
+    if result.status == "applied" and result.model_fields_set <= _APPLIED_FIELDS:
+        merged = ',"merged":true' if result.merged else ""
+        return f'{{"op_id":"{result.op_id}","status":"applied","new_version":{result.new_version}{merged}}}'
+    return result.model_dump_json(exclude_none=True)
+
+
+_APPLIED_FIELDS = frozenset({"op_id", "status", "new_version", "merged"})
 
 
 def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
@@ -96,17 +109,9 @@ def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
         if result.status in ("conflict", "missing_attachments"):
             waiting.add(op.entity_id)
         if result.status in STORED_STATUSES:
-            result_json = result.model_dump_json(exclude_none=True)
+            result_json = stored_json(result)
             batch.stored[op.op_id] = (digest, result_json)
-            batch.applied.append(
-                {
-                    "op_id": op.op_id,
-                    "device_id": device.id,
-                    "payload_hash": digest,
-                    "result": result_json,
-                    "applied_at": batch.stamp,
-                }
-            )
+            batch.applied.append((op.op_id, device.id, digest, result_json, batch.stamp))
         results.append(result)
     batch.write()
     return results
@@ -122,14 +127,13 @@ class _Batch:
         op_ids = [op.op_id for op in ops]
         # An op id first used by a device of another office is answered like a changed payload: its
         # stored result (which may hold that office's record) is never shown here.
-        applied, devices = db.applied_ops, db.devices
         self.stored: dict[str, tuple[str, str]] = {
-            row.op_id: (row.payload_hash if row.office_code == device.office_code else "", row.result)
-            for chunk in _chunks(op_ids)
-            for row in conn.execute(
-                select(applied.c.op_id, applied.c.payload_hash, applied.c.result, devices.c.office_code)
-                .join(devices, devices.c.id == applied.c.device_id)
-                .where(applied.c.op_id.in_(chunk))
+            op_id: (payload_hash if office_code == device.office_code else "", result)
+            for op_id, payload_hash, result, office_code in _among(
+                conn,
+                "SELECT a.op_id, a.payload_hash, a.result, d.office_code FROM applied_ops a"
+                " JOIN devices d ON d.id = a.device_id WHERE a.op_id IN ({marks})",
+                op_ids,
             )
         }
         wanted = {op.entity_id for op in ops}
@@ -146,21 +150,13 @@ class _Batch:
             if op.entity == "application" and isinstance(op.data.get("receipt_no"), str)
         }
         self.receipts_taken = {
-            value
-            for chunk in _chunks(sorted(receipts))
-            for value in conn.execute(
-                select(db.records.c.receipt_no).where(db.records.c.receipt_no.in_(chunk))
-            ).scalars()
+            row[0]
+            for row in _among(conn, "SELECT receipt_no FROM records WHERE receipt_no IN ({marks})", receipts)
         }
-        keys = sorted(
-            {key for op in ops if op.op == "create" and (key := records.unique_key(op.entity, op.data))}
-        )
+        keys = {key for op in ops if op.op == "create" and (key := records.unique_key(op.entity, op.data))}
         self.keys_taken = {
-            value
-            for chunk in _chunks(keys)
-            for value in conn.execute(
-                select(db.records.c.unique_key).where(db.records.c.unique_key.in_(chunk))
-            ).scalars()
+            row[0]
+            for row in _among(conn, "SELECT unique_key FROM records WHERE unique_key IN ({marks})", keys)
         }
         # Receipt numbers carry the prefix of the device that made them: this device's, one it had
         # before it was enrolled again, or the local "L" prefix of a device not yet enrolled.
@@ -169,16 +165,14 @@ class _Batch:
                 select(db.devices.c.receipt_prefix).where(db.devices.c.office_code == device.office_code)
             ).scalars()
         )
-        shas = sorted({ref.sha256 for op in ops for ref in op.attachments})
+        shas = {ref.sha256 for op in ops for ref in op.attachments}
         self.blobs = {
-            sha
-            for chunk in _chunks(shas)
-            for sha in conn.execute(select(db.blobs.c.sha256).where(db.blobs.c.sha256.in_(chunk))).scalars()
+            row[0] for row in _among(conn, "SELECT sha256 FROM blobs WHERE sha256 IN ({marks})", shas)
         }
         self._item_codes: dict[str, frozenset[str] | None] = {}
         self.new: dict[str, records.Record] = {}
         self.changed: dict[str, records.Record] = {}
-        self.applied: list[dict[str, Any]] = []
+        self.applied: list[tuple[str, str, str, str, str]] = []  # applied_ops rows
 
     def record(self, record_id: str) -> records.Record | None:
         return self.records.get(record_id)
@@ -229,11 +223,25 @@ class _Batch:
                 self.conn, list(self.new.values()), list(self.changed.values()), origin_device=self.device.id
             )
         if self.applied:
-            self.conn.execute(db.applied_ops.insert(), self.applied)
+            mark = records.placeholder(self.conn)
+            self.conn.exec_driver_sql(
+                "INSERT INTO applied_ops (op_id, device_id, payload_hash, result, applied_at)"
+                f" VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
+                self.applied,
+            )
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
     return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+def _among(conn: Connection, sql: str, values: Iterable[str]) -> list[Any]:
+    """The rows of ``sql`` (its ``IN ({marks})`` filled with ``values``), 500 values a statement."""
+    mark = records.placeholder(conn)
+    found: list[Any] = []
+    for chunk in _chunks(sorted(values)):
+        found.extend(conn.exec_driver_sql(sql.format(marks=", ".join([mark] * len(chunk))), tuple(chunk)))
+    return found
 
 
 def _rejected(
@@ -338,7 +346,7 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
                 updated_at=batch.stamp,
             )
         )
-        return p.OpResult(op_id=op.op_id, status="applied", new_version=1)
+        return p.OpResult.model_construct(op_id=op.op_id, status="applied", new_version=1)
 
     merged = op.base_version < record.version
     if "materials" in changes and isinstance(record.data.get("materials"), dict):
@@ -348,7 +356,10 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
     record.field_versions.update({k: [record.version, device.id] for k in changes})
     record.updated_at = batch.stamp
     batch.touched(record)
-    return p.OpResult(op_id=op.op_id, status="applied", new_version=record.version, merged=merged or None)
+    # Built without validation (every value is known good): this is the result of most ops.
+    return p.OpResult.model_construct(
+        op_id=op.op_id, status="applied", new_version=record.version, merged=merged or None
+    )
 
 
 def _overlap(device: Device, op: p.Op, record: records.Record) -> list[str]:

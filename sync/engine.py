@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -266,48 +267,84 @@ class SyncEngine:
         log.info("catalogue %s installed", version)
 
     def _push(self, transport: Transport, device_id: str, hello: p.Hello, report: SyncReport) -> None:
+        """Push the outbox in batches, each sent while the next is prepared.
+
+        Batch n+1 is read from the outbox and built while batch n is on the wire, and sent as soon
+        as n's reply arrives, before n's results are recorded (the server answers a batch sent again
+        from its stored results, so a crash in between loses nothing). It is sent only when every
+        op of n came back applied: anything else (a conflict, a rejection, a missing scan, a
+        deferred op) may change what the next batch must hold, so it is dropped and read again
+        once n's results are recorded."""
         batch = max(1, min(self.batch_size, hello.max_batch_ops))
         total = self.exchange.pending_count()
-        for _pass in range(MAX_PUSH_PASSES):
-            after_seq = 0
-            uploaded_any = False
-            while True:
-                self._checkpoint()
-                ops = self.exchange.pending_ops(batch, after_seq)
-                if not ops:
-                    break
-                self.progress(Progress("push", report.pushed, total))
-                wire_ops, invalid = _wire_ops(ops)
-                if invalid:
-                    # An op the protocol cannot carry would block every later op: refuse it here,
-                    # visibly (rejected, like a server refusal), and send the rest.
-                    tally = self.exchange.record_push_results(invalid)
-                    report.rejected += tally.rejected
-                    ops = [op for op in ops if op.op_id not in {bad.op_id for bad, _ in invalid}]
-                    if not ops:
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+
+            def send(prepared: _Prepared) -> Future[p.PushResponse]:
+                return sender.submit(transport.post, "/v1/sync/push", prepared.request, p.PushResponse)
+
+            for _pass in range(MAX_PUSH_PASSES):
+                after_seq = 0
+                uploaded_any = False
+                sent: tuple[_Prepared, Future[p.PushResponse]] | None = None
+                while True:
+                    if sent is None:
+                        self._checkpoint()
+                        prepared = self._prepare_push(device_id, batch, after_seq, report)
+                        if prepared is None:
+                            break
+                        self.progress(Progress("push", report.pushed, total))
+                        sent = (prepared, send(prepared))
+                    current, future = sent
+                    upcoming = None
+                    if not self.cancel.is_set():
+                        upcoming = self._prepare_push(device_id, batch, current.last_seq, report)
+                    try:
+                        reply = future.result()
+                    except PayloadTooLarge:
+                        if batch == 1:
+                            raise
+                        batch = max(1, batch // 2)  # the same ops again, in smaller batches
+                        after_seq, sent = current.after_seq, None
                         continue
-                request = p.PushRequest(device_id=device_id, batch_id=str(uuid.uuid4()), ops=wire_ops)
-                try:
-                    reply = transport.post("/v1/sync/push", request, p.PushResponse)
-                except PayloadTooLarge:
-                    if batch == 1:
-                        raise
-                    batch = max(1, batch // 2)  # the same ops again, in smaller batches
-                    continue
-                if len(reply.results) != len(ops):
-                    raise MalformedReply("push reply has a different number of results")
-                # One dump of the whole reply (not one per result): the same dicts, made in one call.
-                dumped = reply.model_dump(mode="json", exclude_none=True, include={"results"})["results"]
-                results = list(zip(ops, dumped, strict=True))
-                tally = self.exchange.record_push_results(results)
-                report.pushed += tally.applied
-                report.conflicts += tally.conflicts
+                    if len(reply.results) != len(current.ops):
+                        raise MalformedReply("push reply has a different number of results")
+                    # One dump of the whole reply (not one per result): the same dicts, made in one call.
+                    dumped = reply.model_dump(mode="json", exclude_none=True, include={"results"})["results"]
+                    sent = None
+                    if upcoming is not None and all(map(_all_applied, dumped)):
+                        self.progress(Progress("push", report.pushed + len(current.ops), total))
+                        sent = (upcoming, send(upcoming))  # on the wire while n's results are recorded
+                    tally = self.exchange.record_push_results(list(zip(current.ops, dumped, strict=True)))
+                    report.pushed += tally.applied
+                    report.conflicts += tally.conflicts
+                    report.rejected += tally.rejected
+                    for sha256 in sorted(tally.missing):
+                        uploaded_any |= self._upload(transport, sha256, report)
+                    after_seq = current.last_seq
+                if not uploaded_any:
+                    break
+
+    def _prepare_push(
+        self, device_id: str, batch: int, after_seq: int, report: SyncReport
+    ) -> _Prepared | None:
+        """The next batch of sendable ops after ``after_seq`` as a push request, or None when there is
+        none. An op the protocol cannot carry would block every later op: it is refused here,
+        visibly (rejected, like a server refusal), and the rest are sent."""
+        while True:
+            ops = self.exchange.pending_ops(batch, after_seq)
+            if not ops:
+                return None
+            wire_ops, invalid = _wire_ops(ops)
+            if invalid:
+                tally = self.exchange.record_push_results(invalid)
                 report.rejected += tally.rejected
-                for sha256 in sorted(tally.missing):
-                    uploaded_any |= self._upload(transport, sha256, report)
-                after_seq = ops[-1].seq
-            if not uploaded_any:
-                break
+                bad = {op.op_id for op, _ in invalid}
+                last_seq, ops = ops[-1].seq, [op for op in ops if op.op_id not in bad]
+                if not ops:
+                    after_seq = last_seq
+                    continue
+            request = p.PushRequest(device_id=device_id, batch_id=str(uuid.uuid4()), ops=wire_ops)
+            return _Prepared(ops, request, after_seq)
 
     def _upload(self, transport: Transport, sha256: str, report: SyncReport) -> bool:
         """Send an attachment's content the server lacks, from where the server's copy ends.
@@ -412,6 +449,27 @@ class SyncEngine:
         except Refused as exc:
             # The server holds a later head than our chain has: events were removed here.
             log.error("audit chain head refused by the server: %s", exc)
+
+
+@dataclass
+class _Prepared:
+    """A push batch ready to send: the outbox ops, their request, and where its reading began."""
+
+    ops: list[OutboxOp]
+    request: p.PushRequest
+    after_seq: int
+
+    @property
+    def last_seq(self) -> int:
+        return self.ops[-1].seq
+
+
+def _all_applied(result: dict[str, object]) -> bool:
+    """An op the server applied, now or before (a duplicate of an applied op)."""
+    if result.get("status") == "duplicate":
+        stored = result.get("stored")
+        return isinstance(stored, dict) and stored.get("status") == "applied"
+    return result.get("status") == "applied"
 
 
 @contextmanager
