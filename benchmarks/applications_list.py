@@ -35,20 +35,17 @@ import itertools
 import random
 import resource
 import time
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bulk import indexes_set_aside, load_applicants, uuid_from
 from benchmarks.runner import Options, Result, rounded, scratch_counter, summary_ms
-from counter_app import ids
 from counter_app.accounts import Actor
 from counter_app.catalogue import ServiceItem
 from counter_app.clock import iso
 from counter_app.core import Counter
-from counter_app.names import pinyin_initials
-from counter_app.people import PeopleGenerator
 from counter_app.receipts import format_receipt
 from counter_app.records import (
     ApplicationCursor,
@@ -98,22 +95,24 @@ _CUMULATIVE = {
 }
 
 
-# Distinct people written through the repository; the other applicants reuse their stored data.
-PEOPLE = 5_000
-
-
 def load_office(
-    counter: Counter, applications: int, *, batch: int = 50_000, options: Options | None = None
+    counter: Counter,
+    applications: int,
+    *,
+    applicants: int | None = None,
+    batch: int = 50_000,
+    options: Options | None = None,
 ) -> None:
-    """Bulk-load ``applications`` valid applications and their applicants (about one for two).
+    """Bulk-load ``applicants`` citizens (default: one for two applications) and ``applications``
+    valid applications among them.
 
-    The first :data:`PEOPLE` applicants go through ``ApplicantRepo.insert`` (encrypted, blind-indexed)
-    and the first application through ``ApplicationRepo.insert``; every later row reuses their
-    stored columns (the encrypted blobs too) under its own id, with its own intake time, status,
-    service, staff and due date, written by ``executemany`` in one transaction per ``batch``. The two
-    tables' indexes are dropped for the load and built again afterwards, from their own DDL in
-    ``sqlite_master`` (building an index once is a sort; keeping nine up to date row by row is most of
-    a bulk load's time). About 8 s for 200,000 applications on this machine (a minute row by row)."""
+    The citizens come from the shared bulk path (:func:`benchmarks.bulk.load_applicants`: each one
+    generated, encrypted and blind-indexed as the store writes them). An application is the visit of
+    a citizen drawn at random from all of them, or, one time in two, of one of the last thousand who
+    came (people come back). The first application goes through ``ApplicationRepo.insert``; every
+    later one reuses its encrypted form under its own id, with its own intake time, status, service,
+    staff and due date, written by ``executemany`` in one transaction per ``batch``, the table's
+    indexes set aside for the load and built once afterwards (:func:`benchmarks.bulk.indexes_set_aside`)."""
     ctx = counter.ctx
     store = ctx.store
     catalogue = counter.catalogue.active()
@@ -126,98 +125,49 @@ def load_office(
     items = [item for item in catalogue.active_items() if "natural_person" in item.service_objects]
     prefix = ctx.settings.get("receipt_prefix") or "LBENCH"
     rng = random.Random(SEED)
-    people = PeopleGenerator(SEED)
     now = ctx.clock.now()
-    stamp = iso(now)
     sequences: dict[date, int] = {}
-    indexes = store.all(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        " AND tbl_name IN ('applications', 'applicants')"
-    )
-    with store.transaction():
-        for index in indexes:
-            store.execute(f'DROP INDEX "{index["name"]}"')
-        pool = [_insert_person(counter, people, stamp) for _ in range(min(PEOPLE, max(1, applications // 2)))]
-    templates = [store.one("SELECT * FROM applicants WHERE id = ?", (person,)) for person in pool]
-    person_columns = [name for name in templates[0] if name != "id"] if templates else []
-    copy_person = (
-        f"INSERT INTO applicants (id, {', '.join(person_columns)})"
-        f" VALUES ({', '.join('?' for _ in range(len(person_columns) + 1))})"
-    )
-    applicant_ids: list[str] = []
+    citizens = max(1, applications // 2) if applicants is None else applicants
+    first = int(store.scalar("SELECT ifnull(max(rowid), 0) FROM applicants")) + 1
+    load_applicants(counter, citizens, seed=SEED, batch=batch, options=options, label="applications_list")
+    id_of = store.conn.execute
+    recent: list[str] = []
     form_enc: bytes | None = None
     done = 0
-    while done < applications:
-        stop = min(done + batch, applications)
-        new_people: list[tuple[Any, ...]] = []
-        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        with store.transaction():
-            for _ in range(done, stop):
-                if not applicant_ids or rng.random() < 0.5:
-                    known = len(applicant_ids)
-                    if known < len(pool):
-                        applicant_ids.append(pool[known])
-                    else:
-                        template = templates[known % len(templates)]
-                        applicant_ids.append(_uuid(rng))
-                        new_people.append((applicant_ids[-1], *(template[c] for c in person_columns)))
-                applicant_id = applicant_ids[
-                    rng.randrange(max(0, len(applicant_ids) - 1000), len(applicant_ids))
-                ]
-                values = _application(
-                    rng, items, due_date, prefix, sequences, now, applicant_id, catalogue.version
-                )
-                if form_enc is None:  # the first one as the use cases write it; the others reuse its form
-                    ctx.applications.insert(values)
-                    form_enc = store.scalar("SELECT form_enc FROM applications WHERE id = ?", (values["id"],))
-                    continue
-                del values["form"]
-                values["form_enc"] = form_enc
-                groups.setdefault(tuple(values), []).append(tuple(values.values()))
-            store.executemany(copy_person, new_people)
-            for columns, rows in groups.items():
-                store.executemany(
-                    f"INSERT INTO applications ({', '.join(columns)})"
-                    f" VALUES ({', '.join('?' for _ in columns)})",
-                    rows,
-                )
-        done = stop
-        if options is not None:
-            options.progress(f"[applications_list] loaded {done:,}/{applications:,}")
-    with store.transaction():
-        for index in indexes:
-            store.execute(index["sql"])
-
-
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-
-def _insert_person(counter: Counter, people: PeopleGenerator, now: str) -> str:
-    person = people.person()
-    applicant_id = str(uuid.uuid4())
-    counter.ctx.applicants.insert(
-        {
-            "id": applicant_id,
-            "kind": "person",
-            "name": person.name,
-            "name_initials": pinyin_initials(person.name),
-            "id_type": "resident_id",
-            "id_masked": ids.mask_resident_id(person.resident_id),
-            "birth_date": person.birth_date.isoformat(),
-            "sex": person.sex,
-            "phone_masked": ids.mask_mobile(person.mobile),
-            "representative": None,
-            "version": 0,
-            "sync_state": "synced",
-            "created_at": now,
-            "updated_at": now,
-        },
-        id_number=person.resident_id,
-        phone=person.mobile,
-        address=person.address,
-    )
-    return applicant_id
+    with indexes_set_aside(store, ("applications",)):
+        while done < applications:
+            stop = min(done + batch, applications)
+            groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+            with store.transaction():
+                for _ in range(done, stop):
+                    if not recent or rng.random() < 0.5:
+                        rowid = first + rng.randrange(citizens)
+                        recent.append(
+                            id_of("SELECT id FROM applicants WHERE rowid = ?", (rowid,)).fetchone()[0]
+                        )
+                        del recent[:-1000]
+                    applicant_id = rng.choice(recent)
+                    values = _application(
+                        rng, items, due_date, prefix, sequences, now, applicant_id, catalogue.version
+                    )
+                    if form_enc is None:  # the first one as the use cases write it; the others reuse its form
+                        ctx.applications.insert(values)
+                        form_enc = store.scalar(
+                            "SELECT form_enc FROM applications WHERE id = ?", (values["id"],)
+                        )
+                        continue
+                    del values["form"]
+                    values["form_enc"] = form_enc
+                    groups.setdefault(tuple(values), []).append(tuple(values.values()))
+                for columns, rows in groups.items():
+                    store.executemany(
+                        f"INSERT INTO applications ({', '.join(columns)})"
+                        f" VALUES ({', '.join('?' for _ in columns)})",
+                        rows,
+                    )
+            done = stop
+            if options is not None:
+                options.progress(f"[applications_list] loaded {done:,}/{applications:,}")
 
 
 def _application(
@@ -239,7 +189,7 @@ def _application(
     clerk = rng.choice(STAFF)
     stamp = iso(taken)
     values = {
-        "id": _uuid(rng),
+        "id": uuid_from(rng),
         "receipt_no": format_receipt(prefix, day, sequences[day]),
         "applicant_id": applicant_id,
         "item_code": item.code,

@@ -1,9 +1,10 @@
 """Exact lookup by resident ID number among many applicants: p95 ≤ 1 ms among 1,000,000.
 
-The population is bulk-loaded through the repository (``ApplicantRepo.insert``: ID number, phone and
-address encrypted with AES-GCM, blind indexes computed, the same row layout as
-``ApplicantService._register``) in large transactions; registering a million people through the use
-case would take too long and adds nothing to what a lookup reads.
+The population is bulk-loaded by the shared bulk path (:func:`benchmarks.bulk.load_applicants`: ID
+number, phone and address encrypted with AES-GCM as ``ApplicantRepo`` encrypts them, blind indexes
+computed, the same row layout as ``ApplicantService._register``, the indexes built once after the
+load); registering a million people through the use case would take too long and adds nothing to
+what a lookup reads.
 
 Measured: random lookups of present IDs mixed with absent ones through the blind index
 (``counter.ctx.applicants.find_by_id_number``), and the same through the audited use case
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 import random
 import time
-import uuid
 
+from benchmarks.bulk import load_applicants
 from benchmarks.runner import (
     FloorDatabase,
     Options,
@@ -34,56 +35,14 @@ from benchmarks.runner import (
     settle,
     summary_ms,
 )
-from counter_app import ids
 from counter_app.accounts import Actor
 from counter_app.core import Counter
-from counter_app.names import pinyin_initials
-from counter_app.people import PeopleGenerator
+from counter_app.people import FakePerson
 from counter_app.records import ApplicantSummary
 
 TARGET_MS = 1.0
 SEED = 1_000_003
 _PURPOSE = "applicant.id_number"
-
-
-def load_population(
-    counter: Counter, rows: int, batch: int, wanted: dict[int, list[int]], picked: list[str], options: Options
-) -> PeopleGenerator:
-    """Insert ``rows`` fake citizens; ``picked[slot]`` receives the ID number of row ``index`` for every
-    ``slot`` in ``wanted[index]``. Returns the generator, positioned after the last person loaded."""
-    ctx = counter.ctx
-    people = PeopleGenerator(SEED)
-    now = ctx.now_iso()
-    done = 0
-    while done < rows:
-        stop = min(done + batch, rows)
-        with ctx.store.transaction():
-            for index in range(done, stop):
-                person = people.person()
-                row = {
-                    "id": str(uuid.uuid4()),
-                    "kind": "person",
-                    "name": person.name,
-                    "name_initials": pinyin_initials(person.name),
-                    "id_type": "resident_id",
-                    "id_masked": ids.mask_resident_id(person.resident_id),
-                    "birth_date": person.birth_date.isoformat(),
-                    "sex": person.sex,
-                    "phone_masked": ids.mask_mobile(person.mobile),
-                    "representative": None,
-                    "version": 0,
-                    "sync_state": "synced",
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                ctx.applicants.insert(
-                    row, id_number=person.resident_id, phone=person.mobile, address=person.address
-                )
-                for slot in wanted.get(index, ()):
-                    picked[slot] = person.resident_id
-        done = stop
-        options.progress(f"[id_lookup] loaded {done:,}/{rows:,}")
-    return people
 
 
 def scan_lookup(counter: Counter, id_number: str) -> ApplicantSummary | None:
@@ -116,7 +75,14 @@ def run(options: Options) -> list[Result]:
     with options.workspace("lookup") as root, scratch_counter(root) as counter:
         options.progress(f"[id_lookup] loading {rows:,} applicants (encrypted, blind-indexed)")
         began = time.perf_counter()
-        people = load_population(counter, rows, batch, wanted, picked, options)
+
+        def keep(index: int, person: FakePerson) -> None:
+            for slot in wanted.get(index, ()):
+                picked[slot] = person.resident_id
+
+        people = load_applicants(
+            counter, rows, seed=SEED, batch=batch, each=keep, options=options, label="id_lookup"
+        )
         load_s = time.perf_counter() - began
         # Let the disk settle (WAL folded into the database, dirty pages written) so the fsyncs timed
         # below do not queue behind the load's write-back.
@@ -204,8 +170,8 @@ def run(options: Options) -> list[Result]:
             settle_s=rounded(settle_s),
             db_mb=rounded(db_mb),
             note="counter.ctx.applicants.find_by_id_number (HMAC blind index, unique SQLite index), "
-            "warm page cache, random present IDs mixed with absent ones; load_s = bulk load through "
-            f"ApplicantRepo.insert (encryption included) in transactions of {batch:,} rows, "
+            "warm page cache, random present IDs mixed with absent ones; load_s = bulk load "
+            f"(benchmarks/bulk.py, encryption and indexes included) in transactions of {batch:,} rows, "
             "settle_s = WAL checkpoint + sync after it; " + baseline_note,
         ),
         Result.measured(

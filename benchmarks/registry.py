@@ -9,6 +9,7 @@ from __future__ import annotations
 BENCHMARKS: dict[str, str] = {
     "intake_save": "benchmarks.intake_save",
     "id_lookup": "benchmarks.id_lookup",
+    "name_search": "benchmarks.name_search",
     "sync_push": "benchmarks.sync_push",
     "sync_pull": "benchmarks.sync_pull",
     "wire_bytes_per_application": "benchmarks.wire_bytes_per_application",

@@ -16,6 +16,7 @@ KEYS = ("name", "value", "unit", "target", "baseline", "ratio", "meets")
 EXPECTED_BY_BENCHMARK = {
     "intake_save": {"intake_save_p95", "register_applicant_p95"},
     "id_lookup": {"id_lookup_p95", "id_lookup_audited_p95"},
+    "name_search": {"name_search_chinese_p95", "name_search_initials_p95"},
     "sync_push": {"sync_push_ops_per_s"},
     "sync_pull": {"sync_pull_changes_per_s"},
     "wire_bytes_per_application": {"wire_bytes_per_application"},

@@ -7,6 +7,7 @@ from typing import Any
 
 from counter_app.crypto import FieldCipher
 from counter_app.records import ApplicantDetails, ApplicantSummary
+from counter_app.store import name_index
 from counter_app.store.db import Store
 
 _ID, _PHONE, _ADDRESS = "applicant.id_number", "applicant.phone", "applicant.address"
@@ -29,20 +30,22 @@ class ApplicantRepo:
         self, row: dict[str, Any], *, id_number: str | None, phone: str | None, address: str | None
     ) -> None:
         values = dict(row)
-        values.update(self._sensitive(id_number=id_number, phone=phone, address=address))
+        values.update(self.sealed(id_number=id_number, phone=phone, address=address))
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         self.store.execute(f"INSERT INTO applicants ({columns}) VALUES ({marks})", list(values.values()))
 
     def update(self, applicant_id: str, changes: dict[str, Any], **sensitive: str | None) -> None:
         values = dict(changes)
-        values.update(self._sensitive(**sensitive))
+        values.update(self.sealed(**sensitive))
         assignments = ", ".join(f"{name} = ?" for name in values)
         self.store.execute(
             f"UPDATE applicants SET {assignments} WHERE id = ?", [*values.values(), applicant_id]
         )
 
-    def _sensitive(self, **fields: str | None) -> dict[str, Any]:
+    def sealed(self, **fields: str | None) -> dict[str, Any]:
+        """The stored columns of the sensitive ``fields`` given (``id_number``, ``phone``,
+        ``address``): ciphertext, and the blind index of the two that are looked up."""
         out: dict[str, Any] = {}
         if "id_number" in fields:
             out["id_number_enc"] = self.cipher.encrypt(fields["id_number"], _ID)
@@ -87,15 +90,20 @@ class ApplicantRepo:
         return [self._summary(row) for row in rows]
 
     def search_name(self, text: str, limit: int = 50) -> list[ApplicantSummary]:
-        """A Chinese name (prefix) or pinyin initials (prefix)."""
-        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        column = "name_initials" if text.isascii() else "name"
-        rows = self.store.all(
-            f"SELECT {SUMMARY_COLUMNS} FROM applicants WHERE {column} LIKE ? ESCAPE '\\' "
-            "ORDER BY name LIMIT ?",
-            (pattern.lower() if text.isascii() else pattern, limit),
-        )
-        return [self._summary(row) for row in rows]
+        """Applicants whose name contains ``text`` (any part: 秀英 finds 王秀英), or, for Latin
+        ``text``, whose pinyin initials contain it (wxy and xy find 王秀英): exactly ``name LIKE
+        '%text%'`` or ``name_initials LIKE '%text%'``, read through the name index of migration v8
+        (:mod:`counter_app.store.name_index`), in the list's applicant order (initials, name, id)."""
+        if not text:
+            return []
+        match = name_index.by_initials(text) if text.isascii() else name_index.by_name(text)
+        found: list[ApplicantSummary] = []
+        for key in self.store.conn.execute(match.keys(), {**match.params, "limit": limit}).fetchall():
+            rows = self.store.all(match.of_key(SUMMARY_COLUMNS), (*key, limit - len(found)))
+            found.extend(self._summary(row) for row in rows)
+            if len(found) >= limit:
+                break
+        return found
 
     def count(self) -> int:
         return int(self.store.scalar("SELECT count(*) FROM applicants"))

@@ -387,6 +387,103 @@ def upgrade_to_7(store: Store) -> None:
     )
 
 
+# The longest name whose every character the name index covers (a name is at most 100 characters
+# when a clerk registers it; a longer one from elsewhere is found by its first 1,000).
+NAME_GRAM_POSITIONS = 1000
+
+# The grams of a name (or of its initials) for ``counter_app/store/name_index.py``: at every position
+# the two characters that start there (one at the last), of the name as LIKE compares it (ASCII
+# letters folded by lower(), as LIKE folds them).
+_GRAMS_OF = "SELECT substr(lower({value}), n, 2) {extra} FROM name_gram_positions WHERE n <= length({value})"
+
+
+def name_index_triggers() -> list[str]:
+    """The triggers that keep the name index in step with ``applicants`` (one statement each: a
+    trigger's body has semicolons of its own)."""
+    add_name = "INSERT OR IGNORE INTO applicant_name_grams (gram, initials, name) " + _GRAMS_OF.format(
+        value="NEW.name", extra=", NEW.name_initials, NEW.name"
+    )
+    add_initials = "INSERT OR IGNORE INTO applicant_initials_grams (gram, initials) " + _GRAMS_OF.format(
+        value="NEW.name_initials", extra=", NEW.name_initials"
+    )
+    drop_name = (
+        "DELETE FROM applicant_name_grams WHERE initials = OLD.name_initials AND name = OLD.name"
+        f" AND gram IN ({_GRAMS_OF.format(value='OLD.name', extra='')})"
+        " AND NOT EXISTS (SELECT 1 FROM applicants WHERE name_initials = OLD.name_initials"
+        " AND name = OLD.name)"
+    )
+    drop_initials = (
+        "DELETE FROM applicant_initials_grams WHERE initials = OLD.name_initials"
+        f" AND gram IN ({_GRAMS_OF.format(value='OLD.name_initials', extra='')})"
+        " AND NOT EXISTS (SELECT 1 FROM applicants WHERE name_initials = OLD.name_initials)"
+    )
+    return [
+        "CREATE TRIGGER applicants_name_index_insert AFTER INSERT ON applicants"
+        f" BEGIN {add_name}; {add_initials}; END",
+        "CREATE TRIGGER applicants_name_index_update AFTER UPDATE OF name, name_initials ON applicants"
+        " WHEN OLD.name IS NOT NEW.name OR OLD.name_initials IS NOT NEW.name_initials"
+        f" BEGIN {drop_name}; {drop_initials}; {add_name}; {add_initials}; END",
+        "CREATE TRIGGER applicants_name_index_delete AFTER DELETE ON applicants"
+        f" BEGIN {drop_name}; {drop_initials}; END",
+    ]
+
+
+def upgrade_to_8(store: Store) -> None:
+    """Name search among 1,000,000 applicants: any part of a name (秀英 finds 王秀英) or of its pinyin
+    initials (xy finds wxy), through an index of the two-character pieces ("grams") of every distinct
+    name and of every distinct set of initials, instead of a scan of every applicant.
+
+    ``applicant_name_grams`` holds, for each gram, the distinct (initials, name) pairs whose name has
+    it, in the order the search lists them; ``applicant_initials_grams`` the same for initials. The
+    names were already stored in plain text (``applicants.name``, for the lists and the name
+    order); these tables hold the same names, nothing more. Triggers keep them in step with
+    ``applicants`` on every write (the use cases, sync pulls, a bulk load), and drop a name's grams
+    when no applicant has it any more; ``counter_app/store/name_index.py`` reads them.
+    """
+    _run(
+        store,
+        """
+        CREATE TABLE name_gram_positions (n INTEGER PRIMARY KEY);
+        CREATE TABLE applicant_name_grams (
+            gram TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (gram, initials, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE applicant_initials_grams (
+            gram TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            PRIMARY KEY (gram, initials)
+        ) WITHOUT ROWID
+        """,
+    )
+    store.executemany(
+        "INSERT INTO name_gram_positions (n) VALUES (?)", [(n,) for n in range(1, NAME_GRAM_POSITIONS + 1)]
+    )
+    for trigger in name_index_triggers():
+        store.execute(trigger)
+    rebuild_name_index(store)
+
+
+def rebuild_name_index(store: Store) -> None:
+    """Fill the name index from ``applicants`` afresh: the v8 backfill, and the end of a bulk load
+    that set the triggers aside for speed (``benchmarks/bulk.py``)."""
+    store.execute("DELETE FROM applicant_name_grams")
+    store.execute("DELETE FROM applicant_initials_grams")
+    store.execute(
+        "INSERT OR IGNORE INTO applicant_name_grams (gram, initials, name)"
+        " SELECT substr(lower(p.name), g.n, 2), p.name_initials, p.name"
+        " FROM (SELECT DISTINCT name_initials, name FROM applicants) AS p"
+        " JOIN name_gram_positions g ON g.n <= length(p.name)"
+    )
+    store.execute(
+        "INSERT OR IGNORE INTO applicant_initials_grams (gram, initials)"
+        " SELECT substr(lower(p.name_initials), g.n, 2), p.name_initials"
+        " FROM (SELECT DISTINCT name_initials FROM applicants) AS p"
+        " JOIN name_gram_positions g ON g.n <= length(p.name_initials)"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Store], None]] = {
     1: upgrade_to_1,
     2: upgrade_to_2,
@@ -395,6 +492,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     5: upgrade_to_5,
     6: upgrade_to_6,
     7: upgrade_to_7,
+    8: upgrade_to_8,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

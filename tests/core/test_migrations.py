@@ -97,6 +97,13 @@ def test_earlier_database_is_backed_up_and_upgraded(version: int, data_dir: Path
         assert {"must_change_password", "last_login_at", "last_failed_at"} <= users
         assert counter.ctx.store.scalar("SELECT count(*) FROM applications WHERE purged_at IS NOT NULL") == 0
         assert counter.ctx.store.scalar("SELECT count(*) FROM applicants WHERE purged_at IS NULL") == 1
+        # v8 indexed every part of the names and initials already there: 欧阳秀英 by 秀英 and by xy
+        for text in ("秀英", "阳秀", "欧阳秀英", "xy", "oyx"):
+            assert [a.id for a in counter.applicants.search(actor, text)] == ["a1"], text
+        assert counter.applicants.search(actor, "秀阳") == []
+        assert counter.ctx.store.scalar("SELECT count(*) FROM applicant_name_grams") == len(
+            fx.CITIZEN["name"]
+        )
         assert counter.ctx.store.integrity_check() == "ok"
 
 
