@@ -224,7 +224,11 @@ def make_engine(url: str | None = None) -> Engine:
         url = "postgresql://" + url.removeprefix("postgres://")
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # A fixed pool, no overflow: an overflow connection is closed when it is handed back, so under a
+    # burst of syncs each request paid a new PostgreSQL backend (fork, authentication, cold caches):
+    # twice the database's CPU per sync in benchmarks/many_counters.py. 20 per process is half the
+    # server's 40 request threads; size max_connections (or pgbouncer) as processes × 20 (docs/scaling.md).
+    return create_engine(url, pool_size=20, max_overflow=0, pool_pre_ping=True)
 
 
 def is_postgres(engine: Engine) -> bool:
