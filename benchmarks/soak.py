@@ -3,12 +3,15 @@ long while, through links that are cut at random, with central restarted on the 
 
 - Central runs as ``counter-central serve`` in its own process (:mod:`benchmarks.central_process`), on
   a SQLite file (``--postgres``: a throwaway PostgreSQL cluster). A third of the way in it is stopped
-  (SIGTERM) and, once every counter has synced offline and kept taking in meanwhile, started again on
-  the same database and port.
-- Each counter is a scratch office profile in its own process (:mod:`benchmarks.soak_counter`),
-  enrolled with one office, behind its own :class:`tests.faultproxy.FaultProxy` that cuts a share of
-  the connections (both directions, at random byte offsets) until the end. Each round a counter
-  takes in a few applications through the use cases (now and then one with a scan) and syncs.
+  (SIGTERM; ``--kill``: SIGKILL) and, once every counter has synced offline and kept taking in
+  meanwhile, started again on the same database and port.
+- Each counter is a scratch office profile in its own process (:mod:`benchmarks.soak_counter`), so
+  each one's memory is its own, enrolled with one office (so each also pulls the others' work),
+  behind its own link until the end: :class:`tests.faultproxy.FaultProxy`, which cuts a share of the
+  connections (both directions, at random byte offsets), or with ``--link shaping``
+  :class:`benchmarks.shaping_proxy.ShapingProxy` (bandwidth, delay, a share of the exchanges cut).
+  Each round a counter takes in a few applications through the use cases (now and then one with a
+  scan, so uploads run too) and syncs as the app's timer would.
 - Resident memory (``/proc``) of every counter process and of the server's process tree is sampled
   throughout; the slope (least squares, MB per hour) is taken over the second half of the run (and
   after the restart, for the server), start/end/peak beside it. A slope above ``--flat-mb-per-hour``
@@ -30,6 +33,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -40,7 +44,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from benchmarks.central_process import ServerProcess, _tree, free_port, server_process
 from benchmarks.central_server import OFFICE
@@ -58,11 +62,15 @@ FINALS = "finals.json"  # in the workspace: each counter's final report (its out
 class SoakConfig:
     seconds: float
     counters: int = 3
-    faults: float = 0.2  # share of connections cut, per direction
+    faults: float = 0.2  # share of connections cut, per direction (with link "shaping": of exchanges)
+    link: str = "faults"  # "faults": tests.faultproxy; "shaping": benchmarks.shaping_proxy
+    rate_bps: float = 2_000_000  # the shaping link's bandwidth, each way
+    delay_s: float = 0.02  # the shaping link's one-way delay
     applications: int = 3  # per counter per round
     scan_share: float = 0.3
     pause_s: float = 0.5  # between a counter's rounds
     restart_at: float = 1 / 3  # of the run
+    kill: bool = False  # stop central with SIGKILL rather than SIGTERM
     downtime_s: float | None = None  # at least this long down (default: 5% of the run, 1-30 s)
     sample_s: float | None = None  # memory sampling period (default: ~300 samples, 0.2-10 s)
     flat_mb_per_h: float = 10.0
@@ -119,8 +127,13 @@ class Central:
         self.starts += 1
         return self.server
 
-    def stop(self) -> None:
-        stack, self.server, self._stack = self._stack, None, None
+    def stop(self, *, kill: bool = False) -> None:
+        """SIGTERM (uvicorn finishes the requests in flight), or with ``kill`` SIGKILL to the whole
+        process group first (a crash: what central acknowledged must survive it)."""
+        stack, server, self.server, self._stack = self._stack, self.server, None, None
+        if kill and server is not None and server.process.poll() is None:
+            os.killpg(server.process.pid, signal.SIGKILL)
+            server.process.wait(timeout=30)
         if stack is not None:
             stack.close()
 
@@ -170,7 +183,7 @@ class Sampler:
 
 
 def run_soak(config: SoakConfig, progress: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
-    """The soak; returns the report (see :func:`report`)."""
+    """The soak; returns the report (see :func:`_report`)."""
     root = Path(tempfile.mkdtemp(prefix="counter-soak-", dir=config.tmp_dir))
     progress(f"[soak] workspace {root}")
     failed = True
@@ -201,36 +214,26 @@ def _database(config: SoakConfig, root: Path) -> Iterator[str]:
 
 
 def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str], None]) -> dict[str, Any]:
-    import json as json_module
-
     from central import admin
     from counter_app.resources import demo_catalogue_path
-    from tests.faultproxy import DOWN, UP, FaultProxy
 
     began = time.perf_counter()
     began_monotonic = time.monotonic()
     central = Central(db_url, root / "central-log")
     counters: list[CounterProcess] = []
-    proxies: list[FaultProxy] = []
+    proxies: list[Link] = []
     restarts: list[dict[str, Any]] = []
     sampler: Sampler | None = None
     try:
         server = central.start()
         admin.add_office(server.engine, OFFICE, "青山镇便民服务中心")
-        admin.publish_catalogue(server.engine, json_module.loads(demo_catalogue_path().read_text("utf-8")))
+        admin.publish_catalogue(server.engine, json.loads(demo_catalogue_path().read_text("utf-8")))
         progress(f"[soak] central on {server.url} ({'PostgreSQL' if config.postgres else 'SQLite'})")
 
         spawn = multiprocessing.get_context("spawn")
         for index in range(config.counters):
             name = f"counter{index + 1}"
-            proxy = FaultProxy(
-                server.url,
-                seed=config.seed + index,
-                faults=0.0,
-                max_cut_bytes={UP: 48 * 1024, DOWN: 4 * 1024},  # replies are small: cut within a few KB
-                max_delay_s=0.001,
-                split=0.2,
-            )
+            proxy = _link(config, server.url, config.seed + index)
             proxies.append(proxy)
             counter_config = CounterConfig(
                 name=name,
@@ -258,7 +261,7 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
         progress(f"[soak] {len(counters)} counters enrolled; faults on ({config.faults:.0%} of connections)")
 
         for proxy in proxies:
-            proxy.set_faults(config.faults)
+            proxy.set_faults(config.faults)  # enrolled on a clean link; cuts from now on
         t0 = time.monotonic()
         sampler = Sampler(config.sample_period(), counters, central, t0)
         sampler.sample()
@@ -272,8 +275,10 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
             if now >= deadline and central.server is not None:
                 break
             if central.server is not None and not restarts and now >= restart_at:
-                restarts.append(_stop(central, counters, t0))
-                progress(f"[soak] central stopped at {restarts[-1]['stopped_at_s']:.0f} s")
+                restarts.append(_stop(central, counters, t0, kill=config.kill))
+                progress(
+                    f"[soak] central stopped ({restarts[-1]['how']}) at {restarts[-1]['stopped_at_s']:.0f} s"
+                )
             if central.server is None:
                 down_for = now - t0 - restarts[-1]["stopped_at_s"]
                 everyone_offline = all(c.offline_since_stop > 0 for c in counters if c.alive)
@@ -306,7 +311,7 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
         for counter in counters:
             counter.process.join(timeout=60)
             counter.exit_code = counter.process.exitcode
-        cuts = {"up": sum(p.cuts[UP] for p in proxies), "down": sum(p.cuts[DOWN] for p in proxies)}
+        cuts = {"up": sum(p.cuts["up"] for p in proxies), "down": sum(p.cuts["down"] for p in proxies)}
         connections = sum(p.connections for p in proxies)
     finally:
         if sampler is not None:
@@ -334,14 +339,67 @@ def _soak(config: SoakConfig, root: Path, db_url: str, progress: Callable[[str],
     )
 
 
-def _stop(central: Central, counters: list[CounterProcess], t0: float) -> dict[str, Any]:
+class Link(Protocol):
+    """A counter's way to central: :class:`tests.faultproxy.FaultProxy` (cuts a share of the TCP
+    connections) or :class:`benchmarks.shaping_proxy.ShapingProxy` (a weak office line: bandwidth, delay,
+    and a share of the request-reply exchanges cut)."""
+
+    url: str
+    connections: int
+    cuts: dict[str, int]
+
+    def set_faults(self, share: float) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class _ShapedLink:
+    def __init__(self, target: str, config: SoakConfig, seed: int) -> None:
+        from benchmarks.shaping_proxy import ShapingProxy
+
+        self.proxy = ShapingProxy(
+            target, rate_bps=config.rate_bps, delay_s=config.delay_s, cut_fraction=0.0, seed=seed
+        )
+        self.url = self.proxy.url
+
+    @property
+    def connections(self) -> int:
+        return self.proxy.connections
+
+    @property
+    def cuts(self) -> dict[str, int]:
+        return self.proxy.cuts
+
+    def set_faults(self, share: float) -> None:
+        self.proxy.cut_fraction = share
+
+    def close(self) -> None:
+        self.proxy.close()
+
+
+def _link(config: SoakConfig, target: str, seed: int) -> Link:
+    if config.link == "shaping":
+        return _ShapedLink(target, config, seed)
+    from tests.faultproxy import DOWN, UP, FaultProxy
+
+    return FaultProxy(
+        target,
+        seed=seed,
+        faults=0.0,
+        max_cut_bytes={UP: 48 * 1024, DOWN: 4 * 1024},  # replies are small: cut within a few KB
+        max_delay_s=0.001,
+        split=0.2,
+    )
+
+
+def _stop(central: Central, counters: list[CounterProcess], t0: float, *, kill: bool) -> dict[str, Any]:
     """Stop central; from now on the counters' offline runs are counted (those begun after this)."""
-    central.stop()
+    central.stop(kill=kill)
     stopped_wall = time.time()
     for counter in counters:
         counter.offline_since_stop = 0
         counter.stopped_wall = stopped_wall
-    return {"stopped_at_s": round(time.monotonic() - t0, 1)}
+    return {"stopped_at_s": round(time.monotonic() - t0, 1), "how": "SIGKILL" if kill else "SIGTERM"}
 
 
 def _command(counters: list[CounterProcess], command: str) -> list[CounterProcess]:
@@ -610,7 +668,8 @@ def render(document: dict[str, Any]) -> str:
     soak = document["soak"]
     ledger = soak["ledger"]
     lines = [
-        f"soak: {soak['run_s']:.0f} s with {len(soak['counters'])} counters on {soak['database']}: "
+        f"soak: {soak['run_s']:.0f} s with {len(soak['counters'])} counters on {soak['database']}, "
+        f"link {soak['settings']['link']} ({soak['settings']['faults']:.0%} cut): "
         + ("OK" if document["ok"] else "PROBLEMS FOUND"),
     ]
     for result in document["results"]:
@@ -647,7 +706,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     length.add_argument("--minutes", type=float, help="how long the counters work")
     length.add_argument("--seconds", type=float, help="the same in seconds (the smoke test's few)")
     parser.add_argument("--counters", type=int, default=3, help="counter processes (default 3)")
-    parser.add_argument("--faults", type=float, default=0.2, help="share of connections cut (default 0.2)")
+    parser.add_argument(
+        "--faults",
+        type=float,
+        default=0.2,
+        help="share of connections (shaping: exchanges) cut (default 0.2)",
+    )
+    parser.add_argument(
+        "--link",
+        choices=("faults", "shaping"),
+        default="faults",
+        help="faults: tests/faultproxy.py (default); shaping: benchmarks/shaping_proxy.py (bandwidth, delay)",
+    )
+    parser.add_argument("--rate-bps", type=float, default=2_000_000, help="shaping link: bits/s each way")
+    parser.add_argument("--delay", type=float, default=0.02, help="shaping link: one-way delay in seconds")
     parser.add_argument(
         "--applications", type=int, default=3, help="taken in per counter per round (default 3)"
     )
@@ -668,6 +740,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--backoff", type=float, help="the counters' first retry backoff in seconds (default: the app's)"
     )
+    parser.add_argument(
+        "--kill", action="store_true", help="stop central with SIGKILL (a crash) rather than SIGTERM"
+    )
     parser.add_argument("--postgres", action="store_true", help="central on a throwaway PostgreSQL cluster")
     parser.add_argument("--seed", type=int, default=SoakConfig.seed)
     parser.add_argument(
@@ -687,12 +762,16 @@ def main(argv: list[str] | None = None) -> int:
         seconds=args.seconds if args.seconds is not None else args.minutes * 60,
         counters=args.counters,
         faults=args.faults,
+        link=args.link,
+        rate_bps=args.rate_bps,
+        delay_s=args.delay,
         applications=args.applications,
         pause_s=args.pause,
         downtime_s=args.downtime,
         sample_s=args.sample,
         flat_mb_per_h=args.flat_mb_per_hour,
         postgres=args.postgres,
+        kill=args.kill,
         backoff_s=args.backoff,
         seed=args.seed,
         tmp_dir=args.tmp_dir,

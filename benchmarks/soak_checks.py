@@ -169,7 +169,7 @@ _LEVELS = "DEBUG|INFO|WARNING|ERROR|CRITICAL"
 # uvicorn's "ERROR:    Exception in ASGI application"; the counters' "2026-01-01 10:00:00,123 ERROR name: ..."
 _HEADER = re.compile(rf"^(?:({_LEVELS}):\s+|\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ({_LEVELS}) )(.*)$")
 # The counters' timestamp is left out of what an entry says (entries are grouped by it).
-_VARYING = re.compile(r"[0-9a-f]{8}-[0-9a-f-]{27}|\b[0-9a-f]{16,}\b|\d+")
+_VARYING = re.compile(r"[0-9a-f]{8}-[0-9a-f-]{27}|\b[0-9a-f]{16,}\b|\d+|(?<=unparsed data: )'[^']*'")
 # Known lines that are not problems: the server's start-up housekeeping note.
 _BENIGN = (re.compile(r"^removed \d+ abandoned upload"),)
 
