@@ -54,6 +54,18 @@ exactly what ``/v1/sync/verify`` describes (count and hash), and its cursor is t
 Baseline, in the same run: ``solo`` counters (their own office) each sync alone, one after another,
 before the barrier run; their median sync time (and ops/s) is what one counter sees on an idle
 server. ``ratio`` = the figure / that baseline.
+
+Where the CPU goes (``cpu_ms_per_sync_by_stage``): after the timed part, ``staged`` more counters
+(their own offices) sync one stage at a time, every counter's hello at once, then every counter's
+uploads, and so on; each stage's CPU of the server processes and of PostgreSQL (its exited backends
+included), divided by the counters, in ms per sync. That is what sizes a deployment
+(``docs/scaling.md``).
+
+Sizes: ``counters`` 1,000 on PostgreSQL at full and quick (the target's number); ``sqlite_counters``
+1,000 at full, 250 at quick (a second 1,000-counter run would double the benchmark's time; SQLite's
+ceiling, its aggregate ops/s, shows at 250 already); ``staged`` 200 at full, none at quick; ``days`` 8
+(4 at quick); ``per_office`` 10; ``workers`` 4; tiny runs 6 counters to exercise the code. Each is a
+``--size NAME=N`` override.
 """
 
 from __future__ import annotations
@@ -407,53 +419,70 @@ def _next_cursor(page: bytes) -> tuple[int, bool]:
     return int(tail["next_cursor"]), bool(tail["has_more"])
 
 
+async def _hello(link: Link, sim: Sim) -> None:
+    await link.request("GET", "/v1/hello")
+
+
+async def _upload(link: Link, sim: Sim) -> None:
+    for scan in sim.scans:
+        body = json.dumps({"sha256": scan.sha256, "size": scan.size}).encode()
+        status = (await link.request("POST", "/v1/uploads", [body], JSON, ok=(200, 201))).json()
+        offset = int(status["offset"])
+        content = scan.body + scan.tail
+        while offset < scan.size:
+            reply = await link.request(
+                "PATCH",
+                f"/v1/uploads/{status['id']}",
+                [content[offset : offset + p.MAX_CHUNK_BYTES]],
+                {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+                ok=(204, 409),
+            )
+            offset = int(reply.headers["upload-offset"])
+
+
+async def _push(link: Link, sim: Sim) -> None:
+    sim.push_reply = (await link.request("POST", "/v1/sync/push", [sim.push_body], GZIPPED_JSON)).content()
+
+
+async def _pull(link: Link, sim: Sim) -> None:
+    cursor, more = 0, True
+    while more:
+        reply = await link.request("GET", f"/v1/sync/pull?cursor={cursor}&limit={PULL_LIMIT}")
+        # Kept as it came (gzipped mostly): parsed and checked after the clock stops.
+        sim.pages.append(
+            b"gz:" + reply.body if reply.headers.get("content-encoding") == "gzip" else reply.body
+        )
+        cursor, more = _next_cursor(reply.content())
+
+
+async def _verify(link: Link, sim: Sim) -> None:
+    sim.verify_reply = (await link.request("GET", "/v1/sync/verify")).content()
+
+
+async def _audit_head(link: Link, sim: Sim) -> None:
+    await link.request("POST", "/v1/audit/heads", [sim.audit_body], JSON)
+
+
+# A sync's requests, in SyncEngine.run's order (scans first: see the module docstring).
+STAGES = (
+    ("hello", _hello),
+    ("upload", _upload),
+    ("push", _push),
+    ("pull", _pull),
+    ("verify", _verify),
+    ("audit_head", _audit_head),
+)
+
+
 async def sync_counter(sim: Sim, host: str, port: int, start: asyncio.Event, t0: list[float]) -> None:
     """One counter's sync, as SyncEngine.run sends it (see the module docstring)."""
     link = Link(host, port, sim.token, random.Random(sim.index))
     await start.wait()
     marks = [("start", t0[0])]
     try:
-        await link.request("GET", "/v1/hello")
-        marks.append(("hello", time.perf_counter()))
-        for scan in sim.scans:
-            created = await link.request(
-                "POST",
-                "/v1/uploads",
-                [json.dumps({"sha256": scan.sha256, "size": scan.size}).encode()],
-                JSON,
-                ok=(200, 201),
-            )
-            status = created.json()
-            offset = int(status["offset"])
-            content = scan.body + scan.tail
-            while offset < scan.size:
-                chunk = content[offset : offset + p.MAX_CHUNK_BYTES]
-                reply = await link.request(
-                    "PATCH",
-                    f"/v1/uploads/{status['id']}",
-                    [chunk],
-                    {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
-                    ok=(204, 409),
-                )
-                offset = int(reply.headers["upload-offset"])
-        marks.append(("upload", time.perf_counter()))
-        sim.push_reply = (
-            await link.request("POST", "/v1/sync/push", [sim.push_body], GZIPPED_JSON)
-        ).content()
-        marks.append(("push", time.perf_counter()))
-        cursor, more = 0, True
-        while more:
-            reply = await link.request("GET", f"/v1/sync/pull?cursor={cursor}&limit={PULL_LIMIT}")
-            # Kept as it came (gzipped mostly): parsed and checked after the clock stops.
-            sim.pages.append(
-                b"gz:" + reply.body if reply.headers.get("content-encoding") == "gzip" else reply.body
-            )
-            cursor, more = _next_cursor(reply.content())
-        marks.append(("pull", time.perf_counter()))
-        sim.verify_reply = (await link.request("GET", "/v1/sync/verify")).content()
-        marks.append(("verify", time.perf_counter()))
-        await link.request("POST", "/v1/audit/heads", [sim.audit_body], JSON)
-        marks.append(("audit_head", time.perf_counter()))
+        for name, stage in STAGES:
+            await stage(link, sim)
+            marks.append((name, time.perf_counter()))
     except RequestFailed as exc:
         sim.error = str(exc)
     finally:
@@ -461,6 +490,32 @@ async def sync_counter(sim: Sim, host: str, port: int, start: asyncio.Event, t0:
     sim.seconds = marks[-1][1] - t0[0]
     sim.stages = {name: at - marks[i][1] for i, (name, at) in enumerate(marks[1:])}
     sim.stages["retries"] = link.retries
+
+
+def cpu_by_stage(
+    sims: Sequence[Sim], host: str, port: int, server: ServerProcess, db_cpu: Any
+) -> dict[str, dict[str, float]]:
+    """Where a sync's CPU goes: the counters run one stage at a time (every counter's hello at once,
+    then every counter's uploads, ...), each stage's server and database CPU ÷ the counters, in ms."""
+    cpu: dict[str, dict[str, float]] = {}
+
+    async def stages() -> None:
+        links = [Link(host, port, sim.token, random.Random(sim.index)) for sim in sims]
+        try:
+            for name, stage in STAGES:
+                before = (server.cpu_seconds(), db_cpu())
+                await asyncio.gather(*(stage(link, sim) for link, sim in zip(links, sims, strict=True)))
+                cpu[name] = {
+                    "server": rounded(1000 * (server.cpu_seconds() - before[0]) / len(sims)),
+                    "db": rounded(1000 * (db_cpu() - before[1]) / len(sims)),
+                }
+        finally:
+            for link in links:
+                await link.close()
+
+    asyncio.run(stages())
+    cpu["total"] = {side: rounded(sum(stage[side] for stage in cpu.values())) for side in ("server", "db")}
+    return cpu
 
 
 def _page_content(page: bytes) -> bytes:
@@ -655,22 +710,36 @@ def _reaped_cpu(pid: int) -> float:
     return (int(fields[13]) + int(fields[14])) / _CLOCK_TICKS
 
 
-def measure(
-    options: Options, kind: str, days: Sequence[Day], counters: int, per_office: int, workers: int, solo: int
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Sizes:
+    counters: int
+    per_office: int
+    workers: int
+    solo: int  # counters syncing alone first: the baseline
+    staged: int  # counters run one stage at a time afterwards: the CPU of each stage (0: not run)
+
+
+def measure(options: Options, kind: str, days: Sequence[Day], sizes: Sizes) -> dict[str, Any]:
     label = f"many_counters {kind}"
+    counters, per_office = sizes.counters, sizes.per_office
     with options.workspace(f"many-{kind}") as root, _database(kind, root) as (url, db_cpu):
-        offices = [_office_code(i) for i in range(1, -(-counters // per_office) + 1)]
+        office_count = -(-counters // per_office)
+        offices = [_office_code(i) for i in range(1, office_count + 1)]
+        staged_offices = [_office_code(office_count + 1 + i) for i in range(-(-sizes.staged // per_office))]
         solo_office = _office_code(0)
-        with server_process(url, root / "log", workers=workers) as server:
+        with server_process(url, root / "log", workers=sizes.workers) as server:
             host, port = "127.0.0.1", int(server.url.rsplit(":", 1)[1])
-            set_up_offices(server.engine, [solo_office, *offices])
+            set_up_offices(server.engine, [solo_office, *offices, *staged_offices])
             sims = [Sim(i, offices[i // per_office]) for i in range(counters)]
-            solos = [Sim(counters + i, solo_office) for i in range(solo)]
+            solos = [Sim(counters + i, solo_office) for i in range(sizes.solo)]
+            staged = [
+                Sim(counters + sizes.solo + i, staged_offices[i // per_office]) for i in range(sizes.staged)
+            ]
+            everyone = sims + solos + staged
             began = time.perf_counter()
-            enroll_all(server, sims + solos, host, port)
+            enroll_all(server, everyone, host, port)
             people, taken, rng = PeopleGenerator(SEED), set(), random.Random(SEED)
-            for sim in sims + solos:
+            for sim in everyone:
                 personalise(sim, days[sim.index % len(days)], people, taken, rng)
             setup_s = time.perf_counter() - began
             options.progress(
@@ -696,9 +765,11 @@ def measure(
                 db_cpu() - cpu[1],
                 process_cpu_seconds() - cpu[2],
             )
-            options.progress(f"[{label}] {counters:,} counters synced in {makespan:.2f} s; checking")
-            verified_in_run = check_counters(sims + solos, host, port)
-            totals = check_central(server.engine, sims + solos)
+            options.progress(f"[{label}] {counters:,} counters synced in {makespan:.2f} s")
+            cpu_ms = cpu_by_stage(staged, host, port, server, db_cpu) if staged else None
+            options.progress(f"[{label}] checking")
+            verified_in_run = check_counters(everyone, host, port)
+            totals = check_central(server.engine, everyone)
     times = [sim.seconds for sim in sims]
     ops = sum(sim.ops for sim in sims)
     stages = {
@@ -718,7 +789,7 @@ def measure(
             "counters": counters,
             "offices": len(offices),
             "counters_per_office": per_office,
-            "server_workers": workers,
+            "server_workers": sizes.workers,
             "ops": ops,
             "records": totals["records"],
             "scans": sum(len(sim.scans) for sim in sims),
@@ -737,30 +808,32 @@ def measure(
             "db_cpu_ms_per_op": rounded(1000 * database_cpu / ops) if database_cpu else None,
             "setup_s": rounded(setup_s),
             "load_avg_1m": load,
+            "staged_counters": sizes.staged,
+            "cpu_ms_per_sync_by_stage": cpu_ms,
         },
     }
 
 
 # --- the benchmark ----------------------------------------------------------------------------------
 def run(options: Options) -> list[Result]:
+    # Quick runs the target's 1,000 counters on PostgreSQL and a quarter of them on SQLite (its run
+    # would take as long again; its ceiling shows at 250 as well); full runs 1,000 on both.
     counters = options.size("counters", full=1000, quick=1000, tiny=6)
-    sqlite_counters = options.size("sqlite_counters", full=1000, quick=1000, tiny=6)
-    per_office = options.size("per_office", full=10, quick=10, tiny=3)
-    workers = options.size("workers", full=4, quick=4, tiny=2)
+    sqlite_counters = options.size("sqlite_counters", full=1000, quick=250, tiny=6)
+    common = {
+        "per_office": options.size("per_office", full=10, quick=10, tiny=3),
+        "workers": options.size("workers", full=4, quick=4, tiny=2),
+        "solo": options.size("solo", full=5, quick=3, tiny=1),
+        "staged": options.size("staged", full=200, quick=0, tiny=3),
+    }
     days = options.size("days", full=8, quick=4, tiny=2)
     applications = options.size("applications", full=20, quick=20, tiny=4)
-    solo = options.size("solo", full=5, quick=3, tiny=1)
     with options.workspace("many-days") as root:
         made = make_days(options, root, days, applications)
     results: list[Result] = []
-    runs = [("pg", counters), ("sqlite", sqlite_counters)]
-    for kind, n in runs:
-        if n <= 0:
-            continue
-        figures = measure(
-            options, "postgresql" if kind == "pg" else "sqlite", made, n, per_office, workers, solo
-        )
-        results.extend(_results(kind, figures))
+    for kind, database, n in (("pg", "postgresql", counters), ("sqlite", "sqlite", sqlite_counters)):
+        if n > 0:
+            results.extend(_results(kind, measure(options, database, made, Sizes(counters=n, **common))))
     return results
 
 
