@@ -99,11 +99,9 @@ class CounterProcess:
     pid: int = 0
     device_id: str = ""
     alive: bool = True
-    ticks: int = 0
     outcomes: Tally[str] = field(default_factory=Tally)
     offline_since_stop: int = 0  # offline runs begun after the server was last stopped, with work taken in
     stopped_wall: float = float("inf")  # when the server was last stopped (wall clock, as the ticks)
-    sync_s_max: float = 0.0  # the longest sync run while working
     final: dict[str, Any] | None = None
     drained: dict[str, Any] | None = None
     exit_code: int | None = None
@@ -448,9 +446,7 @@ def _drain_ticks(counters: list[CounterProcess], timeout: float) -> None:
 
 
 def _count_tick(counter: CounterProcess, tick: dict[str, Any]) -> None:
-    counter.ticks += 1
     counter.outcomes[tick["outcome"]] += 1
-    counter.sync_s_max = max(counter.sync_s_max, tick["sync_s"])
     if tick["outcome"] == "offline" and tick["taken_in"] > 0 and tick["sync_began"] > counter.stopped_wall:
         counter.offline_since_stop += 1
 
