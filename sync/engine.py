@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 500
 MAX_PUSH_PASSES = 3
+# Pull pages: about PULL_PAGE_SECONDS of transfer at the last page's rate, at least MIN_PULL_PAGE.
+PULL_PAGE_SECONDS = 4.0
+MIN_PULL_PAGE = 100
 # Upload chunks: the first is FIRST_CHUNK_BYTES, the next sized to take about CHUNK_SECONDS at the
 # rate the last one went (within MIN_CHUNK_BYTES and the protocol's MAX_CHUNK_BYTES).
 FIRST_CHUNK_BYTES = 64 * 1024
@@ -149,7 +152,9 @@ class SyncEngine:
         batch_size: int = DEFAULT_BATCH,
         transport: Transport | None = None,
         verify_tls: bool | str = True,
+        pull_page: int | None = None,
     ) -> None:
+        """``pull_page``: changes per pulled page, fixed (default: sized to the link as pages come)."""
         self.counter = counter
         self.exchange = counter.exchange
         self.progress = progress or (lambda _p: None)
@@ -157,6 +162,7 @@ class SyncEngine:
         self.batch_size = batch_size
         self._transport = transport
         self.verify_tls = verify_tls
+        self.pull_page = pull_page
         self._chunk_bytes = FIRST_CHUNK_BYTES  # adapts to the link as chunks go up
 
     def run(self, trigger: str = "manual", *, full: bool = False) -> SyncReport:
@@ -412,22 +418,54 @@ class SyncEngine:
         return size if current.complete else current.offset
 
     def _pull(self, transport: Transport, hello: p.Hello, report: SyncReport) -> None:
-        limit = min(p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)
-        while True:
+        """Pull pages until the server has no more, each page fetched while the one before is applied.
+
+        The next page starts at the cursor the current one ends at, so it is requested as soon as
+        the current one arrives; the apply of a page and its cursor stay one transaction, in order.
+        Pages are sized to the link: about ``PULL_PAGE_SECONDS`` of transfer at the rate the last
+        one came (from ``MIN_PULL_PAGE`` to the server's maximum), so a slow line never waits long
+        for one page, nor loses much when a page is cut."""
+        limit = min(self.pull_page or p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
+
+            def fetch(cursor: int, limit: int) -> Future[tuple[p.PullResponse, float]]:
+                return fetcher.submit(self._fetch_page, transport, cursor, limit)
+
+            self.progress(Progress("pull", report.pulled))
             self._checkpoint()
             cursor = self.exchange.cursor()
-            self.progress(Progress("pull", report.pulled))
-            page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": limit})
-            if page.server_epoch != self.exchange.server_epoch() or cursor < page.min_cursor:
-                self.exchange.reset_pull(page.server_epoch)
-                continue
-            changes = [
-                {"entity": c.entity, "id": c.id, "version": c.version, "data": c.data, "cursor": c.cursor}
-                for c in page.changes
-            ]
-            report.pulled += self.exchange.apply_pull_page(changes, page.next_cursor)
-            if not page.has_more:
-                return
+            coming: tuple[int, Future[tuple[p.PullResponse, float]]] | None = (cursor, fetch(cursor, limit))
+            while coming is not None:
+                cursor, future = coming
+                page, seconds = future.result()
+                coming = None
+                if page.server_epoch != self.exchange.server_epoch() or cursor < page.min_cursor:
+                    self.exchange.reset_pull(page.server_epoch)
+                    self._checkpoint()
+                    cursor = self.exchange.cursor()
+                    coming = (cursor, fetch(cursor, limit))
+                    continue
+                if self.pull_page is None and len(page.changes) == limit:
+                    rate = limit / max(seconds, 1e-3)
+                    limit = int(min(hello.max_pull_limit, max(MIN_PULL_PAGE, rate * PULL_PAGE_SECONDS)))
+                if page.has_more and not self.cancel.is_set():
+                    coming = (page.next_cursor, fetch(page.next_cursor, limit))  # while this applies
+                changes = [
+                    {"entity": c.entity, "id": c.id, "version": c.version, "data": c.data, "cursor": c.cursor}
+                    for c in page.changes
+                ]
+                report.pulled += self.exchange.apply_pull_page(changes, page.next_cursor)
+                if page.has_more:
+                    self.progress(Progress("pull", report.pulled))
+                    # Cancelled: the page on its way is dropped; the next run goes on from the cursor
+                    # just saved.
+                    self._checkpoint()
+
+    @staticmethod
+    def _fetch_page(transport: Transport, cursor: int, limit: int) -> tuple[p.PullResponse, float]:
+        began = time.monotonic()
+        page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": limit})
+        return page, time.monotonic() - began
 
     def _verify(self, transport: Transport, report: SyncReport) -> None:
         if self.exchange.pending_count() or self.exchange.inbox_count():

@@ -19,7 +19,6 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import SyncRunning
 from counter_app.services.seed import Seeder
-from sync import protocol as p
 from sync.engine import Progress, SyncEngine, enroll
 from sync.lock import SyncLock
 from tests.central_server import CentralServer, running_server
@@ -176,11 +175,12 @@ def test_pulled_record_waits_in_the_inbox_for_its_applicant(
     b.applicants.update_contact(ACTOR, app.applicant_id, phone="13600136004")  # applicant's cursor > app's
     synced(b)
 
-    monkeypatch.setattr(p, "DEFAULT_PULL_LIMIT", 1)  # one change per page
     c = make_counter("c")
     waiting: list[int] = []
     report = sync(
-        c, progress=lambda pr: waiting.append(c.exchange.inbox_count()) if pr.stage == "pull" else None
+        c,
+        progress=lambda pr: waiting.append(c.exchange.inbox_count()) if pr.stage == "pull" else None,
+        pull_page=1,  # one change per page
     )
     assert report.outcome == "ok" and report.verified is True
     assert max(waiting) == 1  # the application arrived before its applicant and waited
