@@ -87,7 +87,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from benchmarks.central_process import (
     _CLOCK_TICKS,
@@ -700,6 +700,18 @@ def _database(kind: str, root: Path) -> Iterator[tuple[str, Any]]:
         yield url, lambda: _reaped_cpu(postmaster) + sum(_cpu_of(pid) for pid in _tree(postmaster))
 
 
+def _wal_and_size(engine: Engine) -> tuple[int, int]:
+    """PostgreSQL's WAL position and the database's size, in bytes (0, 0 on SQLite): what a sync
+    writes to the log (and so ships to the standbys) and keeps on disk."""
+    if not db.is_postgres(engine):
+        return 0, 0
+    with engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0'), pg_database_size(current_database())")
+        ).one()
+    return int(row[0]), int(row[1])
+
+
 def _reaped_cpu(pid: int) -> float:
     """CPU of ``pid``'s children that have exited (PostgreSQL backends of closed connections: the
     pool closes its overflow connections), which /proc keeps in the parent's cutime and cstime."""
@@ -756,10 +768,12 @@ def measure(options: Options, kind: str, days: Sequence[Day], sizes: Sizes) -> d
             gc.freeze()
             load = load_average()
             cpu = (server.cpu_seconds(), db_cpu(), process_cpu_seconds())
+            wal_before, size_before = _wal_and_size(server.engine)
             try:
                 makespan = asyncio.run(_run_all(sims, host, port))
             finally:
                 gc.unfreeze()
+            wal_after, size_after = _wal_and_size(server.engine)
             server_cpu, database_cpu, client_cpu = (
                 server.cpu_seconds() - cpu[0],
                 db_cpu() - cpu[1],
@@ -806,6 +820,8 @@ def measure(options: Options, kind: str, days: Sequence[Day], sizes: Sizes) -> d
             "client_cpu_s": rounded(client_cpu),
             "server_cpu_ms_per_op": rounded(1000 * server_cpu / ops),
             "db_cpu_ms_per_op": rounded(1000 * database_cpu / ops) if database_cpu else None,
+            "wal_mb": rounded((wal_after - wal_before) / 1e6) if wal_after else None,
+            "db_growth_mb": rounded((size_after - size_before) / 1e6) if size_after else None,
             "setup_s": rounded(setup_s),
             "load_avg_1m": load,
             "staged_counters": sizes.staged,
