@@ -33,8 +33,9 @@ All of that is prepared before the clock starts. The timed part starts every cou
 ``GET /v1/hello``; per scan ``POST /v1/uploads`` + ``PATCH`` (the engine pushes first and uploads
 on ``missing_attachments``, one push round more; here the scans go first); one
 ``POST /v1/sync/push`` (the day's ~110 ops are one batch: the engine's batch is 500), gzip level 9 as
-the transport sends it; ``GET /v1/sync/pull`` pages of 500 from cursor 0 until ``has_more`` is
-false (an empty database: the day's changes are all there is); ``GET /v1/sync/verify``;
+the transport sends it; ``GET /v1/sync/pull`` pages of 500 (``DEFAULT_PULL_LIMIT``: an office's day fits in
+one) from cursor 0 until ``has_more`` is false (an empty database: the day's changes are all there
+is); ``GET /v1/sync/verify``;
 ``POST /v1/audit/heads``. 5xx, 429 and connection errors are retried with the transport's backoff
 (counted as ``retries``). A counter's sync time runs from the common start to its last reply.
 
@@ -109,7 +110,7 @@ from sync import protocol as p
 
 TARGET_P95_S = 5.0
 SEED = 20260712
-PULL_LIMIT = p.DEFAULT_PULL_LIMIT  # what SyncEngine asks for
+PULL_LIMIT = p.DEFAULT_PULL_LIMIT  # the protocol's default page: an office's day fits in one
 SCAN_BYTES = (120_000, 360_000)
 REQUEST_TIMEOUT_S = 120.0
 RETRIES = 4  # as sync.transport.Transport
@@ -474,9 +475,13 @@ STAGES = (
 )
 
 
-async def sync_counter(sim: Sim, host: str, port: int, start: asyncio.Event, t0: list[float]) -> None:
-    """One counter's sync, as SyncEngine.run sends it (see the module docstring)."""
+async def sync_counter(
+    sim: Sim, host: str, port: int, start: asyncio.Event, t0: list[float], waiting: list[int]
+) -> None:
+    """One counter's sync, as SyncEngine.run sends it (see the module docstring), once ``start`` is set
+    (``t0[0]``: when); ``waiting[0]`` counts the counters at the barrier."""
     link = Link(host, port, sim.token, random.Random(sim.index))
+    waiting[0] += 1
     await start.wait()
     marks = [("start", t0[0])]
     try:
@@ -524,9 +529,10 @@ def _page_content(page: bytes) -> bytes:
 
 async def _run_all(sims: Sequence[Sim], host: str, port: int) -> float:
     """Every counter at once; returns the seconds until the last one finished."""
-    start, t0 = asyncio.Event(), [0.0]
-    tasks = [asyncio.create_task(sync_counter(sim, host, port, start, t0)) for sim in sims]
-    await asyncio.sleep(0.1)  # every task is waiting on the event
+    start, t0, waiting = asyncio.Event(), [0.0], [0]
+    tasks = [asyncio.create_task(sync_counter(sim, host, port, start, t0, waiting)) for sim in sims]
+    while waiting[0] < len(sims):  # until every counter waits at the barrier
+        await asyncio.sleep(0)
     t0[0] = time.perf_counter()
     start.set()
     await asyncio.gather(*tasks)
