@@ -94,7 +94,7 @@ def run(options: Options) -> list[Result]:
     with options.workspace("names") as root, scratch_counter(root) as counter:
         options.progress(f"[name_search] loading {rows:,} applicants (encrypted, blind-indexed, name index)")
         began = time.perf_counter()
-        load_applicants(counter, rows, seed=SEED, each=keep, options=options, label="name_search")
+        load_applicants(counter, rows, each=keep, options=options, label="name_search")
         load_s = time.perf_counter() - began
         store = counter.ctx.store
         store.checkpoint()

@@ -26,6 +26,7 @@ EXPECTED_BY_BENCHMARK = {
         "applications_list_overdue_ms",
         "applications_list_last_page_ms",
         "applications_list_sorted_max_ms",
+        "applications_list_name_filter_ms",
     },
     "applications_view": {"applications_view_open_ms", "applications_view_scroll_rss_mb"},
     "supervision": {

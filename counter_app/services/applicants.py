@@ -183,7 +183,8 @@ class ApplicantService:
         return found
 
     def search(self, actor: Actor, text: str, limit: int = 50) -> list[ApplicantSummary]:
-        """By name (Chinese prefix), pinyin initials, or a full mobile number."""
+        """By any part of a name (two characters find 王秀英 by 秀英) or of its pinyin initials (wxy, xy),
+        or by a full mobile number or ID number."""
         self.ctx.require(actor, Permission.TAKE_IN)
         query = text.strip()
         if not query:

@@ -137,8 +137,9 @@ def _where(
         term = f"({_RUNNING} AND ({due}))"
         where.add(f"({term} OR {_SUSPENDED})" if DeadlineState.ON_TIME in states else term)
     if filters.text:
-        # Names are matched in applicants first, through the name index (one short read of it, not
-        # a pass over every applicant): name LIKE '%text%' OR name_initials LIKE '%text%'.
+        # Names are matched in applicants first, through the name index (a short read of it, not a
+        # pass over every applicant); the applicant and the receipt number of each case are in the
+        # indexes the page and the counts read (``applications_intake``, ``applications_status``).
         names = name_index.by_name(filters.text, "text")
         initials = name_index.by_initials(filters.text, "initials")
         where.add(

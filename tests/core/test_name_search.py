@@ -199,3 +199,22 @@ def test_the_index_follows_every_write(population: Counter, cli_actor: Actor) ->
     # a changed name keeps the index exact for every other applicant as well
     for text in _queries(population, seed=99, count=30):
         assert [s.id for s in repo.search_name(text)] == _like(population, text, 50), text
+
+
+def test_the_list_search_reads_indexes_never_a_table(counter: Counter, cli_actor: Actor) -> None:
+    """Under a search text the page and the counts read the name index, then the index of the
+    applicants' names, and scan the cases' indexes: no pass over applicants or over the cases' table
+    (the page's own rows are read from it, as without a text)."""
+    from tests.core.test_application_list import _plans
+
+    load_office(counter, 300, applicants=600)
+    for text in ("秀英", "xy", "w"):
+        filters = ApplicationFilter(text=text)
+        plans = _plans(counter, lambda f=filters: counter.queries.application_counts(cli_actor, f))
+        plans += _plans(counter, lambda f=filters: counter.queries.applications_page(cli_actor, f))
+        lines = [line for plan in plans for _, _, line in plan]
+        assert any("applicant_name_grams" in line or "g USING PRIMARY KEY" in line for line in lines), lines
+        scans = [line for line in lines if line.startswith("SCAN") and line != "SCAN page"]
+        assert scans and all("COVERING INDEX" in line for line in scans), lines
+        names = [line for line in lines if "applicants_name_order" in line]
+        assert names and all("COVERING INDEX" in line for line in names), lines
