@@ -224,16 +224,17 @@ class SyncExchange:
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
             page = _PageState(self, changes)
-            for change in changes:
-                applied += self._apply_change(
-                    change["entity"],
-                    change["id"],
-                    int(change["version"]),
-                    dict(change["data"]),
-                    int(change["cursor"]),
-                    now,
-                    page,
-                )
+            with self.records.page():  # new records inserted together, before anything reads them
+                for change in changes:
+                    applied += self._apply_change(
+                        change["entity"],
+                        change["id"],
+                        int(change["version"]),
+                        dict(change["data"]),
+                        int(change["cursor"]),
+                        now,
+                        page,
+                    )
             if page.inbox_used:
                 applied += self._drain_inbox()
             self.ctx.settings.set("pull_cursor", str(next_cursor))

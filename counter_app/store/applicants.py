@@ -26,11 +26,18 @@ class ApplicantRepo:
     def id_index(self, id_number: str) -> str | None:
         return self.cipher.blind_index(id_number, _ID)
 
+    def row_for_insert(
+        self, row: dict[str, Any], *, id_number: str | None, phone: str | None, address: str | None
+    ) -> dict[str, Any]:
+        """The columns ``insert`` writes: ``row`` and the personal fields, sealed."""
+        values = dict(row)
+        values.update(self.sealed(id_number=id_number, phone=phone, address=address))
+        return values
+
     def insert(
         self, row: dict[str, Any], *, id_number: str | None, phone: str | None, address: str | None
     ) -> None:
-        values = dict(row)
-        values.update(self.sealed(id_number=id_number, phone=phone, address=address))
+        values = self.row_for_insert(row, id_number=id_number, phone=phone, address=address)
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         self.store.execute(f"INSERT INTO applicants ({columns}) VALUES ({marks})", list(values.values()))

@@ -37,6 +37,19 @@ class ApplicationRepo:
                 out[name] = json.dumps(out[name], ensure_ascii=False)
         return out
 
+    MATERIALS_UPSERT = (
+        "INSERT INTO application_materials (application_id, material_code, originals, copies, status)"
+        " VALUES (?,?,?,?,?) ON CONFLICT (application_id, material_code) DO UPDATE SET"
+        " originals = excluded.originals, copies = excluded.copies, status = excluded.status"
+    )
+    SUSPENSION_INSERT = (
+        "INSERT INTO suspensions (application_id, started_on, ended_on, reason) VALUES (?,?,?,?)"
+    )
+
+    def row_for_insert(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The columns ``insert`` writes (the form encrypted, lists as JSON text)."""
+        return self._encode(values)
+
     def insert(self, values: dict[str, Any]) -> None:
         row = self._encode(values)
         columns = ", ".join(row)
@@ -87,9 +100,7 @@ class ApplicationRepo:
     def set_materials(self, application_id: str, records: list[MaterialRecord]) -> None:
         """``set_material`` for several materials, in one statement (executemany)."""
         self.store.executemany(
-            "INSERT INTO application_materials (application_id, material_code, originals, copies, status)"
-            " VALUES (?,?,?,?,?) ON CONFLICT (application_id, material_code) DO UPDATE SET"
-            " originals = excluded.originals, copies = excluded.copies, status = excluded.status",
+            self.MATERIALS_UPSERT,
             [(application_id, r.material_code, r.originals, r.copies, r.status) for r in records],
         )
 
@@ -128,7 +139,7 @@ class ApplicationRepo:
         version a conflict kept): the periods the clock stopped are the office's, not one counter's."""
         self.store.execute("DELETE FROM suspensions WHERE application_id = ?", (application_id,))
         self.store.executemany(
-            "INSERT INTO suspensions (application_id, started_on, ended_on, reason) VALUES (?,?,?,?)",
+            self.SUSPENSION_INSERT,
             [
                 (application_id, period["started_on"], period.get("ended_on"), period.get("reason") or "")
                 for period in suspensions

@@ -12,6 +12,8 @@ bookkeeping).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from counter_app import entity_fields, ids
@@ -78,6 +80,26 @@ class SyncRecordRepo:
         self.applicants = ApplicantRepo(store, cipher)
         self.applications = ApplicationRepo(store, cipher)
         self.retention = RetentionRepo(store, cipher)
+        self._batch: _NewRows | None = None  # inside ``page()``: new records waiting to be inserted
+
+    # --- a pulled page's new records, inserted together ------------------------------------------
+    @contextmanager
+    def page(self) -> Iterator[None]:
+        """While applying one pulled page (inside its transaction): new applicants and applications
+        (with their materials and suspensions) are kept and inserted together, one statement per
+        table in the order their references need, at the end or before anything else is written or
+        read here (``flush``). A fresh counter's download is mostly such records."""
+        self._batch = _NewRows()
+        try:
+            yield
+            self.flush()
+        finally:
+            self._batch = None
+
+    def flush(self) -> None:
+        """Insert the new records kept so far (nothing outside ``page()``)."""
+        if self._batch is not None:
+            self._batch.insert(self.store)
 
     # --- local state of a record ---------------------------------------------------------------
     def local_version(self, entity: str, record_id: str) -> int | None:
@@ -110,6 +132,7 @@ class SyncRecordRepo:
     def has_parent(self, entity: str, data: dict[str, Any]) -> bool:
         if entity not in PARENTS:
             return True
+        self.flush()
         column, table = PARENTS[entity]
         parent = data.get(column)
         return (
@@ -149,7 +172,12 @@ class SyncRecordRepo:
         self, entity: str, record_id: str, version: int, data: dict[str, Any], exists: bool | None = None
     ) -> None:
         if exists is None:
+            self.flush()
             exists = self.local_version(entity, record_id) is not None
+        if not exists and self._batch is not None and entity in _BATCHED:
+            getattr(self, f"_new_{entity}")(self._batch, record_id, version, data)
+            return
+        self.flush()
         getattr(self, f"_upsert_{entity}")(record_id, version, data, exists)
 
     # --- a page at a time: the lookups of a whole pulled page in a few queries ------------------
@@ -173,10 +201,26 @@ class SyncRecordRepo:
             found.update(row[0] for row in rows)
         return found
 
+    def _new_applicant(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+        row, sensitive = self._applicant_row(version, data)
+        row.update(id=record_id, created_at=data.get("created_at") or row["updated_at"])
+        batch.add("applicants", self.applicants.row_for_insert(row, **sensitive))
+
     def _upsert_applicant(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         if exists and self.retention.applicant_purged(record_id):
             # Retention removed this applicant's personal data here: the platform's copy brings none back.
             data = dict.fromkeys(PURGED_FIELDS["applicant"]) | strip("applicant", data)
+        row, sensitive = self._applicant_row(version, data)
+        if exists:
+            row.pop("created_at")
+            self.applicants.update(record_id, row, **sensitive)
+        else:
+            row.update(id=record_id, created_at=data.get("created_at") or row["updated_at"])
+            self.applicants.insert(row, **sensitive)
+
+    @staticmethod
+    def _applicant_row(version: int, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """An applicant's plain columns and its personal fields (encrypted by the repository)."""
         id_number = data.get("id_number")
         phone = data.get("phone")
         row = {name: data.get(name) for name in _PLAIN["applicant"]}
@@ -192,12 +236,19 @@ class SyncRecordRepo:
             updated_at=data.get("updated_at") or data.get("created_at") or "",
         )
         sensitive = {"id_number": id_number, "phone": phone, "address": data.get("address")}
-        if exists:
-            row.pop("created_at")
-            self.applicants.update(record_id, row, **sensitive)
-        else:
-            row.update(id=record_id, created_at=data.get("created_at") or row["updated_at"])
-            self.applicants.insert(row, **sensitive)
+        return row, sensitive
+
+    def _new_application(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+        values: dict[str, Any] = {name: data[name] for name in _PLAIN["application"] if name in data}
+        values.update(version=version, sync_state="synced", form=data.get("form") or {})
+        values.setdefault("created_at", data.get("updated_at", ""))
+        values.setdefault("updated_at", values["created_at"])
+        batch.add("applications", self.applications.row_for_insert({"id": record_id, **values}))
+        batch.materials.extend((record_id, *_material(m)) for m in _materials(data))
+        batch.suspensions.extend(
+            (record_id, period["started_on"], period.get("ended_on"), period.get("reason") or "")
+            for period in _suspensions(data)
+        )
 
     def _upsert_application(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         values: dict[str, Any] = {name: data[name] for name in _PLAIN["application"] if name in data}
@@ -213,26 +264,11 @@ class SyncRecordRepo:
             values.setdefault("created_at", data.get("updated_at", ""))
             values.setdefault("updated_at", values["created_at"])
             self.applications.insert({"id": record_id, **values})
-        materials = [
-            MaterialRecord(
-                code,
-                int(counts.get("originals", 0)),
-                int(counts.get("copies", 0)),
-                counts.get("status", "missing")
-                if counts.get("status") in ("received", "missing", "pending")
-                else "missing",
-            )
-            for code, counts in (data.get("materials") or {}).items()
-            if isinstance(counts, dict)
-        ]
+        materials = _materials(data)
         if materials:
             self.applications.set_materials(record_id, materials)
         if "suspensions" in data:  # a record from before the field leaves this counter's as they are
-            periods = data["suspensions"] or []
-            self.applications.set_suspensions(
-                record_id,
-                [p for p in periods if isinstance(p, dict) and isinstance(p.get("started_on"), str)],
-            )
+            self.applications.set_suspensions(record_id, _suspensions(data))
 
     def _upsert_simple(
         self,
@@ -310,6 +346,7 @@ class SyncRecordRepo:
     def stash(
         self, entity: str, record_id: str, version: int, cursor: int, data: dict[str, Any], now: str
     ) -> None:
+        self.flush()
         of_purged = (
             self.retention.application_purged(data.get("application_id"))
             if entity == "attachment"
@@ -344,6 +381,62 @@ class SyncRecordRepo:
             self.store.scalar("SELECT 1 FROM applicants LIMIT 1") is not None
             or self.store.scalar("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1") is not None
         )
+
+
+# New records of these entities are inserted a page at a time (``SyncRecordRepo.page``).
+_BATCHED = frozenset({"applicant", "application"})
+_MATERIAL_STATUSES = ("received", "missing", "pending")
+
+
+def _materials(data: dict[str, Any]) -> list[MaterialRecord]:
+    """An application's materials as the wire carries them (an unknown status reads as missing)."""
+    return [
+        MaterialRecord(
+            code,
+            int(counts.get("originals", 0)),
+            int(counts.get("copies", 0)),
+            counts.get("status", "missing") if counts.get("status") in _MATERIAL_STATUSES else "missing",
+        )
+        for code, counts in (data.get("materials") or {}).items()
+        if isinstance(counts, dict)
+    ]
+
+
+def _material(record: MaterialRecord) -> tuple[str, int, int, str]:
+    return (record.material_code, record.originals, record.copies, record.status)
+
+
+def _suspensions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """An application's suspensions as the wire carries them (items without a start left out)."""
+    periods = data.get("suspensions") or []
+    return [p for p in periods if isinstance(p, dict) and isinstance(p.get("started_on"), str)]
+
+
+class _NewRows:
+    """New records of a pulled page waiting to be inserted: rows per table (grouped by their
+    columns, so each group is one ``executemany``), an application's materials and suspensions."""
+
+    ORDER = ("applicants", "applications")  # an application refers to its applicant
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[tuple[str, ...], list[tuple[Any, ...]]]] = {}
+        self.materials: list[tuple[Any, ...]] = []
+        self.suspensions: list[tuple[Any, ...]] = []
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.rows.setdefault(table, {}).setdefault(tuple(row), []).append(tuple(row.values()))
+
+    def insert(self, store: Store) -> None:
+        for table in self.ORDER:
+            for columns, values in self.rows.pop(table, {}).items():
+                marks = ", ".join("?" * len(columns))
+                store.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
+        if self.materials:
+            store.executemany(ApplicationRepo.MATERIALS_UPSERT, self.materials)
+            self.materials.clear()
+        if self.suspensions:
+            store.executemany(ApplicationRepo.SUSPENSION_INSERT, self.suspensions)
+            self.suspensions.clear()
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
