@@ -158,7 +158,8 @@ def _attach_scans(counter: Any, rng: random.Random, wanted: int) -> None:
             code = op.data.get("item_code") or status.get(op.entity_id, ("", ""))[0]
             status[op.entity_id] = (code, op.data.get("status") or status.get(op.entity_id, ("", ""))[1])
     open_states = ("accepted", "accepted_pending", "in_progress", "suspended", "completed", "delivered")
-    candidates = sorted(app_id for app_id, (_code, state) in status.items() if state in open_states)
+    # In the order they were taken in (record ids are random: sorting by them would not repeat).
+    candidates = [app_id for app_id, (_code, state) in status.items() if state in open_states]
     catalogue = counter.catalogue.active()
     for app_id in rng.sample(candidates, min(wanted, len(candidates))):
         item = catalogue.item(status[app_id][0])
