@@ -6,8 +6,8 @@ The central platform: ``counter-central serve --workers 4`` in its own process t
 ``fsync=on`` (:mod:`benchmarks.postgres`), then the same run against the SQLite default (a WAL file,
 ``synchronous=FULL``, the same four workers). Plain HTTP on 127.0.0.1 (no TLS: in production a
 reverse proxy terminates it, see ``docs/scaling.md``); the rate limit off (1,000 counters are not
-abuse). No pgbouncer: each worker's SQLAlchemy pool (``central/db.py``: 10 + 20 overflow) talks to
-PostgreSQL directly.
+abuse). No pgbouncer: each worker's SQLAlchemy pool (``central/db.py``: a fixed 20 connections)
+talks to PostgreSQL directly.
 
 The counters. A thousand desktop profiles would not fit this machine beside the server, so a
 simulated counter is a lean protocol client that replays a real day's wire ops:
@@ -17,7 +17,7 @@ simulated counter is a lean protocol client that replays a real day's wire ops:
   profiles, ``applications`` applications each (20: a township counter's day), and 1 or 2 of the
   day's applications get a scan attached through ``intake.attach`` (120–360 KB, incompressible like
   a JPEG or a scanned PDF). Their outboxes are captured as wire ops (``OutboxOp.wire()``) with the
-  scans' content: ~110 ops a day (applicants, applications and their steps, ratings, attachments).
+  scans' content: ~100 ops a day (applicants, applications and their steps, ratings, attachments).
 - Each counter gets its own copy of one of those days: new op ids (its own 72 random bits + the
   op's sequence, as ``OutboxRepo`` makes them), new record ids with every link rewritten, a new
   applicant identity from :class:`~counter_app.people.PeopleGenerator` (a valid resident ID or
@@ -32,18 +32,19 @@ All of that is prepared before the clock starts. The timed part starts every cou
 ``SyncEngine.run`` sends, in order, on its own keep-alive HTTP/1.1 connection opened at its start:
 ``GET /v1/hello``; per scan ``POST /v1/uploads`` + ``PATCH`` (the engine pushes first and uploads
 on ``missing_attachments``, one push round more; here the scans go first); one
-``POST /v1/sync/push`` (the day's ~110 ops are one batch: the engine's batch is 500), gzip level 9 as
-the transport sends it; ``GET /v1/sync/pull`` pages of 500 (``DEFAULT_PULL_LIMIT``: an office's day fits in
-one) from cursor 0 until ``has_more`` is false (an empty database: the day's changes are all there
-is); ``GET /v1/sync/verify``;
-``POST /v1/audit/heads``. 5xx, 429 and connection errors are retried with the transport's backoff
-(counted as ``retries``). A counter's sync time runs from the common start to its last reply.
+``POST /v1/sync/push`` (the day's ~100 ops are one batch: the engine's batch is 500), gzip level 9 as
+the transport sends it; ``GET /v1/sync/pull`` pages of 500 (``DEFAULT_PULL_LIMIT``: an office's day
+fits in one) from cursor 0 until ``has_more`` is false (an empty database: the day's changes are all
+there is); ``GET /v1/sync/verify``; ``POST /v1/audit/heads``. 5xx, 429 and connection errors are
+retried with the transport's backoff (counted as ``retries``). A counter's sync time runs from the
+common start to its last reply.
 
 The client's own work is kept off the clock: request bodies are serialised and gzipped beforehand
 and replies are kept as bytes (a pull page is only decompressed to read its ``next_cursor``); the
 JSON of replies is parsed and checked after the run. A real counter does that work on its own CPU;
 here the client shares the machine's two cores with the server and PostgreSQL (its CPU time is
-reported as ``client_cpu_s``, the server's as ``server_cpu_s``, PostgreSQL's as ``db_cpu_s``).
+reported as ``client_cpu_s``, the server's as ``server_cpu_s``, PostgreSQL's as ``db_cpu_s``; what
+PostgreSQL logged and kept as ``wal_mb`` and ``db_growth_mb``).
 
 Checked after the run (a failure raises): every push answered ``applied`` for every op; central
 holds one stored result per op of each device and nothing else (``applied_ops``), each office holds
