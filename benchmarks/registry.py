@@ -12,6 +12,7 @@ BENCHMARKS: dict[str, str] = {
     "name_search": "benchmarks.name_search",
     "sync_push": "benchmarks.sync_push",
     "sync_pull": "benchmarks.sync_pull",
+    "sync_end_to_end": "benchmarks.sync_end_to_end",
     "wire_bytes_per_application": "benchmarks.wire_bytes_per_application",
     "cold_start": "benchmarks.cold_start",
     "applications_list": "benchmarks.applications_list",

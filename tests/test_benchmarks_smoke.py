@@ -19,6 +19,10 @@ EXPECTED_BY_BENCHMARK = {
     "name_search": {"name_search_chinese_p95", "name_search_initials_p95"},
     "sync_push": {"sync_push_ops_per_s"},
     "sync_pull": {"sync_pull_changes_per_s"},
+    "sync_end_to_end": {
+        "sync_end_to_end_applications_per_s",
+        "sync_end_to_end_postgresql_applications_per_s",
+    },
     "wire_bytes_per_application": {"wire_bytes_per_application"},
     "cold_start": {"cold_start_to_login_s"},
     "applications_list": {

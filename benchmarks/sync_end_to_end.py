@@ -1,0 +1,187 @@
+"""``counter-app sync`` of 10,000 seeded applications, end to end: ≥ 2,000 applications/s.
+
+Set-up (not timed): central in its own process (``counter-central serve``, see
+:mod:`benchmarks.central_process`) on SQLite (WAL, ``synchronous=FULL``) and on PostgreSQL (a new
+cluster with ``fsync=on``), the demo catalogue published; a scratch office profile enrolled with
+the office and filled through the use cases (:class:`~counter_app.services.seed.Seeder`: register,
+draft, check materials, accept, decide, deliver, rate: about 5 operations per application, each
+application with a new applicant), as ``counter-app seed`` does.
+
+Measured: the wall time of the command ``counter-app sync --json`` in its own process, from start to
+exit: Python start-up and opening the profile, hello, push of the whole outbox, the pull of the
+office's changes, verify, audit head. The value is applications ÷ that time. The client's and the
+server's CPU seconds are reported beside it (what bounds the figure on a 2-core machine).
+
+Baseline, in the same run: the same command with the outbox pushed one op per request
+(``COUNTER_SYNC_BATCH=1`` is not a product setting, so the baseline is measured in process, as
+:mod:`benchmarks.sync_push` measures its baseline, on ``baseline_applications``).
+
+Checked: the sync reports ``ok``, pushed = the ops seeded, nothing pending, central holds one stored
+result per op and the office's records = the records the ops touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.central_process import ServerProcess
+from benchmarks.central_server import (
+    OFFICE,
+    TimedSync,
+    check,
+    device_id,
+    enrolled_counter,
+    load_average,
+    office_server,
+    outbox_state,
+    seed_applications,
+)
+from benchmarks.runner import Options, Result, rounded, settle
+
+TARGET_APPLICATIONS_PER_S = 2_000.0
+SEED = 20261204
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli_env(data_dir: Path, config_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        COUNTER_APP_DATA_DIR=str(data_dir),
+        COUNTER_APP_CONFIG_DIR=str(config_dir),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",  # the profile's fallback key file
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def _cli_sync(data_dir: Path, config_dir: Path) -> tuple[dict[str, Any], float, float]:
+    """``counter-app sync --json`` in its own process: (its report, wall seconds, CPU seconds)."""
+    began = time.perf_counter()
+    before = os.times()
+    done = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "sync", "--json"],
+        capture_output=True,
+        text=True,
+        env=_cli_env(data_dir, config_dir),
+        cwd=ROOT,
+        timeout=900,
+    )
+    seconds = time.perf_counter() - began
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    check(done.returncode == 0, f"counter-app sync exited {done.returncode}: {done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1]), seconds, cpu
+
+
+def _measure(
+    options: Options, root: Path, server: ServerProcess, backend: str, applications: int, baseline_n: int
+) -> dict[str, Any]:
+    label = f"sync_end_to_end[{backend}]"
+    with enrolled_counter(root, server, f"e2e-{backend}") as counter:
+        options.progress(f"[{label}] seeding {applications:,} applications through the use cases")
+        seeded = seed_applications(counter, SEED, applications)
+        state = outbox_state(counter)
+        device = device_id(counter)
+        records_before = sum(server.records(OFFICE).values())
+    # Where enrolled_counter (scratch_counter) keeps the profile: the command opens it there.
+    data_dir, config_dir = root / f"e2e-{backend}-data", root / f"e2e-{backend}-config"
+    settle()
+    options.progress(f"[{label}] counter-app sync of {state.ops:,} ops")
+    load = load_average()
+    server_cpu = server.cpu_seconds()
+    report, seconds, client_cpu = _cli_sync(data_dir, config_dir)
+    server_cpu = server.cpu_seconds() - server_cpu
+    check(report["pushed"] == state.ops, f"{label}: pushed {report['pushed']} of {state.ops} ops")
+    check(report["conflicts"] == 0 and report["rejected"] == 0, f"{label}: {report}")
+    stored = server.applied_ops(device)
+    check(stored == state.ops, f"{label}: central stored {stored} results for {state.ops} ops")
+    records = sum(server.records(OFFICE).values()) - records_before
+    check(records == state.records, f"{label}: central holds {records} new records of {state.records}")
+
+    # The baseline: the same kind of work, one op per request (in process, as sync_push measures it).
+    with enrolled_counter(root, server, f"e2e-{backend}-single") as single:
+        base = seed_applications(single, SEED + 1, baseline_n)
+        options.progress(f"[{label}] baseline: {base.ops:,} ops one per request")
+        timed = TimedSync(single, batch_size=1)
+        base_report, base_s = timed.run()
+        check(base_report.outcome == "ok" and base_report.pushed == base.ops, f"baseline: {base_report}")
+    return {
+        "applications": seeded.applications,
+        "ops": state.ops,
+        "records": records,
+        "seconds": seconds,
+        "report": report,
+        "client_cpu_s": client_cpu,
+        "server_cpu_s": server_cpu,
+        "load": load,
+        "setup_s": seeded.seconds,
+        "baseline_applications": base.applications,
+        "baseline_s": base_s,
+    }
+
+
+def _result(backend: str, m: dict[str, Any]) -> Result:
+    value = m["applications"] / m["seconds"]
+    baseline = m["baseline_applications"] / m["baseline_s"]
+    suffix = "" if backend == "sqlite" else f"_{backend}"
+    return Result.measured(
+        f"sync_end_to_end{suffix}_applications_per_s",
+        value,
+        "applications/s",
+        target=TARGET_APPLICATIONS_PER_S,
+        baseline=baseline,
+        ratio=value / baseline,
+        higher_is_better=True,
+        n=m["applications"],
+        ops=m["ops"],
+        records=m["records"],
+        sync_s=rounded(m["seconds"]),
+        ops_per_s=rounded(m["ops"] / m["seconds"]),
+        pulled=m["report"]["pulled"],
+        client_cpu_s=rounded(m["client_cpu_s"]),
+        server_cpu_s=rounded(m["server_cpu_s"]),
+        setup_s=rounded(m["setup_s"]),
+        baseline_n=m["baseline_applications"],
+        baseline_s=rounded(m["baseline_s"]),
+        load_avg_1m=m["load"],
+        backend=backend,
+        note=f"value = applications / wall seconds of `counter-app sync --json` (its own process: start-up, "
+        f"hello, push of the whole outbox in batches of 500, pull of the office's changes, verify, audit "
+        f"head) against `counter-central serve` in its own process on {backend} "
+        "(SQLite: WAL, synchronous=FULL; PostgreSQL: fsync=on) over loopback without TLS; the outbox "
+        "was filled through the use cases (Seeder: ~5 ops per application, each with a new applicant), "
+        "not timed (setup_s); client_cpu_s / server_cpu_s = CPU seconds of each side during the sync "
+        "(2 cores); baseline = applications/s of an in-process sync pushing one op per request "
+        "(baseline_n applications); checked: pushed = seeded ops, no conflict or rejection, central "
+        "holds one stored result per op and exactly the touched records",
+    )
+
+
+def run(options: Options) -> list[Result]:
+    applications = options.size("applications", full=10_000, quick=10_000, tiny=20)
+    baseline_n = options.size("baseline_applications", full=100, quick=60, tiny=4)
+    backends = ["sqlite"]
+    from benchmarks import postgres
+
+    if postgres.available():
+        backends.append("postgresql")
+    results = []
+    for backend in backends:
+        with options.workspace(f"e2e-{backend}") as root:
+            if backend == "sqlite":
+                with office_server(root, own_process=True) as server:
+                    assert isinstance(server, ServerProcess)
+                    measured = _measure(options, root, server, backend, applications, baseline_n)
+            else:
+                with postgres.database() as url, office_server(root, db_url=url, own_process=True) as server:
+                    assert isinstance(server, ServerProcess)
+                    measured = _measure(options, root, server, backend, applications, baseline_n)
+        results.append(_result(backend, measured))
+    return results
