@@ -68,7 +68,10 @@ def uuid_from(rng: random.Random) -> str:
 @contextmanager
 def indexes_set_aside(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
     """Drop the indexes and triggers of ``tables`` for a bulk load; create them again afterwards from
-    their own DDL (``sqlite_master``), and refill the name index if ``applicants`` was among them."""
+    their own DDL (``sqlite_master``), and refill the name index if ``applicants`` was among them.
+
+    Meant for scratch profiles: no journal and no fsync while the load runs (the store's WAL would
+    write every page twice); the store's own settings are back afterwards."""
     marks = ", ".join("?" for _ in tables)
     saved = store.all(
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
@@ -78,14 +81,18 @@ def indexes_set_aside(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
     with store.transaction():
         for item in saved:
             store.execute(f'DROP {item["type"].upper()} "{item["name"]}"')
+    store.execute("PRAGMA journal_mode = OFF")
+    store.execute("PRAGMA synchronous = OFF")
     try:
         yield
-    finally:
         with store.transaction():
             for item in saved:
                 store.execute(item["sql"])
             if "applicants" in tables:
                 rebuild_name_index(store)
+    finally:
+        store.execute("PRAGMA synchronous = FULL")
+        store.execute("PRAGMA journal_mode = WAL")
 
 
 def load_applicants(

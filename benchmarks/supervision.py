@@ -38,13 +38,12 @@ from __future__ import annotations
 import itertools
 import random
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bulk import indexes_set_aside, uuid_from
 from benchmarks.runner import Options, Result, rounded, scratch_counter, summary_ms
 from counter_app.accounts import Actor
 from counter_app.clock import CHINA_TZ, FixedClock, iso
@@ -122,35 +121,6 @@ def _weighted(rng: random.Random, weights: dict[Any, int]) -> Any:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _uuid(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-
-@contextmanager
-def _without_indexes(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
-    """Drop the tables' indexes for a bulk load and build them again afterwards, from their own DDL."""
-    marks = ", ".join("?" for _ in tables)
-    indexes = store.all(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        f" AND tbl_name IN ({marks})",
-        tables,
-    )
-    with store.transaction():
-        for index in indexes:
-            store.execute(f'DROP INDEX "{index["name"]}"')
-    # a scratch profile: no journal while it loads (the store's WAL would write every page twice)
-    store.execute("PRAGMA journal_mode = OFF")
-    store.execute("PRAGMA synchronous = OFF")
-    try:
-        yield
-        with store.transaction():
-            for index in indexes:
-                store.execute(index["sql"])
-    finally:
-        store.execute("PRAGMA synchronous = FULL")
-        store.execute("PRAGMA journal_mode = WAL")
-
-
 def load_history(counter: Counter, applications: int, events: int, *, seed: int = SEED) -> dict[str, int]:
     """Bulk-load two years of the office: ``applications`` cases with their ratings, tasks and
     suspensions, and ``events`` audit events (rectification closes included). Returns the counts."""
@@ -160,7 +130,7 @@ def load_history(counter: Counter, applications: int, events: int, *, seed: int 
     stamp = iso(now)
     item_codes = [item.code for item in counter.catalogue.active().active_items()][:12]
     version = counter.catalogue.active().version
-    applicant_ids = [_uuid(rng) for _ in range(max(1, applications // 40))]
+    applicant_ids = [uuid_from(rng) for _ in range(max(1, applications // 40))]
     people = [
         (person, "person", f"申请人{n}", "resident_id", stamp, stamp)
         for n, person in enumerate(applicant_ids)
@@ -188,7 +158,7 @@ def load_history(counter: Counter, applications: int, events: int, *, seed: int 
         updated = delivered or completed or taken
         if status in (Status.REFUSED, Status.WITHDRAWN):
             updated = min(now, taken + timedelta(days=rng.randrange(0, 3)))
-        case_id = _uuid(rng)
+        case_id = uuid_from(rng)
         cases.append(
             (
                 case_id,
@@ -219,10 +189,10 @@ def load_history(counter: Counter, applications: int, events: int, *, seed: int 
         if status is Status.RATED and delivered is not None:
             rated = min(now, delivered + timedelta(hours=rng.randrange(1, 30)))
             level = _weighted(rng, _LEVELS)
-            rating_id = _uuid(rng)
+            rating_id = uuid_from(rng)
             ratings.append((rating_id, case_id, level, "sms", iso(rated), 1, "synced"))
             if level >= 4:
-                task_id = _uuid(rng)
+                task_id = uuid_from(rng)
                 closed = rated + timedelta(days=rng.randrange(1, 8))
                 is_closed = closed < now - timedelta(days=3)
                 tasks.append(
@@ -242,7 +212,7 @@ def load_history(counter: Counter, applications: int, events: int, *, seed: int 
                     closes.append((closed, SUPERVISOR, task_id))
     trail = _trail(rng, now, events, closes, [case[0] for case in cases], applicant_ids)
     base = int(store.scalar("SELECT coalesce(max(seq), 0) FROM audit_events"))
-    with _without_indexes(
+    with indexes_set_aside(
         store, ("applications", "ratings", "rectifications", "suspensions", "audit_events")
     ):
         with store.transaction():
