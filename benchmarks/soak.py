@@ -49,7 +49,7 @@ from typing import Any, Protocol
 from benchmarks.central_process import ServerProcess, _tree, free_port, server_process
 from benchmarks.central_server import OFFICE
 from benchmarks.runner import Options, Result, machine_info
-from benchmarks.soak_checks import check_ledger, memory_summary, rss_mb, scan_logs
+from benchmarks.soak_checks import check_ledger, memory_summary, resident_mb, scan_logs
 from benchmarks.soak_counter import CounterConfig, counter_main, log_path
 
 READY_TIMEOUT_S = 180.0
@@ -152,8 +152,9 @@ class Sampler:
         self.counters = counters
         self.central = central
         self.t0 = t0
-        self.server: list[tuple[float, float]] = []
-        self.clients: dict[str, list[tuple[float, float]]] = {c.name: [] for c in counters}
+        # (seconds, RSS MB, anonymous RSS MB)
+        self.server: list[tuple[float, float, float]] = []
+        self.clients: dict[str, list[tuple[float, float, float]]] = {c.name: [] for c in counters}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="soak-sampler", daemon=True)
 
@@ -166,14 +167,14 @@ class Sampler:
 
     def sample(self) -> None:
         t = time.monotonic() - self.t0
-        server = rss_mb(self.central.pids())
+        server = resident_mb(self.central.pids())
         if server is not None:
-            self.server.append((t, server))
+            self.server.append((t, *server))
         for counter in self.counters:
             if counter.alive and counter.pid:
-                value = rss_mb([counter.pid])
+                value = resident_mb([counter.pid])
                 if value is not None:
-                    self.clients[counter.name].append((t, value))
+                    self.clients[counter.name].append((t, *value))
 
     def _run(self) -> None:
         while not self._stop.wait(self.period):
@@ -513,13 +514,19 @@ def _report(
 
     half = run_s / 2
     restarted = max((r.get("started_at_s", 0.0) for r in restarts), default=0.0)
+
+    def summary(points: list[tuple[float, float, float]], after: float) -> dict[str, Any]:
+        result = memory_summary(
+            [(t, rss) for t, rss, _ in points], after=after, flat_mb_per_h=config.flat_mb_per_h
+        )
+        anon = memory_summary([(t, a) for t, _, a in points], after=after, flat_mb_per_h=config.flat_mb_per_h)
+        result["anon"] = {key: anon.get(key) for key in ("start_mb", "end_mb", "peak_mb", "slope_mb_per_h")}
+        return result
+
     memory = {
-        "server": memory_summary(
-            sampler.server if sampler else [], after=max(half, restarted), flat_mb_per_h=config.flat_mb_per_h
-        ),
+        "server": summary(sampler.server if sampler else [], max(half, restarted)),
         "counters": {
-            name: memory_summary(points, after=half, flat_mb_per_h=config.flat_mb_per_h)
-            for name, points in (sampler.clients.items() if sampler else [])
+            name: summary(points, half) for name, points in (sampler.clients.items() if sampler else [])
         },
     }
     work = {name: final["work"] for name, final in finals.items()}
@@ -566,6 +573,7 @@ def _report(
                 start_mb=server_memory["start_mb"],
                 end_mb=server_memory["end_mb"],
                 peak_mb=server_memory["peak_mb"],
+                anon_slope_mb_per_h=server_memory["anon"]["slope_mb_per_h"],
             )
         )
     if worst_client is not None:
@@ -582,6 +590,7 @@ def _report(
                 start_mb=summary["start_mb"],
                 end_mb=summary["end_mb"],
                 peak_mb=summary["peak_mb"],
+                anon_slope_mb_per_h=summary["anon"]["slope_mb_per_h"],
                 note="the steepest counter; every counter's in soak.memory",
             )
         )
@@ -671,7 +680,10 @@ def render(document: dict[str, Any]) -> str:
     for result in document["results"]:
         extra = ""
         if "start_mb" in result:
-            extra = f" (RSS {result['start_mb']} → {result['end_mb']} MB, peak {result['peak_mb']})"
+            extra = (
+                f" (RSS {result['start_mb']} → {result['end_mb']} MB, peak {result['peak_mb']}; "
+                f"anonymous part's slope {result['anon_slope_mb_per_h']} MB/h)"
+            )
         verdict = "" if result["meets"] is None else ("  ok" if result["meets"] else "  NOT MET")
         lines.append(f"  {result['name']:<34} {result['value']:>10} {result['unit']}{extra}{verdict}")
     for restart in soak["restarts"]:
@@ -679,7 +691,8 @@ def render(document: dict[str, Any]) -> str:
     for name, summary in soak["memory"]["counters"].items():
         lines.append(
             f"  {name}: RSS {summary.get('start_mb')} → {summary.get('end_mb')} MB, "
-            f"slope {summary.get('slope_mb_per_h')} MB/h; work {soak['counters'][name]['work']}"
+            f"slope {summary.get('slope_mb_per_h')} MB/h (anonymous {summary['anon']['slope_mb_per_h']}); "
+            f"work {soak['counters'][name]['work']}"
         )
     for kind in ("lost", "duplicated", "refused", "diverged"):
         for item in ledger[kind]["first"]:

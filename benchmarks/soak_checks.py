@@ -290,10 +290,12 @@ def memory_summary(
     }
 
 
-def rss_mb(pids: Iterable[int]) -> float | None:
-    """Resident memory of these processes together (``VmRSS`` from ``/proc``), in MB; None if none
-    of them could be read."""
-    total_kb, seen = 0, False
+def resident_mb(pids: Iterable[int]) -> tuple[float, float] | None:
+    """Resident memory of these processes together, in MB: all of it (``VmRSS``) and its anonymous
+    part (``RssAnon``: the heap, where a leak shows; the rest is mapped files, which the kernel may
+    drop). None if none of them could be read (from ``/proc``)."""
+    total_kb = anon_kb = 0
+    seen = False
     for pid in pids:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
@@ -303,5 +305,6 @@ def rss_mb(pids: Iterable[int]) -> float | None:
             if line.startswith("VmRSS:"):
                 total_kb += int(line.split()[1])
                 seen = True
-                break
-    return total_kb / 1024 if seen else None
+            elif line.startswith("RssAnon:"):
+                anon_kb += int(line.split()[1])
+    return (total_kb / 1024, anon_kb / 1024) if seen else None

@@ -83,6 +83,9 @@ def test_a_short_soak_loses_nothing(soaked: tuple[dict, Path]) -> None:
     assert memory["server"]["samples"] >= 1 and memory["server"]["start_mb"] > 0
     assert set(memory["counters"]) == {"counter1", "counter2"}
     assert all(m["samples"] >= 1 and m["start_mb"] > 0 for m in memory["counters"].values())
+    assert all(
+        0 < m["anon"]["start_mb"] <= m["start_mb"] for m in [memory["server"], *memory["counters"].values()]
+    )
     assert details["logs"]["unhandled"] == [] and details["logs"]["unhandled_count"] == 0
     assert document["machine"]["level"] == "soak"
 
