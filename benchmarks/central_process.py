@@ -162,3 +162,39 @@ def process_cpu_seconds() -> float:
     """This process's user + system CPU so far (the client's side of a run)."""
     times = os.times()
     return times.user + times.system
+
+
+# --- the two databases the sync benchmarks measure on -----------------------------------------------
+BACKEND_NOTES = {
+    "sqlite": "SQLite WAL, synchronous=FULL",
+    "postgresql": "PostgreSQL, a new local cluster, fsync=on",
+}
+
+
+def backends() -> list[str]:
+    """SQLite always; PostgreSQL when its server binaries are installed (``make test`` installs them)."""
+    from benchmarks import postgres
+
+    return ["sqlite", "postgresql"] if postgres.available() else ["sqlite"]
+
+
+@contextmanager
+def central_on(backend: str, root: Path) -> Iterator[ServerProcess]:
+    """``benchmarks.central_server.office_server`` in its own process on ``backend``."""
+    from benchmarks.central_server import office_server
+
+    if backend == "sqlite":
+        with office_server(root, own_process=True) as server:
+            assert isinstance(server, ServerProcess)
+            yield server
+        return
+    from benchmarks import postgres
+
+    with postgres.database() as url, office_server(root, db_url=url, own_process=True) as server:
+        assert isinstance(server, ServerProcess)
+        yield server
+
+
+def server_cpu_seconds(server: CentralServer) -> float:
+    """The server's CPU so far if it runs in its own process (0 for an in-process thread)."""
+    return server.cpu_seconds() if isinstance(server, ServerProcess) else 0.0

@@ -1,15 +1,17 @@
 """Pulling an office's changes into a new counter: ≥ 20,000 changes/s for 10,000 changes.
 
-Set-up (timed apart, not in the figure): the real central server on loopback (SQLite, in a thread of
-this process, see :mod:`benchmarks.central_server`); counter A of the office takes in applications
+Set-up (timed apart, not in the figure): the real central server on loopback, ``counter-central
+serve`` in its own process (:mod:`benchmarks.central_process`), once on SQLite and once on
+PostgreSQL (``fsync=on``); counter A of the office takes in applications
 through the use cases (:class:`~counter_app.services.seed.Seeder`) until its ops touch ``changes``
 records, and pushes them with ``SyncEngine(A).run()``. Central keeps one row per record (its latest
 version), so a pull of the office from cursor 0 returns one change per record: the ~10,000 changes.
 
-Measured: a fresh counter B of the same office runs ``SyncEngine(B).run()``; the value is the changes
-applied ÷ the seconds of the pull stage (``SyncEngine._pull``: GET pages of 500 changes, validate
-them with pydantic, apply each page and its cursor in one fsync'd transaction: upsert the records,
-encrypt their protected fields, park a record whose parent has not arrived yet in the inbox).
+Measured: a fresh counter B of the same office runs ``SyncEngine(B).run()``; the value is the
+changes applied ÷ the seconds of the pull stage (``SyncEngine._pull``: GET pages sized to the link,
+each while the one before is applied; validate them with pydantic, apply each page and its cursor in
+one fsync'd transaction: upsert the records, encrypt their protected fields, park a record whose
+parent has not arrived yet in the inbox).
 
 Baseline, in the same run: a third fresh counter C of the office pulls the first ``baseline_changes``
 changes one per request (``limit=1``, the same ``Transport.get`` and ``ReplicaService.apply_pull_page``
@@ -24,7 +26,9 @@ central's records of each entity, nothing waits in its inbox, and the engine's v
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
+from benchmarks.central_process import BACKEND_NOTES, backends, central_on, server_cpu_seconds
 from benchmarks.central_server import (
     OFFICE,
     CentralServer,
@@ -32,7 +36,6 @@ from benchmarks.central_server import (
     check,
     enrolled_counter,
     load_average,
-    office_server,
     seed_until,
 )
 from benchmarks.runner import Options, Result, rounded
@@ -42,6 +45,19 @@ from sync import protocol as p
 from sync.engine import SyncEngine
 from sync.transport import Transport
 
+NOTE = (
+    "value = changes applied / seconds of the pull stage (SyncEngine._pull: pages sized to the link, each"
+    " fetched while the one before is applied in one fsync'd transaction) of a fresh counter's "
+    "SyncEngine.run() against the real central server (counter-central serve in its own process, "
+    "{server}) on 127.0.0.1; the changes are the office's records (one per record, its latest version) "
+    "after another counter pushed ops made through Seeder (setup_s: seeding + that push, not timed); "
+    "run_s = the whole run (hello, catalogue, pull, verify, audit head); server_cpu_s = the server's CPU "
+    "during the run; baseline = a third fresh counter pulling the first baseline_n changes with limit=1 "
+    "(one request and one transaction per change, same Transport.get + apply_pull_page), as changes/s; "
+    "ratio = value / baseline; load_avg_1m > 2 (cores) means other processes competed for the CPU; "
+    "checked: every change applied, local tables = central's records per entity, inbox empty, verify "
+    "agrees"
+)
 TARGET_CHANGES_PER_S = 20_000.0
 SEED = 20260706
 RECORDS_PER_APPLICATION = 2.1  # roughly: the applicant, the application, sometimes a rating
@@ -80,84 +96,83 @@ def _pull_one_by_one(counter: Counter, server: CentralServer, limit_changes: int
 
 
 def run(options: Options) -> list[Result]:
-    changes = options.size("changes", full=10_000, quick=3_000, tiny=40)
+    changes = options.size("changes", full=10_000, quick=10_000, tiny=40)
     baseline_changes = options.size("baseline_changes", full=1_000, quick=500, tiny=10)
-    label = "sync_pull"
-    with options.workspace("pull") as root, office_server(root) as server:
-        with enrolled_counter(root, server, "source") as source:
-            options.progress(f"[{label}] seeding applications until ~{changes:,} records are pending")
-            seeded = seed_until(
-                source, SEED, lambda s: changes - s.records, RECORDS_PER_APPLICATION, options, label
-            )
-            options.progress(f"[{label}] counter A pushes {seeded.ops:,} ops ({seeded.records:,} records)")
-            push_began = time.perf_counter()
-            pushed = TimedSync(source).run()[0]
-            push_s = time.perf_counter() - push_began
-            check(
-                pushed.outcome == "ok" and pushed.pushed == seeded.ops and not pushed.rejected,
-                f"set-up push: {pushed}",
-            )
-        held = server.records(OFFICE)
-        total = sum(held.values())
-        check(total == seeded.records, f"central holds {total} records, A's ops touched {seeded.records}")
+    results = []
+    for backend in backends():
+        with options.workspace(f"pull-{backend}") as root, central_on(backend, root) as server:
+            results.append(_measure(options, root, server, backend, changes, baseline_changes))
+    return results
 
-        with enrolled_counter(root, server, "fresh") as fresh:
-            options.progress(f"[{label}] counter B pulls {total:,} changes")
-            sync = TimedSync(fresh)
-            load = load_average()
-            report, run_s = sync.run()
-            check(report.outcome == "ok", f"pull: sync ended {report.outcome}: {report.error}")
-            check(report.pulled == total, f"B applied {report.pulled} of {total} changes")
-            local = _local_counts(fresh, set(held))
-            check(local == dict(sorted(held.items())), f"B holds {local}, central {held}")
-            check(fresh.exchange.inbox_count() == 0, "records left waiting in B's inbox")
-            check(report.verified is True, "verify: B disagrees with central")
-            pull_s = sync.stage("pull")
 
-        with enrolled_counter(root, server, "single") as single:
-            options.progress(
-                f"[{label}] counter C pulls {baseline_changes:,} changes one per request (baseline)"
-            )
-            base_received, base_applied, base_s = _pull_one_by_one(single, server, baseline_changes)
-            check(base_received == min(baseline_changes, total), f"baseline received {base_received} changes")
-            check(base_applied <= base_received, "baseline applied more than it received")
+def _measure(
+    options: Options, root: Path, server: CentralServer, backend: str, changes: int, baseline_changes: int
+) -> Result:
+    label = f"sync_pull[{backend}]"
+    with enrolled_counter(root, server, "source") as source:
+        options.progress(f"[{label}] seeding applications until ~{changes:,} records are pending")
+        seeded = seed_until(
+            source, SEED, lambda s: changes - s.records, RECORDS_PER_APPLICATION, options, label
+        )
+        options.progress(f"[{label}] counter A pushes {seeded.ops:,} ops ({seeded.records:,} records)")
+        push_began = time.perf_counter()
+        pushed = TimedSync(source).run()[0]
+        push_s = time.perf_counter() - push_began
+        check(
+            pushed.outcome == "ok" and pushed.pushed == seeded.ops and not pushed.rejected,
+            f"set-up push: {pushed}",
+        )
+    held = server.records(OFFICE)
+    total = sum(held.values())
+    check(total == seeded.records, f"central holds {total} records, A's ops touched {seeded.records}")
+
+    with enrolled_counter(root, server, "fresh") as fresh:
+        options.progress(f"[{label}] counter B pulls {total:,} changes")
+        sync = TimedSync(fresh)
+        load = load_average()
+        server_cpu = server_cpu_seconds(server)
+        report, run_s = sync.run()
+        server_cpu = server_cpu_seconds(server) - server_cpu
+        check(report.outcome == "ok", f"pull: sync ended {report.outcome}: {report.error}")
+        check(report.pulled == total, f"B applied {report.pulled} of {total} changes")
+        local = _local_counts(fresh, set(held))
+        check(local == dict(sorted(held.items())), f"B holds {local}, central {held}")
+        check(fresh.exchange.inbox_count() == 0, "records left waiting in B's inbox")
+        check(report.verified is True, "verify: B disagrees with central")
+        pull_s = sync.stage("pull")
+
+    with enrolled_counter(root, server, "single") as single:
+        options.progress(f"[{label}] counter C pulls {baseline_changes:,} changes one per request (baseline)")
+        base_received, base_applied, base_s = _pull_one_by_one(single, server, baseline_changes)
+        check(base_received == min(baseline_changes, total), f"baseline received {base_received} changes")
+        check(base_applied <= base_received, "baseline applied more than it received")
 
     value = report.pulled / pull_s
     baseline = base_received / base_s
-    return [
-        Result.measured(
-            "sync_pull_changes_per_s",
-            value,
-            "changes/s",
-            target=TARGET_CHANGES_PER_S,
-            baseline=baseline,
-            ratio=value / baseline,
-            higher_is_better=True,
-            n=report.pulled,
-            changes_by_entity=held,
-            applications=seeded.applications,
-            pushed_ops=seeded.ops,
-            setup_s=rounded(seeded.seconds + push_s),
-            seed_s=rounded(seeded.seconds),
-            setup_push_s=rounded(push_s),
-            pull_s=rounded(pull_s),
-            run_s=rounded(run_s),
-            run_changes_per_s=rounded(report.pulled / run_s),
-            stages_s={k: rounded(v) for k, v in sync.seconds.items()},
-            baseline_n=base_received,
-            baseline_applied=base_applied,
-            baseline_s=rounded(base_s),
-            load_avg_1m=load,
-            note="value = changes applied / seconds of the pull stage (SyncEngine._pull, pages of 500: GET, "
-            "pydantic validation, one fsync'd transaction per page) of a fresh counter's "
-            "SyncEngine.run() against the real central server (uvicorn, in-process thread, SQLite) on "
-            "127.0.0.1; the changes are the office's records (one per record, its latest version) "
-            "after another counter pushed ops made through Seeder (setup_s: seeding + that push, not "
-            "timed); run_s = the whole run (hello, catalogue, pull, verify, audit head); baseline = a "
-            "third fresh counter pulling the first baseline_n changes with limit=1 (one request and "
-            "one transaction per change, same Transport.get + apply_pull_page), as changes/s; ratio = "
-            "value / baseline; load_avg_1m > 2 (cores) means other processes competed for the CPU; "
-            "checked: every change applied, local tables = central's records per entity, inbox empty, "
-            "verify agrees",
-        ),
-    ]
+    return Result.measured(
+        "sync_pull_changes_per_s" if backend == "sqlite" else f"sync_pull_{backend}_changes_per_s",
+        value,
+        "changes/s",
+        target=TARGET_CHANGES_PER_S,
+        baseline=baseline,
+        ratio=value / baseline,
+        higher_is_better=True,
+        n=report.pulled,
+        changes_by_entity=held,
+        applications=seeded.applications,
+        pushed_ops=seeded.ops,
+        setup_s=rounded(seeded.seconds + push_s),
+        seed_s=rounded(seeded.seconds),
+        setup_push_s=rounded(push_s),
+        pull_s=rounded(pull_s),
+        run_s=rounded(run_s),
+        run_changes_per_s=rounded(report.pulled / run_s),
+        stages_s={k: rounded(v) for k, v in sync.seconds.items()},
+        baseline_n=base_received,
+        baseline_applied=base_applied,
+        baseline_s=rounded(base_s),
+        load_avg_1m=load,
+        backend=backend,
+        server_cpu_s=rounded(server_cpu),
+        note=NOTE.format(server=BACKEND_NOTES[backend]),
+    )

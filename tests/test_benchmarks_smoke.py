@@ -17,8 +17,8 @@ EXPECTED_BY_BENCHMARK = {
     "intake_save": {"intake_save_p95", "register_applicant_p95"},
     "id_lookup": {"id_lookup_p95", "id_lookup_audited_p95"},
     "name_search": {"name_search_chinese_p95", "name_search_initials_p95"},
-    "sync_push": {"sync_push_ops_per_s"},
-    "sync_pull": {"sync_pull_changes_per_s"},
+    "sync_push": {"sync_push_ops_per_s", "sync_push_postgresql_ops_per_s"},
+    "sync_pull": {"sync_pull_changes_per_s", "sync_pull_postgresql_changes_per_s"},
     "sync_end_to_end": {
         "sync_end_to_end_applications_per_s",
         "sync_end_to_end_postgresql_applications_per_s",
