@@ -270,6 +270,21 @@ class SyncRecordRepo:
         if "suspensions" in data:  # a record from before the field leaves this counter's as they are
             self.applications.set_suspensions(record_id, _suspensions(data))
 
+    @staticmethod
+    def _simple_values(entity: str, version: int, data: dict[str, Any]) -> dict[str, Any]:
+        values = {name: data.get(name) for name in _PLAIN[entity] if name in data}
+        for name in _JSON_PLAIN[entity] & values.keys():
+            values[name] = canonical_json(values[name]) if values[name] else None
+        values.update(version=version, sync_state="synced")
+        return values
+
+    def _new_rating(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+        self._give_way(data.get("application_id"), record_id)  # only ratings that were here before
+        batch.add("ratings", {**self._simple_values("rating", version, data), "id": record_id})
+
+    def _new_rectification(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+        batch.add("rectifications", {**self._simple_values("rectification", version, data), "id": record_id})
+
     def _upsert_simple(
         self,
         entity: str,
@@ -279,10 +294,7 @@ class SyncRecordRepo:
         exists: bool,
     ) -> None:
         table = TABLES[entity]
-        values = {name: data.get(name) for name in _PLAIN[entity] if name in data}
-        for name in _JSON_PLAIN[entity] & values.keys():
-            values[name] = canonical_json(values[name]) if values[name] else None
-        values.update(version=version, sync_state="synced")
+        values = self._simple_values(entity, version, data)
         if exists:
             assignments = ", ".join(f"{name} = ?" for name in values)
             self.store.execute(
@@ -384,7 +396,7 @@ class SyncRecordRepo:
 
 
 # New records of these entities are inserted a page at a time (``SyncRecordRepo.page``).
-_BATCHED = frozenset({"applicant", "application"})
+_BATCHED = frozenset({"applicant", "application", "rating", "rectification"})
 _MATERIAL_STATUSES = ("received", "missing", "pending")
 
 
@@ -416,7 +428,9 @@ class _NewRows:
     """New records of a pulled page waiting to be inserted: rows per table (grouped by their
     columns, so each group is one ``executemany``), an application's materials and suspensions."""
 
-    ORDER = ("applicants", "applications")  # an application refers to its applicant
+    # In the order of their references: application → applicant, rating → application,
+    # rectification → rating.
+    ORDER = ("applicants", "applications", "ratings", "rectifications")
 
     def __init__(self) -> None:
         self.rows: dict[str, dict[tuple[str, ...], list[tuple[Any, ...]]]] = {}
