@@ -384,8 +384,11 @@ def _store_chunk(
         ).rowcount
         if advanced != 1:  # another request stored this chunk first (after our read)
             raise _mismatch(_load(conn, device, upload_id))
-        conn.execute(db.upload_chunks.insert().values(upload_id=upload.id, offset=offset, data=chunk))
-        verified = end < upload.size or _finish(conn, upload)
+        if end < upload.size:
+            conn.execute(db.upload_chunks.insert().values(upload_id=upload.id, offset=offset, data=chunk))
+            verified = True
+        else:  # the last chunk goes straight into the blob, never stored as a chunk
+            verified = _finish(conn, upload, chunk)
     if not verified:
         raise ApiError(
             422,
@@ -409,9 +412,10 @@ def _mismatch(upload: _Upload) -> ApiError:
     )
 
 
-def _finish(conn: Connection, upload: _Upload) -> bool:
-    """All bytes are in: check the sha256, then keep the content as a blob (True), or discard the
-    chunks and start the upload again at 0 (False). The caller commits either way."""
+def _finish(conn: Connection, upload: _Upload, last: bytes) -> bool:
+    """All bytes are in (the stored chunks, then ``last``): check the sha256, then keep the content as
+    a blob (True), or discard the chunks and start the upload again at 0 (False). The caller commits
+    either way. An upload in one chunk (most scans) never touches the chunks table."""
     parts = [
         bytes(data)
         for data in conn.execute(
@@ -420,6 +424,7 @@ def _finish(conn: Connection, upload: _Upload) -> bool:
             .order_by(db.upload_chunks.c.offset)
         ).scalars()
     ]
+    parts.append(last)
     content = b"".join(parts)
     del parts
     if len(content) != upload.size or hashlib.sha256(content).hexdigest() != upload.sha256:
