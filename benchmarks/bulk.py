@@ -19,6 +19,7 @@ when the run has met those names before (measured with other work on the machine
 from __future__ import annotations
 
 import random
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -71,8 +72,9 @@ def indexes_set_aside(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
     """Drop the indexes and triggers of ``tables`` for a bulk load; create them again afterwards from
     their own DDL (``sqlite_master``), and refill the name index if ``applicants`` was among them.
 
-    Meant for scratch profiles: no journal and no fsync while the load runs (the store's WAL would
-    write every page twice); the store's own settings are back afterwards."""
+    Meant for scratch profiles: no fsync while the load runs, and no journal when no other
+    connection has the file open (the store's WAL would write every page twice); the store's own
+    settings are back afterwards."""
     marks = ", ".join("?" for _ in tables)
     saved = store.all(
         "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
@@ -82,8 +84,13 @@ def indexes_set_aside(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
     with store.transaction():
         for item in saved:
             store.execute(f'DROP {item["type"].upper()} "{item["name"]}"')
-    store.execute("PRAGMA journal_mode = OFF")
     store.execute("PRAGMA synchronous = OFF")
+    try:
+        # Only the connection that has the file to itself may leave WAL (an app's database thread,
+        # in a UI test, keeps its own open): the load keeps the journal then.
+        unjournaled = store.scalar("PRAGMA journal_mode = OFF") == "off"
+    except sqlite3.OperationalError:
+        unjournaled = False
     try:
         yield
         with store.transaction():
@@ -93,7 +100,8 @@ def indexes_set_aside(store: Store, tables: tuple[str, ...]) -> Iterator[None]:
                 rebuild_name_index(store)
     finally:
         store.execute("PRAGMA synchronous = FULL")
-        store.execute("PRAGMA journal_mode = WAL")
+        if unjournaled:
+            store.execute("PRAGMA journal_mode = WAL")
 
 
 def load_applicants(
