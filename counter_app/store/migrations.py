@@ -439,6 +439,11 @@ def upgrade_to_8(store: Store) -> None:
     order); these tables hold the same names, nothing more. Triggers keep them in step with
     ``applicants`` on every write (the use cases, sync pulls, a bulk load), and drop a name's grams
     when no applicant has it any more; ``counter_app/store/name_index.py`` reads them.
+
+    The applications list's search box reads the same index; ``applicants_name_order`` gains the
+    id and ``applications_status`` the applicant, so that neither the applicants found nor the
+    counts under a search text are read from the tables (``tests/core/test_name_search.py``
+    checks the plans).
     """
     _run(
         store,

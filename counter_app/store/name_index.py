@@ -15,7 +15,8 @@ Searches list applicants in the list's applicant order: initials, name, id (the 
 that the first ``limit`` are well defined). Every name in the index has an applicant, so the first
 ``limit`` applicants are among those of the first ``limit`` matching names: :meth:`NameMatch.keys`
 chooses those names from the index alone, :meth:`NameMatch.of_key` reads their applicants, name by
-name, through ``applicants_name_order`` (name_initials, name), stopping at ``limit``.
+name, through ``applicants_name_order`` (name_initials, name, id), stopping at ``limit``. A
+one-character search sorts its distinct names first (王: some 27,000 among a million people).
 """
 
 from __future__ import annotations
