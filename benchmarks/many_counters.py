@@ -64,8 +64,8 @@ included), divided by the counters, in ms per sync. That is what sizes a deploym
 (``docs/scaling.md``).
 
 Sizes: ``counters`` 1,000 on PostgreSQL at full and quick (the target's number); ``sqlite_counters``
-1,000 at full, 250 at quick (a second 1,000-counter run would double the benchmark's time; SQLite's
-ceiling, its aggregate ops/s, shows at 250 already); ``staged`` 200 at full, none at quick; ``days`` 8
+1,000 at full, 100 at quick (a second 1,000-counter run would double the benchmark's time; SQLite's
+ceiling, its aggregate ops/s, shows at 100 already); ``staged`` 200 at full, none at quick; ``days`` 8
 (4 at quick); ``per_office`` 10; ``workers`` 4; tiny runs 6 counters to exercise the code. Each is a
 ``--size NAME=N`` override.
 """
@@ -840,10 +840,10 @@ def measure(options: Options, kind: str, days: Sequence[Day], sizes: Sizes) -> d
 
 # --- the benchmark ----------------------------------------------------------------------------------
 def run(options: Options) -> list[Result]:
-    # Quick runs the target's 1,000 counters on PostgreSQL and a quarter of them on SQLite (its run
-    # would take as long again; its ceiling shows at 250 as well); full runs 1,000 on both.
+    # Quick runs the target's 1,000 counters on PostgreSQL and a tenth of them on SQLite (its run
+    # would take as long again; its ceiling shows at 100 as well); full runs 1,000 on both.
     counters = options.size("counters", full=1000, quick=1000, tiny=6)
-    sqlite_counters = options.size("sqlite_counters", full=1000, quick=250, tiny=6)
+    sqlite_counters = options.size("sqlite_counters", full=1000, quick=100, tiny=6)
     common = {
         "per_office": options.size("per_office", full=10, quick=10, tiny=3),
         "workers": options.size("workers", full=4, quick=4, tiny=2),

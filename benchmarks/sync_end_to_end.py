@@ -2,19 +2,21 @@
 
 Set-up (not timed): central in its own process (``counter-central serve``, see
 :mod:`benchmarks.central_process`) on SQLite (WAL, ``synchronous=FULL``) and on PostgreSQL (a new
-cluster with ``fsync=on``), the demo catalogue published; a scratch office profile enrolled with
-the office and filled through the use cases (:class:`~counter_app.services.seed.Seeder`: register,
-draft, check materials, accept, decide, deliver, rate: about 5 operations per application, each
-application with a new applicant), as ``counter-app seed`` does.
+cluster with ``fsync=on``), the demo catalogue published; one scratch office profile filled
+through the use cases (:class:`~counter_app.services.seed.Seeder`: register, draft, check
+materials, accept, decide, deliver, rate: about 5 operations per application, each application
+with a new applicant), as ``counter-app seed`` does, before enrollment (its receipt numbers carry the
+local prefix, as work taken in before a counter is enrolled goes out); each database's run syncs
+its own copy of it, enrolled with the office.
 
 Measured: the wall time of the command ``counter-app sync --json`` in its own process, from start to
 exit: Python start-up and opening the profile, hello, push of the whole outbox, the pull of the
 office's changes, verify, audit head. The value is applications ÷ that time. The client's and the
 server's CPU seconds are reported beside it (what bounds the figure on a 2-core machine).
 
-Baseline, in the same run: the same command with the outbox pushed one op per request
-(``COUNTER_SYNC_BATCH=1`` is not a product setting, so the baseline is measured in process, as
-:mod:`benchmarks.sync_push` measures its baseline, on ``baseline_applications``).
+Baseline, in the same run: a sync of ``baseline_applications`` pushing one op per request (not a
+setting of the command, so measured in process with ``SyncEngine(batch_size=1)``, as
+:mod:`benchmarks.sync_push` measures its baseline).
 
 Checked: the sync reports ``ok``, pushed = the ops seeded, nothing pending, central holds one stored
 result per op and the office's records = the records the ops touched.
@@ -24,25 +26,28 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.central_process import ServerProcess
+from benchmarks.central_process import ServerProcess, backends, central_on
 from benchmarks.central_server import (
     OFFICE,
+    Seeded,
     TimedSync,
     check,
     device_id,
     enrolled_counter,
     load_average,
-    office_server,
     outbox_state,
     seed_applications,
 )
-from benchmarks.runner import Options, Result, rounded, settle
+from benchmarks.runner import Options, Result, rounded, scratch_counter, settle
+from central import admin
+from sync.engine import enroll
 
 TARGET_APPLICATIONS_PER_S = 2_000.0
 SEED = 20261204
@@ -81,17 +86,25 @@ def _cli_sync(data_dir: Path, config_dir: Path) -> tuple[dict[str, Any], float, 
 
 
 def _measure(
-    options: Options, root: Path, server: ServerProcess, backend: str, applications: int, baseline_n: int
+    options: Options,
+    root: Path,
+    seeded_root: Path,
+    server: ServerProcess,
+    backend: str,
+    seeded: Seeded,
+    baseline_n: int,
 ) -> dict[str, Any]:
     label = f"sync_end_to_end[{backend}]"
-    with enrolled_counter(root, server, f"e2e-{backend}") as counter:
-        options.progress(f"[{label}] seeding {applications:,} applications through the use cases")
-        seeded = seed_applications(counter, SEED, applications)
+    # This backend's copy of the seeded profile, enrolled with its server.
+    name = f"e2e-{backend}"
+    for part in ("data", "config"):
+        shutil.copytree(seeded_root / f"seeded-{part}", root / f"{name}-{part}")
+    with scratch_counter(root, name) as counter:
+        enroll(counter, server.url, admin.new_enroll_code(server.engine, OFFICE), name)
         state = outbox_state(counter)
         device = device_id(counter)
-        records_before = sum(server.records(OFFICE).values())
-    # Where enrolled_counter (scratch_counter) keeps the profile: the command opens it there.
-    data_dir, config_dir = root / f"e2e-{backend}-data", root / f"e2e-{backend}-config"
+    records_before = sum(server.records(OFFICE).values())
+    data_dir, config_dir = root / f"{name}-data", root / f"{name}-config"
     settle()
     options.progress(f"[{label}] counter-app sync of {state.ops:,} ops")
     load = load_average()
@@ -106,7 +119,7 @@ def _measure(
     check(records == state.records, f"{label}: central holds {records} new records of {state.records}")
 
     # The baseline: the same kind of work, one op per request (in process, as sync_push measures it).
-    with enrolled_counter(root, server, f"e2e-{backend}-single") as single:
+    with enrolled_counter(root, server, f"{name}-single") as single:
         base = seed_applications(single, SEED + 1, baseline_n)
         options.progress(f"[{label}] baseline: {base.ops:,} ops one per request")
         timed = TimedSync(single, batch_size=1)
@@ -167,21 +180,15 @@ def _result(backend: str, m: dict[str, Any]) -> Result:
 def run(options: Options) -> list[Result]:
     applications = options.size("applications", full=10_000, quick=10_000, tiny=20)
     baseline_n = options.size("baseline_applications", full=100, quick=60, tiny=4)
-    backends = ["sqlite"]
-    from benchmarks import postgres
-
-    if postgres.available():
-        backends.append("postgresql")
     results = []
-    for backend in backends:
-        with options.workspace(f"e2e-{backend}") as root:
-            if backend == "sqlite":
-                with office_server(root, own_process=True) as server:
-                    assert isinstance(server, ServerProcess)
-                    measured = _measure(options, root, server, backend, applications, baseline_n)
-            else:
-                with postgres.database() as url, office_server(root, db_url=url, own_process=True) as server:
-                    assert isinstance(server, ServerProcess)
-                    measured = _measure(options, root, server, backend, applications, baseline_n)
-        results.append(_result(backend, measured))
+    with options.workspace("e2e-seeded") as seeded_root:
+        # Seeded once, before enrollment (receipt numbers with the local prefix, as work taken in
+        # before a counter is enrolled goes out); each backend syncs its own copy.
+        options.progress(f"[sync_end_to_end] seeding {applications:,} applications through the use cases")
+        with scratch_counter(seeded_root, "seeded") as counter:
+            seeded = seed_applications(counter, SEED, applications)
+        for backend in backends():
+            with options.workspace(f"e2e-{backend}") as root, central_on(backend, root) as server:
+                measured = _measure(options, root, seeded_root, server, backend, seeded, baseline_n)
+            results.append(_result(backend, measured))
     return results
