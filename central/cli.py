@@ -30,7 +30,7 @@ def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central.app import WORKER_DB_ENV, WORKER_RATE_LIMIT_ENV, Settings, create_app
+    from central.app import WORKER_DB_ENV, WORKER_RATE_LIMIT_ENV, Settings, create_app, tune_collector
 
     settings = Settings(rate_limit_per_minute=args.rate_limit)
     engine = _engine(args)
@@ -53,7 +53,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ[WORKER_RATE_LIMIT_ENV] = str(settings.rate_limit_per_minute)
         uvicorn.run("central.app:create_worker_app", factory=True, workers=args.workers, **common)
         return 0
-    uvicorn.run(create_app(engine, settings), **common)
+    app = create_app(engine, settings)
+    tune_collector()
+    uvicorn.run(app, **common)
     return 0
 
 

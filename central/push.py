@@ -24,6 +24,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -60,59 +61,67 @@ def payload_hash(op: p.Op) -> str:
     return hashlib.sha256(op.model_dump_json().encode("utf-8")).hexdigest()
 
 
-def stored_json(result: p.OpResult) -> str:
-    """The result as stored for replay: ``result.model_dump_json(exclude_none=True)``, written out
-    directly for the common case (an op applied; its id is a UUID, so nothing needs escaping)."""
-    if result.status == "applied" and result.model_fields_set <= _APPLIED_FIELDS:
-        merged = ',"merged":true' if result.merged else ""
-        return f'{{"op_id":"{result.op_id}","status":"applied","new_version":{result.new_version}{merged}}}'
-    return result.model_dump_json(exclude_none=True)
+@dataclass(frozen=True)
+class Applied:
+    """The result of an applied op, the common case, kept out of pydantic: ``json()`` is
+    ``p.OpResult(op_id=…, status="applied", new_version=…, merged=…).model_dump_json(exclude_none=True)``
+    byte for byte (tested), without building the model (its id is a UUID: nothing to escape)."""
+
+    op_id: str
+    new_version: int
+    merged: bool | None = None
+    status: str = "applied"
+
+    def json(self) -> str:
+        merged = ',"merged":true' if self.merged else ""
+        return f'{{"op_id":"{self.op_id}","status":"applied","new_version":{self.new_version}{merged}}}'
 
 
-_APPLIED_FIELDS = frozenset({"op_id", "status", "new_version", "merged"})
+def result_json(result: p.OpResult | Applied) -> str:
+    """A result as the reply carries it and as it is stored for replay (``exclude_none``)."""
+    return result.json() if isinstance(result, Applied) else result.model_dump_json(exclude_none=True)
 
 
-def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[p.OpResult]:
+def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[str]:
     """Apply a batch; the caller holds the transaction. Reads what the batch touches in a few
-    queries, applies the ops in memory, and writes every changed record once at the end."""
+    queries, applies the ops in memory, and writes every changed record once at the end. Returns
+    each op's result as JSON (an ``OpResult`` without its empty fields), in order."""
     records.lock_office(conn, device.office_code)
     batch = _Batch(conn, device, ops)
     waiting: set[str] = set()
-    results = []
+    results: list[str] = []
     for op in ops:
         digest = payload_hash(op)
         stored = batch.stored.get(op.op_id)
         if stored is not None:
             if stored[0] != digest:
-                results.append(
-                    p.OpResult(
-                        op_id=op.op_id,
-                        status="idempotency_mismatch",
-                        message="this op id was used before with another payload",
-                        server_record=_own_record(batch, op),
-                    )
+                mismatch = p.OpResult(
+                    op_id=op.op_id,
+                    status="idempotency_mismatch",
+                    message="this op id was used before with another payload",
+                    server_record=_own_record(batch, op),
                 )
+                results.append(result_json(mismatch))
             else:
                 previous = p.OpResult.model_validate_json(stored[1])
                 if previous.status == "conflict":
                     waiting.add(op.entity_id)
-                results.append(p.OpResult(op_id=op.op_id, status="duplicate", stored=previous))
+                results.append(result_json(p.OpResult(op_id=op.op_id, status="duplicate", stored=previous)))
             continue
         if op.entity_id in waiting:
-            results.append(
-                p.OpResult(
-                    op_id=op.op_id, status="deferred", message="an earlier op on this record did not apply"
-                )
+            deferred = p.OpResult(
+                op_id=op.op_id, status="deferred", message="an earlier op on this record did not apply"
             )
+            results.append(result_json(deferred))
             continue
         result = _apply(batch, op)
         if result.status in ("conflict", "missing_attachments"):
             waiting.add(op.entity_id)
+        answer = result_json(result)
         if result.status in STORED_STATUSES:
-            result_json = stored_json(result)
-            batch.stored[op.op_id] = (digest, result_json)
-            batch.applied.append((op.op_id, device.id, digest, result_json, batch.stamp))
-        results.append(result)
+            batch.stored[op.op_id] = (digest, answer)
+            batch.applied.append((op.op_id, device.id, digest, answer, batch.stamp))
+        results.append(answer)
     batch.write()
     return results
 
@@ -271,7 +280,7 @@ def _own_record(batch: _Batch, op: p.Op) -> p.ServerRecord | None:
     return _server_record(record)
 
 
-def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
+def _apply(batch: _Batch, op: p.Op) -> p.OpResult | Applied:
     device = batch.device
     record = batch.record(op.entity_id)
     if record is not None and record.office_code != device.office_code and op.op == "update":
@@ -346,7 +355,7 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
                 updated_at=batch.stamp,
             )
         )
-        return p.OpResult.model_construct(op_id=op.op_id, status="applied", new_version=1)
+        return Applied(op.op_id, 1)
 
     merged = op.base_version < record.version
     if "materials" in changes and isinstance(record.data.get("materials"), dict):
@@ -356,10 +365,7 @@ def _apply(batch: _Batch, op: p.Op) -> p.OpResult:
     record.field_versions.update({k: [record.version, device.id] for k in changes})
     record.updated_at = batch.stamp
     batch.touched(record)
-    # Built without validation (every value is known good): this is the result of most ops.
-    return p.OpResult.model_construct(
-        op_id=op.op_id, status="applied", new_version=record.version, merged=merged or None
-    )
+    return Applied(op.op_id, record.version, merged or None)
 
 
 def _overlap(device: Device, op: p.Op, record: records.Record) -> list[str]:
