@@ -143,11 +143,17 @@ class Transport:
                 retry_after = None
             else:
                 self.bytes_sent += len(data or b"")
-                if response.status_code in ok:
+                if response.status_code == 200 and method != "HEAD" and not response.content:
+                    # Every 200 of the protocol has a body. An empty one is a reply cut inside its
+                    # headers (urllib3 warns and hands back what it parsed): the network, not the
+                    # server, so it is retried like any other cut.
+                    problem, retry_after = "reply cut before its body", None
+                elif response.status_code in ok:
                     return response
-                if response.status_code < 500 and response.status_code != 429:
+                elif response.status_code < 500 and response.status_code != 429:
                     raise self._refusal(response)
-                problem = f"HTTP {response.status_code}"
+                else:
+                    problem = f"HTTP {response.status_code}"
                 retry_after = response.headers.get("Retry-After")
             attempt += 1
             if attempt > retries:
