@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import Options, Result, rounded, scratch_counter, summary_ms
+from benchmarks.runner import Options, Result, rounded, summary_ms
 
 TARGET_MS = 200.0
 TARGET_MB = 200.0
@@ -150,7 +150,7 @@ def _measure(data_dir: Path, config_dir: Path, task: str, size: int) -> dict[str
 
 
 def run(options: Options) -> list[Result]:
-    from benchmarks.applications_list import load_office
+    from benchmarks.applications_list import loaded_office
     from counter_app.accounts import Actor
 
     rows = options.size("rows", full=200_000, quick=200_000, tiny=600)
@@ -159,10 +159,7 @@ def run(options: Options) -> list[Result]:
     window = options.size("window", full=1000, quick=1000, tiny=200)
     actor = Actor.command_line("bench")
     with options.workspace("view") as root:
-        with scratch_counter(root) as counter:
-            options.progress(f"[applications_view] loading {rows:,} applications among {citizens:,} citizens")
-            load_office(counter, rows, applicants=citizens, options=options)
-            counter.ctx.store.checkpoint()
+        with loaded_office(options, root, rows, citizens, "applications_view") as (counter, _load_s):
             queries = counter.queries
 
             def core_open() -> int:

@@ -2,9 +2,10 @@
 
 Set-up (timed apart, not in the figure): the real central server on loopback, ``counter-central
 serve`` in its own process (:mod:`benchmarks.central_process`), once on SQLite and once on
-PostgreSQL (``fsync=on``); counter A of the office takes in applications
-through the use cases (:class:`~counter_app.services.seed.Seeder`) until its ops touch ``changes``
-records, and pushes them with ``SyncEngine(A).run()``. Central keeps one row per record (its latest
+PostgreSQL (``fsync=on``); counter A takes in applications through the use cases
+(:class:`~counter_app.services.seed.Seeder`) until its ops touch ``changes`` records, once, before
+it is enrolled; each database's copy of A is enrolled with the office and pushes them with
+``SyncEngine(A).run()``. Central keeps one row per record (its latest
 version), so a pull of the office from cursor 0 returns one change per record: the ~10,000 changes.
 
 Measured: a fresh counter B of the same office runs ``SyncEngine(B).run()``; the value is the
@@ -25,6 +26,7 @@ central's records of each entity, nothing waits in its inbox, and the engine's v
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -32,17 +34,19 @@ from benchmarks.central_process import BACKEND_NOTES, backends, central_on, serv
 from benchmarks.central_server import (
     OFFICE,
     CentralServer,
+    Seeded,
     TimedSync,
     check,
     enrolled_counter,
     load_average,
     seed_until,
 )
-from benchmarks.runner import Options, Result, rounded
+from benchmarks.runner import Options, Result, rounded, scratch_counter
+from central import admin
 from counter_app.core import Counter
 from counter_app.store.sync_records import TABLES
 from sync import protocol as p
-from sync.engine import SyncEngine
+from sync.engine import SyncEngine, enroll
 from sync.transport import Transport
 
 NOTE = (
@@ -99,21 +103,28 @@ def run(options: Options) -> list[Result]:
     changes = options.size("changes", full=10_000, quick=10_000, tiny=40)
     baseline_changes = options.size("baseline_changes", full=1_000, quick=500, tiny=10)
     results = []
-    for backend in backends():
-        with options.workspace(f"pull-{backend}") as root, central_on(backend, root) as server:
-            results.append(_measure(options, root, server, backend, changes, baseline_changes))
+    with options.workspace("pull-seeded") as seeded_root:
+        # Counter A takes in once, before enrollment (its receipt numbers carry the local prefix, as
+        # work taken in before a counter is enrolled goes out); each database gets its own copy.
+        options.progress(f"[sync_pull] seeding applications until ~{changes:,} records are pending")
+        with scratch_counter(seeded_root, "source") as source:
+            seeded = seed_until(
+                source, SEED, lambda s: changes - s.records, RECORDS_PER_APPLICATION, options, "sync_pull"
+            )
+        for backend in backends():
+            with options.workspace(f"pull-{backend}") as root, central_on(backend, root) as server:
+                for part in ("data", "config"):
+                    shutil.copytree(seeded_root / f"source-{part}", root / f"source-{part}")
+                results.append(_measure(options, root, server, backend, seeded, baseline_changes))
     return results
 
 
 def _measure(
-    options: Options, root: Path, server: CentralServer, backend: str, changes: int, baseline_changes: int
+    options: Options, root: Path, server: CentralServer, backend: str, seeded: Seeded, baseline_changes: int
 ) -> Result:
     label = f"sync_pull[{backend}]"
-    with enrolled_counter(root, server, "source") as source:
-        options.progress(f"[{label}] seeding applications until ~{changes:,} records are pending")
-        seeded = seed_until(
-            source, SEED, lambda s: changes - s.records, RECORDS_PER_APPLICATION, options, label
-        )
+    with scratch_counter(root, "source") as source:
+        enroll(source, server.url, admin.new_enroll_code(server.engine, OFFICE), "source")
         options.progress(f"[{label}] counter A pushes {seeded.ops:,} ops ({seeded.records:,} records)")
         push_began = time.perf_counter()
         pushed = TimedSync(source).run()[0]

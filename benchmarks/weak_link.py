@@ -10,7 +10,7 @@ scan may be attached to (not refused, withdrawn or rated) gets one scan through
 ``intake.attach``: JPEG-ish incompressible bytes, ``scan_min_kb``–``scan_max_kb`` KB (a phone photo
 of an ID card or a certificate as counters send them). Drafts get none: their scans stay on the
 counter until the application is decided. Sizes: ``full`` is the issue's 500
-applications (~9 MB of scans: about 20 minutes at 8 KB/s); ``quick`` 15 (about a minute);
+applications (~9 MB of scans: about 20 minutes at 8 KB/s); ``quick`` 8 (about half a minute);
 ``tiny`` 3 on a fast link (the code path only).
 
 Measured: ``SyncEngine.run`` in a loop until nothing is pending, as the app's scheduler would
@@ -63,7 +63,7 @@ _NO_SCAN = ("draft", "refused", "withdrawn", "rated")
 
 
 def run(options: Options) -> list[Result]:
-    applications = options.size("applications", full=500, quick=15, tiny=3)
+    applications = options.size("applications", full=500, quick=8, tiny=3)
     rate_bps = options.size("rate_bps", full=64_000, quick=64_000, tiny=2_000_000)
     delay_ms = options.size("delay_ms", full=300, quick=300, tiny=20)
     cut_permille = options.size("cut_permille", full=20, quick=20, tiny=20)
