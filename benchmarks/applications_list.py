@@ -31,14 +31,12 @@ join, no order, no filter), the floor of reading a page; ``ratio`` = value / bas
 
 from __future__ import annotations
 
-import atexit
 import functools
 import gc
 import itertools
 import random
 import resource
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -253,11 +251,10 @@ def loaded_office(
 ) -> Iterator[tuple[Counter, float]]:
     """A scratch profile in ``root`` holding :func:`load_office`'s office, and the seconds its load
     took. The first benchmark of a run that asks for these sizes loads it (into a folder kept until
-    the run's process exits); the next ones copy that profile, its key file with it."""
+    the run ends); the next ones copy that profile, its key file with it."""
     key = (applications, citizens)
     if key not in _OFFICES or not _OFFICES[key][0].exists():
-        cache = Path(tempfile.mkdtemp(prefix="counter-bench-office-", dir=options.tmp_dir))
-        atexit.register(shutil.rmtree, cache, True)
+        cache = options.run_folder("office")
         options.progress(f"[{label}] loading {applications:,} applications among {citizens:,} citizens")
         began = time.perf_counter()
         with scratch_counter(cache) as counter:

@@ -14,11 +14,13 @@ so stdout is exactly the JSON document.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
 import json
 import math
 import os
 import platform
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -47,6 +49,8 @@ class Options:
     overrides: Mapping[str, int] = field(default_factory=dict)
     tmp_dir: Path | None = None  # where scratch profiles go (default: the system temp dir)
     log: Callable[[str], None] | None = None
+    # Folders kept for the whole run (``run_folder``), removed when it ends (``finish``).
+    run_folders: list[Path] = field(default_factory=list)
 
     def size(self, name: str, *, full: int, quick: int, tiny: int) -> int:
         """The size ``name`` at this level, unless ``--size name=N`` overrides it."""
@@ -57,6 +61,22 @@ class Options:
     def progress(self, message: str) -> None:
         if self.log is not None:
             self.log(message)
+
+    def run_folder(self, label: str) -> Path:
+        """A new directory kept until the run ends (what several benchmarks of one run share);
+        ``run_benchmarks`` removes it at the end, and the process's exit if nothing else did."""
+        base = self.tmp_dir
+        if base is not None:
+            base.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=f"counter-bench-{label}-", dir=base))
+        self.run_folders.append(folder)
+        atexit.register(shutil.rmtree, folder, True)
+        return folder
+
+    def finish(self) -> None:
+        """Remove the run's folders."""
+        while self.run_folders:
+            shutil.rmtree(self.run_folders.pop(), ignore_errors=True)
 
     @contextmanager
     def workspace(self, label: str) -> Iterator[Path]:
@@ -366,6 +386,28 @@ def run_benchmarks(
     results: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
     timings: dict[str, float] = {}
+    try:
+        _run_each(names, options, keep_going, results, errors, timings)
+    finally:
+        options.finish()
+    machine = machine_info(options)
+    machine.update(
+        started_at=started_at, elapsed_s=round(time.perf_counter() - started, 2), benchmark_s=timings
+    )
+    report: dict[str, Any] = {"results": results, "machine": machine}
+    if errors:
+        report["errors"] = errors
+    return report
+
+
+def _run_each(
+    names: Sequence[str] | None,
+    options: Options,
+    keep_going: bool,
+    results: list[dict[str, Any]],
+    errors: list[dict[str, str]],
+    timings: dict[str, float],
+) -> None:
     for key in select(names):
         options.progress(f"[{key}] running ({options.level})")
         settle()
@@ -382,14 +424,6 @@ def run_benchmarks(
             timings[key] = round(time.perf_counter() - began, 2)
         options.progress(f"[{key}] done in {timings[key]:.1f} s")
         results.extend(result.to_dict() for result in produced)
-    machine = machine_info(options)
-    machine.update(
-        started_at=started_at, elapsed_s=round(time.perf_counter() - started, 2), benchmark_s=timings
-    )
-    report: dict[str, Any] = {"results": results, "machine": machine}
-    if errors:
-        report["errors"] = errors
-    return report
 
 
 # --- output ----------------------------------------------------------------------------------------
