@@ -107,7 +107,7 @@ def test_a_clerk_takes_applications_in_at_the_demo_and_they_reach_the_platform(
         view.result_panel.native_dialogs = False
 
         # 1. Accept: the 最低生活保障 form by keyboard, every material received, the 受理通知书.
-        find_applicant(desk, "zs")
+        find_applicant(desk, "张三")  # the demo office has other citizens whose initials hold zs
         choose_service(desk, "zdsh", SUBSISTENCE)
         fill_subsistence_form(desk)
         desk.mnemonic("r", view.materials_panel.all_button)
@@ -122,7 +122,7 @@ def test_a_clerk_takes_applications_in_at_the_demo_and_they_reach_the_platform(
 
         # 2. Refuse, for the next citizen (Ctrl+N), with the reason and remedies.
         desk.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-        find_applicant(desk, "zs")
+        find_applicant(desk, "张三")  # the demo office has other citizens whose initials hold zs
         choose_service(desk, "zdsh", SUBSISTENCE)
         fill_subsistence_form(desk)
         desk.ctrl_enter()  # nothing handed in
