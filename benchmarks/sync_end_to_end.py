@@ -48,22 +48,10 @@ from benchmarks.central_server import (
 from benchmarks.runner import Options, Result, rounded, scratch_counter, settle
 from central import admin
 from sync.engine import enroll
+from tests.support import ROOT, cli_env  # the command's environment, as the tests run it
 
 TARGET_APPLICATIONS_PER_S = 2_000.0
 SEED = 20261204
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _cli_env(data_dir: Path, config_dir: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        COUNTER_APP_DATA_DIR=str(data_dir),
-        COUNTER_APP_CONFIG_DIR=str(config_dir),
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",  # the profile's fallback key file
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
 
 
 def _cli_sync(data_dir: Path, config_dir: Path) -> tuple[dict[str, Any], float, float]:
@@ -74,7 +62,7 @@ def _cli_sync(data_dir: Path, config_dir: Path) -> tuple[dict[str, Any], float, 
         [sys.executable, "-m", "ui.cli", "sync", "--json"],
         capture_output=True,
         text=True,
-        env=_cli_env(data_dir, config_dir),
+        env=cli_env(data_dir, config_dir),
         cwd=ROOT,
         timeout=900,
     )
