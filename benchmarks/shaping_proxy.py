@@ -38,6 +38,7 @@ import struct
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -88,13 +89,18 @@ class _Connection:
     turn: str | None = None  # the direction that sent last
     messages: dict[str, _Message] = field(default_factory=dict)
     methods: list[str] = field(default_factory=list)  # of requests whose reply has not begun
+    # A planned cut's hook: called once the server's side is closed, before the client's is.
+    before_client_close: Callable[[], object] | None = None
 
     def close(self, *, reset: bool = False) -> None:
         with self.lock:
             if self.closed:
                 return
             self.closed = True
-        for sock in (self.client, self.upstream):
+        hook, self.before_client_close = self.before_client_close, None
+        for sock in (self.upstream, self.client):
+            if sock is self.client and hook is not None:
+                hook()
             try:
                 if reset:
                     sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -114,6 +120,7 @@ class _Connection:
 class _PlannedCut:
     method: str
     after_body_bytes: int
+    before_client_close: Callable[[], object] | None = None
 
 
 class ShapingProxy:
@@ -160,10 +167,16 @@ class ShapingProxy:
     def total_cuts(self) -> int:
         return self.cuts[UP] + self.cuts[DOWN]
 
-    def cut_next(self, method: str, after_body_bytes: int) -> None:
-        """Cut the next request with this method once ``after_body_bytes`` of its body went up."""
+    def cut_next(
+        self, method: str, after_body_bytes: int, *, before_client_close: Callable[[], object] | None = None
+    ) -> None:
+        """Cut the next request with this method once ``after_body_bytes`` of its body went up.
+
+        ``before_client_close``: called when the server's side of the cut is closed and the client's
+        is not yet (a test waits there until the server has dealt with the cut, so that the client's
+        next request finds it done, as on a real line where the client notices a cut last)."""
         with self._lock:
-            self._planned.append(_PlannedCut(method.upper(), after_body_bytes))
+            self._planned.append(_PlannedCut(method.upper(), after_body_bytes, before_client_close))
 
     def close(self) -> None:
         self._stopping = True
@@ -280,7 +293,8 @@ class ShapingProxy:
                     connection.close(reset=self._rng.random() < 0.5)
                     return
                 if not data:
-                    target.shutdown(socket.SHUT_WR)  # pass the half-close on
+                    if not connection.closed:  # (closed: the proxy's own cut, which closes both sides)
+                        target.shutdown(socket.SHUT_WR)  # pass the half-close on
                     return
         except OSError:
             connection.close()
@@ -347,6 +361,7 @@ class ShapingProxy:
             planned = next((p for p in self._planned if p.method == message.method), None)
             if planned is not None:
                 self._planned.remove(planned)
+                connection.before_client_close = planned.before_client_close
                 message.cut_fraction = None
                 message.cut_at = head_length + min(planned.after_body_bytes, body)
         else:

@@ -235,7 +235,7 @@ class SyncExchange:
                         now,
                         page,
                     )
-            if page.inbox_used:
+            if page.waiting:
                 applied += self._drain_inbox()
             self.ctx.settings.set("pull_cursor", str(next_cursor))
             if changes:
@@ -271,10 +271,10 @@ class SyncExchange:
             # A record whose parent has not arrived waits there too.
             self.records.stash(entity, record_id, version, cursor, data, now)
             if page is not None:
-                page.inbox_used = True
+                page.waiting.add(record_id)
             return 0
         self.records.upsert(entity, record_id, version, data, exists=local is not None)
-        if page is None or page.inbox_used:
+        if page is None or record_id in page.waiting:
             self.records.unstash(record_id)
         if page is not None:
             page.arrived(entity, record_id, version)
@@ -338,7 +338,7 @@ class _PageState:
             wanted = [c["data"].get(column) for c in changes if c["entity"] == entity]
             wanted = [value for value in wanted if isinstance(value, str)]
             self.present.setdefault(table, set()).update(repo.existing(table, wanted))
-        self.inbox_used = repo.inbox_count() > 0
+        self.waiting = repo.inbox_ids()  # what waits in the inbox: from before, and parked on this page
 
     def has_parent(self, entity: str, data: dict[str, Any]) -> bool:
         if entity not in PARENTS:

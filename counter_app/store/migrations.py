@@ -397,15 +397,22 @@ NAME_GRAM_POSITIONS = 1000
 _GRAMS_OF = "SELECT substr(lower({value}), n, 2) {extra} FROM name_gram_positions WHERE n <= length({value})"
 
 
-def name_index_triggers() -> list[str]:
-    """The triggers that keep the name index in step with ``applicants`` (one statement each: a
-    trigger's body has semicolons of its own)."""
+def _add_grams(value: str, initials: str) -> tuple[str, str]:
+    """The two statements that add the grams of ``value``'s names and initials to the index (``NEW``
+    in a trigger, ``p`` for a set of applicants)."""
     add_name = "INSERT OR IGNORE INTO applicant_name_grams (gram, initials, name) " + _GRAMS_OF.format(
-        value="NEW.name", extra=", NEW.name_initials, NEW.name"
+        value=f"{value}.name", extra=f", {initials}.name_initials, {value}.name"
     )
     add_initials = "INSERT OR IGNORE INTO applicant_initials_grams (gram, initials) " + _GRAMS_OF.format(
-        value="NEW.name_initials", extra=", NEW.name_initials"
+        value=f"{initials}.name_initials", extra=f", {initials}.name_initials"
     )
+    return add_name, add_initials
+
+
+def name_index_triggers() -> list[str]:
+    """The triggers that keep the name index in step with ``applicants`` (one statement each: a
+    trigger's body has semicolons of its own), as v8 made them."""
+    add_name, add_initials = _add_grams("NEW", "NEW")
     drop_name = (
         "DELETE FROM applicant_name_grams WHERE initials = OLD.name_initials AND name = OLD.name"
         f" AND gram IN ({_GRAMS_OF.format(value='OLD.name', extra='')})"
@@ -498,6 +505,31 @@ def rebuild_name_index(store: Store) -> None:
     )
 
 
+def upgrade_to_9(store: Store) -> None:
+    """A pulled page's new applicants enter the name index together, not one trigger at a time.
+
+    The insert trigger of v8 costs about 40 µs an applicant (two statements run for each row); a
+    fresh counter's download is mostly new applicants. ``name_index_deferred`` holds a row only
+    inside the transaction that inserts such a page (``name_index.insert_applicants``): while it
+    does, the insert trigger stands aside, and the page's names enter the index in one statement
+    per gram table. Nothing else changes: updates and deletes keep their triggers, and every other
+    insert (the use cases, a restore) keeps the insert trigger. Other connections never see the
+    row (it is written and removed inside one transaction)."""
+    add_name, add_initials = _add_grams("NEW", "NEW")
+    _run(
+        store,
+        """
+        CREATE TABLE name_index_deferred (id INTEGER PRIMARY KEY CHECK (id = 1));
+        DROP TRIGGER applicants_name_index_insert
+        """,
+    )
+    store.execute(
+        "CREATE TRIGGER applicants_name_index_insert AFTER INSERT ON applicants"
+        " WHEN NOT EXISTS (SELECT 1 FROM name_index_deferred)"
+        f" BEGIN {add_name}; {add_initials}; END"
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Store], None]] = {
     1: upgrade_to_1,
     2: upgrade_to_2,
@@ -507,6 +539,7 @@ MIGRATIONS: dict[int, Callable[[Store], None]] = {
     6: upgrade_to_6,
     7: upgrade_to_7,
     8: upgrade_to_8,
+    9: upgrade_to_9,
 }
 LATEST_VERSION = max(MIGRATIONS)
 

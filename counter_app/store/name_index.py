@@ -21,10 +21,43 @@ one-character search sorts its distinct names first (王: some 27,000 among a mi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from counter_app.store.db import Store
+
 _LAST_CHARACTER = "char(1114111)"  # U+10FFFF: no gram sorts after its first character followed by it
+
+
+# The grams of the applicants inserted after rowid ``?``, as the insert trigger adds them one by one.
+_NEW_NAME_GRAMS = (
+    "INSERT OR IGNORE INTO applicant_name_grams (gram, initials, name)"
+    " SELECT substr(lower(p.name), g.n, 2), p.name_initials, p.name"
+    " FROM applicants p JOIN name_gram_positions g ON g.n <= length(p.name) WHERE p.rowid > ?"
+)
+_NEW_INITIALS_GRAMS = (
+    "INSERT OR IGNORE INTO applicant_initials_grams (gram, initials)"
+    " SELECT substr(lower(p.name_initials), g.n, 2), p.name_initials"
+    " FROM applicants p JOIN name_gram_positions g ON g.n <= length(p.name_initials) WHERE p.rowid > ?"
+)
+
+
+def insert_applicants(store: Store, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """``executemany(sql, rows)`` of new applicants, inside the caller's transaction, with their
+    names indexed together afterwards: the index rows the insert trigger writes, in one statement
+    per gram table instead of two per applicant (schema v9: the trigger stands aside while
+    ``name_index_deferred`` holds its row, which no other connection ever sees). A new row's rowid
+    is above every earlier one's (``applicants`` never sets it), so the rows just inserted are those
+    above the largest before."""
+    before = store.scalar("SELECT coalesce(max(rowid), 0) FROM applicants")
+    store.execute("INSERT INTO name_index_deferred (id) VALUES (1)")
+    try:
+        store.executemany(sql, rows)
+    finally:
+        store.execute("DELETE FROM name_index_deferred")
+    store.execute(_NEW_NAME_GRAMS, (before,))
+    store.execute(_NEW_INITIALS_GRAMS, (before,))
 
 
 def like_pattern(text: str) -> str:

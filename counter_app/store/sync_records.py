@@ -21,6 +21,7 @@ from counter_app.canonical import canonical_json
 from counter_app.crypto import FieldCipher
 from counter_app.names import pinyin_initials
 from counter_app.records import MaterialRecord
+from counter_app.store import name_index
 from counter_app.store.applicants import ApplicantRepo
 from counter_app.store.applications import ApplicationRepo
 from counter_app.store.db import Store
@@ -384,6 +385,9 @@ class SyncRecordRepo:
     def unstash(self, record_id: str) -> None:
         self.store.execute("DELETE FROM inbox WHERE id = ?", (record_id,))
 
+    def inbox_ids(self) -> set[str]:
+        return {row[0] for row in self.store.execute("SELECT id FROM inbox").fetchall()}
+
     def inbox_count(self) -> int:
         return int(self.store.scalar("SELECT count(*) FROM inbox"))
 
@@ -444,7 +448,11 @@ class _NewRows:
         for table in self.ORDER:
             for columns, values in self.rows.pop(table, {}).items():
                 marks = ", ".join("?" * len(columns))
-                store.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", values)
+                sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+                if table == "applicants":
+                    name_index.insert_applicants(store, sql, values)
+                else:
+                    store.executemany(sql, values)
         if self.materials:
             store.executemany(ApplicationRepo.MATERIALS_UPSERT, self.materials)
             self.materials.clear()

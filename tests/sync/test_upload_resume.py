@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import requests
 from sqlalchemy import func, select
 
 from benchmarks.shaping_proxy import UP, ShapingProxy
 from central import db
+from central.api import uploads
 from counter_app.core import Counter
 from sync import protocol as p
 from sync.engine import FIRST_CHUNK_BYTES, SyncEngine
@@ -69,8 +72,28 @@ def held(central: CentralServer, sha256: str) -> bytes | None:
     return None if data is None else bytes(data)
 
 
+@pytest.fixture
+def cut_stored(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Set once the server has stored what came of a cut chunk. A cut waits for it before the
+    client's side is closed (``ShapingProxy.cut_next(before_client_close=…)``): the client notices
+    last, as on a real line, so its next request finds the bytes kept (otherwise its HEAD may come
+    first and find offset 0, and the test would depend on the scheduler)."""
+    stored = threading.Event()
+    store_chunk = uploads._store_chunk
+
+    def noting_cut(*args: Any) -> Any:
+        try:
+            return store_chunk(*args)
+        finally:
+            if args[-1].cut:
+                stored.set()
+
+    monkeypatch.setattr(uploads, "_store_chunk", noting_cut)
+    return stored
+
+
 def test_a_chunk_cut_mid_body_resumes_from_the_servers_offset_and_sends_only_the_rest(
-    make_counter: Callable[..., Counter], central: CentralServer
+    make_counter: Callable[..., Counter], central: CentralServer, cut_stored: threading.Event
 ) -> None:
     content = scan(150_000)
     digest = hashlib.sha256(content).hexdigest()
@@ -83,12 +106,13 @@ def test_a_chunk_cut_mid_body_resumes_from_the_servers_offset_and_sends_only_the
 
     with fast_link(central) as link:
         use_server(counter, link.url)
-        link.cut_next("PATCH", after_body_bytes=cut_after)
+        link.cut_next("PATCH", after_body_bytes=cut_after, before_client_close=lambda: cut_stored.wait(30))
         transport = UploadLog(counter, link.url)
         report = SyncEngine(counter, transport=transport).run()
         patched = sum(size for (method, _path), size in link.body_bytes.items() if method == "PATCH")
         cuts = dict(link.cuts)
 
+    assert cut_stored.is_set()
     assert report.outcome == "ok" and report.uploaded == 1 and report.verified is True, report
     assert cuts[UP] == 1
     first, head, *rest = transport.calls
@@ -109,7 +133,7 @@ def test_a_chunk_cut_mid_body_resumes_from_the_servers_offset_and_sends_only_the
 
 
 def test_the_server_keeps_the_bytes_of_a_chunk_whose_connection_dropped(
-    make_counter: Callable[..., Counter], central: CentralServer
+    make_counter: Callable[..., Counter], central: CentralServer, cut_stored: threading.Event
 ) -> None:
     content = scan(300_000)
     assert len(content) <= p.MAX_CHUNK_BYTES  # one chunk, cut in the middle
@@ -124,7 +148,7 @@ def test_the_server_keeps_the_bytes_of_a_chunk_whose_connection_dropped(
     assert opened.status_code == 201
     upload = f"/v1/uploads/{opened.json()['id']}"
     with fast_link(central) as link:
-        link.cut_next("PATCH", after_body_bytes=200_000)
+        link.cut_next("PATCH", after_body_bytes=200_000, before_client_close=lambda: cut_stored.wait(30))
         try:
             reply = requests.patch(
                 link.url + upload,
@@ -135,7 +159,7 @@ def test_the_server_keeps_the_bytes_of_a_chunk_whose_connection_dropped(
         except requests.ConnectionError:
             reply = None
         assert reply is None, "the connection was cut before the reply"
-        assert link.cuts[UP] == 1
+        assert link.cuts[UP] == 1 and cut_stored.is_set()
 
     kept = int(requests.head(central.url + upload, headers=auth, timeout=10).headers["Upload-Offset"])
     assert 0 < kept <= 200_000
