@@ -21,6 +21,12 @@ def test_generated_names_read_as_pypinyin_reads_them() -> None:
     assert _agree(names) == []
 
 
+def test_every_character_reads_as_pypinyin_reads_it() -> None:
+    characters = [chr(code) for code in PINYIN_DICT]
+    assert len(characters) > 40_000
+    assert _agree(characters) == []
+
+
 def test_any_characters_together_read_as_pypinyin_reads_them() -> None:
     rng = random.Random(7)
     characters = [chr(code) for code in PINYIN_DICT]
