@@ -20,6 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from pydantic import ValidationError as ModelError
 
@@ -59,6 +60,16 @@ class Progress:
     done: int = 0
     total: int | None = None
     message: str = ""
+
+
+@dataclass
+class _Fetched:
+    """A pulled page as the fetching thread hands it over."""
+
+    page: p.PullResponse
+    seconds: float  # from the request to the whole reply
+    changes: list[dict[str, Any]]
+    prepared: Any  # its new records' rows, built ahead (SyncExchange.pull_preparer)
 
 
 @dataclass
@@ -426,18 +437,22 @@ class SyncEngine:
         one came (from ``MIN_PULL_PAGE`` to the server's maximum), so a slow line never waits long
         for one page, nor loses much when a page is cut."""
         limit = min(self.pull_page or p.DEFAULT_PULL_LIMIT, hello.max_pull_limit)
-        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher,
+            self.exchange.pull_preparer() as prepare,
+        ):
 
-            def fetch(cursor: int, limit: int) -> Future[tuple[p.PullResponse, float]]:
-                return fetcher.submit(self._fetch_page, transport, cursor, limit)
+            def fetch(cursor: int, limit: int) -> Future[_Fetched]:
+                return fetcher.submit(self._fetch_page, transport, cursor, limit, prepare)
 
             self.progress(Progress("pull", report.pulled))
             self._checkpoint()
             cursor = self.exchange.cursor()
-            coming: tuple[int, Future[tuple[p.PullResponse, float]]] | None = (cursor, fetch(cursor, limit))
+            coming: tuple[int, Future[_Fetched]] | None = (cursor, fetch(cursor, limit))
             while coming is not None:
                 cursor, future = coming
-                page, seconds = future.result()
+                fetched = future.result()
+                page, seconds = fetched.page, fetched.seconds
                 coming = None
                 if page.server_epoch != self.exchange.server_epoch() or cursor < page.min_cursor:
                     self.exchange.reset_pull(page.server_epoch)
@@ -450,11 +465,9 @@ class SyncEngine:
                     limit = int(min(hello.max_pull_limit, max(MIN_PULL_PAGE, rate * PULL_PAGE_SECONDS)))
                 if page.has_more and not self.cancel.is_set():
                     coming = (page.next_cursor, fetch(page.next_cursor, limit))  # while this applies
-                changes = [
-                    {"entity": c.entity, "id": c.id, "version": c.version, "data": c.data, "cursor": c.cursor}
-                    for c in page.changes
-                ]
-                report.pulled += self.exchange.apply_pull_page(changes, page.next_cursor)
+                report.pulled += self.exchange.apply_pull_page(
+                    fetched.changes, page.next_cursor, fetched.prepared
+                )
                 if page.has_more:
                     self.progress(Progress("pull", report.pulled))
                     # Cancelled: the page on its way is dropped; the next run goes on from the cursor
@@ -462,10 +475,19 @@ class SyncEngine:
                     self._checkpoint()
 
     @staticmethod
-    def _fetch_page(transport: Transport, cursor: int, limit: int) -> tuple[p.PullResponse, float]:
+    def _fetch_page(
+        transport: Transport, cursor: int, limit: int, prepare: Callable[[list[dict[str, Any]]], Any]
+    ) -> _Fetched:
+        """On the fetching thread: one page, how long it took to come, and its new records' rows
+        built ahead (``SyncExchange.pull_preparer``) while the main thread writes the page before."""
         began = time.monotonic()
         page = transport.get("/v1/sync/pull", p.PullResponse, params={"cursor": cursor, "limit": limit})
-        return page, time.monotonic() - began
+        seconds = time.monotonic() - began
+        changes = [
+            {"entity": c.entity, "id": c.id, "version": c.version, "data": c.data, "cursor": c.cursor}
+            for c in page.changes
+        ]
+        return _Fetched(page, seconds, changes, prepare(changes))
 
     def _verify(self, transport: Transport, report: SyncReport) -> None:
         if self.exchange.pending_count() or self.exchange.inbox_count():

@@ -19,6 +19,8 @@ Rules kept here, whatever the network does:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +29,7 @@ from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.store.conflicts import ConflictRepo
 from counter_app.store.outbox import CONFLICT, DONE, PENDING, REJECTED, OutboxOp
-from counter_app.store.sync_records import PARENTS, TABLES, SyncRecordRepo
+from counter_app.store.sync_records import PARENTS, TABLES, PreparedRows, SyncRecordRepo
 
 SYNC_ACTOR = "sync"
 
@@ -218,13 +220,28 @@ class SyncExchange:
             self.ctx.settings.set("server_epoch", new_epoch)
             self.ctx.audit(SYNC_ACTOR, "sync.reset", epoch=new_epoch)
 
-    def apply_pull_page(self, changes: list[dict[str, Any]], next_cursor: int) -> int:
-        """Apply one page of changes and its cursor in one transaction; returns how many were applied."""
+    @contextmanager
+    def pull_preparer(self) -> Iterator[Callable[[list[dict[str, Any]]], PreparedRows]]:
+        """For the sync engine's fetching thread: a function that builds a page's new rows ahead
+        (``SyncRecordRepo.prepare``: the encryption, initials and masks of records not held here,
+        as a read-only second connection sees it), to hand to :meth:`apply_pull_page`. It reads
+        nothing through the profile's own connection, so it runs while another page is written."""
+        reader = self.ctx.store.reader()
+        try:
+            yield lambda changes: self.records.prepare(changes, self.records.held_among(reader, changes))
+        finally:
+            reader.close()
+
+    def apply_pull_page(
+        self, changes: list[dict[str, Any]], next_cursor: int, prepared: PreparedRows | None = None
+    ) -> int:
+        """Apply one page of changes and its cursor in one transaction; returns how many were applied.
+        ``prepared``: the page's new rows built ahead (:meth:`pull_preparer`)."""
         applied = 0
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
             page = _PageState(self, changes)
-            with self.records.page():  # new records inserted together, before anything reads them
+            with self.records.page(prepared):  # new records inserted together, before anything reads them
                 for change in changes:
                     applied += self._apply_change(
                         change["entity"],

@@ -78,6 +78,14 @@ class Store:
         self._depth = 0
         self.conn.execute("COMMIT")
 
+    def reader(self) -> sqlite3.Connection:
+        """A second connection to the same file, read-only, for one other thread at a time (it sees
+        what was last committed: WAL lets it read while this connection writes)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=30.0, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0

@@ -12,8 +12,10 @@ bookkeeping).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from counter_app import entity_fields, ids
@@ -85,12 +87,13 @@ class SyncRecordRepo:
 
     # --- a pulled page's new records, inserted together ------------------------------------------
     @contextmanager
-    def page(self) -> Iterator[None]:
+    def page(self, prepared: PreparedRows | None = None) -> Iterator[None]:
         """While applying one pulled page (inside its transaction): new applicants and applications
         (with their materials and suspensions) are kept and inserted together, one statement per
         table in the order their references need, at the end or before anything else is written or
-        read here (``flush``). A fresh counter's download is mostly such records."""
-        self._batch = _NewRows()
+        read here (``flush``). A fresh counter's download is mostly such records. ``prepared``: their
+        rows, built beforehand by :meth:`prepare` (another thread, while the page before was written)."""
+        self._batch = _NewRows(prepared)
         try:
             yield
             self.flush()
@@ -194,6 +197,19 @@ class SyncRecordRepo:
             found.update((row[0], row[1]) for row in rows)
         return found
 
+    @staticmethod
+    def held_among(conn: sqlite3.Connection, changes: list[dict[str, Any]]) -> set[str]:
+        """Of a page's new-record candidates (applicants, applications), the ids held here, read
+        through ``conn`` (a :meth:`Store.reader`, from another thread)."""
+        found: set[str] = set()
+        for entity in ("applicant", "application"):
+            ids = [change["id"] for change in changes if change["entity"] == entity]
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                rows = conn.execute(f"SELECT id FROM {TABLES[entity]} WHERE id IN ({marks})", chunk)
+                found.update(row[0] for row in rows)
+        return found
+
     def existing(self, table: str, record_ids: list[str]) -> set[str]:
         found: set[str] = set()
         for chunk in _chunks(record_ids):
@@ -202,10 +218,36 @@ class SyncRecordRepo:
             found.update(row[0] for row in rows)
         return found
 
-    def _new_applicant(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+    # --- a page's new rows, built before the page is applied ----------------------------------
+    def prepare(self, changes: list[dict[str, Any]], local: set[str]) -> PreparedRows:
+        """The rows a pulled page's new applicants and applications would be inserted as, built
+        without the database (the fields encrypted, the initials, the masks: most of a new record's
+        cost), so that the sync engine's fetching thread does it while the page before is written.
+        ``local``: the ids of the page's records that the profile already holds (those are updated,
+        not inserted: nothing to build). What applying the page does not use is dropped; a row is
+        used only for the same record at the same version. A record whose row cannot be built
+        (data this version cannot read) is left to the apply, which fails on it as it always did."""
+        prepared = PreparedRows()
+        build = {"applicant": self._applicant_insert, "application": self._application_insert}
+        for change in changes:
+            entity, record_id = change["entity"], change["id"]
+            if record_id in local or entity not in build:
+                continue
+            try:
+                version = int(change["version"])
+                prepared.rows[record_id] = (version, build[entity](record_id, version, change["data"]))
+            except Exception:  # see above: the apply reports it
+                continue
+        return prepared
+
+    def _applicant_insert(self, record_id: str, version: int, data: dict[str, Any]) -> dict[str, Any]:
         row, sensitive = self._applicant_row(version, data)
         row.update(id=record_id, created_at=data.get("created_at") or row["updated_at"])
-        batch.add("applicants", self.applicants.row_for_insert(row, **sensitive))
+        return self.applicants.row_for_insert(row, **sensitive)
+
+    def _new_applicant(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+        ready = batch.prepared_row(record_id, version)
+        batch.add("applicants", ready or self._applicant_insert(record_id, version, data))
 
     def _upsert_applicant(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         if exists and self.retention.applicant_purged(record_id):
@@ -239,17 +281,25 @@ class SyncRecordRepo:
         sensitive = {"id_number": id_number, "phone": phone, "address": data.get("address")}
         return row, sensitive
 
-    def _new_application(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+    def _application_insert(self, record_id: str, version: int, data: dict[str, Any]) -> _NewApplication:
         values: dict[str, Any] = {name: data[name] for name in _PLAIN["application"] if name in data}
         values.update(version=version, sync_state="synced", form=data.get("form") or {})
         values.setdefault("created_at", data.get("updated_at", ""))
         values.setdefault("updated_at", values["created_at"])
-        batch.add("applications", self.applications.row_for_insert({"id": record_id, **values}))
-        batch.materials.extend((record_id, *_material(m)) for m in _materials(data))
-        batch.suspensions.extend(
-            (record_id, period["started_on"], period.get("ended_on"), period.get("reason") or "")
-            for period in _suspensions(data)
+        return _NewApplication(
+            self.applications.row_for_insert({"id": record_id, **values}),
+            [(record_id, *_material(m)) for m in _materials(data)],
+            [
+                (record_id, period["started_on"], period.get("ended_on"), period.get("reason") or "")
+                for period in _suspensions(data)
+            ],
         )
+
+    def _new_application(self, batch: _NewRows, record_id: str, version: int, data: dict[str, Any]) -> None:
+        new = batch.prepared_row(record_id, version) or self._application_insert(record_id, version, data)
+        batch.add("applications", new.row)
+        batch.materials.extend(new.materials)
+        batch.suspensions.extend(new.suspensions)
 
     def _upsert_application(self, record_id: str, version: int, data: dict[str, Any], exists: bool) -> None:
         values: dict[str, Any] = {name: data[name] for name in _PLAIN["application"] if name in data}
@@ -428,6 +478,21 @@ def _suspensions(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [p for p in periods if isinstance(p, dict) and isinstance(p.get("started_on"), str)]
 
 
+@dataclass
+class _NewApplication:
+    row: dict[str, Any]
+    materials: list[tuple[Any, ...]]
+    suspensions: list[tuple[Any, ...]]
+
+
+@dataclass
+class PreparedRows:
+    """Rows built ahead for a page's new records (:meth:`SyncRecordRepo.prepare`): record id →
+    (the version they were built from, the applicant's row or the application's rows)."""
+
+    rows: dict[str, tuple[int, Any]] = field(default_factory=dict)
+
+
 class _NewRows:
     """New records of a pulled page waiting to be inserted: rows per table (grouped by their
     columns, so each group is one ``executemany``), an application's materials and suspensions."""
@@ -436,10 +501,16 @@ class _NewRows:
     # rectification → rating.
     ORDER = ("applicants", "applications", "ratings", "rectifications")
 
-    def __init__(self) -> None:
+    def __init__(self, prepared: PreparedRows | None = None) -> None:
         self.rows: dict[str, dict[tuple[str, ...], list[tuple[Any, ...]]]] = {}
         self.materials: list[tuple[Any, ...]] = []
         self.suspensions: list[tuple[Any, ...]] = []
+        self.prepared = prepared.rows if prepared is not None else {}
+
+    def prepared_row(self, record_id: str, version: int) -> Any:
+        """The row built ahead for this record at this version, or None."""
+        ready = self.prepared.pop(record_id, None)
+        return ready[1] if ready is not None and ready[0] == version else None
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self.rows.setdefault(table, {}).setdefault(tuple(row), []).append(tuple(row.values()))
