@@ -52,7 +52,9 @@ class CountingTransport(Transport):
             self.json_bytes += len(
                 json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             )
-        elif kwargs.get("json_body") is not None:  # a model, serialised by Transport.post already
+        elif kwargs.get("encoded") is not None:  # a model, serialised by Transport.post already
+            self.json_bytes += len(kwargs["encoded"].json_body)
+        elif kwargs.get("json_body") is not None:
             self.json_bytes += len(kwargs["json_body"])
         elif kwargs.get("raw") is not None:
             self.json_bytes += len(kwargs["raw"])

@@ -32,6 +32,7 @@ from sync.lock import SyncLock
 from sync.transport import (
     Cancelled,
     DeviceRevoked,
+    Encoded,
     MalformedReply,
     PayloadTooLarge,
     Refused,
@@ -297,7 +298,7 @@ class SyncEngine:
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
 
             def send(prepared: _Prepared) -> Future[p.PushResponse]:
-                return sender.submit(transport.post, "/v1/sync/push", prepared.request, p.PushResponse)
+                return sender.submit(transport.post, "/v1/sync/push", prepared.body, p.PushResponse)
 
             for _pass in range(MAX_PUSH_PASSES):
                 after_seq = 0
@@ -361,7 +362,9 @@ class SyncEngine:
                     after_seq = last_seq
                     continue
             request = p.PushRequest(device_id=device_id, batch_id=str(uuid.uuid4()), ops=wire_ops)
-            return _Prepared(ops, request, after_seq)
+            # Serialised and compressed here, while the batch before is on the wire: sending it is
+            # then only writing bytes, and the server gets it as soon as it has answered.
+            return _Prepared(ops, Transport.encode(request), after_seq)
 
     def _upload(self, transport: Transport, sha256: str, report: SyncReport) -> bool:
         """Send an attachment's content the server lacks, from where the server's copy ends.
@@ -515,10 +518,11 @@ class SyncEngine:
 
 @dataclass
 class _Prepared:
-    """A push batch ready to send: the outbox ops, their request, and where its reading began."""
+    """A push batch ready to send: the outbox ops, their request as it goes on the wire, and where
+    its reading began."""
 
     ops: list[OutboxOp]
-    request: p.PushRequest
+    body: Encoded
     after_seq: int
 
     @property

@@ -42,7 +42,7 @@ class PushRecorder(RecordingTransport):
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if path == "/v1/sync/push":
-            body = kwargs.get("body") or json.loads(kwargs["json_body"])
+            body = kwargs.get("body") or json.loads(kwargs["encoded"].json_body)
             self.batches.append([(op["entity"], op["entity_id"]) for op in body["ops"]])
         response = super().request(method, path, **kwargs)
         if path == "/v1/sync/push" and self.lose_reply:
