@@ -8,8 +8,10 @@ other one reusing its encrypted form under its own id, by ``executemany`` in lar
 tables' indexes built once afterwards: taking 200,000 cases in through the use cases adds nothing to
 what the list reads. Due dates are counted on the working-day calendar from the acceptance day, as
 acceptance does. 200,000 applications among 1,000,000 citizens at full and ``--quick`` (the
-targets' sizes), 600 among 1,200 at ``--tiny``. ``tests/ui/test_applications_scale.py`` and the Qt
-list's benchmark (``benchmarks/applications_view.py``) load theirs the same way.
+targets' sizes), 600 among 1,200 at ``--tiny`` (:func:`office_sizes`). One office serves a run
+(:func:`loaded_office`): the Qt list's benchmark (``benchmarks/applications_view.py``) and name search
+(``benchmarks/name_search.py``, among its citizens) read copies of it, whichever of the three runs
+first loads it. ``tests/ui/test_applications_scale.py`` loads its own the same way.
 
 Measured through the use cases the list calls (``counter.queries``), warm page cache:
 
@@ -106,6 +108,7 @@ def load_office(
     applicants: int | None = None,
     batch: int = 50_000,
     options: Options | None = None,
+    label: str = "applications_list",
 ) -> None:
     """Bulk-load ``applicants`` citizens (default: one for two applications) and ``applications``
     valid applications among them.
@@ -116,7 +119,8 @@ def load_office(
     came (people come back). The first application goes through ``ApplicationRepo.insert``; every
     later one reuses its encrypted form under its own id, with its own intake time, status, service,
     staff and due date, written by ``executemany`` in one transaction per ``batch``, the table's
-    indexes set aside for the load and built once afterwards (:func:`benchmarks.bulk.indexes_set_aside`)."""
+    indexes set aside for the load and built once afterwards (:func:`benchmarks.bulk.indexes_set_aside`).
+    Progress goes to ``options`` under ``label``."""
     ctx = counter.ctx
     store = ctx.store
     catalogue = counter.catalogue.active()
@@ -133,7 +137,7 @@ def load_office(
     sequences: dict[date, int] = {}
     citizens = max(1, applications // 2) if applicants is None else applicants
     first = int(store.scalar("SELECT ifnull(max(rowid), 0) FROM applicants")) + 1
-    load_applicants(counter, citizens, batch=batch, options=options, label="applications_list")
+    load_applicants(counter, citizens, batch=batch, options=options, label=label)
     id_of = store.conn.execute
     recent: list[str] = []
     form_enc: bytes | None = None
@@ -171,7 +175,7 @@ def load_office(
                     )
             done = stop
             if options is not None:
-                options.progress(f"[applications_list] loaded {done:,}/{applications:,}")
+                options.progress(f"[{label}] loaded {done:,}/{applications:,} applications")
 
 
 def _application(
@@ -240,9 +244,17 @@ def _timed(samples: int, action) -> list[int]:
     return out
 
 
-# Offices loaded in this run, by (applications, citizens): applications_list and applications_view
-# read the same office, so it is loaded once and each gets its own copy (data and key).
+# Offices loaded in this run, by (applications, citizens): name_search, applications_list and
+# applications_view read the same office, so it is loaded once and each gets its own copy (data and key).
 _OFFICES: dict[tuple[int, int], tuple[Path, float]] = {}
+
+
+def office_sizes(options: Options) -> tuple[int, int]:
+    """The shared office's (applications, citizens): 200,000 among 1,000,000 at full and ``--quick``
+    (DESIGN §6's sizes), 600 among 1,200 at ``--tiny``; ``--size rows=N`` / ``applicants=N`` override."""
+    applications = options.size("rows", full=200_000, quick=200_000, tiny=600)
+    citizens = options.size("applicants", full=1_000_000, quick=1_000_000, tiny=1_200)
+    return applications, citizens
 
 
 @contextmanager
@@ -250,15 +262,16 @@ def loaded_office(
     options: Options, root: Path, applications: int, citizens: int, label: str
 ) -> Iterator[tuple[Counter, float]]:
     """A scratch profile in ``root`` holding :func:`load_office`'s office, and the seconds its load
-    took. The first benchmark of a run that asks for these sizes loads it (into a folder kept until
-    the run ends); the next ones copy that profile, its key file with it."""
+    took. The first benchmark of a run that asks for these sizes (name_search, applications_list or
+    applications_view, whichever runs first) loads it into a folder kept until the run ends; every
+    one, that one too, gets a copy of that profile, its key file with it."""
     key = (applications, citizens)
     if key not in _OFFICES or not _OFFICES[key][0].exists():
         cache = options.run_folder("office")
         options.progress(f"[{label}] loading {applications:,} applications among {citizens:,} citizens")
         began = time.perf_counter()
         with scratch_counter(cache) as counter:
-            load_office(counter, applications, applicants=citizens, options=options)
+            load_office(counter, applications, applicants=citizens, options=options, label=label)
             counter.ctx.store.checkpoint()
         _OFFICES[key] = (cache, time.perf_counter() - began)
     else:
@@ -271,8 +284,7 @@ def loaded_office(
 
 
 def run(options: Options) -> list[Result]:
-    rows = options.size("rows", full=200_000, quick=200_000, tiny=600)
-    citizens = options.size("applicants", full=1_000_000, quick=1_000_000, tiny=1_200)
+    rows, citizens = office_sizes(options)
     samples = options.size("samples", full=30, quick=15, tiny=3)
     actor = Actor.command_line("bench")
     with (

@@ -1,9 +1,11 @@
 """The applications page (the Qt list) over 200,000 applications: open ≤ 200 ms and resident memory
 ≤ 200 MB while scrolling all of it (DESIGN §6).
 
-The office is bulk-loaded once (:func:`benchmarks.applications_list.load_office`); each measurement
-then runs in a new ``python`` process (offscreen Qt) that opens the profile on the app's database
-thread, as the app does, so that one run's memory never counts in another's:
+The office is the one applications_list and name_search read
+(:func:`benchmarks.applications_list.loaded_office`: bulk-loaded once a run by the first of the three,
+copied for each); each measurement then runs in a new ``python`` process (offscreen Qt) that opens
+the profile on the app's database thread, as the app does, so that one run's memory never counts in
+another's:
 
 - ``applications_view_open_ms``: p95 of opening the page — from creating ``ApplicationsView`` until
   its first page of rows is on screen (the widgets, the first read on the database thread, the
@@ -150,11 +152,10 @@ def _measure(data_dir: Path, config_dir: Path, task: str, size: int) -> dict[str
 
 
 def run(options: Options) -> list[Result]:
-    from benchmarks.applications_list import loaded_office
+    from benchmarks.applications_list import loaded_office, office_sizes
     from counter_app.accounts import Actor
 
-    rows = options.size("rows", full=200_000, quick=200_000, tiny=600)
-    citizens = options.size("applicants", full=1_000_000, quick=1_000_000, tiny=1_200)
+    rows, citizens = office_sizes(options)
     samples = options.size("samples", full=15, quick=7, tiny=2)
     window = options.size("window", full=1000, quick=1000, tiny=200)
     actor = Actor.command_line("bench")

@@ -11,9 +11,11 @@ What makes it fast is only how the rows reach SQLite: tuples by ``executemany`` 
 ``batch`` rows, with the tables' indexes and triggers set aside for the load and built once
 afterwards (:func:`indexes_set_aside`: building an index is one sort, keeping a dozen up to date row
 by row is most of a load's time), the name index (migration v8) filled from the table in one
-statement. A million people take about 95 s the first time in a run (working out the pinyin
-initials of their ~390,000 distinct names is most of it; they are kept for the run) and about 40 s
-when the run has met those names before (measured with other work on the machine).
+statement. A million people take about 43 s, and their indexes 5 to 6 s more, the first time in a
+run, about 37 s when the run has met those names before (the pinyin initials of their ~390,000
+distinct names are kept for the run); quick runs of 2026-12-04 at ``b041e81`` on the quiet 2-core
+machine. A run loads the million once: name search and both lists share one office
+(:func:`benchmarks.applications_list.loaded_office`).
 """
 
 from __future__ import annotations

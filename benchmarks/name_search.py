@@ -1,16 +1,22 @@
 """Name search among 1,000,000 applicants: p95 ≤ 20 ms for Chinese (2+ characters) and for pinyin
 initials (DESIGN §6), beside a ``LIKE '%…%'`` scan measured in the same run at the same size.
 
-The population is bulk-loaded (:func:`benchmarks.bulk.load_applicants`: realistic names from common
-surnames and given-name characters, valid resident ID numbers, phones and addresses encrypted as the
-store encrypts them, blind indexes, pinyin initials; the name index of migration v8 built from the
-table). 1,000,000 at full and at ``--quick`` (the target's size), 300 at ``--tiny``.
+The applicants are the citizens of the lists' office (:func:`benchmarks.applications_list.loaded_office`,
+sizes :func:`benchmarks.applications_list.office_sizes`): the whole population bulk-loaded by
+:func:`benchmarks.bulk.load_applicants` (realistic names from common surnames and given-name
+characters, valid resident ID numbers, phones and addresses encrypted as the store encrypts them,
+blind indexes, pinyin initials; the name index of migration v8 built from the table), with the
+office's 200,000 applications among them. Whichever of name_search, applications_list and
+applications_view runs first in a run loads the office; the others search or list a copy of it.
+1,000,000 citizens at full and at ``--quick`` (the target's size), 1,200 at ``--tiny``; the size
+``applicants`` overrides it (``rows`` is the office's applications, as in the lists' benchmarks).
 
-Queries are what a clerk types, drawn from the people loaded: for Chinese, any part of two or more
-characters of a name (秀英 or 王秀 of 王秀英, the whole name too), and in one query out of ten two
-given-name characters that may be nobody's; for initials, any part of two or more letters of a
-name's initials (wxy, xy). Measured through the clerk's use case, ``counter.applicants.search``
-(up to 50 applicants, in the list's name order), warm page cache.
+Queries are what a clerk types, drawn from the people loaded (names read back by rowid, which is
+load order): for Chinese, any part of two or more characters of a name (秀英 or 王秀 of 王秀英, the
+whole name too), and in one query out of ten two given-name characters that may be nobody's; for
+initials, any part of two or more letters of a name's initials (wxy, xy). Measured through the
+clerk's use case, ``counter.applicants.search`` (up to 50 applicants, in the list's name order),
+warm page cache.
 
 Baseline: the same search as a ``LIKE '%…%'`` over ``applicants`` (``name`` or ``name_initials``,
 the same order and limit: SQLite walks the name order's index and stops at the 50th match, or reads
@@ -24,12 +30,11 @@ import random
 import time
 from collections.abc import Callable
 
-from benchmarks.bulk import load_applicants
-from benchmarks.runner import Options, Result, rounded, scratch_counter, summary_ms
+from benchmarks.applications_list import loaded_office, office_sizes
+from benchmarks.runner import Options, Result, rounded, summary_ms
 from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.names import pinyin_initials
-from counter_app.people import FakePerson
 from counter_app.store.applicants import SUMMARY_COLUMNS
 from counter_app.store.name_index import like_pattern
 
@@ -76,28 +81,34 @@ def _like(counter: Counter) -> Callable[[str], list[str]]:
     return search
 
 
+def _names_at(counter: Counter, rows: int, indexes: list[int]) -> list[str]:
+    """The names of the ``indexes``-th citizens loaded (0-based, load order): the office's applicants
+    are all its citizens, their rowids in load order from the first."""
+    store = counter.ctx.store
+    first, total = store.conn.execute("SELECT min(rowid), count(*) FROM applicants").fetchone()
+    if total != rows:
+        raise RuntimeError(f"the office holds {total:,} applicants, not {rows:,}")
+    name_at = store.conn.execute
+    return [
+        name_at("SELECT name FROM applicants WHERE rowid = ?", (first + i,)).fetchone()[0] for i in indexes
+    ]
+
+
 def run(options: Options) -> list[Result]:
-    rows = options.size("rows", full=1_000_000, quick=1_000_000, tiny=300)
+    applications, rows = office_sizes(options)
     count = options.size("queries", full=1000, quick=500, tiny=20)
     baseline_count = options.size("baseline", full=40, quick=25, tiny=5)
     warmup = options.size("warmup", full=50, quick=50, tiny=3)
     rng = random.Random(SEED)
     sampled = sorted(rng.sample(range(rows), min(rows, 2000)))
-    wanted = set(sampled)
-    names: list[str] = []
-
-    def keep(index: int, person: FakePerson) -> None:
-        if index in wanted:
-            names.append(person.name)
 
     actor = Actor.command_line("bench")
-    with options.workspace("names") as root, scratch_counter(root) as counter:
-        options.progress(f"[name_search] loading {rows:,} applicants (encrypted, blind-indexed, name index)")
-        began = time.perf_counter()
-        load_applicants(counter, rows, each=keep, options=options, label="name_search")
-        load_s = time.perf_counter() - began
+    with (
+        options.workspace("names") as root,
+        loaded_office(options, root, applications, rows, "name_search") as (counter, load_s),
+    ):
+        names = _names_at(counter, rows, sampled)
         store = counter.ctx.store
-        store.checkpoint()
         distinct_names = int(store.scalar("SELECT count(*) FROM (SELECT DISTINCT name FROM applicants)"))
         name_grams = int(store.scalar("SELECT count(*) FROM applicant_name_grams"))
         initials_grams = int(store.scalar("SELECT count(*) FROM applicant_initials_grams"))
@@ -151,6 +162,7 @@ def run(options: Options) -> list[Result]:
                 baseline=base["p95"],
                 ratio=base["p95"] / measured["p95"],
                 rows=rows,
+                applications=applications,
                 n=len(samples),
                 p50=measured["p50"],
                 p99=measured["p99"],
@@ -169,7 +181,9 @@ def run(options: Options) -> list[Result]:
                 "through the name index (migration v8), warm page cache; empty / full_pages = searches that "
                 f"found nobody / {LIMIT} or more; baseline = p95 of the same search as LIKE '%…%' over "
                 "applicants (same order and limit), each answer checked to be the use case's; ratio = "
-                "baseline / value (speed-up); load_s = bulk load (benchmarks/bulk.py) with the indexes",
+                "baseline / value (speed-up); load_s = the bulk load, with the indexes, of the lists' office "
+                f"these applicants belong to ({applications:,} applications among them; loaded once a run by "
+                "the first of name_search, applications_list, applications_view)",
             )
         )
     return results
