@@ -326,12 +326,13 @@ class SyncEngine:
                         continue
                     if len(reply.results) != len(current.ops):
                         raise MalformedReply("push reply has a different number of results")
+                    sent = None
+                    if upcoming is not None and all(map(_all_applied, reply.results)):
+                        # First of all: the server waits for it. n's results are recorded meanwhile.
+                        sent = (upcoming, send(upcoming))
+                        self.progress(Progress("push", report.pushed + len(current.ops), total))
                     # One dump of the whole reply (not one per result): the same dicts, made in one call.
                     dumped = reply.model_dump(mode="json", exclude_none=True, include={"results"})["results"]
-                    sent = None
-                    if upcoming is not None and all(map(_all_applied, dumped)):
-                        self.progress(Progress("push", report.pushed + len(current.ops), total))
-                        sent = (upcoming, send(upcoming))  # on the wire while n's results are recorded
                     tally = self.exchange.record_push_results(list(zip(current.ops, dumped, strict=True)))
                     report.pushed += tally.applied
                     report.conflicts += tally.conflicts
@@ -530,12 +531,11 @@ class _Prepared:
         return self.ops[-1].seq
 
 
-def _all_applied(result: dict[str, object]) -> bool:
+def _all_applied(result: p.OpResult) -> bool:
     """An op the server applied, now or before (a duplicate of an applied op)."""
-    if result.get("status") == "duplicate":
-        stored = result.get("stored")
-        return isinstance(stored, dict) and stored.get("status") == "applied"
-    return result.get("status") == "applied"
+    if result.status == "duplicate":
+        return result.stored is not None and result.stored.status == "applied"
+    return result.status == "applied"
 
 
 @contextmanager
