@@ -27,6 +27,14 @@ class SyncRunning(CounterError):
     code = "sync_running"
 
 
+class StubsNotHeld(CounterError):
+    """A pulled page left out records as this device's own writes (``own=stub``), but this profile
+    does not hold them at those versions (restored from a backup, or the platform merged another
+    writer's change into one): nothing of the page was applied; pull it again whole."""
+
+    code = "stubs_not_held"
+
+
 class ValidationError(CounterError):
     """Input refused; ``field`` names the field at fault (dotted for nested fields)."""
 

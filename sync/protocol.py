@@ -207,12 +207,17 @@ class PushResponse(Lenient):
 
 
 # --- pull -------------------------------------------------------------------------------------------
+# ``GET /v1/sync/pull?own=``: ``stub`` leaves out the data of records whose latest version the
+# asking device wrote (it holds them already); ``full`` (the default) sends every record whole.
+OwnChanges = Literal["full", "stub"]
+
+
 class Change(Lenient):
     cursor: int
     entity: str
     id: str
     version: int
-    data: dict[str, Any]
+    data: dict[str, Any] | None  # None: a stub (``own=stub``) of the asking device's own write
     origin_device: str | None = None
     updated_at: datetime
 

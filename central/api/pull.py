@@ -7,7 +7,7 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from sqlalchemy import select
+from sqlalchemy import and_, case, select
 
 from central import db
 from central.api.hello import server_epoch
@@ -24,11 +24,30 @@ def pull(
     device: CurrentDevice,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = p.DEFAULT_PULL_LIMIT,
+    own: Annotated[
+        p.OwnChanges,
+        Query(
+            description="stub: a record whose latest version this device wrote comes without its data"
+            " (`data` null; not attachments): the device holds it already, unless it lost it, and"
+            " then asks for the page again with full"
+        ),
+    ] = "full",
 ) -> Response:
     r = db.records
+    data = r.c.data
+    if own == "stub":  # the device's own writes: not read, not sent
+        data = case((and_(r.c.origin_device == device.id, r.c.entity != "attachment"), None), else_=r.c.data)
     with request.app.state.central.engine.connect() as conn:
         rows = conn.execute(
-            select(r.c.cursor, r.c.entity, r.c.id, r.c.version, r.c.data, r.c.origin_device, r.c.updated_at)
+            select(
+                r.c.cursor,
+                r.c.entity,
+                r.c.id,
+                r.c.version,
+                data.label("data"),
+                r.c.origin_device,
+                r.c.updated_at,
+            )
             .where(r.c.office_code == device.office_code, r.c.cursor > cursor)
             .order_by(r.c.cursor)
             .limit(limit + 1)
@@ -41,7 +60,8 @@ def pull(
     changes = ",".join(
         "{"
         f'"cursor":{int(row.cursor)},"entity":{json.dumps(row.entity)},"id":{json.dumps(row.id)},'
-        f'"version":{int(row.version)},"data":{row.data},"origin_device":{json.dumps(row.origin_device)},'
+        f'"version":{int(row.version)},"data":{row.data or "null"},'
+        f'"origin_device":{json.dumps(row.origin_device)},'
         f'"updated_at":{json.dumps(row.updated_at)}'
         "}"
         for row in rows

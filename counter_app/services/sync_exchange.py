@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from counter_app.entity_fields import ENTITIES
+from counter_app.errors import StubsNotHeld
 from counter_app.services.catalogue import CatalogueService
 from counter_app.services.context import Context
 from counter_app.store.conflicts import ConflictRepo
@@ -241,13 +242,15 @@ class SyncExchange:
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
             page = _PageState(self, changes)
+            if not page.stubs_held(changes):
+                raise StubsNotHeld(f"a page up to cursor {next_cursor} left out records this profile lacks")
             with self.records.page(prepared):  # new records inserted together, before anything reads them
                 for change in changes:
                     applied += self._apply_change(
                         change["entity"],
                         change["id"],
                         int(change["version"]),
-                        dict(change["data"]),
+                        dict(change["data"] or {}),  # a stub's (None) is never read
                         int(change["cursor"]),
                         now,
                         page,
@@ -352,10 +355,16 @@ class _PageState:
         self.held = service.ctx.outbox.pending_among(all_ids) | service.conflicts.records_in_conflict()
         self.present: dict[str, set[str]] = {}
         for entity, (column, table) in PARENTS.items():
-            wanted = [c["data"].get(column) for c in changes if c["entity"] == entity]
+            wanted = [(c["data"] or {}).get(column) for c in changes if c["entity"] == entity]
             wanted = [value for value in wanted if isinstance(value, str)]
             self.present.setdefault(table, set()).update(repo.existing(table, wanted))
         self.waiting = repo.inbox_ids()  # what waits in the inbox: from before, and parked on this page
+
+    def stubs_held(self, changes: list[dict[str, Any]]) -> bool:
+        """Every stub of the page (a change without data: this device's own write, ``own=stub``) is
+        held here at its version or later, so applying the page skips it as it would skip the
+        whole record."""
+        return all(self.versions.get(c["id"], -1) >= int(c["version"]) for c in changes if c["data"] is None)
 
     def has_parent(self, entity: str, data: dict[str, Any]) -> bool:
         if entity not in PARENTS:

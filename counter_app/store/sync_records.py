@@ -231,7 +231,7 @@ class SyncRecordRepo:
         build = {"applicant": self._applicant_insert, "application": self._application_insert}
         for change in changes:
             entity, record_id = change["entity"], change["id"]
-            if record_id in local or entity not in build:
+            if record_id in local or entity not in build or change["data"] is None:
                 continue
             try:
                 version = int(change["version"])

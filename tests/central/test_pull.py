@@ -85,3 +85,30 @@ def test_a_record_changed_again_moves_to_a_higher_cursor(server: CentralServer) 
     )
     stale = records_digest((c["entity"], c["id"], c["version"]) for c in first)
     assert check["hash"] != stale[1]
+
+
+def test_own_stub_leaves_out_the_data_of_the_asking_devices_latest_writes(server: CentralServer) -> None:
+    """``own=stub``: a record whose latest version the asking device wrote comes without its data
+    (it holds it); another device's write, and any record once another device changed it, come
+    whole; without the parameter (``full``) every record comes whole."""
+    mine, theirs = Client.enroll(server), Client.enroll(server)
+    own = [mine.new_applicant(name=f"本机{i}") for i in range(3)]
+    other = theirs.new_applicant(name="他机")
+    assert applied(mine.push(own)) and applied(theirs.push([other]))
+    # another device changes one of mine: its latest version is theirs now
+    assert applied(theirs.push([theirs.update("applicant", own[0]["entity_id"], 1, phone="13800138000")]))
+
+    reply = mine.get("/v1/sync/pull", params={"cursor": 0, "own": "stub"})
+    assert reply.status_code == 200, reply.text
+    stubbed = {c["id"]: c for c in reply.json()["changes"]}
+    assert [stubbed[op["entity_id"]]["data"] for op in own[1:]] == [None, None]
+    assert all(stubbed[op["entity_id"]]["version"] == 1 for op in own[1:])
+    assert stubbed[own[0]["entity_id"]]["data"]["phone"] == "13800138000"
+    assert stubbed[other["entity_id"]]["data"]["name"] == "他机"
+
+    whole = {c["id"]: c for c in mine.pull(0)["changes"]}
+    assert whole.keys() == stubbed.keys() and all(c["data"] for c in whole.values())
+    assert {
+        c["id"]: c["data"] for c in theirs.get("/v1/sync/pull", params={"own": "stub"}).json()["changes"]
+    }[own[1]["entity_id"]] == whole[own[1]["entity_id"]]["data"]
+    assert mine.get("/v1/sync/pull", params={"own": "some"}).status_code == 422
