@@ -19,6 +19,8 @@ Rules kept here, whatever the network does:
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +33,8 @@ from counter_app.services.context import Context
 from counter_app.store.conflicts import ConflictRepo
 from counter_app.store.outbox import CONFLICT, DONE, PENDING, REJECTED, OutboxOp
 from counter_app.store.sync_records import PARENTS, TABLES, PreparedRows, SyncRecordRepo
+
+log = logging.getLogger(__name__)
 
 SYNC_ACTOR = "sync"
 
@@ -226,12 +230,31 @@ class SyncExchange:
         """For the sync engine's fetching thread: a function that builds a page's new rows ahead
         (``SyncRecordRepo.prepare``: the encryption, initials and masks of records not held here,
         as a read-only second connection sees it), to hand to :meth:`apply_pull_page`. It reads
-        nothing through the profile's own connection, so it runs while another page is written."""
-        reader = self.ctx.store.reader()
+        nothing through the profile's own connection, so it runs while another page is written.
+
+        The rows are only a head start: if the second connection cannot be opened or read, nothing
+        is built ahead and the pages are applied as they come (logged)."""
         try:
-            yield lambda changes: self.records.prepare(changes, self.records.held_among(reader, changes))
+            reader: sqlite3.Connection | None = self.ctx.store.reader()
+        except sqlite3.Error as exc:
+            log.warning("pull: no second connection to build rows ahead (%s)", exc)
+            reader = None
+
+        def prepare(changes: list[dict[str, Any]]) -> PreparedRows:
+            if reader is None:
+                return PreparedRows()
+            try:
+                held = self.records.held_among(reader, changes)
+            except sqlite3.Error as exc:
+                log.warning("pull: rows not built ahead (%s)", exc)
+                return PreparedRows()
+            return self.records.prepare(changes, held)
+
+        try:
+            yield prepare
         finally:
-            reader.close()
+            if reader is not None:
+                reader.close()
 
     def apply_pull_page(
         self, changes: list[dict[str, Any]], next_cursor: int, prepared: PreparedRows | None = None

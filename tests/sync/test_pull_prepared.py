@@ -4,12 +4,14 @@ built from, and a pull with them leaves the same data as one without."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from counter_app.core import Counter
+from counter_app.store.db import Store
 from counter_app.store.sync_records import SyncRecordRepo
 from sync import protocol as p
 from sync.engine import SyncEngine
@@ -107,3 +109,22 @@ def test_records_held_here_are_not_built_and_a_stale_row_is_not_used(
     # the source's own records came back to it: held, nothing built
     with source.exchange.pull_preparer() as prepare:
         assert prepare(_page(source, central)).rows == {}
+
+
+def test_a_pull_without_a_second_connection_builds_nothing_ahead_and_still_applies_everything(
+    make_counter: Callable[..., Counter],
+    central: CentralServer,
+    source: Counter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counter = make_counter("no-reader")
+
+    def unavailable(self: Store) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(Store, "reader", unavailable)
+    with counter.exchange.pull_preparer() as prepare:
+        assert prepare(_page(counter, central)).rows == {}
+    report = SyncEngine(counter).run()
+    assert report.outcome == "ok" and report.verified is True, report
+    assert report.pulled == len(_page(counter, central))
