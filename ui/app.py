@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtGui import QFont, QIcon
@@ -28,20 +29,13 @@ from ui.dialogs.first_start import OfficeSetupDialog
 from ui.dialogs.login import DemoCredential, LoginDialog
 from ui.i18n import app_font, choose_language, error_text, install_translators, locale_for
 from ui.idle import IdleWatcher
-from ui.main_window import MainWindow
 from ui.preferences import Preferences, scaled_font
 from ui.smoke import watch_first_window
 from ui.sync_controller import DEFAULT_INTERVAL_S, DEFAULT_PROBE_INTERVAL_S, SyncController
-from ui.views.admin import AdminView
-from ui.views.applicants import ApplicantsView
-from ui.views.applications import ApplicationsView
-from ui.views.audit import AuditView
-from ui.views.catalogue import CatalogueView
-from ui.views.conflicts import ConflictsView
-from ui.views.dashboard import DashboardView
-from ui.views.intake import IntakeView
-from ui.views.rectifications import RectificationsView
 from ui.workers import Database
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +50,21 @@ MakeSync = Callable[[Path], SyncController]
 def build_main_window(
     db: Database, actor: Actor, parent: QWidget | None = None, *, sync: SyncController | None = None
 ) -> MainWindow:
-    """The main window for ``actor`` over the profile ``db`` serves (not shown)."""
+    """The main window for ``actor`` over the profile ``db`` serves (not shown).
+
+    The window and its pages are imported here, not with this module: the login dialog does not
+    need them, and they are a fifth of the imports before it (~0.15 s of the cold start)."""
+    from ui.main_window import MainWindow
+    from ui.views.admin import AdminView
+    from ui.views.applicants import ApplicantsView
+    from ui.views.applications import ApplicationsView
+    from ui.views.audit import AuditView
+    from ui.views.catalogue import CatalogueView
+    from ui.views.conflicts import ConflictsView
+    from ui.views.dashboard import DashboardView
+    from ui.views.intake import IntakeView
+    from ui.views.rectifications import RectificationsView
+
     pages = {
         "applications": lambda: ApplicationsView(db, actor),
         "applicants": lambda: ApplicantsView(db, actor),
