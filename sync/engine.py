@@ -24,11 +24,13 @@ from typing import Any
 
 from pydantic import ValidationError as ModelError
 
-from counter_app.accounts import Actor
 from counter_app.core import Counter
 from counter_app.errors import StubsNotHeld
 from counter_app.store.outbox import OutboxOp
 from sync import protocol as p
+from sync.enrollment import enroll as enroll  # re-exported: enrolling lives in sync.enrollment
+from sync.enrollment import request_enrollment as request_enrollment
+from sync.enrollment import save_enrollment as save_enrollment
 from sync.lock import SyncLock
 from sync.transport import (
     Cancelled,
@@ -99,60 +101,6 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
-
-
-def request_enrollment(
-    server_url: str, code: str, device_name: str | None = None, *, verify_tls: bool | str = True
-) -> p.EnrollResponse:
-    """Ask the platform to enroll a device with a one-time code: the HTTP half of :func:`enroll`.
-
-    Uses no ``Counter``, so any thread may call it (the desktop app runs it off the database thread
-    and saves the reply with :func:`save_enrollment` there). Raises ``Refused`` (a wrong, used or
-    expired code) or ``TransportError`` (the platform cannot be reached)."""
-    transport = Transport(server_url, verify_tls=verify_tls, retries=2)
-    try:
-        return transport.post(
-            "/v1/devices/enroll", p.EnrollRequest(code=code, device_name=device_name), p.EnrollResponse
-        )
-    finally:
-        transport.close()
-
-
-def save_enrollment(
-    counter: Counter,
-    actor: Actor,
-    server_url: str,
-    reply: p.EnrollResponse,
-    device_name: str | None = None,
-) -> None:
-    """Keep the platform's enroll reply in the profile (token into the keyring): the local half."""
-    counter.enrollment.save(
-        actor,
-        server_url,
-        reply.device_id,
-        reply.token,
-        reply.office_code,
-        reply.office_name,
-        reply.receipt_prefix,
-        reply.server_epoch,
-        device_name,
-    )
-
-
-def enroll(
-    counter: Counter,
-    server_url: str,
-    code: str,
-    device_name: str | None = None,
-    *,
-    verify_tls: bool | str = True,
-    actor: Actor | None = None,
-) -> p.EnrollResponse:
-    """Enroll this profile with an office of the central platform (token into the keyring); the
-    command line's authority unless ``actor`` is given."""
-    reply = request_enrollment(server_url, code, device_name, verify_tls=verify_tls)
-    save_enrollment(counter, actor or Actor.command_line(), server_url, reply, device_name)
-    return reply
 
 
 class SyncEngine:
