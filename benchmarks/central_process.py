@@ -13,8 +13,9 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import requests
@@ -40,6 +41,7 @@ class ServerProcess(CentralServer):
         super().__init__(url=url, engine=engine)
         self.process = process
         self.log_path = log_path
+        self.db_cpu_seconds: Callable[[], float] = _no_cpu  # PostgreSQL's, set by central_on
 
     def cpu_seconds(self) -> float:
         """User + system CPU of the server's processes (the parent and every worker) so far."""
@@ -158,6 +160,94 @@ def _cpu_of(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
 
+def _reaped_cpu(pid: int) -> float:
+    """CPU of ``pid``'s children that have exited (PostgreSQL backends of closed connections),
+    which /proc keeps in the parent's cutime and cstime."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[13]) + int(fields[14])) / _CLOCK_TICKS
+
+
+def _no_cpu() -> float:
+    return 0.0
+
+
+def postgres_cpu(url: str) -> Callable[[], float]:
+    """A function giving the CPU seconds PostgreSQL has used so far at ``url``: its postmaster and
+    every backend, those still running and those that have exited."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SHOW data_directory").fetchone()
+    assert row is not None
+    postmaster = int(Path(row[0], "postmaster.pid").read_text().split()[0])
+    return lambda: _reaped_cpu(postmaster) + sum(_cpu_of(pid) for pid in _tree(postmaster))
+
+
+@dataclass(frozen=True)
+class CpuSplit:
+    """The CPU seconds each side spent on one timed part: the client, the central server, and the
+    database server (PostgreSQL; 0 on SQLite, whose work is the server's own).
+
+    ``ceiling(n)`` is the rate no scheduling could beat on this machine for this work: ``n`` items in
+    the time the three sides' CPU takes if it ran in parallel on every core, never waiting. A target
+    above it needs less CPU per item, not better overlap."""
+
+    client: float
+    server: float
+    database: float
+
+    @property
+    def total(self) -> float:
+        return self.client + self.server + self.database
+
+    def ceiling(self, n: int) -> float | None:
+        return n / (self.total / CORES) if self.total > 0 else None
+
+    def fields(self, n: int) -> dict[str, float | None]:
+        ceiling = self.ceiling(n)
+        return {
+            "client_cpu_s": round(self.client, 3),
+            "server_cpu_s": round(self.server, 3),
+            "db_cpu_s": round(self.database, 3),
+            "cpu_ceiling_per_s": None if ceiling is None else round(ceiling, 1),
+        }
+
+
+CORES = os.cpu_count() or 1
+
+
+CPU_NOTE = (
+    "client_cpu_s / server_cpu_s / db_cpu_s = CPU seconds of the client, of counter-central serve's "
+    "processes and of PostgreSQL (0 on SQLite) during the timed part; cpu_ceiling_per_s = n / (their "
+    f"sum / {CORES} cores): the rate this machine cannot beat for this work even if every side ran in "
+    "parallel and never waited"
+)
+
+
+class CpuMeter:
+    """Sums a ``CpuSplit`` over ``start()`` / ``stop()`` pairs (a stage may run more than once);
+    this process is the client."""
+
+    def __init__(self, server: CentralServer) -> None:
+        self.server = server
+        self._began = self._now()
+        self.split = CpuSplit(0.0, 0.0, 0.0)
+
+    def _now(self) -> tuple[float, float, float]:
+        db = self.server.db_cpu_seconds() if isinstance(self.server, ServerProcess) else 0.0
+        return process_cpu_seconds(), server_cpu_seconds(self.server), db
+
+    def start(self) -> None:
+        self._began = self._now()
+
+    def stop(self) -> None:
+        spent = [b - a for a, b in zip(self._began, self._now(), strict=True)]
+        self.split = CpuSplit(*(total + more for total, more in zip(astuple(self.split), spent, strict=True)))
+
+
 def process_cpu_seconds() -> float:
     """This process's user + system CPU so far (the client's side of a run)."""
     times = os.times()
@@ -192,6 +282,7 @@ def central_on(backend: str, root: Path) -> Iterator[ServerProcess]:
 
     with postgres.database() as url, office_server(root, db_url=url, own_process=True) as server:
         assert isinstance(server, ServerProcess)
+        server.db_cpu_seconds = postgres_cpu(url)
         yield server
 
 

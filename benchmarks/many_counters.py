@@ -92,10 +92,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select, text
 
 from benchmarks.central_process import (
-    _CLOCK_TICKS,
     ServerProcess,
-    _cpu_of,
-    _tree,
+    postgres_cpu,
     process_cpu_seconds,
     server_process,
 )
@@ -700,12 +698,7 @@ def _database(kind: str, root: Path) -> Iterator[tuple[str, Any]]:
     from benchmarks import postgres
 
     with postgres.database(max_connections=300) as url:
-        import psycopg
-
-        with psycopg.connect(url) as conn:
-            data_dir = conn.execute("SHOW data_directory").fetchone()[0]
-        postmaster = int(Path(data_dir, "postmaster.pid").read_text().split()[0])
-        yield url, lambda: _reaped_cpu(postmaster) + sum(_cpu_of(pid) for pid in _tree(postmaster))
+        yield url, postgres_cpu(url)
 
 
 def _wal_and_size(engine: Engine) -> tuple[int, int]:
@@ -718,16 +711,6 @@ def _wal_and_size(engine: Engine) -> tuple[int, int]:
             text("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0'), pg_database_size(current_database())")
         ).one()
     return int(row[0]), int(row[1])
-
-
-def _reaped_cpu(pid: int) -> float:
-    """CPU of ``pid``'s children that have exited (PostgreSQL backends of closed connections: the
-    pool closes its overflow connections), which /proc keeps in the parent's cutime and cstime."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[13]) + int(fields[14])) / _CLOCK_TICKS
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.central_process import ServerProcess, backends, central_on
+from benchmarks.central_process import CPU_NOTE, CpuSplit, ServerProcess, backends, central_on
 from benchmarks.central_server import (
     OFFICE,
     Seeded,
@@ -96,9 +96,9 @@ def _measure(
     settle()
     options.progress(f"[{label}] counter-app sync of {state.ops:,} ops")
     load = load_average()
-    server_cpu = server.cpu_seconds()
+    server_cpu, db_cpu = server.cpu_seconds(), server.db_cpu_seconds()
     report, seconds, client_cpu = _cli_sync(data_dir, config_dir)
-    server_cpu = server.cpu_seconds() - server_cpu
+    cpu = CpuSplit(client_cpu, server.cpu_seconds() - server_cpu, server.db_cpu_seconds() - db_cpu)
     check(report["pushed"] == state.ops, f"{label}: pushed {report['pushed']} of {state.ops} ops")
     check(report["conflicts"] == 0 and report["rejected"] == 0, f"{label}: {report}")
     stored = server.applied_ops(device)
@@ -119,8 +119,7 @@ def _measure(
         "records": records,
         "seconds": seconds,
         "report": report,
-        "client_cpu_s": client_cpu,
-        "server_cpu_s": server_cpu,
+        "cpu": cpu,
         "load": load,
         "setup_s": seeded.seconds,
         "baseline_applications": base.applications,
@@ -146,8 +145,7 @@ def _result(backend: str, m: dict[str, Any]) -> Result:
         sync_s=rounded(m["seconds"]),
         ops_per_s=rounded(m["ops"] / m["seconds"]),
         pulled=m["report"]["pulled"],
-        client_cpu_s=rounded(m["client_cpu_s"]),
-        server_cpu_s=rounded(m["server_cpu_s"]),
+        **m["cpu"].fields(m["applications"]),
         setup_s=rounded(m["setup_s"]),
         baseline_n=m["baseline_applications"],
         baseline_s=rounded(m["baseline_s"]),
@@ -158,9 +156,9 @@ def _result(backend: str, m: dict[str, Any]) -> Result:
         f"head) against `counter-central serve` in its own process on {backend} "
         "(SQLite: WAL, synchronous=FULL; PostgreSQL: fsync=on) over loopback without TLS; the outbox "
         "was filled through the use cases (Seeder: ~5 ops per application, each with a new applicant), "
-        "not timed (setup_s); client_cpu_s / server_cpu_s = CPU seconds of each side during the sync "
-        "(2 cores); baseline = applications/s of an in-process sync pushing one op per request "
-        "(baseline_n applications); checked: pushed = seeded ops, no conflict or rejection, central "
+        f"not timed (setup_s); CPU of the sync: {CPU_NOTE}; baseline = applications/s of an "
+        "in-process sync pushing one op per request (baseline_n applications); checked: pushed = "
+        "seeded ops, no conflict or rejection, central "
         "holds one stored result per op and exactly the touched records",
     )
 

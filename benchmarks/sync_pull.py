@@ -30,7 +30,7 @@ import shutil
 import time
 from pathlib import Path
 
-from benchmarks.central_process import BACKEND_NOTES, backends, central_on, server_cpu_seconds
+from benchmarks.central_process import BACKEND_NOTES, CPU_NOTE, CpuMeter, backends, central_on
 from benchmarks.central_server import (
     OFFICE,
     CentralServer,
@@ -55,8 +55,8 @@ NOTE = (
     "SyncEngine.run() against the real central server (counter-central serve in its own process, "
     "{server}) on 127.0.0.1; the changes are the office's records (one per record, its latest version) "
     "after another counter pushed ops made through Seeder (setup_s: seeding + that push, not timed); "
-    "run_s = the whole run (hello, catalogue, pull, verify, audit head); server_cpu_s = the server's CPU "
-    "during the run; baseline = a third fresh counter pulling the first baseline_n changes with limit=1 "
+    "run_s = the whole run (hello, catalogue, pull, verify, audit head); CPU of the pull stage: {cpu}; "
+    "baseline = a third fresh counter pulling the first baseline_n changes with limit=1 "
     "(one request and one transaction per change, same Transport.get + apply_pull_page), as changes/s; "
     "ratio = value / baseline; load_avg_1m > 2 (cores) means other processes competed for the CPU; "
     "checked: every change applied, local tables = central's records per entity, inbox empty, verify "
@@ -140,10 +140,10 @@ def _measure(
     with enrolled_counter(root, server, "fresh") as fresh:
         options.progress(f"[{label}] counter B pulls {total:,} changes")
         sync = TimedSync(fresh)
+        cpu = CpuMeter(server)
+        sync.hooks["_pull"] = (cpu.start, cpu.stop)
         load = load_average()
-        server_cpu = server_cpu_seconds(server)
         report, run_s = sync.run()
-        server_cpu = server_cpu_seconds(server) - server_cpu
         check(report.outcome == "ok", f"pull: sync ended {report.outcome}: {report.error}")
         check(report.pulled == total, f"B applied {report.pulled} of {total} changes")
         local = _local_counts(fresh, set(held))
@@ -184,6 +184,6 @@ def _measure(
         baseline_s=rounded(base_s),
         load_avg_1m=load,
         backend=backend,
-        server_cpu_s=rounded(server_cpu),
-        note=NOTE.format(server=BACKEND_NOTES[backend]),
+        **cpu.split.fields(report.pulled),
+        note=NOTE.format(server=BACKEND_NOTES[backend], cpu=CPU_NOTE),
     )

@@ -74,6 +74,13 @@ def _check_report(report: dict) -> None:
         else:
             assert _positive(result["target"]), result
             assert isinstance(result["meets"], bool), result
+        if result["name"].startswith(("sync_push", "sync_pull", "sync_end_to_end")):
+            # Where the CPU went: each side's seconds (/proc counts in 10 ms ticks, so a tiny run may
+            # show none), and the ceiling they put on the rate.
+            for side in ("client_cpu_s", "server_cpu_s", "db_cpu_s"):
+                assert result[side] >= 0, (result["name"], side)
+            spent = result["client_cpu_s"] + result["server_cpu_s"] + result["db_cpu_s"]
+            assert (result["cpu_ceiling_per_s"] is None) == (spent == 0), result["name"]
     machine = report["machine"]
     assert machine["level"] == "tiny"
     assert machine["cpu_count"] >= 1 and _positive(machine["elapsed_s"])
@@ -102,6 +109,16 @@ def test_only_with_a_result_name_and_the_table(tmp_path: Path, capsys: pytest.Ca
     assert lines[0].split() == list(KEYS)
     table = lines[2 : lines.index("")]
     assert [line.split()[0] for line in table] == ["id_lookup_p95", "id_lookup_audited_p95"]
+
+
+def test_cpu_ceiling_is_the_rate_with_every_side_in_parallel_on_every_core() -> None:
+    from benchmarks.central_process import CORES, CpuSplit
+
+    split = CpuSplit(client=1.0, server=0.5, database=0.5)
+    assert split.total == 2.0
+    assert split.ceiling(10_000) == pytest.approx(10_000 / (2.0 / CORES))
+    assert split.fields(10_000)["cpu_ceiling_per_s"] == round(10_000 * CORES / 2.0, 1)
+    assert CpuSplit(0.0, 0.0, 0.0).ceiling(5) is None
 
 
 def test_sizes_and_selection() -> None:
