@@ -152,8 +152,8 @@ def _result(backend: str, m: dict[str, Any]) -> Result:
         load_avg_1m=m["load"],
         backend=backend,
         note=f"value = applications / wall seconds of `counter-app sync --json` (its own process: start-up, "
-        f"hello, push of the whole outbox in batches of 500, pull of the office's changes, verify, audit "
-        f"head) against `counter-central serve` in its own process on {backend} "
+        "hello, push of the whole outbox in batches sized to the link, pull of the office's changes, "
+        f"verify, audit head) against `counter-central serve` in its own process on {backend} "
         "(SQLite: WAL, synchronous=FULL; PostgreSQL: fsync=on) over loopback without TLS; the outbox "
         "was filled through the use cases (Seeder: ~5 ops per application, each with a new applicant), "
         f"not timed (setup_s); CPU of the sync: {CPU_NOTE}; baseline = applications/s of an "

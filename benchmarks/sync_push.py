@@ -7,11 +7,12 @@ a scratch counter enrolled with an office, whose outbox is filled through the us
 (:class:`~counter_app.services.seed.Seeder`: register an applicant, draft, check materials, accept,
 decide, deliver, rate; about 5 ops per application) until it holds ``ops`` pending ops.
 
-Measured: one ``SyncEngine(counter).run()`` (default batch of 500 ops per request). The value is the
-ops pushed ÷ the seconds of the push stage (``SyncEngine._push``: reading and decrypting the outbox,
-building and validating the requests, JSON + gzip, the HTTP round trips, central applying each
-batch in one fsync'd transaction, and the counter recording the results in one fsync'd transaction
-per batch). The whole run (hello, push, pull of the office's changes back, verify, audit head) is
+Measured: one ``SyncEngine(counter).run()`` (default batches: 500 ops, then sized to the link: on
+loopback the server's limit, 1,000). The value is the ops pushed ÷ the seconds of the push stage
+(``SyncEngine._push``: reading and decrypting the outbox, building and validating the requests,
+JSON + gzip, the HTTP round trips, central applying each batch in one fsync'd transaction, and the
+counter recording the results in one fsync'd transaction per batch). The whole run (hello, push,
+pull of the office's changes back, verify, audit head) is
 reported too, as ``run_s`` and ``run_ops_per_s``.
 
 Baseline, in the same run: a second counter, enrolled with another office of the same server,
@@ -50,7 +51,8 @@ from counter_app.core import Counter
 
 NOTE = (
     "value = ops pushed / seconds of the push stage (SyncEngine._push) of one SyncEngine(counter).run() "
-    "with the default batch (500 ops per request) to the real central server (counter-central serve in "
+    "with the default batches (500 ops, then sized to the link: 1,000 on loopback) to the real "
+    "central server (counter-central serve in "
     "its own process, {server}) on 127.0.0.1; run_s = the whole run (hello, push, pull back, verify, "
     "audit head); setup_s = filling the outbox through Seeder (use cases), not timed; baseline = the same"
     " kind of ops pushed with batch_size=1 (one HTTP request and one transaction on each side per op) by "

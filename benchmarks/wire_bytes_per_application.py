@@ -6,11 +6,11 @@ each with a new applicant, varied names, ID numbers, addresses, form values, and
 outcomes: drafts, missing materials, acceptances, decisions, deliveries, ratings), so its outbox holds
 every op an application brings: the applicant's registration and the application's life cycle.
 
-Measured: one ``SyncEngine(counter).run()`` (default batch of 500 ops) through a
+Measured: one ``SyncEngine(counter).run()`` (default batches: 500 ops, then sized to the link) through a
 :class:`~sync.transport.Transport` that also notes, for each request body, the size of the JSON
 before compression. The value is ``Transport.bytes_sent`` during the push stage (the request bodies
 as sent, gzip-compressed when ≥ 1 KiB, which every push batch is) ÷ the applications pushed. HTTP
-headers are not counted (a few hundred bytes per request of up to 500 ops, < 5 B per application).
+headers are not counted (a few hundred bytes per request of up to 1,000 ops, < 5 B per application).
 
 Baseline, in the same push: the same request bodies uncompressed (the JSON ``Transport`` would send
 without gzip). ``ratio`` = baseline / value (the compression factor; higher is better).
@@ -131,7 +131,8 @@ def run(options: Options) -> list[Result]:
             setup_s=rounded(seeded.seconds),
             push_s=rounded(sync.stage("push")),
             note="value = Transport.bytes_sent during the push stage (request bodies as sent: JSON, gzip "
-            "level 6, default batch of 500 ops) / applications pushed, each with its new applicant and "
+            "level 6, default batches sized to the link) / applications pushed, each with its new "
+            "applicant and "
             "all its ops (register, draft, materials, accept, decide, deliver, rate... as Seeder makes "
             "them: realistic varied data); HTTP headers not counted; baseline = the same bodies "
             "uncompressed, per application; ratio = baseline / value (compression factor); checked: "

@@ -45,7 +45,11 @@ from sync.transport import (
 
 log = logging.getLogger(__name__)
 
+# Push batches: the first DEFAULT_BATCH ops, the next sized to take about PUSH_BATCH_SECONDS (sent
+# and answered) at the rate the last full one did, at least MIN_PUSH_BATCH, at most the server's limit.
 DEFAULT_BATCH = 500
+PUSH_BATCH_SECONDS = 4.0
+MIN_PUSH_BATCH = 50
 MAX_PUSH_PASSES = 3
 # Pull pages: about PULL_PAGE_SECONDS of transfer at the last page's rate, at least MIN_PULL_PAGE.
 PULL_PAGE_SECONDS = 4.0
@@ -110,12 +114,13 @@ class SyncEngine:
         *,
         progress: Callable[[Progress], None] | None = None,
         cancel: threading.Event | None = None,
-        batch_size: int = DEFAULT_BATCH,
+        batch_size: int | None = None,
         transport: Transport | None = None,
         verify_tls: bool | str = True,
         pull_page: int | None = None,
     ) -> None:
-        """``pull_page``: changes per pulled page, fixed (default: sized to the link as pages come)."""
+        """``batch_size``: ops per push request, fixed (default: sized to the link as batches go);
+        ``pull_page``: changes per pulled page, fixed (default: sized to the link as pages come)."""
         self.counter = counter
         self.exchange = counter.exchange
         self.progress = progress or (lambda _p: None)
@@ -241,18 +246,29 @@ class SyncEngine:
         from its stored results, so a crash in between loses nothing). It is sent only when every
         op of n came back applied: anything else (a conflict, a rejection, a missing scan, a
         deferred op) may change what the next batch must hold, so it is dropped and read again
-        once n's results are recorded."""
-        batch = max(1, min(self.batch_size, hello.max_batch_ops))
+        once n's results are recorded.
+
+        Batches are sized to the link unless ``batch_size`` fixes them: about
+        ``PUSH_BATCH_SECONDS`` from sending to the reply at the rate the last full batch went, up to
+        the server's ``max_batch_ops`` (loopback or a good line: the largest, fewer requests and
+        commits on both sides; a 64 kbit/s line: a few hundred ops, so a cut loses seconds)."""
+        limit = hello.max_batch_ops
+        batch = max(1, min(self.batch_size or DEFAULT_BATCH, limit))
         total = self.exchange.pending_count()
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
 
-            def send(prepared: _Prepared) -> Future[p.PushResponse]:
-                return sender.submit(transport.post, "/v1/sync/push", prepared.body, p.PushResponse)
+            def post(prepared: _Prepared) -> tuple[p.PushResponse, float]:
+                began = time.monotonic()
+                reply = transport.post("/v1/sync/push", prepared.body, p.PushResponse)
+                return reply, time.monotonic() - began
+
+            def send(prepared: _Prepared) -> Future[tuple[p.PushResponse, float]]:
+                return sender.submit(post, prepared)
 
             for _pass in range(MAX_PUSH_PASSES):
                 after_seq = 0
                 uploaded_any = False
-                sent: tuple[_Prepared, Future[p.PushResponse]] | None = None
+                sent: tuple[_Prepared, Future[tuple[p.PushResponse, float]]] | None = None
                 while True:
                     if sent is None:
                         self._checkpoint()
@@ -266,15 +282,18 @@ class SyncEngine:
                     if not self.cancel.is_set():
                         upcoming = self._prepare_push(device_id, batch, current.last_seq, report)
                     try:
-                        reply = future.result()
+                        reply, seconds = future.result()
                     except PayloadTooLarge:
                         if batch == 1:
                             raise
                         batch = max(1, batch // 2)  # the same ops again, in smaller batches
+                        limit = batch  # and never larger again in this run
                         after_seq, sent = current.after_seq, None
                         continue
                     if len(reply.results) != len(current.ops):
                         raise MalformedReply("push reply has a different number of results")
+                    if self.batch_size is None and len(current.ops) >= batch:
+                        batch = next_batch(len(current.ops), seconds, limit)
                     sent = None
                     if upcoming is not None and all(map(_all_applied, reply.results)):
                         self.progress(Progress("push", report.pushed + len(current.ops), total))
@@ -492,6 +511,13 @@ class SyncEngine:
         except Refused as exc:
             # The server holds a later head than our chain has: events were removed here.
             log.error("audit chain head refused by the server: %s", exc)
+
+
+def next_batch(ops: int, seconds: float, limit: int) -> int:
+    """The size of the next push batch after ``ops`` went and were answered in ``seconds``: about
+    ``PUSH_BATCH_SECONDS`` at that rate, from ``MIN_PUSH_BATCH`` to ``limit``."""
+    rate = ops / max(seconds, 1e-3)
+    return int(min(limit, max(MIN_PUSH_BATCH, rate * PUSH_BATCH_SECONDS)))
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pathlib import Path
 from counter_app.core import Counter
 from counter_app.errors import SyncRunning
 from sync.connectivity import probe
-from sync.engine import DEFAULT_BATCH, Progress, SyncEngine, SyncReport
+from sync.engine import Progress, SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class SyncScheduler:
         on_progress: Callable[[Progress], None] | None = None,
         on_online: Callable[[bool], None] | None = None,
         open_counter: Callable[[Path | str | None], Counter] = Counter.open,
-        batch_size: int = DEFAULT_BATCH,
+        batch_size: int | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.interval_s = interval_s

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from counter_app.accounts import Actor, Permission
 from counter_app.core import Counter
-from sync.engine import DEFAULT_BATCH, Progress, SyncReport
+from sync.engine import Progress, SyncReport
 from sync.scheduler import SyncScheduler
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class SyncController(QObject):
         probe_interval_s: float = DEFAULT_PROBE_INTERVAL_S,
         nudge_gap_s: float = DEFAULT_NUDGE_GAP_S,
         open_counter: Callable[[Path | str | None], Counter] = Counter.open,
-        batch_size: int = DEFAULT_BATCH,
+        batch_size: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

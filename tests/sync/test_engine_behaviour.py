@@ -4,13 +4,16 @@ at a time, progress and cancellation, the sync log, enrollment and revocation.""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import requests
 from sqlalchemy import update
 
 from central import admin, db
@@ -19,7 +22,16 @@ from counter_app.clock import FixedClock
 from counter_app.core import Counter
 from counter_app.errors import SyncRunning
 from counter_app.services.seed import Seeder
-from sync.engine import Progress, SyncEngine, enroll
+from sync import protocol as p
+from sync.engine import (
+    DEFAULT_BATCH,
+    MIN_PUSH_BATCH,
+    PUSH_BATCH_SECONDS,
+    Progress,
+    SyncEngine,
+    enroll,
+    next_batch,
+)
 from sync.lock import SyncLock
 from tests.central_server import CentralServer, running_server
 from tests.support import ROOT
@@ -76,6 +88,55 @@ def test_batches_halve_on_413_and_every_op_arrives_once(tmp_path: Path, clock: F
             assert len(applied) == queued == len({row.op_id for row in applied})
         finally:
             counter.close()
+
+
+class _BatchSizes(RecordingTransport):
+    """Remembers how many ops each push request carried."""
+
+    def __init__(self, counter: Counter) -> None:
+        super().__init__(counter)
+        self.sizes: list[int] = []
+
+    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if path == "/v1/sync/push":
+            self.sizes.append(len(json.loads(kwargs["encoded"].json_body)["ops"]))
+        return super().request(method, path, **kwargs)
+
+
+def test_push_batches_grow_to_the_servers_limit_on_a_fast_link(make_counter: Callable[..., Counter]) -> None:
+    counter = make_counter("a")
+    Seeder(counter, ACTOR, 11).run(340)
+    queued = counter.exchange.pending_count()
+    assert queued > 3 * DEFAULT_BATCH  # enough for a batch sized after the first reply
+
+    adaptive = _BatchSizes(counter)
+    report = sync(counter, transport=adaptive)
+    assert report.outcome == "ok" and report.pushed == queued and report.pending == 0
+    assert sum(adaptive.sizes) == queued
+    # The first two go at the first size (the second is built while the first is on the wire);
+    # on loopback the next ones are as large as the server takes.
+    assert adaptive.sizes[:2] == [DEFAULT_BATCH, DEFAULT_BATCH]
+    assert adaptive.sizes[2] == min(p.MAX_BATCH_OPS, queued - 2 * DEFAULT_BATCH) > DEFAULT_BATCH
+    assert all(size <= p.MAX_BATCH_OPS for size in adaptive.sizes)
+
+
+def test_a_fixed_batch_size_stays_fixed(make_counter: Callable[..., Counter]) -> None:
+    counter = make_counter("a")
+    Seeder(counter, ACTOR, 12).run(30)
+    queued = counter.exchange.pending_count()
+    fixed = _BatchSizes(counter)
+    report = sync(counter, transport=fixed, batch_size=40)
+    assert report.outcome == "ok" and report.pushed == queued
+    assert fixed.sizes[:-1] == [40] * (len(fixed.sizes) - 1) and 0 < fixed.sizes[-1] <= 40
+
+
+def test_next_batch_takes_about_the_target_seconds_within_its_bounds() -> None:
+    # A 64 kbit/s line: 500 ops (~30 KB gzipped) answered in ~4.4 s: a few hundred next.
+    assert next_batch(500, 4.4, 1000) == int(500 / 4.4 * PUSH_BATCH_SECONDS)
+    assert next_batch(500, 0.05, 1000) == 1000  # loopback: the server's limit
+    assert next_batch(500, 0.05, 300) == 300  # after a 413 the limit is lower
+    assert next_batch(500, 600.0, 1000) == MIN_PUSH_BATCH  # a crawling line: never below the floor
+    assert next_batch(500, 0.0, 1000) == 1000  # an instant reply divides by no zero
 
 
 # --- a new server epoch ----------------------------------------------------------------------------
