@@ -183,3 +183,24 @@ def test_memory_slope() -> None:
     )
     assert flat["flat"] is True
     assert memory_summary([], after=0, flat_mb_per_h=5.0)["samples"] == 0
+
+
+def test_memory_rounds_reports_each_side_per_round(tmp_path: Path) -> None:
+    """``python -m benchmarks.memory_rounds`` for a few rounds: a sample every ``--every`` rounds of
+    both processes' memory, SQLite's heap and Python's objects, and the growth per quarter."""
+    from benchmarks import memory_rounds
+
+    stdout = io.StringIO()
+    argv = ["--rounds", "10", "--every", "2", "--faults", "0", "--tmp-dir", str(tmp_path)]
+    with redirect_stdout(stdout):
+        assert memory_rounds.main(argv) == 0
+    report = json.loads(stdout.getvalue())
+    assert [s["round"] for s in report["samples"]] == [1, 2, 4, 6, 8, 10]
+    for sample in report["samples"]:
+        assert sample["counter_mb"] > 0 and sample["server_mb"] > 0
+        assert sample["sqlite_heap_mb"] > 0 and sample["python_objects"] > 0
+    assert report["samples"][-1]["applications"] >= 10 * 3  # three a round at least
+    assert set(report["growth_per_100_rounds"]) == {"counter_mb", "server_mb", "sqlite_heap_mb"}
+    assert all(len(q) == 4 for q in report["growth_per_100_rounds"].values())
+    assert report["work"]["rounds"] == 10 and report["work"]["errors"] == 0
+    assert list(tmp_path.iterdir()) == []  # its workspace is removed
