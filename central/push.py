@@ -231,13 +231,12 @@ class _Batch:
             records.save_many(
                 self.conn, list(self.new.values()), list(self.changed.values()), origin_device=self.device.id
             )
-        if self.applied:
-            mark = records.placeholder(self.conn)
-            self.conn.exec_driver_sql(
-                "INSERT INTO applied_ops (op_id, device_id, payload_hash, result, applied_at)"
-                f" VALUES ({mark}, {mark}, {mark}, {mark}, {mark})",
-                self.applied,
-            )
+        records.insert_rows(
+            self.conn,
+            "applied_ops",
+            ("op_id", "device_id", "payload_hash", "result", "applied_at"),
+            self.applied,
+        )
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
