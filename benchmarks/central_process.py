@@ -151,23 +151,25 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _cpu_of(pid: int) -> float:
+def _stat_seconds(pid: int, first: int) -> float:
+    """Two adjacent clock-tick fields of ``/proc/<pid>/stat``, summed, in seconds (0 if it is gone).
+    ``first`` counts from the field after "pid (comm)": 11 is utime (then stime), 13 cutime."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    # utime, stime are fields 14 and 15 of stat (1-based); after "pid (comm)" they are 12 and 13.
-    return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    return (int(fields[first]) + int(fields[first + 1])) / _CLOCK_TICKS
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU of ``pid`` itself (stat fields 14 and 15, 1-based)."""
+    return _stat_seconds(pid, 11)
 
 
 def _reaped_cpu(pid: int) -> float:
     """CPU of ``pid``'s children that have exited (PostgreSQL backends of closed connections),
-    which /proc keeps in the parent's cutime and cstime."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[13]) + int(fields[14])) / _CLOCK_TICKS
+    which /proc keeps in the parent's cutime and cstime (fields 16 and 17)."""
+    return _stat_seconds(pid, 13)
 
 
 def _no_cpu() -> float:
@@ -233,7 +235,7 @@ class CpuMeter:
 
     def __init__(self, server: CentralServer) -> None:
         self.server = server
-        self._began = self._now()
+        self._began = (0.0, 0.0, 0.0)  # set by start()
         self.split = CpuSplit(0.0, 0.0, 0.0)
 
     def _now(self) -> tuple[float, float, float]:

@@ -22,6 +22,7 @@ import argparse
 import ctypes
 import gc
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from typing import Any
 from benchmarks.central_process import _tree, central_on
 from benchmarks.central_server import OFFICE
 from benchmarks.runner import scratch_counter
+from benchmarks.soak_checks import resident_mb
 from benchmarks.soak_counter import CounterConfig, Desk
 from central import admin
 from counter_app.accounts import Actor
@@ -43,14 +45,10 @@ _sqlite_lib = ctypes.CDLL(_sqlite3.__file__)  # the library the sqlite3 module i
 _sqlite_lib.sqlite3_memory_used.restype = ctypes.c_int64
 
 
-def anon_mb(pid: int | str = "self") -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("RssAnon:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+def _anon_mb(pids: list[int]) -> float:
+    """The anonymous resident memory of these processes together (``soak_checks.resident_mb``)."""
+    measured = resident_mb(pids)
+    return measured[1] if measured is not None else 0.0
 
 
 def run(rounds: int, every: int, faults: float, seed: int, root: Path) -> dict[str, Any]:
@@ -70,8 +68,8 @@ def run(rounds: int, every: int, faults: float, seed: int, root: Path) -> dict[s
                 samples.append(
                     {
                         "round": done,
-                        "counter_mb": round(anon_mb(), 1),
-                        "server_mb": round(sum(anon_mb(pid) for pid in _tree(server.process.pid)), 1),
+                        "counter_mb": round(_anon_mb([os.getpid()]), 1),
+                        "server_mb": round(_anon_mb(_tree(server.process.pid)), 1),
                         "sqlite_heap_mb": round(_sqlite_lib.sqlite3_memory_used() / 1e6, 2),
                         "python_objects": len(gc.get_objects()),
                         "applications": desk.work.applications,

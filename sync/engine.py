@@ -385,9 +385,12 @@ class SyncEngine:
                 else:
                     offset = self._upload_offset(transport, status.id, size)
                 if response.status_code == 204 and offset - before == len(chunk):
-                    rate = len(chunk) / max(time.monotonic() - began, 1e-3)
-                    self._chunk_bytes = int(
-                        min(p.MAX_CHUNK_BYTES, max(MIN_CHUNK_BYTES, rate * CHUNK_SECONDS))
+                    self._chunk_bytes = sized_to_link(
+                        len(chunk),
+                        time.monotonic() - began,
+                        CHUNK_SECONDS,
+                        MIN_CHUNK_BYTES,
+                        p.MAX_CHUNK_BYTES,
                     )
             stalled = 0 if offset > before else stalled + 1
         report.uploaded += 1
@@ -434,8 +437,9 @@ class SyncEngine:
                     coming = (cursor, fetch(cursor, limit))
                     continue
                 if self.pull_page is None and len(page.changes) == limit:
-                    rate = limit / max(seconds, 1e-3)
-                    limit = int(min(hello.max_pull_limit, max(MIN_PULL_PAGE, rate * PULL_PAGE_SECONDS)))
+                    limit = sized_to_link(
+                        limit, seconds, PULL_PAGE_SECONDS, MIN_PULL_PAGE, hello.max_pull_limit
+                    )
                 if page.has_more and not self.cancel.is_set():
                     coming = (page.next_cursor, fetch(page.next_cursor, limit))  # while this applies
                 try:
@@ -513,11 +517,17 @@ class SyncEngine:
             log.error("audit chain head refused by the server: %s", exc)
 
 
+def sized_to_link(done: int, seconds: float, target_s: float, lowest: int, highest: int) -> int:
+    """How much to send next (ops, changes or bytes) after ``done`` took ``seconds``: about
+    ``target_s`` at that rate, from ``lowest`` to ``highest``. Push batches, pull pages and upload
+    chunks are all sized so."""
+    rate = done / max(seconds, 1e-3)
+    return int(min(highest, max(lowest, rate * target_s)))
+
+
 def next_batch(ops: int, seconds: float, limit: int) -> int:
-    """The size of the next push batch after ``ops`` went and were answered in ``seconds``: about
-    ``PUSH_BATCH_SECONDS`` at that rate, from ``MIN_PUSH_BATCH`` to ``limit``."""
-    rate = ops / max(seconds, 1e-3)
-    return int(min(limit, max(MIN_PUSH_BATCH, rate * PUSH_BATCH_SECONDS)))
+    """The size of the next push batch after ``ops`` went and were answered in ``seconds``."""
+    return sized_to_link(ops, seconds, PUSH_BATCH_SECONDS, MIN_PUSH_BATCH, limit)
 
 
 @dataclass
