@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,40 +132,37 @@ class _Batch:
         self.conn = conn
         self.device = device
         self.stamp = now_iso()
-        op_ids = [op.op_id for op in ops]
         # An op id first used by a device of another office is answered like a changed payload: its
         # stored result (which may hold that office's record) is never shown here.
+        found = records.keyed(
+            conn, "applied_ops", "op_id", "op_id, payload_hash, result, device_id", [op.op_id for op in ops]
+        )
+        own_devices = {
+            row[0]
+            for row in records.keyed(conn, "devices", "id", "id, office_code", {row[3] for row in found})
+            if row[1] == device.office_code
+        }
         self.stored: dict[str, tuple[str, str]] = {
-            op_id: (payload_hash if office_code == device.office_code else "", result)
-            for op_id, payload_hash, result, office_code in _among(
-                conn,
-                "SELECT a.op_id, a.payload_hash, a.result, d.office_code FROM applied_ops a"
-                " JOIN devices d ON d.id = a.device_id WHERE a.op_id IN ({marks})",
-                op_ids,
-            )
+            op_id: (payload_hash if device_id in own_devices else "", result)
+            for op_id, payload_hash, result, device_id in found
         }
         wanted = {op.entity_id for op in ops}
         wanted |= {
             op.data[name] for op in ops for name in LINKS[op.entity] if isinstance(op.data.get(name), str)
         }
         self.records: dict[str, records.Record | None] = dict.fromkeys(wanted)
-        for chunk in _chunks(sorted(wanted)):
-            for record in records.load_many(conn, chunk):
-                self.records[record.id] = record
+        for record in records.load_many(conn, list(wanted)):
+            self.records[record.id] = record
         receipts = {
             op.data["receipt_no"]
             for op in ops
             if op.entity == "application" and isinstance(op.data.get("receipt_no"), str)
         }
         self.receipts_taken = {
-            row[0]
-            for row in _among(conn, "SELECT receipt_no FROM records WHERE receipt_no IN ({marks})", receipts)
+            row[0] for row in records.keyed(conn, "records", "receipt_no", "receipt_no", receipts)
         }
         keys = {key for op in ops if op.op == "create" and (key := records.unique_key(op.entity, op.data))}
-        self.keys_taken = {
-            row[0]
-            for row in _among(conn, "SELECT unique_key FROM records WHERE unique_key IN ({marks})", keys)
-        }
+        self.keys_taken = {row[0] for row in records.keyed(conn, "records", "unique_key", "unique_key", keys)}
         # Receipt numbers carry the prefix of the device that made them: this device's, one it had
         # before it was enrolled again, or the local "L" prefix of a device not yet enrolled.
         self.prefixes = set(
@@ -175,9 +171,7 @@ class _Batch:
             ).scalars()
         )
         shas = {ref.sha256 for op in ops for ref in op.attachments}
-        self.blobs = {
-            row[0] for row in _among(conn, "SELECT sha256 FROM blobs WHERE sha256 IN ({marks})", shas)
-        }
+        self.blobs = {row[0] for row in records.keyed(conn, "blobs", "sha256", "sha256", shas)}
         self._item_codes: dict[str, frozenset[str] | None] = {}
         self.new: dict[str, records.Record] = {}
         self.changed: dict[str, records.Record] = {}
@@ -237,19 +231,6 @@ class _Batch:
             ("op_id", "device_id", "payload_hash", "result", "applied_at"),
             self.applied,
         )
-
-
-def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
-    return [values[i : i + size] for i in range(0, len(values), size)]
-
-
-def _among(conn: Connection, sql: str, values: Iterable[str]) -> list[Any]:
-    """The rows of ``sql`` (its ``IN ({marks})`` filled with ``values``), 500 values a statement."""
-    mark = records.placeholder(conn)
-    found: list[Any] = []
-    for chunk in _chunks(sorted(values)):
-        found.extend(conn.exec_driver_sql(sql.format(marks=", ".join([mark] * len(chunk))), tuple(chunk)))
-    return found
 
 
 def _rejected(

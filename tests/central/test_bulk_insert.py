@@ -1,6 +1,8 @@
 """``central.records.insert_rows``, the push's bulk insert (COPY on PostgreSQL, executemany on
 SQLite): the rows arrive whole inside the caller's transaction, and a failure is SQLAlchemy's error
-class on both, so the API answers it alike and the transaction keeps nothing."""
+class on both, so the API answers it alike and the transaction keeps nothing. And
+``central.records.keyed``, the push's lookups by key (one array on PostgreSQL, ``IN`` chunks on
+SQLite): exactly the rows whose key is asked for."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from central import db
 from central.db import make_engine, transaction
 from central.migrations import migrate
-from central.records import insert_rows
+from central.records import KEYED_CHUNK, insert_rows, keyed
 from tests import pg
 
 COLUMNS = ("op_id", "device_id", "payload_hash", "result", "applied_at")
@@ -60,4 +62,19 @@ def test_a_value_postgresql_cannot_hold_is_a_data_error(pg_server: str) -> None:
     with pytest.raises(DataError), transaction(engine) as conn:
         insert_rows(conn, "applied_ops", COLUMNS, [_row(1, "nul \x00 inside")])
     assert _count(engine) == 0
+    engine.dispose()
+
+
+def test_keyed_finds_exactly_the_rows_asked_for(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate(engine)
+    held = [_row(n) for n in range(0, 2 * KEYED_CHUNK + 10, 2)]  # even numbers only
+    with transaction(engine) as conn:
+        insert_rows(conn, "applied_ops", COLUMNS, held)
+    asked = [f"op-{n:04d}" for n in range(2 * KEYED_CHUNK + 10)]  # more than one chunk, half absent
+    with engine.connect() as conn:
+        found = keyed(conn, "applied_ops", "op_id", "op_id, payload_hash", asked + asked[:5])  # repeats
+        assert sorted(tuple(row) for row in found) == sorted((row[0], row[2]) for row in held)
+        assert keyed(conn, "applied_ops", "op_id", "op_id", []) == []
+        assert keyed(conn, "applied_ops", "op_id", "op_id", ["op-9999", "quote ' and 汉字"]) == []
     engine.dispose()

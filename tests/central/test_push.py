@@ -46,6 +46,27 @@ def test_same_op_id_with_another_payload_is_a_mismatch(server: CentralServer) ->
     assert db_records(server) == before
 
 
+def test_an_op_id_used_in_another_office_is_answered_as_a_mismatch(server: CentralServer) -> None:
+    """The stored result of an op id is replayed to devices of the office that first used it; to a
+    device of another office the op id is taken, and nothing of that office's answer is shown."""
+    device, colleague, elsewhere = (
+        Client.enroll(server),
+        Client.enroll(server),
+        Client.enroll(server, "OFFICE-B"),
+    )
+    person = device.new_applicant(address="青山镇一号")
+    first = device.push([person])[0]
+    assert first["status"] == "applied"
+    before = db_records(server)
+
+    foreign = elsewhere.push([person])[0]
+    assert foreign["status"] == "idempotency_mismatch"
+    assert "stored" not in foreign and "server_record" not in foreign
+    replayed = colleague.push([person])[0]
+    assert replayed["status"] == "duplicate" and replayed["stored"] == first
+    assert db_records(server) == before
+
+
 def test_device_id_must_be_the_token_s_device(server: CentralServer) -> None:
     device, other = Client.enroll(server), Client.enroll(server, "OFFICE-B")
     reply = device.push_raw([device.new_applicant()], device_id=other.device_id)
