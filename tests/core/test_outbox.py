@@ -595,3 +595,24 @@ def test_holding_back_keeps_the_push_and_the_count_on_indexes(counter: Counter, 
         # attachments and applications by primary key, only for the ops that are scans
         assert any("attachments USING INDEX sqlite_autoindex_attachments_1 (id=?)" in s for s in plan)
         assert any("applications USING INDEX sqlite_autoindex_applications_1 (id=?)" in s for s in plan)
+
+
+def test_ops_read_together_keep_each_its_own_data(counter: Counter, cli_actor: Actor) -> None:
+    """The sync engine reads a batch of ops with one parse of their payloads; each op still gets
+    exactly its own data, and a payload that is not one JSON object fails the read instead of
+    shifting the others' data by one."""
+    people = list(PeopleGenerator(20261204).people(5))
+    for person in people:
+        counter.applicants.register_person(
+            cli_actor, PersonInput(person.name, person.resident_id, person.mobile, person.address)
+        )
+    ops = counter.ctx.outbox.pending(100)
+    assert [(op.data["name"], op.data["id_number"], op.data["address"]) for op in ops] == [
+        (person.name, person.resident_id, person.address) for person in people
+    ]
+
+    # Sealed as the outbox seals, but two objects in one payload (only a foreign writer could).
+    forged = counter.ctx.cipher.encrypt_bytes(b'{"name": "a"}, {"name": "b"}', "outbox.data")
+    counter.ctx.store.execute("UPDATE outbox SET data_enc = ? WHERE seq = ?", (forged, ops[2].seq))
+    with pytest.raises(ValueError):
+        counter.ctx.outbox.pending(100)
