@@ -35,7 +35,7 @@ on ``missing_attachments``, one push round more; here the scans go first); one
 ``POST /v1/sync/push`` (the day's ~100 ops are one batch: the engine's batch is 500), gzip level 9 as
 the transport sends it; ``GET /v1/sync/pull`` pages of 500 (``DEFAULT_PULL_LIMIT``: an office's day
 fits in one) from cursor 0 until ``has_more`` is false (an empty database: the day's changes are all
-there is); ``GET /v1/sync/verify``; ``POST /v1/audit/heads``. 5xx, 429 and connection errors are
+there is); ``GET /v1/sync/verify?digest=xor``; ``POST /v1/audit/heads``. 5xx, 429 and connection errors are
 retried with the transport's backoff (counted as ``retries``). A counter's sync time runs from the
 common start to its last reply.
 
@@ -51,7 +51,8 @@ holds one stored result per op of each device and nothing else (``applied_ops``)
 exactly the records its counters' ops created, each at the version its ops give (one version per
 op: an op applied twice, or lost, shows); every scan is a blob; each counter's timed pull carried all
 its own records at their versions; after the run each counter pulls on from its cursor and then holds
-exactly what ``/v1/sync/verify`` describes (count and hash), and its cursor is the office's last.
+exactly what ``/v1/sync/verify`` describes (count and sorted hash, read from the records; count and
+XOR digest, kept through the run's writes), and its cursor is the office's last.
 
 Baseline, in the same run: ``solo`` counters (their own office) each sync alone, one after another,
 before the barrier run; their median sync time (and ops/s) is what one counter sees on an idle
@@ -457,7 +458,7 @@ async def _pull(link: Link, sim: Sim) -> None:
 
 
 async def _verify(link: Link, sim: Sim) -> None:
-    sim.verify_reply = (await link.request("GET", "/v1/sync/verify")).content()
+    sim.verify_reply = (await link.request("GET", "/v1/sync/verify?digest=xor")).content()
 
 
 async def _audit_head(link: Link, sim: Sim) -> None:
@@ -604,9 +605,9 @@ async def check_counter(sim: Sim, host: str, port: int) -> bool:
     ]
     check(not own_missing, f"counter {sim.index}: its timed pull lacks {len(own_missing)} of its own records")
     remote = json.loads(sim.verify_reply)
-    verified_in_run = p.records_digest((e, i, v) for i, (e, v) in held.items()) == (
+    verified_in_run = p.records_xor((e, i, v) for i, (e, v) in held.items()) == (
         remote["count"],
-        remote["hash"],
+        remote["digest"],
     )
 
     link = Link(host, port, sim.token)
@@ -618,12 +619,18 @@ async def check_counter(sim: Sim, host: str, port: int) -> bool:
                 held[change["id"]] = (change["entity"], int(change["version"]))
             cursor, more = int(page["next_cursor"]), bool(page["has_more"])
         final = (await link.request("GET", "/v1/sync/verify")).json()
+        kept = (await link.request("GET", "/v1/sync/verify?digest=xor")).json()
     finally:
         await link.close()
     digest = p.records_digest((e, i, v) for i, (e, v) in held.items())
     check(
         digest == (final["count"], final["hash"]),
         f"counter {sim.index}: holds {digest[0]} records after pulling to the end, central {final['count']}",
+    )
+    # The digest central kept through the burst's writes is the one its records give.
+    check(
+        p.records_xor((e, i, v) for i, (e, v) in held.items()) == (kept["count"], kept["digest"]),
+        f"counter {sim.index}: the office's XOR digest is not its records' ({kept['count']} records)",
     )
     check(
         cursor == int(final["cursor"]),

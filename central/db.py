@@ -35,6 +35,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from sync.protocol import EMPTY_XOR
+
 metadata = MetaData()
 
 meta = Table(
@@ -54,6 +56,10 @@ office_counters = Table(
     metadata,
     Column("office_code", String(32), ForeignKey("offices.code"), primary_key=True),
     Column("last_cursor", BigInteger, nullable=False, default=0),
+    # The office's records as GET /v1/sync/verify?digest=xor answers them (sync.protocol.records_xor),
+    # kept by records.save_many in the transaction that changes them (schema v2).
+    Column("record_count", BigInteger, nullable=False, server_default="0"),
+    Column("record_xor", String(64), nullable=False, server_default=EMPTY_XOR),
 )
 
 enroll_codes = Table(

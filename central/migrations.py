@@ -27,9 +27,35 @@ from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import Connection
 
 from central.db import meta, metadata
+from sync.protocol import EMPTY_XOR, record_hash, xor_hex
+
+
+def upgrade_to_2(conn: Connection) -> None:
+    """Each office's record count and XOR digest (``GET /v1/sync/verify?digest=xor``), computed
+    once here from its records; ``records.save_many`` keeps them from then on."""
+    conn.execute(text("ALTER TABLE office_counters ADD COLUMN record_count BIGINT NOT NULL DEFAULT 0"))
+    conn.execute(
+        text(f"ALTER TABLE office_counters ADD COLUMN record_xor VARCHAR(64) NOT NULL DEFAULT '{EMPTY_XOR}'")
+    )
+    totals: dict[str, list[int]] = {}
+    for office_code, entity, record_id, version in conn.execute(
+        text("SELECT office_code, entity, id, version FROM records")
+    ):
+        total = totals.setdefault(office_code, [0, 0])
+        total[0] += 1
+        total[1] ^= record_hash(entity, record_id, int(version))
+    for office_code, (count, xor) in totals.items():
+        conn.execute(
+            text(
+                "UPDATE office_counters SET record_count = :count, record_xor = :xor"
+                " WHERE office_code = :office"
+            ),
+            {"count": count, "xor": xor_hex(xor), "office": office_code},
+        )
+
 
 # upgrade_to_N for N >= 2. Version 1 is the first schema: a database is never upgraded *to* it.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: upgrade_to_2}
 LATEST_VERSION = max(MIGRATIONS, default=1)
 
 # The key of the PostgreSQL advisory lock around migrating (any fixed 64-bit number: "CounterM").

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from central import db
 from counter_app.canonical import canonical_json
+from sync.protocol import record_hash, xor_hex
 
 
 @dataclass
@@ -33,6 +34,9 @@ class Record:
     receipt_no: str | None
     created_at: str
     updated_at: str
+    # The version the database holds (None: not saved yet). ``save_many`` XORs its hash out of the
+    # office's digest and the new version's in, then sets it to ``version``.
+    stored_version: int | None = None
 
 
 # entity -> the field that may hold a given value once (one rating per application, ...)
@@ -112,6 +116,7 @@ def _from_row(row: Any) -> Record:
         receipt_no=row.receipt_no,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        stored_version=int(row.version),
     )
 
 
@@ -206,7 +211,9 @@ def insert_rows(
 def save_many(
     conn: Connection, new: list[Record], changed: list[Record], *, origin_device: str | None
 ) -> None:
-    """Insert the new records (``insert_rows``) and update the changed ones (one executemany)."""
+    """Insert the new records (``insert_rows``) and update the changed ones (one executemany), and
+    bring their offices' record count and digest along (``office_counters``, in the same
+    transaction, whose caller holds the office's lock: ``lock_office`` or the cursor it took)."""
     mark = placeholder(conn)
     insert_rows(
         conn, "records", ("id", *_COLUMNS), [(record.id, *_values(record, origin_device)) for record in new]
@@ -216,6 +223,42 @@ def save_many(
         conn.exec_driver_sql(
             f"UPDATE records SET {assignments} WHERE id = {mark}",
             [(*_values(record, origin_device), record.id) for record in changed],
+        )
+    _count_in(conn, new, changed)
+
+
+def _count_in(conn: Connection, new: list[Record], changed: list[Record]) -> None:
+    """XOR the saved records' hashes into their offices' digests (``sync.protocol.records_xor``): a
+    new record's in, a changed record's old version out and its new one in."""
+    totals: dict[str, list[int]] = {}
+    for record in new:
+        total = totals.setdefault(record.office_code, [0, 0])
+        total[0] += 1
+        total[1] ^= record_hash(record.entity, record.id, record.version)
+    for record in changed:
+        if record.stored_version is None:
+            raise ValueError(f"record {record.id} saved as changed but never loaded")
+        if record.stored_version == record.version:
+            continue
+        total = totals.setdefault(record.office_code, [0, 0])
+        total[1] ^= record_hash(record.entity, record.id, record.stored_version)
+        total[1] ^= record_hash(record.entity, record.id, record.version)
+    for record in (*new, *changed):
+        record.stored_version = record.version
+    counters = db.office_counters
+    for office_code, (count, xor) in totals.items():
+        statement = select(counters.c.record_count, counters.c.record_xor).where(
+            counters.c.office_code == office_code
+        )
+        if conn.dialect.name == "postgresql":
+            statement = statement.with_for_update()  # held already by the caller; never lose a change
+        row = conn.execute(statement).one()
+        conn.execute(
+            update(counters)
+            .where(counters.c.office_code == office_code)
+            .values(
+                record_count=int(row.record_count) + count, record_xor=xor_hex(int(row.record_xor, 16) ^ xor)
+            )
         )
 
 

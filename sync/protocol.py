@@ -231,10 +231,48 @@ class PullResponse(Lenient):
 
 
 # --- verify -----------------------------------------------------------------------------------------
+VerifyDigest = Literal["sorted", "xor"]
+
+
 class VerifyResponse(Lenient):
+    """The office's records as ``count`` and a digest of their ``(entity, id, version)``.
+
+    ``GET /v1/sync/verify`` answers ``hash`` (``records_digest``: SHA-256 of the sorted list, which
+    the server computes by reading every record of the office); with ``?digest=xor`` it answers
+    ``digest`` instead (``records_xor``: the XOR of each record's SHA-256, which the server keeps up
+    to date as records change, so answering it reads one row). A server from before ``digest``
+    ignores the parameter and answers ``hash``: the client compares whichever came."""
+
     count: int
-    hash: str
+    hash: str | None = None
+    digest: str | None = None
     cursor: int
+
+
+def record_hash(entity: str, record_id: str, version: int) -> int:
+    """One record's part of ``records_xor``: the SHA-256 of ``entity:id:version`` as a number."""
+    line = f"{entity}:{record_id}:{version}".encode("ascii", "replace")
+    return int.from_bytes(hashlib.sha256(line).digest(), "big")
+
+
+def xor_hex(value: int) -> str:
+    return f"{value:064x}"
+
+
+EMPTY_XOR = xor_hex(0)
+
+
+def records_xor(records: Iterable[tuple[str, str, int]]) -> tuple[int, str]:
+    """Count and XOR of ``record_hash`` over ``(entity, id, version)``: the same for the same set
+    in any order, and kept up to date one record at a time (a changed record's old hash XORed out,
+    its new one in), so central answers ``GET /v1/sync/verify?digest=xor`` without reading the
+    office's records. Ids are unique, so no two records' hashes cancel."""
+    count = 0
+    acc = 0
+    for entity, record_id, version in records:
+        acc ^= record_hash(entity, record_id, version)
+        count += 1
+    return count, xor_hex(acc)
 
 
 def records_digest(records: Iterable[tuple[str, str, int]]) -> tuple[int, str]:

@@ -1,5 +1,5 @@
 """``GET /v1/sync/pull`` (the office's changes after a cursor, in commit order) and
-``GET /v1/sync/verify`` (count and hash of the office's ``(entity, id, version)``)."""
+``GET /v1/sync/verify`` (count and digest of the office's ``(entity, id, version)``)."""
 
 from __future__ import annotations
 
@@ -74,17 +74,41 @@ def pull(
     return Response(body.encode("utf-8"), media_type="application/json")
 
 
-@router.get("/v1/sync/verify", response_model=p.VerifyResponse, tags=["sync"], responses=_ERRORS)
-def verify(request: Request, device: CurrentDevice) -> p.VerifyResponse:
-    r = db.records
+@router.get(
+    "/v1/sync/verify",
+    response_model=p.VerifyResponse,
+    response_model_exclude_none=True,
+    tags=["sync"],
+    responses=_ERRORS,
+)
+def verify(
+    request: Request,
+    device: CurrentDevice,
+    digest: Annotated[
+        p.VerifyDigest,
+        Query(
+            description="xor: the XOR digest central keeps as records change (one row read); sorted: "
+            "the SHA-256 of the sorted list, read from every record of the office"
+        ),
+    ] = "sorted",
+) -> p.VerifyResponse:
+    counters = db.office_counters
     with request.app.state.central.engine.connect() as conn:
+        if digest == "xor":
+            row = conn.execute(
+                select(counters.c.record_count, counters.c.record_xor, counters.c.last_cursor).where(
+                    counters.c.office_code == device.office_code
+                )
+            ).one()
+            return p.VerifyResponse(
+                count=int(row.record_count), digest=row.record_xor, cursor=int(row.last_cursor or 0)
+            )
+        r = db.records
         rows = conn.execute(
             select(r.c.entity, r.c.id, r.c.version).where(r.c.office_code == device.office_code)
         ).all()
         last = conn.execute(
-            select(db.office_counters.c.last_cursor).where(
-                db.office_counters.c.office_code == device.office_code
-            )
+            select(counters.c.last_cursor).where(counters.c.office_code == device.office_code)
         ).scalar()
-    count, digest = p.records_digest((row.entity, row.id, int(row.version)) for row in rows)
-    return p.VerifyResponse(count=count, hash=digest, cursor=int(last or 0))
+    count, sorted_hash = p.records_digest((row.entity, row.id, int(row.version)) for row in rows)
+    return p.VerifyResponse(count=count, hash=sorted_hash, cursor=int(last or 0))

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from central import db, migrations
 from central.db import make_engine
 from central.migrations import LATEST_VERSION, CentralSchemaTooNew, current_version, migrate
+from sync.protocol import records_xor
 from tests import pg
 from tests.central.syncops import ROOT, Client
 from tests.central_server import running_server
@@ -99,9 +100,12 @@ def _schema(engine: Engine) -> dict[str, Any]:
     return schema
 
 
-def _register_step_2(monkeypatch: pytest.MonkeyPatch, step: Callable[[Connection], None]) -> None:
-    monkeypatch.setitem(migrations.MIGRATIONS, 2, step)
-    monkeypatch.setattr(migrations, "LATEST_VERSION", 2)
+def _register_next_step(monkeypatch: pytest.MonkeyPatch, step: Callable[[Connection], None]) -> int:
+    """A step after the real ones, for the steps' machinery; returns its version."""
+    version = LATEST_VERSION + 1
+    monkeypatch.setitem(migrations.MIGRATIONS, version, step)
+    monkeypatch.setattr(migrations, "LATEST_VERSION", version)
+    return version
 
 
 def test_every_earlier_version_is_saved_and_the_steps_follow_on() -> None:
@@ -133,6 +137,11 @@ def test_saved_database_upgrades_and_keeps_its_data(
         client = Client(server, device.id, fx.FIXTURE_TOKEN, device.office_code, device.receipt_prefix)
         changes, _ = client.pull_all()
         assert {change["id"]: change["version"] for change in changes} == records
+        # The office's record count and XOR digest, backfilled by the upgrade (v2) or kept since.
+        kept = client.get("/v1/sync/verify", params={"digest": "xor"}).json()
+        assert (kept["count"], kept["digest"]) == records_xor(
+            (change["entity"], change["id"], change["version"]) for change in changes
+        )
 
 
 def test_a_step_upgrades_a_saved_version_1_database_once(
@@ -140,17 +149,17 @@ def test_a_step_upgrades_a_saved_version_1_database_once(
 ) -> None:
     ran: list[int] = []
 
-    def upgrade_to_2(conn: Connection) -> None:
+    def upgrade_to_next(conn: Connection) -> None:
         ran.append(current_version(conn))
         conn.execute(text("ALTER TABLE offices ADD COLUMN region VARCHAR(40)"))
         conn.execute(text("UPDATE offices SET region = 'east'"))
 
-    _register_step_2(monkeypatch, upgrade_to_2)
+    version = _register_next_step(monkeypatch, upgrade_to_next)
     _install(1, db_url, tmp_path)
-    assert migrate(engine) == 2
-    assert migrate(engine) == 2
-    assert ran == [1]
-    assert _meta(engine) == [("schema_version", "2"), ("server_epoch", fx.FIXTURE_EPOCH)]
+    assert migrate(engine) == version
+    assert migrate(engine) == version
+    assert ran == [version - 1]
+    assert _meta(engine) == [("schema_version", str(version)), ("server_epoch", fx.FIXTURE_EPOCH)]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT code, region FROM offices")).all() == [("OFFICE-A", "east")]
 
@@ -159,11 +168,11 @@ def test_a_new_database_is_made_at_the_latest_version_without_steps(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ran: list[int] = []
-    _register_step_2(monkeypatch, lambda conn: ran.append(2))
-    assert migrate(engine) == 2
+    version = _register_next_step(monkeypatch, lambda conn: ran.append(version))
+    assert migrate(engine) == version
     assert ran == []
     meta = dict(_meta(engine))
-    assert meta["schema_version"] == "2" and len(meta["server_epoch"]) == 16
+    assert meta["schema_version"] == str(version) and len(meta["server_epoch"]) == 16
     assert set(inspect(engine).get_table_names()) == set(db.metadata.tables)
 
 
@@ -174,11 +183,11 @@ def test_a_failing_step_leaves_the_previous_version(
         conn.execute(text("ALTER TABLE offices ADD COLUMN half_done TEXT"))
         raise RuntimeError("power cut")
 
-    _register_step_2(monkeypatch, broken)
+    version = _register_next_step(monkeypatch, broken)
     _install(1, db_url, tmp_path)
     with pytest.raises(RuntimeError, match="power cut"):
-        migrate(engine)
-    assert _meta(engine) == [("schema_version", "1"), ("server_epoch", fx.FIXTURE_EPOCH)]
+        migrate(engine)  # the real steps before it are done, each in its own transaction
+    assert _meta(engine) == [("schema_version", str(version - 1)), ("server_epoch", fx.FIXTURE_EPOCH)]
     assert "half_done" not in {c["name"] for c in inspect(engine).get_columns("offices")}
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sync.protocol import records_digest
-from tests.central.syncops import Client, applied
+from sqlalchemy import select
+
+from central import admin, db
+from sync.protocol import EMPTY_XOR, records_digest, records_xor
+from tests.central.syncops import Client, applied, db_records, publish_demo
 from tests.central_server import CentralServer
 
 
@@ -112,3 +115,56 @@ def test_own_stub_leaves_out_the_data_of_the_asking_devices_latest_writes(server
         c["id"]: c["data"] for c in theirs.get("/v1/sync/pull", params={"own": "stub"}).json()["changes"]
     }[own[1]["entity_id"]] == whole[own[1]["entity_id"]]["data"]
     assert mine.get("/v1/sync/pull", params={"own": "some"}).status_code == 422
+
+
+def _kept(device: Client) -> tuple[int, str]:
+    reply = device.get("/v1/sync/verify", params={"digest": "xor"})
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    assert "hash" not in body  # the sorted hash is not computed for it
+    return body["count"], body["digest"]
+
+
+def _from_records(server: CentralServer, office: str) -> tuple[int, str]:
+    """The XOR digest computed from every record of the office, as a counter computes its own."""
+    r = db.records
+    with server.engine.connect() as conn:
+        rows = conn.execute(select(r.c.entity, r.c.id, r.c.version).where(r.c.office_code == office)).all()
+    return records_xor((row.entity, row.id, int(row.version)) for row in rows)
+
+
+def test_the_xor_digest_central_keeps_is_the_one_its_records_give(server: CentralServer) -> None:
+    """``verify?digest=xor`` is answered from the office's row, kept up to date by every write:
+    creates, updates, a merge of two devices' changes, a batch replayed, a conflict and a rejection
+    (nothing written), the back office's decision; each office only its own records."""
+    publish_demo(server)
+    first, second, elsewhere = Client.enroll(server), Client.enroll(server), Client.enroll(server, "OFFICE-B")
+    assert _kept(first) == (0, EMPTY_XOR) == _from_records(server, "OFFICE-A")
+
+    person = first.new_applicant(name="王秀英")
+    batch = [person, *(first.new_applicant(name=f"申请人{i}") for i in range(4))]
+    assert applied(first.push(batch))
+    _, app_id, receipt_no = first.seed_application()
+    assert _kept(first) == _from_records(server, "OFFICE-A")
+    assert _kept(first)[0] == 7
+
+    rid = person["entity_id"]
+    updates = [first.update("applicant", rid, 1, phone="13800138000")]
+    assert applied(first.push(updates))
+    assert [r["status"] for r in first.push(updates)] == ["duplicate"]  # replayed: nothing changes
+    merged = second.update("applicant", rid, 1, address="青山镇")  # stale but disjoint: merged
+    assert second.push([merged])[0].get("merged") is True
+    clash = second.update("applicant", rid, 1, phone="13900139000")  # stale, same field: conflict
+    refused = first.update("applicant", rid, 3, id_number="110105194912310021")  # bad check digit
+    assert [r["status"] for r in second.push([clash])] == ["conflict"]
+    assert [r["status"] for r in first.push([refused])] == ["rejected"]
+    admin.decide(server.engine, receipt_no, approve=True)
+    other = elsewhere.new_applicant(name="李四")
+    assert applied(elsewhere.push([other]))
+
+    for office, device in (("OFFICE-A", first), ("OFFICE-B", elsewhere)):
+        assert _kept(device) == _from_records(server, office)
+        everything = device.pull_all()[0]
+        assert _kept(device) == records_xor((c["entity"], c["id"], c["version"]) for c in everything)
+    assert _kept(first)[0] == 7 and _kept(elsewhere)[0] == 1
+    assert db_records(server, "OFFICE-A")[rid][0] == 3 and db_records(server, "OFFICE-A")[app_id][0] == 2

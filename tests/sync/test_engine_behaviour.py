@@ -381,3 +381,50 @@ def test_applications_taken_in_before_re_enrollment_still_reach_central(
     enroll(counter, central.url, admin.new_enroll_code(central.engine, "QS"), "a")
     synced(counter)
     assert _central_ids(central) == [app.id]
+
+
+class _VerifyOf(RecordingTransport):
+    """Remembers the verify's parameters; ``old_server``: answers as a server from before the XOR
+    digest would (the parameter is not understood, so the sorted hash comes)."""
+
+    def __init__(self, counter: Counter, old_server: bool = False) -> None:
+        super().__init__(counter)
+        self.old_server = old_server
+        self.asked: list[dict[str, Any]] = []
+        self.replies: list[dict[str, Any]] = []
+
+    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        if path == "/v1/sync/verify":
+            params = dict(kwargs.get("params") or {})
+            self.asked.append(dict(params))
+            if self.old_server:
+                params.pop("digest", None)
+            kwargs["params"] = params
+            response = super().request(method, path, **kwargs)
+            self.replies.append(response.json())
+            return response
+        return super().request(method, path, **kwargs)
+
+
+def test_verify_compares_the_xor_digest_and_still_an_older_servers_hash(
+    make_counter: Callable[..., Counter],
+) -> None:
+    """The engine asks for the XOR digest (central answers it from one row) and compares it with its
+    own records'; a server that answers the sorted hash instead is compared by that. Either way a
+    record whose version drifted here is found."""
+    counter = make_counter("a")
+    Seeder(counter, ACTOR, 13).run(12)
+    for old_server in (False, True):
+        transport = _VerifyOf(counter, old_server)
+        report = sync(counter, transport=transport)
+        assert report.outcome == "ok" and report.verified is True
+        assert transport.asked == [{"digest": "xor"}]
+        [reply] = transport.replies
+        assert ("digest" in reply, "hash" in reply) == ((False, True) if old_server else (True, False))
+        assert reply["count"] == len(counter.exchange.synced_versions()) > 12
+
+    drifted = counter.exchange.synced_versions()[0]
+    table = {"applicant": "applicants", "application": "applications"}[drifted[0]]
+    counter.ctx.store.execute(f"UPDATE {table} SET version = version + 1 WHERE id = ?", (drifted[1],))
+    for old_server in (False, True):
+        assert sync(counter, transport=_VerifyOf(counter, old_server)).verified is False
