@@ -34,14 +34,13 @@ from __future__ import annotations
 import queue
 import random
 import socket
-import struct
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from urllib.parse import urlsplit
+
+from benchmarks.tcp_proxy import LoopbackProxy, close_socket, connect_upstream
 
 UP, DOWN = "up", "down"
 _HEAD_END = b"\r\n\r\n"
@@ -98,16 +97,10 @@ class _Connection:
                 return
             self.closed = True
         hook, self.before_client_close = self.before_client_close, None
-        for sock in (self.upstream, self.client):
-            if sock is self.client and hook is not None:
-                hook()
-            try:
-                if reset:
-                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                sock.shutdown(socket.SHUT_RD if reset else socket.SHUT_RDWR)
-            except OSError:
-                pass
-            sock.close()
+        close_socket(self.upstream, reset=reset)
+        if hook is not None:
+            hook()
+        close_socket(self.client, reset=reset)
 
     def thread_finished(self) -> bool:
         """True for the last of the connection's four threads."""
@@ -123,7 +116,7 @@ class _PlannedCut:
     before_client_close: Callable[[], object] | None = None
 
 
-class ShapingProxy:
+class ShapingProxy(LoopbackProxy):
     def __init__(
         self,
         target: str | tuple[str, int],
@@ -136,10 +129,7 @@ class ShapingProxy:
     ) -> None:
         """``rate_bps``: bits per second, each way; ``delay_s``: one-way delay; ``cut_fraction``: of
         exchanges cut; ``piece_bytes``: the largest piece paced at once (the shaping's granularity)."""
-        if isinstance(target, str):
-            parts = urlsplit(target if "//" in target else f"//{target}")
-            target = (parts.hostname or "127.0.0.1", parts.port or 80)
-        self.target = target
+        super().__init__(target)
         self.rate_bps = rate_bps
         self.delay_s = delay_s
         self.cut_fraction = cut_fraction
@@ -154,11 +144,7 @@ class ShapingProxy:
         self._lock = threading.Lock()
         self._planned: list[_PlannedCut] = []
         self._open: set[_Connection] = set()
-        self._threads: list[threading.Thread] = []
         self._stopping = False
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self._listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
         self._acceptor = threading.Thread(target=self._accept_loop, name="shaping-accept", daemon=True)
         self._acceptor.start()
 
@@ -191,16 +177,7 @@ class ShapingProxy:
             connections = list(self._open)
         for connection in connections:
             connection.close()
-        for thread in list(self._threads):
-            thread.join(timeout=5)
-
-    def __enter__(self) -> ShapingProxy:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
+        self._join_threads()
 
     # --- forwarding ----------------------------------------------------------------------------------
     def _accept_loop(self) -> None:
@@ -215,14 +192,9 @@ class ShapingProxy:
             self._start(client)
 
     def _start(self, client: socket.socket) -> None:
-        try:
-            upstream = socket.create_connection(self.target, timeout=10)
-        except OSError:
-            client.close()
+        upstream = connect_upstream(client, self.target)
+        if upstream is None:
             return
-        upstream.settimeout(None)
-        for sock in (client, upstream):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         connection = _Connection(client, upstream)
         with self._lock:
             self.connections += 1

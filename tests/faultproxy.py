@@ -29,13 +29,12 @@ import math
 import random
 import selectors
 import socket
-import struct
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from urllib.parse import urlsplit
+
+from benchmarks.tcp_proxy import LoopbackProxy, close_socket, connect_upstream
 
 UP, DOWN = "up", "down"
 _READ = 64 * 1024
@@ -62,15 +61,7 @@ class _Connection:
                 return
             self.closed = True
         for sock in (self.client, self.upstream):
-            # shutdown() wakes a pump blocked in recv() on this socket (close() alone would not, and
-            # the socket would stay open while it waits); with SO_LINGER 0 the close sends an RST.
-            try:
-                if reset:
-                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                sock.shutdown(socket.SHUT_RD if reset else socket.SHUT_RDWR)
-            except OSError:
-                pass
-            sock.close()
+            close_socket(sock, reset=reset)
 
     def pump_finished(self) -> None:
         with self.lock:
@@ -80,7 +71,7 @@ class _Connection:
             self.close()
 
 
-class FaultProxy:
+class FaultProxy(LoopbackProxy):
     def __init__(
         self,
         target: str | tuple[str, int],
@@ -91,10 +82,7 @@ class FaultProxy:
         max_delay_s: float = 0.0,
         split: float = 0.0,
     ) -> None:
-        if isinstance(target, str):
-            parts = urlsplit(target if "//" in target else f"//{target}")
-            target = (parts.hostname or "127.0.0.1", parts.port or 80)
-        self.target = target
+        super().__init__(target)
         self.faults = faults
         if isinstance(max_cut_bytes, int):
             max_cut_bytes = {UP: max_cut_bytes, DOWN: max_cut_bytes}
@@ -108,12 +96,8 @@ class FaultProxy:
         self._rng = random.Random(seed)
         self._changed = threading.Condition()
         self._open: set[_Connection] = set()
-        self._threads: list[threading.Thread] = []
-        self._listener = socket.create_server(("127.0.0.1", 0))
         self._wake_r, self._wake_w = socket.socketpair()
         self._stopping = False
-        self.port = self._listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
         self._acceptor = threading.Thread(target=self._accept_loop, name="faultproxy-accept", daemon=True)
         self._acceptor.start()
 
@@ -151,16 +135,7 @@ class FaultProxy:
             connections = list(self._open)
         for connection in connections:
             connection.close()
-        for thread in list(self._threads):
-            thread.join(timeout=5)
-
-    def __enter__(self) -> FaultProxy:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
+        self._join_threads()
 
     # --- forwarding ----------------------------------------------------------------------------------
     def _accept_loop(self) -> None:
@@ -185,14 +160,9 @@ class FaultProxy:
         return _Plan(rng, cut_after)
 
     def _start(self, client: socket.socket) -> None:
-        try:
-            upstream = socket.create_connection(self.target, timeout=10)
-        except OSError:
-            client.close()
+        upstream = connect_upstream(client, self.target)
+        if upstream is None:
             return
-        upstream.settimeout(None)
-        client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        upstream.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         connection = _Connection(client, upstream)
         plans = {UP: self._plan(UP), DOWN: self._plan(DOWN)}  # drawn in accept order: reproducible per seed
         with self._changed:
