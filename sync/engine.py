@@ -497,15 +497,9 @@ class SyncEngine:
         if self.exchange.pending_count() or self.exchange.inbox_count():
             return  # only meaningful once everything is across
         self.progress(Progress("verify"))
-        # The XOR digest, which central answers from one row (a server from before it ignores the
-        # parameter and answers the sorted hash: compared the same way).
+        # The XOR digest, which central answers from one row (an older server answers the sorted hash).
         remote = transport.get("/v1/sync/verify", p.VerifyResponse, params={"digest": "xor"})
-        if remote.digest is not None:
-            local, theirs = p.records_xor(self.exchange.synced_versions()), (remote.count, remote.digest)
-        else:
-            local, theirs = p.records_digest(self.exchange.synced_versions()), (remote.count, remote.hash)
-        count = local[0]
-        report.verified = local == theirs
+        report.verified, count = p.agrees(remote, self.exchange.synced_versions())
         if not report.verified:
             # Usually another counter of the office wrote after our last page (the next run compares
             # again); the report says unverified either way, and a full sync mends a real drift.
@@ -562,15 +556,11 @@ def _heap_frozen() -> Iterator[None]:
     """Leave the objects that exist when a run starts out of the garbage collector's full passes
     while it runs (``gc.freeze``; ``gc.unfreeze`` afterwards puts them back in the oldest generation).
 
-    A run makes tens of thousands of short-lived objects per thousand ops, which now and then trigger
-    a full collection; each would walk the whole heap of the app (Qt, the catalogue, the pinyin
-    tables: ~300,000 objects in the benchmark), ~100 ms apiece, for nothing: none of it became garbage by
-    the run. Garbage made during the run is collected as usual.
-
-    The youngest generation is also collected less often while the run lasts (every
-    ``RUN_GC_THRESHOLD`` new containers instead of 700): a run allocates a few dicts and lists per
-    field of every op and change, almost none in cycles, and the frequent young collections cost
-    more than a tenth of a push's CPU."""
+    A run's short-lived objects now and then trigger a full collection, which would walk the app's
+    whole heap (Qt, the catalogue, the pinyin tables: ~300,000 objects), ~100 ms apiece, for nothing.
+    The youngest generation is also collected less often (every ``RUN_GC_THRESHOLD`` new containers
+    instead of 700): a run's dicts and lists are almost never in cycles, and the frequent young
+    collections cost more than a tenth of a push's CPU. Garbage of the run is collected as usual."""
     thresholds = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(RUN_GC_THRESHOLD, *thresholds[1:])

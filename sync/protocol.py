@@ -275,6 +275,16 @@ def records_xor(records: Iterable[tuple[str, str, int]]) -> tuple[int, str]:
     return count, xor_hex(acc)
 
 
+def agrees(remote: VerifyResponse, records: Iterable[tuple[str, str, int]]) -> tuple[bool, int]:
+    """Whether a counter's ``records`` are what a verify reply describes, by the digest the reply
+    carries (the XOR one; the sorted hash from a server before it), and how many records it has."""
+    if remote.digest is not None:
+        count, digest = records_xor(records)
+        return (count, digest) == (remote.count, remote.digest), count
+    count, digest = records_digest(records)
+    return (count, digest) == (remote.count, remote.hash), count
+
+
 def records_digest(records: Iterable[tuple[str, str, int]]) -> tuple[int, str]:
     """Count and SHA-256 of ``(entity, id, version)`` in a canonical order. Both sides compute it
     the same way, so ``GET /v1/sync/verify`` tells whether a counter holds what central holds."""
