@@ -81,11 +81,21 @@ def result_json(result: p.OpResult | Applied) -> str:
     return result.json() if isinstance(result, Applied) else result.model_dump_json(exclude_none=True)
 
 
-def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[str]:
+@dataclass(frozen=True)
+class Pushed:
+    """What a batch did: each op's result as JSON (an ``OpResult`` without its empty fields), in
+    order, and the office's last change cursor before and after its writes (every cursor in between
+    is a record of this batch: the office's lock was held from the first to the last)."""
+
+    results: list[str]
+    cursor_before: int
+    cursor_after: int
+
+
+def push(conn: Connection, device: Device, ops: list[p.Op]) -> Pushed:
     """Apply a batch; the caller holds the transaction. Reads what the batch touches in a few
-    queries, applies the ops in memory, and writes every changed record once at the end. Returns
-    each op's result as JSON (an ``OpResult`` without its empty fields), in order."""
-    records.lock_office(conn, device.office_code)
+    queries, applies the ops in memory, and writes every changed record once at the end."""
+    before = records.lock_office(conn, device.office_code)
     batch = _Batch(conn, device, ops)
     waiting: set[str] = set()
     results: list[str] = []
@@ -121,8 +131,8 @@ def push(conn: Connection, device: Device, ops: list[p.Op]) -> list[str]:
             batch.stored[op.op_id] = (digest, answer)
             batch.applied.append((op.op_id, device.id, digest, answer, batch.stamp))
         results.append(answer)
-    batch.write()
-    return results
+    after = batch.write()
+    return Pushed(results, before, before if after is None else after)
 
 
 class _Batch:
@@ -216,8 +226,11 @@ class _Batch:
             self.changed.pop(record.id, None)
             self.changed[record.id] = record  # keep the order of last change: cursors follow it
 
-    def write(self) -> None:
+    def write(self) -> int | None:
+        """Write what the batch changed; returns the office's last cursor after it (None: no record
+        changed)."""
         touched = list(self.new.values()) + list(self.changed.values())
+        last = None
         if touched:
             last = records.reserve_cursors(self.conn, self.device.office_code, len(touched))
             for offset, record in enumerate(touched, start=last - len(touched) + 1):
@@ -231,6 +244,7 @@ class _Batch:
             ("op_id", "device_id", "payload_hash", "result", "applied_at"),
             self.applied,
         )
+        return last
 
 
 def _rejected(

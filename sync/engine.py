@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -194,8 +194,8 @@ class SyncEngine:
         if full:
             self.exchange.reset_pull(hello.server_epoch)  # everything again from cursor 0; outbox kept
         self._catalogue(transport, hello)
-        self._push(transport, device_id, hello, report)
-        self._pull(transport, hello, report)
+        own_writes = self._push(transport, device_id, hello, report)
+        self._pull(transport, hello, report, own_writes)
         self._checkpoint()
         self._verify(transport, report)
         self._audit_head(transport)
@@ -238,8 +238,12 @@ class SyncEngine:
             return
         log.info("catalogue %s installed", version)
 
-    def _push(self, transport: Transport, device_id: str, hello: p.Hello, report: SyncReport) -> None:
-        """Push the outbox in batches, each sent while the next is prepared.
+    def _push(
+        self, transport: Transport, device_id: str, hello: p.Hello, report: SyncReport
+    ) -> list[tuple[int, int]]:
+        """Push the outbox in batches, each sent while the next is prepared. Returns the office's
+        cursor ranges that hold only this run's own writes as sent, for the pull to step over
+        (``PushTally.own_writes``).
 
         Batch n+1 is read from the outbox and built while batch n is on the wire, and sent as soon
         as n's reply arrives, before n's results are recorded (the server answers a batch sent again
@@ -255,6 +259,7 @@ class SyncEngine:
         limit = hello.max_batch_ops
         batch = max(1, min(self.batch_size or DEFAULT_BATCH, limit))
         total = self.exchange.pending_count()
+        own_writes: list[tuple[int, int]] = []
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
 
             def post(prepared: _Prepared) -> tuple[p.PushResponse, float]:
@@ -302,15 +307,23 @@ class SyncEngine:
                         sent = (upcoming, send(upcoming))
                     # One dump of the whole reply (not one per result): the same dicts, made in one call.
                     dumped = reply.model_dump(mode="json", exclude_none=True, include={"results"})["results"]
-                    tally = self.exchange.record_push_results(list(zip(current.ops, dumped, strict=True)))
+                    written = None
+                    if reply.cursor_before is not None and reply.cursor_after is not None:
+                        written = (reply.cursor_before, reply.cursor_after)
+                    tally = self.exchange.record_push_results(
+                        list(zip(current.ops, dumped, strict=True)), written
+                    )
                     report.pushed += tally.applied
                     report.conflicts += tally.conflicts
                     report.rejected += tally.rejected
+                    if tally.own_writes is not None:
+                        own_writes.append(tally.own_writes)
                     for sha256 in sorted(tally.missing):
                         uploaded_any |= self._upload(transport, sha256, report)
                     after_seq = current.last_seq
                 if not uploaded_any:
                     break
+        return own_writes
 
     def _prepare_push(
         self, device_id: str, batch: int, after_seq: int, report: SyncReport
@@ -404,8 +417,19 @@ class SyncEngine:
         current = transport.get(f"/v1/uploads/{upload_id}", p.UploadStatus)
         return size if current.complete else current.offset
 
-    def _pull(self, transport: Transport, hello: p.Hello, report: SyncReport) -> None:
+    def _pull(
+        self,
+        transport: Transport,
+        hello: p.Hello,
+        report: SyncReport,
+        own_writes: Sequence[tuple[int, int]] = (),
+    ) -> None:
         """Pull pages until the server has no more, each page fetched while the one before is applied.
+
+        ``own_writes``: cursor ranges that hold only this run's pushed records, as this profile
+        holds them (``PushTally.own_writes``). A page is never asked to start inside one: the
+        cursor steps to its end instead (saved once the page before is applied), so a push of
+        10,000 applications does not pull its 21,000 records back as stubs.
 
         The next page starts at the cursor the current one ends at, so it is requested as soon as
         the current one arrives; the apply of a page and its cursor stay one transaction, in order.
@@ -421,9 +445,20 @@ class SyncEngine:
             def fetch(cursor: int, limit: int) -> Future[_Fetched]:
                 return fetcher.submit(self._fetch_page, transport, cursor, limit, prepare)
 
+            steps = sorted(own_writes)  # the ranges never overlap: each batch held the office's lock
+
+            def past_own(cursor: int) -> int:
+                """Where the pull goes on from ``cursor``, having stepped over the run's own writes."""
+                for before, after in steps:
+                    if before <= cursor < after:
+                        cursor = after  # and on into the next range, if it starts right there
+                return cursor
+
             self.progress(Progress("pull", report.pulled))
             self._checkpoint()
             cursor = self.exchange.cursor()
+            if past_own(cursor) != cursor and self.exchange.skip_own_writes(cursor, past_own(cursor)):
+                cursor = past_own(cursor)
             coming: tuple[int, Future[_Fetched]] | None = (cursor, fetch(cursor, limit))
             while coming is not None:
                 cursor, future = coming
@@ -431,6 +466,7 @@ class SyncEngine:
                 page, seconds = fetched.page, fetched.seconds
                 coming = None
                 if page.server_epoch != self.exchange.server_epoch() or cursor < page.min_cursor:
+                    steps = []  # another history of the office: those cursors mean nothing now
                     self.exchange.reset_pull(page.server_epoch)
                     self._checkpoint()
                     cursor = self.exchange.cursor()
@@ -441,7 +477,8 @@ class SyncEngine:
                         limit, seconds, PULL_PAGE_SECONDS, MIN_PULL_PAGE, hello.max_pull_limit
                     )
                 if page.has_more and not self.cancel.is_set():
-                    coming = (page.next_cursor, fetch(page.next_cursor, limit))  # while this applies
+                    ahead = past_own(page.next_cursor)
+                    coming = (ahead, fetch(ahead, limit))  # while this applies
                 try:
                     report.pulled += self.exchange.apply_pull_page(
                         fetched.changes, page.next_cursor, fetched.prepared
@@ -462,7 +499,11 @@ class SyncEngine:
                     if moved:
                         coming = None
                         if page.has_more and not self.cancel.is_set():
-                            coming = (page.next_cursor, fetch(page.next_cursor, limit))
+                            ahead = past_own(page.next_cursor)
+                            coming = (ahead, fetch(ahead, limit))
+                if coming is not None and coming[0] != page.next_cursor:
+                    # The page fetched ahead starts past own writes: the saved cursor steps there too.
+                    self.exchange.skip_own_writes(page.next_cursor, coming[0])
                 if page.has_more:
                     self.progress(Progress("pull", report.pulled))
                     # Cancelled: the page on its way is dropped; the next run goes on from the cursor

@@ -204,6 +204,12 @@ class PushResponse(Lenient):
     batch_id: str
     results: list[OpResult]
     server_time: datetime
+    # The office's change cursors around this batch's writes: every change after ``cursor_before``
+    # up to ``cursor_after`` is a record this batch wrote (it held the office's lock throughout), so
+    # a device whose pull has reached ``cursor_before`` and holds what it sent may move its pull
+    # cursor to ``cursor_after`` instead of pulling its own writes back. Absent from older servers.
+    cursor_before: int | None = None
+    cursor_after: int | None = None
 
 
 # --- pull -------------------------------------------------------------------------------------------

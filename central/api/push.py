@@ -31,13 +31,19 @@ def push(body: p.PushRequest, request: Request, device: CurrentDevice) -> Respon
     if body.device_id != device.id:
         raise ApiError(403, p.ErrorCode.FORBIDDEN, "device_id is not the device of this token", "device_id")
     with request.app.state.central.engine.begin() as conn:
-        results = service.push(conn, device, list(body.ops))
+        pushed = service.push(conn, device, list(body.ops))
     # The results are JSON already (each as pydantic writes an OpResult): the reply is the envelope
     # as pydantic writes it, with them in place of its empty list (the ids are UUIDs, so the marker
     # appears once), never validated or serialised again.
-    envelope = p.PushResponse(batch_id=body.batch_id, results=[], server_time=now())
+    envelope = p.PushResponse(
+        batch_id=body.batch_id,
+        results=[],
+        server_time=now(),
+        cursor_before=pushed.cursor_before,
+        cursor_after=pushed.cursor_after,
+    )
     reply = envelope.model_dump_json(exclude_none=True).replace(
-        _EMPTY_RESULTS, '"results":[' + ",".join(results) + "]", 1
+        _EMPTY_RESULTS, '"results":[' + ",".join(pushed.results) + "]", 1
     )
     return Response(reply, media_type="application/json")
 

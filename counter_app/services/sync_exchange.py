@@ -47,6 +47,9 @@ class PushTally:
     restored: int = 0  # records that took the platform's version back after a rejection
     waiting: int = 0  # deferred or missing attachments: pushed again later
     missing: set[str] = field(default_factory=set)
+    # The office's cursors around the batch's writes when pulling them back would change nothing
+    # here (:meth:`SyncExchange.record_push_results`); the pull steps over them.
+    own_writes: tuple[int, int] | None = None
 
 
 class SyncExchange:
@@ -71,8 +74,18 @@ class SyncExchange:
         them before the application is decided — a draft with scans is not work waiting to sync."""
         return self.ctx.outbox.count_to_push()
 
-    def record_push_results(self, results: list[tuple[OutboxOp, dict[str, Any]]]) -> PushTally:
-        """Apply the server's answers for one batch (one transaction)."""
+    def record_push_results(
+        self, results: list[tuple[OutboxOp, dict[str, Any]]], written: tuple[int, int] | None = None
+    ) -> PushTally:
+        """Apply the server's answers for one batch (one transaction).
+
+        ``written``: the office's change cursors before and after the batch's writes, as the reply
+        gives them (every change in between is a record of this batch, which held the office's lock).
+        When every op of the batch was applied as sent (none a replay, each record's version one up
+        from ours, so none merged with another writer's change; no scan), this profile now holds
+        each of those records as the server does, and pulling them back would change nothing: the
+        tally's ``own_writes`` is then ``written``, for the pull to step over
+        (:meth:`skip_own_writes`)."""
         tally = PushTally()
         now = self.ctx.now_iso()
         with self.ctx.store.transaction():
@@ -88,13 +101,18 @@ class SyncExchange:
                 ids = [op.entity_id for op, _ in applied if op.entity == entity]
                 local = self.records.versions_among(entity, ids)
                 known.update({record_id: local.get(record_id) for record_id in ids})
+            as_sent = True  # every record of the batch is here as the server now holds it
             for op, result in applied:
                 new_version = int(result.get("new_version") or 0)
                 local = versions[op.entity][op.entity_id]
                 if op.entity != "attachment" and local is not None and new_version > local + 1:
                     # The server merged our op with another writer's change that this copy lacks:
                     # keep the older version, so the pull brings the merged record.
+                    as_sent = False
                     continue
+                # One up from ours: no other writer's version came in between (a ``merged`` op
+                # then merged only with this device's own earlier ops), so the server's copy is ours.
+                as_sent = as_sent and new_version == (local or 0) + 1
                 versions[op.entity][op.entity_id] = max(local or 0, new_version)
             still = self.ctx.outbox.pending_among(sorted({op.entity_id for op, _ in applied}))
             for entity, known in versions.items():
@@ -136,6 +154,14 @@ class SyncExchange:
                 else:  # deferred, missing_attachments: stays pending
                     tally.waiting += 1
                     tally.missing.update(result.get("missing") or [])
+            if (
+                written is not None
+                and written[1] > written[0]
+                and as_sent
+                and all(r.get("status") == "applied" for _, r in results)
+                and not any(op.entity == "attachment" for op, _ in results)  # a scan is pulled whole
+            ):
+                tally.own_writes = written
             if tally.conflicts or tally.rejected:
                 self.ctx.audit(
                     SYNC_ACTOR,
@@ -216,6 +242,16 @@ class SyncExchange:
 
     def server_epoch(self) -> str | None:
         return self.ctx.settings.get("server_epoch")
+
+    def skip_own_writes(self, at: int, to: int) -> bool:
+        """Move the pull cursor from ``at`` to ``to`` (one transaction), over changes that are this
+        device's own writes, held here as the server holds them (a push tally's ``own_writes``);
+        False, and nothing changes, if the cursor is no longer ``at``."""
+        with self.ctx.store.transaction():
+            if self.cursor() != at:
+                return False
+            self.ctx.settings.set("pull_cursor", str(to))
+        return True
 
     def reset_pull(self, new_epoch: str) -> None:
         """The server's history restarted (restored database, new epoch, or our cursor is too old):

@@ -245,3 +245,45 @@ def test_applied_results_are_written_as_pydantic_would_write_them() -> None:
         assert p.OpResult.model_validate_json(result_json(fast)) == model
     rejected = p.OpResult(op_id=op_id, status="rejected", code="invalid_field", field="name", message="名")
     assert result_json(rejected) == rejected.model_dump_json(exclude_none=True)
+
+
+def test_the_reply_names_the_cursors_of_the_batch_s_writes(server: CentralServer) -> None:
+    """``cursor_before`` and ``cursor_after``: every change between them is a record this batch
+    wrote, and nothing else; a batch that writes nothing leaves them equal; a colleague's batch in
+    between takes its own range (the office's lock)."""
+    device, colleague = Client.enroll(server), Client.enroll(server)
+    elsewhere = Client.enroll(server, "OFFICE-B")
+    elsewhere.push([elsewhere.new_applicant()])  # another office's cursors are its own
+
+    def push(client: Client, ops: list[dict]) -> dict:
+        reply = client.push_raw(ops)
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    person = device.new_applicant()
+    application = device.new_application(person["entity_id"])
+    ops = [
+        person,
+        application,
+        device.update("application", application["entity_id"], 1, action="accept", status="accepted"),
+        device.new_applicant(id_number="110105194912310021"),  # rejected: writes nothing
+    ]
+    first = push(device, ops)
+    assert [r["status"] for r in first["results"]] == ["applied", "applied", "applied", "rejected"]
+    cursors = {record_id: cursor for record_id, (_v, cursor, _d) in db_records(server, "OFFICE-A").items()}
+    assert (first["cursor_before"], first["cursor_after"]) == (0, 2) == (0, last_cursors(server)["OFFICE-A"])
+    assert sorted(cursors.values()) == [1, 2]  # two records (one written twice), a cursor each
+
+    between = push(colleague, [colleague.new_applicant(id_number="110105198001010016")])
+    assert (between["cursor_before"], between["cursor_after"]) == (2, 3)
+    later = push(device, [device.update("applicant", person["entity_id"], 1, phone="13800138000")])
+    assert (later["cursor_before"], later["cursor_after"]) == (3, 4)
+    changes, _ = device.pull_all()
+    assert [(c["cursor"], c["id"]) for c in changes] == [
+        (2, application["entity_id"]),
+        (3, next(c["id"] for c in changes if c["origin_device"] == colleague.device_id)),
+        (4, person["entity_id"]),
+    ]
+
+    replayed = push(device, ops)  # duplicates only: nothing written
+    assert replayed["cursor_before"] == replayed["cursor_after"] == 4 == last_cursors(server)["OFFICE-A"]

@@ -196,9 +196,13 @@ def spy_push_answers(monkeypatch: pytest.MonkeyPatch) -> Tally[str]:
     answers: Tally[str] = Tally()
     record = SyncExchange.record_push_results
 
-    def counting(self: SyncExchange, results: list[tuple[OutboxOp, dict[str, Any]]]) -> PushTally:
+    def counting(
+        self: SyncExchange,
+        results: list[tuple[OutboxOp, dict[str, Any]]],
+        written: tuple[int, int] | None = None,
+    ) -> PushTally:
         answers.update(str(result.get("status")) for _op, result in results)
-        return record(self, results)
+        return record(self, results, written)
 
     monkeypatch.setattr(SyncExchange, "record_push_results", counting)
     return answers
