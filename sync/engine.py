@@ -22,12 +22,32 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from pydantic import ValidationError as ModelError
-
 from counter_app.core import Counter
 from counter_app.errors import StubsNotHeld
-from counter_app.store.outbox import OutboxOp
 from sync import protocol as p
+from sync.batches import (  # the sizes are re-exported: tests and benchmarks read them here
+    CHUNK_SECONDS,
+    FIRST_CHUNK_BYTES,
+    MAX_PUSH_PASSES,
+    MAX_STALLED_CHUNKS,
+    MIN_CHUNK_BYTES,
+    MIN_PULL_PAGE,
+    PULL_PAGE_SECONDS,
+    Prepared,
+    all_applied,
+    next_batch,
+    sized_to_link,
+    wire_ops,
+)
+from sync.batches import (
+    DEFAULT_BATCH as DEFAULT_BATCH,
+)
+from sync.batches import (
+    MIN_PUSH_BATCH as MIN_PUSH_BATCH,
+)
+from sync.batches import (
+    PUSH_BATCH_SECONDS as PUSH_BATCH_SECONDS,
+)
 from sync.enrollment import enroll as enroll  # re-exported: enrolling lives in sync.enrollment
 from sync.enrollment import request_enrollment as request_enrollment
 from sync.enrollment import save_enrollment as save_enrollment
@@ -35,7 +55,6 @@ from sync.lock import SyncLock
 from sync.transport import (
     Cancelled,
     DeviceRevoked,
-    Encoded,
     MalformedReply,
     PayloadTooLarge,
     Refused,
@@ -44,22 +63,6 @@ from sync.transport import (
 )
 
 log = logging.getLogger(__name__)
-
-# Push batches: the first DEFAULT_BATCH ops, the next sized to take about PUSH_BATCH_SECONDS (sent
-# and answered) at the rate the last full one did, at least MIN_PUSH_BATCH, at most the server's limit.
-DEFAULT_BATCH = 500
-PUSH_BATCH_SECONDS = 4.0
-MIN_PUSH_BATCH = 50
-MAX_PUSH_PASSES = 3
-# Pull pages: about PULL_PAGE_SECONDS of transfer at the last page's rate, at least MIN_PULL_PAGE.
-PULL_PAGE_SECONDS = 4.0
-MIN_PULL_PAGE = 100
-# Upload chunks: the first is FIRST_CHUNK_BYTES, the next sized to take about CHUNK_SECONDS at the
-# rate the last one went (within MIN_CHUNK_BYTES and the protocol's MAX_CHUNK_BYTES).
-FIRST_CHUNK_BYTES = 64 * 1024
-MIN_CHUNK_BYTES = 16 * 1024
-CHUNK_SECONDS = 8.0
-MAX_STALLED_CHUNKS = 3
 
 
 @dataclass
@@ -262,18 +265,18 @@ class SyncEngine:
         own_writes: list[tuple[int, int]] = []
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
 
-            def post(prepared: _Prepared) -> tuple[p.PushResponse, float]:
+            def post(prepared: Prepared) -> tuple[p.PushResponse, float]:
                 began = time.monotonic()
                 reply = transport.post("/v1/sync/push", prepared.body, p.PushResponse)
                 return reply, time.monotonic() - began
 
-            def send(prepared: _Prepared) -> Future[tuple[p.PushResponse, float]]:
+            def send(prepared: Prepared) -> Future[tuple[p.PushResponse, float]]:
                 return sender.submit(post, prepared)
 
             for _pass in range(MAX_PUSH_PASSES):
                 after_seq = 0
                 uploaded_any = False
-                sent: tuple[_Prepared, Future[tuple[p.PushResponse, float]]] | None = None
+                sent: tuple[Prepared, Future[tuple[p.PushResponse, float]]] | None = None
                 while True:
                     if sent is None:
                         self._checkpoint()
@@ -300,7 +303,7 @@ class SyncEngine:
                     if self.batch_size is None and len(current.ops) >= batch:
                         batch = next_batch(len(current.ops), seconds, limit)
                     sent = None
-                    if upcoming is not None and all(map(_all_applied, reply.results)):
+                    if upcoming is not None and all(map(all_applied, reply.results)):
                         self.progress(Progress("push", report.pushed + len(current.ops), total))
                         # Before anything else: the server waits for it. n's results are recorded
                         # meanwhile.
@@ -327,7 +330,7 @@ class SyncEngine:
 
     def _prepare_push(
         self, device_id: str, batch: int, after_seq: int, report: SyncReport
-    ) -> _Prepared | None:
+    ) -> Prepared | None:
         """The next batch of sendable ops after ``after_seq`` as a push request, or None when there is
         none. An op the protocol cannot carry would block every later op: it is refused here,
         visibly (rejected, like a server refusal), and the rest are sent."""
@@ -335,7 +338,7 @@ class SyncEngine:
             ops = self.exchange.pending_ops(batch, after_seq)
             if not ops:
                 return None
-            wire_ops, invalid = _wire_ops(ops)
+            carried, invalid = wire_ops(ops)
             if invalid:
                 tally = self.exchange.record_push_results(invalid)
                 report.rejected += tally.rejected
@@ -344,10 +347,10 @@ class SyncEngine:
                 if not ops:
                     after_seq = last_seq
                     continue
-            request = p.PushRequest(device_id=device_id, batch_id=str(uuid.uuid4()), ops=wire_ops)
+            request = p.PushRequest(device_id=device_id, batch_id=str(uuid.uuid4()), ops=carried)
             # Serialised and compressed here, while the batch before is on the wire: sending it is
             # then only writing bytes, and the server gets it as soon as it has answered.
-            return _Prepared(ops, Transport.encode(request), after_seq)
+            return Prepared(ops, Transport.encode(request), after_seq)
 
     def _upload(self, transport: Transport, sha256: str, report: SyncReport) -> bool:
         """Send an attachment's content the server lacks, from where the server's copy ends.
@@ -558,40 +561,6 @@ class SyncEngine:
             log.error("audit chain head refused by the server: %s", exc)
 
 
-def sized_to_link(done: int, seconds: float, target_s: float, lowest: int, highest: int) -> int:
-    """How much to send next (ops, changes or bytes) after ``done`` took ``seconds``: about
-    ``target_s`` at that rate, from ``lowest`` to ``highest``. Push batches, pull pages and upload
-    chunks are all sized so."""
-    rate = done / max(seconds, 1e-3)
-    return int(min(highest, max(lowest, rate * target_s)))
-
-
-def next_batch(ops: int, seconds: float, limit: int) -> int:
-    """The size of the next push batch after ``ops`` went and were answered in ``seconds``."""
-    return sized_to_link(ops, seconds, PUSH_BATCH_SECONDS, MIN_PUSH_BATCH, limit)
-
-
-@dataclass
-class _Prepared:
-    """A push batch ready to send: the outbox ops, their request as it goes on the wire, and where
-    its reading began."""
-
-    ops: list[OutboxOp]
-    body: Encoded
-    after_seq: int
-
-    @property
-    def last_seq(self) -> int:
-        return self.ops[-1].seq
-
-
-def _all_applied(result: p.OpResult) -> bool:
-    """An op the server applied, now or before (a duplicate of an applied op)."""
-    if result.status == "duplicate":
-        return result.stored is not None and result.stored.status == "applied"
-    return result.status == "applied"
-
-
 @contextmanager
 def _heap_frozen() -> Iterator[None]:
     """Leave the objects that exist when a run starts out of the garbage collector's full passes
@@ -613,27 +582,3 @@ def _heap_frozen() -> Iterator[None]:
 
 
 RUN_GC_THRESHOLD = 50_000
-
-
-def _wire_ops(ops: list[OutboxOp]) -> tuple[list[p.Op], list[tuple[OutboxOp, dict[str, object]]]]:
-    """The ops as the protocol carries them, and those it cannot carry (with the reason)."""
-    good: list[p.Op] = []
-    bad: list[tuple[OutboxOp, dict[str, object]]] = []
-    for op in ops:
-        try:
-            good.append(p.Op.model_validate(op.wire()))
-        except ModelError as exc:
-            first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": str(exc)}
-            field = ".".join(str(part) for part in first.get("loc", ())) or None
-            bad.append(
-                (
-                    op,
-                    {
-                        "status": "rejected",
-                        "code": "invalid_field",
-                        "field": field,
-                        "message": f"not sendable: {first.get('msg')}",
-                    },
-                )
-            )
-    return good, bad
