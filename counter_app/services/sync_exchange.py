@@ -376,7 +376,8 @@ class SyncExchange:
         return applied
 
     # --- verify, clock, catalogue, audit head -------------------------------------------------------
-    def synced_versions(self) -> list[tuple[str, str, int]]:
+    def synced_versions(self) -> Iterator[tuple[str, str, int]]:
+        """What verify compares, read as it is consumed (``SyncRecordRepo.synced_versions``)."""
         return self.records.synced_versions()
 
     def record_hello(self, server_time_offset_s: float) -> None:
