@@ -55,7 +55,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# The figures of docs/performance.md were measured with central's `server` extra installed.
 benchmarks: setup
+	$(BIN)/pip install -q -e '.[server]'
 	$(BIN)/python -m benchmarks --quick --json
 
 clean:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import importlib
+import importlib.util
 import json
 import math
 import os
@@ -349,7 +350,14 @@ def machine_info(options: Options) -> dict[str, Any]:
         "scratch_fs": _filesystem(scratch),
         "level": options.level,
         "overrides": dict(options.overrides),
+        # What uvicorn runs central's servers with (pyproject's ``server`` extra, or its fallbacks).
+        "uvicorn_http": "httptools" if _importable("httptools") else "h11",
+        "uvicorn_loop": "uvloop" if _importable("uvloop") else "asyncio",
     }
+
+
+def _importable(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 # --- running ---------------------------------------------------------------------------------------
