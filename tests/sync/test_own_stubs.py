@@ -14,11 +14,12 @@ from central import db
 from counter_app.core import Counter
 from counter_app.services.seed import Seeder
 from sync import protocol as p
-from sync.engine import SyncEngine
+from sync.engine import Progress, SyncEngine
 from sync.transport import TransportError
 from tests.central.syncops import Client
 from tests.central_server import CentralServer
-from tests.sync.test_end_to_end import ACTOR, RecordingTransport, synced
+from tests.sync.test_end_to_end import ACTOR, RecordingTransport, synced, take_in
+from tests.sync.test_faults import assert_counter_matches_central, central_data
 
 
 class OlderServer(RecordingTransport):
@@ -183,3 +184,61 @@ def test_a_profile_that_lost_its_versions_gets_the_page_whole(
     assert _pulls(transport) == ["stub", "full"]  # the page of stubs, then the same page whole
     assert report.pulled == len(held)
     assert _versions(a) == held
+
+
+def test_a_scan_pushed_in_its_own_batch_is_still_pulled(
+    make_counter: Callable[..., Counter], central: CentralServer
+) -> None:
+    """A scan's record is always pulled: its server version reaches the counter only that way
+    (verify counts it), so a batch holding one is never stepped over, even when applied as sent."""
+    a = make_counter("a")
+    synced(a)
+    application = take_in(a, 31, accept=False)
+    attachment = a.intake.attach(ACTOR, application.id, "M01", "户口簿.pdf", b"%PDF-1.4 scan " * 64)
+    a.intake.accept(ACTOR, application.id)
+    transport = Replies(a)
+    report = SyncEngine(a, transport=transport, batch_size=1).run()
+    assert report.outcome == "ok" and report.verified is True, report
+    row = a.ctx.store.one("SELECT server_version FROM attachments WHERE id = ?", (attachment,))
+    assert row["server_version"] == 1
+    assert _pull_cursors(transport)[0] < _office_cursor(central)  # not everything was stepped over
+
+
+def test_a_clerk_and_a_colleague_writing_while_the_push_runs_still_converge(
+    make_counter: Callable[..., Counter], central: CentralServer
+) -> None:
+    """While the engine pushes in batches, a colleague changes one of the counter's records on
+    central and the clerk edits two records here (one between a batch's reply and its recording,
+    one before the pull): after the next syncs both counters hold exactly what central holds."""
+    a, c = make_counter("a"), make_counter("c")
+    b = Client.enroll(central, "QS", "b")
+    Seeder(a, ACTOR, 41).run(6)
+    transport = Replies(a)
+    done: set[str] = set()
+
+    def colleague() -> None:  # after a's first batch is on central: a disjoint field of one of its records
+        changed = [record_id for record_id, data in central_data(central).items() if "phone" in data]
+        assert changed
+        done.add("colleague")
+        b.push([b.update("applicant", changed[0], 1, address="白水乡新村3组")])
+
+    transport.hooks[1] = colleague
+
+    def clerk(progress: Progress) -> None:
+        applicants = [row["id"] for row in a.ctx.store.all("SELECT id FROM applicants ORDER BY rowid")]
+        if progress.stage == "push" and progress.done > 0 and "push" not in done:
+            done.add("push")
+            a.applicants.update_contact(ACTOR, applicants[1], phone="13700137003")
+        if progress.stage == "pull" and "pull" not in done:
+            done.add("pull")
+            a.applicants.update_contact(ACTOR, applicants[2], address="青山镇南街1号")
+
+    report = SyncEngine(a, transport=transport, batch_size=7, progress=clerk).run()
+    assert report.outcome in ("ok", "partial"), report
+    assert done == {"colleague", "push", "pull"}
+    synced(a)
+    synced(a)
+    synced(c)
+    synced(a)
+    for counter in (a, c):
+        assert_counter_matches_central(central, counter)
