@@ -25,8 +25,9 @@ from typing import Any
 from counter_app.core import Counter
 from counter_app.errors import StubsNotHeld
 from sync import protocol as p
-from sync.batches import (  # the sizes are re-exported: tests and benchmarks read them here
+from sync.batches import (
     CHUNK_SECONDS,
+    DEFAULT_BATCH,
     FIRST_CHUNK_BYTES,
     MAX_PUSH_PASSES,
     MAX_STALLED_CHUNKS,
@@ -38,15 +39,6 @@ from sync.batches import (  # the sizes are re-exported: tests and benchmarks re
     next_batch,
     sized_to_link,
     wire_ops,
-)
-from sync.batches import (
-    DEFAULT_BATCH as DEFAULT_BATCH,
-)
-from sync.batches import (
-    MIN_PUSH_BATCH as MIN_PUSH_BATCH,
-)
-from sync.batches import (
-    PUSH_BATCH_SECONDS as PUSH_BATCH_SECONDS,
 )
 from sync.enrollment import enroll as enroll  # re-exported: enrolling lives in sync.enrollment
 from sync.enrollment import request_enrollment as request_enrollment

@@ -23,15 +23,8 @@ from counter_app.core import Counter
 from counter_app.errors import SyncRunning
 from counter_app.services.seed import Seeder
 from sync import protocol as p
-from sync.engine import (
-    DEFAULT_BATCH,
-    MIN_PUSH_BATCH,
-    PUSH_BATCH_SECONDS,
-    Progress,
-    SyncEngine,
-    enroll,
-    next_batch,
-)
+from sync.batches import DEFAULT_BATCH, MIN_PUSH_BATCH, PUSH_BATCH_SECONDS, next_batch
+from sync.engine import Progress, SyncEngine, enroll
 from sync.lock import SyncLock
 from tests.central_server import CentralServer, running_server
 from tests.support import ROOT

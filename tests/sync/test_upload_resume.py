@@ -21,7 +21,8 @@ from central import db
 from central.api import uploads
 from counter_app.core import Counter
 from sync import protocol as p
-from sync.engine import FIRST_CHUNK_BYTES, SyncEngine
+from sync.batches import FIRST_CHUNK_BYTES
+from sync.engine import SyncEngine
 from sync.transport import Transport
 from tests.central_server import CentralServer
 from tests.sync.test_end_to_end import ACTOR, take_in, token
