@@ -103,6 +103,7 @@ class CounterProcess:
     offline_since_stop: int = 0  # offline runs begun after the server was last stopped, with work taken in
     stopped_wall: float = float("inf")  # when the server was last stopped (wall clock, as the ticks)
     final: dict[str, Any] | None = None
+    heap: list[tuple[float, float, float]] = field(default_factory=list)  # (monotonic s, in use MB, free MB)
     drained: dict[str, Any] | None = None
     exit_code: int | None = None
 
@@ -448,6 +449,8 @@ def _drain_ticks(counters: list[CounterProcess], timeout: float) -> None:
 
 def _count_tick(counter: CounterProcess, tick: dict[str, Any]) -> None:
     counter.outcomes[tick["outcome"]] += 1
+    if tick.get("heap"):
+        counter.heap.append((time.monotonic(), *tick["heap"]))
     if tick["outcome"] == "offline" and tick["taken_in"] > 0 and tick["sync_began"] > counter.stopped_wall:
         counter.offline_since_stop += 1
 
@@ -529,6 +532,22 @@ def _report(
             name: summary(points, half) for name, points in (sampler.clients.items() if sampler else [])
         },
     }
+    for counter in counters:
+        if sampler is None or counter.name not in memory["counters"] or not counter.heap:
+            continue
+        # The C heap after each round, as the counter measured it: whether its growth is in use or free.
+        memory["counters"][counter.name]["malloc"] = {
+            part: {
+                key: value
+                for key, value in memory_summary(
+                    [(t - sampler.t0, sample[index]) for t, *sample in counter.heap],
+                    after=half,
+                    flat_mb_per_h=config.flat_mb_per_h,
+                ).items()
+                if key in ("start_mb", "end_mb", "peak_mb", "slope_mb_per_h")
+            }
+            for index, part in enumerate(("in_use", "free"))
+        }
     work = {name: final["work"] for name, final in finals.items()}
     outcomes = Tally[str]()
     for counter in counters:

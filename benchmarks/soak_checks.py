@@ -4,6 +4,7 @@ errors nobody handled), and the memory series (the slope of resident memory afte
 
 from __future__ import annotations
 
+import ctypes
 import json
 import re
 from collections import Counter as Tally
@@ -308,3 +309,37 @@ def resident_mb(pids: Iterable[int]) -> tuple[float, float] | None:
             elif line.startswith("RssAnon:"):
                 anon_kb += int(line.split()[1])
     return (total_kb / 1024, anon_kb / 1024) if seen else None
+
+
+class _MallInfo2(ctypes.Structure):
+    """glibc's ``struct mallinfo2`` (glibc 2.33 and later)."""
+
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def malloc_mb() -> tuple[float, float] | None:
+    """The C heap of this process as glibc's allocator sees it (``mallinfo2``, every arena), in MB:
+    the bytes in use (blocks and mmapped chunks), and the bytes free but kept in its arenas. A leak
+    grows the first; fragmentation, or free space the allocator does not give back, the second.
+    None where the C library is not glibc 2.33 or later."""
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (AttributeError, OSError):
+        return None
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 1e6, info.fordblks / 1e6

@@ -30,6 +30,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from benchmarks.soak_checks import malloc_mb
+
 if TYPE_CHECKING:
     from counter_app.core import Counter
     from counter_app.services.seed import Seeder
@@ -75,6 +77,9 @@ def counter_main(conn: Connection, config: CounterConfig) -> None:
     """The process's entry point (``multiprocessing`` spawn target)."""
     # Before anything imports keyring: a scratch profile never reaches a real keyring.
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    from counter_app.allocator import limit_arenas
+
+    limit_arenas()  # as the app's entry point does (ui.cli.main)
     root = Path(config.root)
     root.mkdir(parents=True, exist_ok=True)
     _capture_logging(log_path(root, config.name))
@@ -159,6 +164,7 @@ class Desk:
             "outcome": outcome,
             "sync_began": sync_began,
             "sync_s": time.time() - sync_began,
+            "heap": malloc_mb(),  # (in use, free) MB: where a growth of resident memory lies
         }
 
     def _take_in(self) -> int:

@@ -86,6 +86,9 @@ def test_a_short_soak_loses_nothing(soaked: tuple[dict, Path]) -> None:
     assert all(
         0 < m["anon"]["start_mb"] <= m["start_mb"] for m in [memory["server"], *memory["counters"].values()]
     )
+    for m in memory["counters"].values():  # the C heap of each counter, as it measured it (glibc)
+        assert 0 < m["malloc"]["in_use"]["start_mb"] < m["anon"]["peak_mb"], m
+        assert m["malloc"]["free"]["peak_mb"] >= 0, m
     assert details["logs"]["unhandled"] == [] and details["logs"]["unhandled_count"] == 0
     assert document["machine"]["level"] == "soak"
 
@@ -187,11 +190,23 @@ def test_memory_slope() -> None:
 
 def test_memory_rounds_reports_each_side_per_round(tmp_path: Path) -> None:
     """``python -m benchmarks.memory_rounds`` for a few rounds: a sample every ``--every`` rounds of
-    both processes' memory, SQLite's heap and Python's objects, and the growth per quarter."""
+    both processes' memory, SQLite's heap, Python's objects and the C heap (in use, and free), and the
+    growth per quarter; a colleague counter of the office works beside it in its own process."""
     from benchmarks import memory_rounds
 
     stdout = io.StringIO()
-    argv = ["--rounds", "10", "--every", "2", "--faults", "0", "--tmp-dir", str(tmp_path)]
+    argv = [
+        "--rounds",
+        "10",
+        "--every",
+        "2",
+        "--faults",
+        "0",
+        "--colleagues",
+        "1",
+        "--tmp-dir",
+        str(tmp_path),
+    ]
     with redirect_stdout(stdout):
         assert memory_rounds.main(argv) == 0
     report = json.loads(stdout.getvalue())
@@ -199,8 +214,15 @@ def test_memory_rounds_reports_each_side_per_round(tmp_path: Path) -> None:
     for sample in report["samples"]:
         assert sample["counter_mb"] > 0 and sample["server_mb"] > 0
         assert sample["sqlite_heap_mb"] > 0 and sample["python_objects"] > 0
+        assert 0 < sample["malloc_used_mb"] < sample["counter_mb"] and sample["malloc_free_mb"] >= 0
     assert report["samples"][-1]["applications"] >= 10 * 3  # three a round at least
-    assert set(report["growth_per_100_rounds"]) == {"counter_mb", "server_mb", "sqlite_heap_mb"}
+    assert set(report["growth_per_100_rounds"]) == {
+        "counter_mb",
+        "server_mb",
+        "sqlite_heap_mb",
+        "malloc_used_mb",
+        "malloc_free_mb",
+    }
     assert all(len(q) == 4 for q in report["growth_per_100_rounds"].values())
     assert report["work"]["rounds"] == 10 and report["work"]["errors"] == 0
     assert list(tmp_path.iterdir()) == []  # its workspace is removed

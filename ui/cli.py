@@ -19,6 +19,7 @@ from pathlib import Path
 
 from counter_app import __version__
 from counter_app.accounts import Actor, Role
+from counter_app.allocator import limit_arenas
 from counter_app.core import Counter
 from counter_app.errors import CounterError, ValidationError
 from counter_app.paths import DataPaths
@@ -289,6 +290,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    limit_arenas()  # before any thread starts: a process that runs for days (counter_app.allocator)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
