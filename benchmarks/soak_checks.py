@@ -5,6 +5,7 @@ errors nobody handled), and the memory series (the slope of resident memory afte
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import re
 from collections import Counter as Tally
@@ -331,15 +332,24 @@ class _MallInfo2(ctypes.Structure):
     ]
 
 
+@functools.cache
+def _mallinfo2() -> Any:
+    """glibc's ``mallinfo2``, looked up once (each ``CDLL`` is a small reference cycle)."""
+    try:
+        function = ctypes.CDLL(None).mallinfo2
+    except (AttributeError, OSError):
+        return None
+    function.restype = _MallInfo2
+    return function
+
+
 def malloc_mb() -> tuple[float, float] | None:
     """The C heap of this process as glibc's allocator sees it (``mallinfo2``, every arena), in MB:
     the bytes in use (blocks and mmapped chunks), and the bytes free but kept in its arenas. A leak
     grows the first; fragmentation, or free space the allocator does not give back, the second.
     None where the C library is not glibc 2.33 or later."""
-    try:
-        mallinfo2 = ctypes.CDLL(None).mallinfo2
-    except (AttributeError, OSError):
+    mallinfo2 = _mallinfo2()
+    if mallinfo2 is None:
         return None
-    mallinfo2.restype = _MallInfo2
     info = mallinfo2()
     return (info.uordblks + info.hblkhd) / 1e6, info.fordblks / 1e6
