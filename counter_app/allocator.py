@@ -1,15 +1,19 @@
 """The C allocator of a counter process that runs for days: few malloc arenas.
 
-glibc's ``malloc`` gives a thread its own arena (a separate heap) when others are busy, up to eight
-per core. A counter's sync runs start their worker threads anew each run (the push sender, the page
-fetcher), and each such thread may land in another arena; what it allocates there (a page's JSON,
-its rows, SQLite's pages, OpenSSL's buffers) and frees later leaves free space scattered over all of
-them, which glibc keeps. The process's resident memory then creeps up while the memory in use stays
-flat: measured with ``python -m benchmarks.memory_rounds --colleagues 2 --pause 0.5`` (a counter
-pulling two colleagues' work on every sync), glibc's free space grew from 10 to 18 MB over 1,700
-rounds with the default arenas, and stayed at 8.5 MB from round 600 to 1,500 with two.
+glibc's ``malloc`` gives each new thread an arena of its own (a separate heap) until there are
+eight per core. A counter's sync runs start their worker threads anew each run (the push sender,
+the page fetcher), and Qt and the app add their own; what a thread allocates in its arena (a page's
+JSON, its rows, SQLite's pages, OpenSSL's buffers) and frees later leaves free space scattered over
+all of them, which glibc keeps. Python's objects are allocated under the GIL anyway, so more arenas
+buy a counter nothing.
 
-Python's objects are allocated under the GIL anyway, so more arenas buy a counter nothing.
+Measured with ``python -m benchmarks.memory_rounds --colleagues 2 --pause 0.5`` (a counter pulling
+two colleagues' work on every sync) while sync runs still left garbage behind (before
+``sync.engine._heap_frozen`` collected it): glibc's free space grew from 10 to 18 MB over 1,700
+rounds with the default arenas, and stayed at 8.5 MB from round 600 to 1,500 with two. Without
+that garbage the two made no difference over 1,200 rounds (8.3 MB free either way): the limit is
+a guard, at no measured cost, for a process with more threads than that probe.
+
 :func:`limit_arenas` is called once, first thing, by each entry point (``ui.cli.main``: the app, its
 command line and the bundle). An administrator's own ``MALLOC_ARENA_MAX`` is left as set.
 """
