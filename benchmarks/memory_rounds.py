@@ -35,6 +35,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -61,26 +63,32 @@ def _anon_mb(pids: list[int]) -> float:
     return measured[1] if measured is not None else 0.0
 
 
-def _start_colleagues(count: int, url: str, engine: Any, seed: int, root: Path) -> list[Any]:
-    """``count`` counters of the office in their own processes, working on their own until killed."""
+@contextmanager
+def _colleagues(count: int, url: str, engine: Any, seed: int, root: Path) -> Iterator[None]:
+    """``count`` counters of the office in their own processes, working on their own until the block
+    ends (then stopped)."""
     spawn = multiprocessing.get_context("spawn")
     started = []
-    for index in range(count):
-        name = f"colleague{index + 1}"
-        config = CounterConfig(
-            name, str(root / name), url, admin.new_enroll_code(engine, OFFICE), seed * 100 + index + 1
-        )
-        parent, child = spawn.Pipe()
-        process = spawn.Process(target=counter_main, args=(child, config), name=name, daemon=True)
-        process.start()
-        child.close()
-        kind, _ = parent.recv()
-        if kind != "ready":
-            raise RuntimeError(f"{name} did not enroll: {kind}")
-        # Its ticks are read and dropped, so its pipe never fills and stops it.
-        threading.Thread(target=_drain, args=(parent,), daemon=True).start()
-        started.append(process)
-    return started
+    try:
+        for index in range(count):
+            name = f"colleague{index + 1}"
+            code = admin.new_enroll_code(engine, OFFICE)
+            config = CounterConfig(name, str(root / name), url, code, seed * 100 + index + 1)
+            parent, child = spawn.Pipe()
+            process = spawn.Process(target=counter_main, args=(child, config), name=name, daemon=True)
+            process.start()
+            started.append(process)
+            child.close()
+            kind, _ = parent.recv()
+            if kind != "ready":
+                raise RuntimeError(f"{name} did not enroll: {kind}")
+            # Its ticks are read and dropped, so its pipe never fills and stops it.
+            threading.Thread(target=_drain, args=(parent,), daemon=True).start()
+        yield
+    finally:
+        for process in started:
+            process.terminate()
+            process.join(10)
 
 
 def _drain(conn: Any) -> None:
@@ -95,14 +103,13 @@ def run(
     rounds: int, every: int, faults: float, seed: int, root: Path, colleagues: int = 0, pause: float = 0.0
 ) -> dict[str, Any]:
     samples: list[dict[str, Any]] = []
-    others: list[Any] = []
     with (
         central_on("sqlite", root) as server,
         FaultProxy(server.url, seed=seed, faults=faults) as proxy,
         scratch_counter(root, "counter") as counter,
+        _colleagues(colleagues, server.url, server.engine, seed, root),
     ):
         enroll(counter, proxy.url, admin.new_enroll_code(server.engine, OFFICE), "counter")
-        others = _start_colleagues(colleagues, server.url, server.engine, seed, root)
         config = CounterConfig("counter", str(root), proxy.url, "", seed)
         desk = Desk(counter, Seeder(counter, Actor.command_line("memory"), seed), config)
         for done in range(1, rounds + 1):
@@ -125,9 +132,6 @@ def run(
                         "pulled": desk.work.pulled,
                     }
                 )
-        for process in others:
-            process.terminate()
-            process.join(10)
         work = {"rounds": desk.work.rounds, "errors": desk.work.errors, "outcomes": dict(desk.work.outcomes)}
     return {"samples": samples, "growth_per_100_rounds": _growth(samples), "work": work}
 

@@ -204,6 +204,7 @@ def test_memory_rounds_reports_each_side_per_round(tmp_path: Path) -> None:
         "0",
         "--colleagues",
         "1",
+        "--default-arenas",  # the allocator of this test process stays as it is
         "--tmp-dir",
         str(tmp_path),
     ]
